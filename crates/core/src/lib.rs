@@ -1,0 +1,13 @@
+//! The Pitchbridge domain, with no storage and no UI in it.
+//!
+//! Everything here is a pure function of its inputs: time and ids are passed in, so tests are
+//! exact and the same input always gives the same output.
+
+pub mod align;
+pub mod clock;
+pub mod collateral;
+pub mod fingerprint;
+pub mod model;
+pub mod split;
+
+pub use model::*;

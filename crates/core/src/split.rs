@@ -1,0 +1,341 @@
+//! Splitting a Factory message into claims.
+//!
+//! Deterministic rules, so the same text always gives the same claims:
+//! - a line starting with `#`, or a short line ending in `:`, is a heading: it names the section
+//!   of the claims below it and is never a claim itself;
+//! - each bullet or numbered item (`-`, `*`, `•`, `1.`, `1)`, `a)`) is one claim; indented lines
+//!   under it continue it;
+//! - other lines form paragraphs (a blank line ends one) that are split into sentences.
+
+use crate::model::ClaimKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitClaim {
+    pub text: String,
+    pub section: String,
+    /// A first guess at the kind, which the writer can change.
+    pub proposed_kind: ClaimKind,
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "prof", "vs", "no",
+    "approx", "dept", "est", "fig", "jr", "sr", "st", "u.s", "u.k", "e.u", "a.m", "p.m", "cf",
+];
+
+enum Line<'a> {
+    Blank,
+    Heading(String),
+    Bullet { indent: usize, text: &'a str },
+    Text { indent: usize, text: &'a str },
+}
+
+pub fn split_message(source: &str) -> Vec<SplitClaim> {
+    let mut claims = Vec::new();
+    let mut section = String::new();
+    let mut paragraph = String::new();
+    // The open bullet and its indent, so indented lines can continue it.
+    let mut bullet: Option<(String, usize)> = None;
+    let mut first = true;
+
+    let mut push = |text: &str, section: &str, claims: &mut Vec<SplitClaim>| {
+        let text = clean_inline(text);
+        if text.chars().any(|c| c.is_alphanumeric()) {
+            let proposed_kind = propose_kind(&text, first);
+            first = false;
+            claims.push(SplitClaim { text, section: section.to_string(), proposed_kind });
+        }
+    };
+
+    for raw in source.lines() {
+        match classify(raw) {
+            Line::Blank => {
+                flush_paragraph(&mut paragraph, &section, &mut claims, &mut push);
+                if let Some((b, _)) = bullet.take() {
+                    push(&b, &section, &mut claims);
+                }
+            }
+            Line::Heading(h) => {
+                flush_paragraph(&mut paragraph, &section, &mut claims, &mut push);
+                if let Some((b, _)) = bullet.take() {
+                    push(&b, &section, &mut claims);
+                }
+                section = h;
+            }
+            Line::Bullet { indent, text } => {
+                flush_paragraph(&mut paragraph, &section, &mut claims, &mut push);
+                if let Some((b, _)) = bullet.take() {
+                    push(&b, &section, &mut claims);
+                }
+                bullet = Some((text.to_string(), indent));
+            }
+            Line::Text { indent, text } => match bullet.as_mut() {
+                Some((b, bullet_indent)) if indent > *bullet_indent => {
+                    b.push(' ');
+                    b.push_str(text);
+                }
+                _ => {
+                    if let Some((b, _)) = bullet.take() {
+                        push(&b, &section, &mut claims);
+                    }
+                    if !paragraph.is_empty() {
+                        paragraph.push(' ');
+                    }
+                    paragraph.push_str(text);
+                }
+            },
+        }
+    }
+    flush_paragraph(&mut paragraph, &section, &mut claims, &mut push);
+    if let Some((b, _)) = bullet.take() {
+        push(&b, &section, &mut claims);
+    }
+    claims
+}
+
+fn flush_paragraph(
+    paragraph: &mut String,
+    section: &str,
+    claims: &mut Vec<SplitClaim>,
+    push: &mut impl FnMut(&str, &str, &mut Vec<SplitClaim>),
+) {
+    if paragraph.is_empty() {
+        return;
+    }
+    for sentence in split_sentences(paragraph) {
+        push(&sentence, section, claims);
+    }
+    paragraph.clear();
+}
+
+fn classify(raw: &str) -> Line<'_> {
+    let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+    let line = raw.trim();
+    if line.is_empty() {
+        return Line::Blank;
+    }
+    if let Some(h) = line.strip_prefix('#') {
+        let h = h.trim_start_matches('#').trim();
+        return Line::Heading(clean_inline(h));
+    }
+    if let Some(text) = bullet_text(line) {
+        return Line::Bullet { indent, text };
+    }
+    let words = line.split_whitespace().count();
+    if line.ends_with(':') && words <= 8 {
+        return Line::Heading(clean_inline(line.trim_end_matches(':')));
+    }
+    Line::Text { indent, text: line }
+}
+
+/// The text after a bullet or item marker, if the line starts with one.
+fn bullet_text(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ ", "• ", "◦ ", "▪ ", "– ", "— "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest.trim());
+        }
+    }
+    // "1. ", "12) ", "a) "
+    let marker_len = line
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
+    let after = if marker_len > 0 && marker_len <= 3 {
+        &line[marker_len..]
+    } else {
+        let mut cs = line.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), Some(')')) if c.is_ascii_lowercase() => &line[1..],
+            _ => return None,
+        }
+    };
+    let rest = after.strip_prefix(". ").or_else(|| after.strip_prefix(") "))?;
+    Some(rest.trim())
+}
+
+/// Strips Markdown emphasis and code markers and collapses whitespace.
+fn clean_inline(text: &str) -> String {
+    let stripped = text.replace("**", "").replace("__", "").replace('`', "");
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits a paragraph into sentences at `.`, `!`, `?` (and `…`) followed by whitespace and
+/// something that can start a sentence, except after known abbreviations and initials.
+pub fn split_sentences(paragraph: &str) -> Vec<String> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take the whole run of terminators and closing quotes/brackets.
+            let mut end = i + 1;
+            while end < chars.len()
+                && matches!(chars[end], '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']')
+            {
+                end += 1;
+            }
+            let followed_by_space = end < chars.len() && chars[end].is_whitespace();
+            if followed_by_space {
+                let mut next = end;
+                while next < chars.len() && chars[next].is_whitespace() {
+                    next += 1;
+                }
+                let starts_sentence = next < chars.len() && {
+                    let n = chars[next];
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[' | '$' | '€' | '£')
+                        || !n.is_alphabetic() && !n.is_ascii_punctuation()
+                };
+                if starts_sentence && !(c == '.' && is_abbreviation(&chars[start..i])) {
+                    let sentence: String = chars[start..end].iter().collect();
+                    out.push(sentence.trim().to_string());
+                    start = next;
+                    i = next;
+                    continue;
+                }
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    let tail: String = chars[start..].iter().collect();
+    if !tail.trim().is_empty() {
+        out.push(tail.trim().to_string());
+    }
+    out
+}
+
+/// Whether the word just before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &[char]) -> bool {
+    let word: String = before
+        .iter()
+        .rev()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '(' | '"' | '“'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital letter: an initial, as in "J. Smith".
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+const PRICING_WORDS: &[&str] = &[
+    "price", "pricing", "priced", "per user", "per seat", "per month", "per year", "per invoice",
+    "subscription", "tier", "margin", "discount", "licence fee", "license fee", "msrp", "list price",
+];
+const BENEFIT_WORDS: &[&str] = &[
+    "you ", "your ", "save", "reduce", "cut ", "cuts ", "faster", "fewer", "free up", "frees",
+    "without", "never", "less time", "lower", "avoid", "so that", "helps",
+];
+const ADVANTAGE_WORDS: &[&str] = &[
+    "unlike", "only ", "than ", "compared", "first ", "no other", "competitor", "alternative",
+];
+
+/// A first guess at a claim's kind from its wording. The writer has the last word.
+pub fn propose_kind(text: &str, is_first: bool) -> ClaimKind {
+    let lower = format!("{} ", text.to_lowercase());
+    let has_money = text.chars().any(|c| matches!(c, '$' | '€' | '£' | '¥'));
+    if has_money || PRICING_WORDS.iter().any(|w| lower.contains(w)) {
+        return ClaimKind::Pricing;
+    }
+    if is_first {
+        return ClaimKind::Positioning;
+    }
+    let has_number = text.chars().any(|c| c.is_ascii_digit());
+    let has_quote = text.contains('“') || text.contains('"');
+    if has_quote || (has_number && (text.contains('%') || lower.contains("customers"))) {
+        return ClaimKind::Proof;
+    }
+    if ADVANTAGE_WORDS.iter().any(|w| lower.contains(w)) {
+        return ClaimKind::Advantage;
+    }
+    if BENEFIT_WORDS.iter().any(|w| lower.contains(w)) {
+        return ClaimKind::Benefit;
+    }
+    ClaimKind::Feature
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(source: &str) -> Vec<String> {
+        split_message(source).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn headings_name_sections_and_are_not_claims() {
+        let claims = split_message("# Title\n## Why\nIt is fast. It is cheap.\n\nKey features:\n- One\n- Two");
+        let got: Vec<(&str, &str)> =
+            claims.iter().map(|c| (c.section.as_str(), c.text.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![("Why", "It is fast."), ("Why", "It is cheap."), ("Key features", "One"), ("Key features", "Two")]
+        );
+    }
+
+    #[test]
+    fn bullets_are_one_claim_each_and_continue_on_indented_lines() {
+        let got = texts("- First point. Still first.\n  more of the first\n* Second\n1. Third\n2) Fourth\na) Fifth\n• Sixth");
+        assert_eq!(
+            got,
+            vec![
+                "First point. Still first. more of the first",
+                "Second",
+                "Third",
+                "Fourth",
+                "Fifth",
+                "Sixth"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_but_not_at_abbreviations_decimals_or_initials() {
+        let got = split_sentences(
+            "Version 4.0 ships today. It works with ERPs, e.g. SAP and Oracle. Ask J. Smith! Why wait? \"We love it.\" Done",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Version 4.0 ships today.",
+                "It works with ERPs, e.g. SAP and Oracle.",
+                "Ask J. Smith!",
+                "Why wait?",
+                "\"We love it.\"",
+                "Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_wrapped_paragraphs_join_before_splitting() {
+        assert_eq!(texts("One sentence that\nwraps. Two."), vec!["One sentence that wraps.", "Two."]);
+    }
+
+    #[test]
+    fn splitting_is_deterministic_and_ignores_markup_only_lines() {
+        let src = "# T\n\n---\n\n**Bold** claim here.\n";
+        assert_eq!(texts(src), vec!["Bold claim here."]);
+        assert_eq!(split_message(src), split_message(src));
+    }
+
+    #[test]
+    fn kinds_are_proposed_from_wording() {
+        assert_eq!(propose_kind("Ledgerline is the AP platform for mid-market.", true), ClaimKind::Positioning);
+        assert_eq!(propose_kind("Plans start at $4 per user per month.", false), ClaimKind::Pricing);
+        assert_eq!(propose_kind("Customers cut close time by 38%.", false), ClaimKind::Proof);
+        assert_eq!(propose_kind("Unlike legacy tools, it runs in the browser.", false), ClaimKind::Advantage);
+        assert_eq!(propose_kind("Your team stops chasing approvals.", false), ClaimKind::Benefit);
+        assert_eq!(propose_kind("OCR reads PDF invoices.", false), ClaimKind::Feature);
+    }
+}
