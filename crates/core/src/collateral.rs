@@ -16,13 +16,11 @@ pub struct WordLimit {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ReadabilityTarget {
     /// Flesch–Kincaid grade ceiling.
-    #[serde(alias = "max_grade")]
     pub max_grade: f32,
     /// Flesch reading-ease floor.
-    #[serde(alias = "min_ease")]
     pub min_ease: f32,
 }
 

@@ -1,0 +1,53 @@
+use std::path::PathBuf;
+
+/// What can go wrong with a workspace file. Each variant maps to a stable error code at the
+/// boundary; the messages are written for the person at the keyboard.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{} is not a Pitchbridge workspace{}. The file was not changed.", .path.display(), .detail)]
+    NotAWorkspace { path: PathBuf, detail: String },
+
+    #[error("{} is damaged and cannot be read ({detail}). The file was not changed; restore it from a backup.", .path.display())]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error("{} was written by a newer version of Pitchbridge (workspace format {found}; this version reads up to {supported}). Update Pitchbridge to open it. The file was not changed.", .path.display())]
+    NewerVersion { path: PathBuf, found: i64, supported: i64 },
+
+    #[error("{} was not found.", .0.display())]
+    FileNotFound(PathBuf),
+
+    #[error("This workspace is open read-only, so it cannot be changed.")]
+    ReadOnly,
+
+    #[error("{what} {id} does not exist (it may have been deleted).")]
+    NotFound { what: &'static str, id: String },
+
+    #[error("{0}")]
+    Invalid(String),
+
+    #[error("The workspace is on a disk that is full. Free some space; nothing was lost.")]
+    DiskFull,
+
+    #[error("Could not read or write the workspace file: {0}")]
+    Io(#[from] std::io::Error),
+
+    #[error("Database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => StoreError::Corrupt {
+                path: PathBuf::new(),
+                detail: e.to_string(),
+            },
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,114 @@
+//! Full-text search (FTS5) over current claims and pitch text.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Result, Workspace};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SearchHitKind {
+    Claim,
+    PitchBlock,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub kind: SearchHitKind,
+    /// The claim or block id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The message (for a claim) or the pitch (for a block) it belongs to.
+    #[ts(type = "number")]
+    pub parent_id: i64,
+    pub parent_title: String,
+    #[ts(type = "number")]
+    pub launch_id: i64,
+    /// The matching text with matches between U+0002 and U+0003, so the UI can mark them
+    /// without parsing HTML.
+    pub snippet: String,
+}
+
+/// Turns what a person types into a safe FTS5 query: every word must appear, the last one as
+/// a prefix. Operators typed by the user are treated as words.
+pub fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words.join(" ");
+    q.push('*');
+    Some(q)
+}
+
+impl Workspace {
+    /// Claims and pitch paragraphs matching `input`, best first, at most `limit` of each kind.
+    pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(q) = fts_query(input) else { return Ok(Vec::new()) };
+        let mut hits = Vec::new();
+        let mut claims = self.conn.prepare_cached(
+            "SELECT c.id, m.id, m.title, m.launch_id,
+                    snippet(claim_fts, 0, char(2), char(3), '…', 12)
+             FROM claim_fts
+             JOIN claim c ON c.id = claim_fts.rowid
+             JOIN factory_message m ON m.id = c.message_id
+             WHERE claim_fts MATCH ?1 AND c.removed_in IS NULL
+             ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = claims.query_map(params![q, limit as i64], |r| {
+            Ok(SearchHit {
+                kind: SearchHitKind::Claim,
+                id: r.get(0)?,
+                parent_id: r.get(1)?,
+                parent_title: r.get(2)?,
+                launch_id: r.get(3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        for row in rows {
+            hits.push(row?);
+        }
+        let mut blocks = self.conn.prepare_cached(
+            "SELECT b.id, p.id, p.title, p.launch_id,
+                    snippet(block_fts, 0, char(2), char(3), '…', 12)
+             FROM block_fts
+             JOIN pitch_block b ON b.id = block_fts.rowid
+             JOIN pitch p ON p.id = b.pitch_id
+             WHERE block_fts MATCH ?1
+             ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = blocks.query_map(params![q, limit as i64], |r| {
+            Ok(SearchHit {
+                kind: SearchHitKind::PitchBlock,
+                id: r.get(0)?,
+                parent_id: r.get(1)?,
+                parent_title: r.get(2)?,
+                launch_id: r.get(3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        for row in rows {
+            hits.push(row?);
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn user_input_becomes_a_safe_prefix_query() {
+        assert_eq!(fts_query("close time").as_deref(), Some("\"close\" \"time\"*"));
+        assert_eq!(fts_query("NEAR(\"a\" OR b) *").as_deref(), Some("\"NEAR\" \"a\" \"OR\" \"b\"*"));
+        assert_eq!(fts_query("  ?? "), None);
+    }
+}
