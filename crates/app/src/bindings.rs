@@ -1,0 +1,40 @@
+//! TypeScript declarations for every type that crosses the IPC boundary, generated from the
+//! Rust types. `ui/src/lib/bindings.ts` is this module's output, committed; a test fails when
+//! it is stale (run `UPDATE_BINDINGS=1 cargo test -p pitchbridge-app --test bindings` to refresh).
+
+use pitchbridge_core::collateral::*;
+use pitchbridge_core::*;
+use pitchbridge_store::*;
+use ts_rs::{Config, TS};
+
+use crate::*;
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls: Vec<String> = declarations!(&cfg;
+        ClaimKind, Launch, LaunchInput, FactoryMessage, Claim, Research, Audience, AudienceInput,
+        PitchStatus, Pitch, BlockKind, PitchBlock, GlossaryRule, GlossaryTerm, GlossaryInput,
+        WordLimit, ReadabilityTarget, Section, ChecklistItem, CollateralType,
+        LaunchSummary, MessageSummary, PitchSummary, LaunchDetail, MessageDetail, PitchDetail,
+        VersionReport, SearchHitKind, SearchHit,
+        ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, UpdateLaunchRequest,
+        CreateMessageRequest, AddMessageVersionRequest, SetClaimKindRequest,
+        UpdateAudienceRequest, CreatePitchRequest, OpenWorkspaceRequest,
+    );
+    let mut out = String::from(
+        "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

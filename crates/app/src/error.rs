@@ -1,0 +1,59 @@
+//! The one error type that crosses into the UI: a stable code to branch on, and a message for
+//! people.
+
+use pitchbridge_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    NoWorkspace,
+    NotAWorkspace,
+    WorkspaceCorrupt,
+    NewerVersion,
+    FileNotFound,
+    ReadOnly,
+    NotFound,
+    InvalidInput,
+    DiskFull,
+    Io,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError { code, message: message.into() }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        ApiError::new(ErrorCode::InvalidInput, message)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
+            StoreError::Corrupt { .. } => ErrorCode::WorkspaceCorrupt,
+            StoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            StoreError::FileNotFound(_) => ErrorCode::FileNotFound,
+            StoreError::ReadOnly => ErrorCode::ReadOnly,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::DiskFull => ErrorCode::DiskFull,
+            StoreError::Io(_) => ErrorCode::Io,
+            StoreError::Sqlite(_) => ErrorCode::Internal,
+        };
+        ApiError { code, message: e.to_string() }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

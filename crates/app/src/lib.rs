@@ -1,0 +1,318 @@
+//! Pitchbridge use cases: what the desktop shell's commands and the command line call.
+//!
+//! [`App`] holds the open workspace (or the reason none is open) and exposes one method per
+//! user action. Nothing here knows Tauri: the shell's commands are one-line adapters onto these
+//! methods, and the tests drive them directly with no window.
+
+pub mod bindings;
+pub mod catalog;
+pub mod demo;
+mod error;
+
+use std::path::{Path, PathBuf};
+
+use pitchbridge_core::clock::Clock;
+use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::*;
+use pitchbridge_store::*;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+
+/// Longest Factory message text accepted in one paste: about 200 pages.
+pub const MAX_MESSAGE_CHARS: usize = 2_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// The file name without its extension, for the window title.
+    pub name: String,
+    pub read_only: bool,
+}
+
+/// What the UI needs at start-up: the open workspace, or why none could be opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceStatus {
+    pub workspace: Option<WorkspaceInfo>,
+    pub error: Option<ApiError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateLaunchRequest {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub launch: LaunchInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateMessageRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AddMessageVersionRequest {
+    #[ts(type = "number")]
+    pub message_id: Id,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetClaimKindRequest {
+    #[ts(type = "number")]
+    pub claim_id: Id,
+    pub kind: ClaimKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateAudienceRequest {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub audience: AudienceInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatePitchRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+    pub collateral_type: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenWorkspaceRequest {
+    pub path: String,
+    /// Create a new, empty workspace at `path` instead of opening an existing one.
+    pub create: bool,
+}
+
+pub struct App {
+    workspace: Option<Workspace>,
+    /// Why the last attempt to open a workspace failed, shown until another one opens.
+    last_error: Option<ApiError>,
+    clock: Box<dyn Clock>,
+}
+
+impl App {
+    pub fn new(clock: Box<dyn Clock>) -> App {
+        App { workspace: None, last_error: None, clock }
+    }
+
+    fn ws(&self) -> ApiResult<&Workspace> {
+        self.workspace
+            .as_ref()
+            .ok_or_else(|| ApiError::new(ErrorCode::NoWorkspace, "No workspace is open. Open or create one from the File menu."))
+    }
+
+    fn ws_mut(&mut self) -> ApiResult<&mut Workspace> {
+        self.workspace
+            .as_mut()
+            .ok_or_else(|| ApiError::new(ErrorCode::NoWorkspace, "No workspace is open. Open or create one from the File menu."))
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    // ---- workspace files ------------------------------------------------------------------
+
+    pub fn status(&self) -> WorkspaceStatus {
+        WorkspaceStatus { workspace: self.workspace.as_ref().map(info), error: self.last_error.clone() }
+    }
+
+    /// Opens `path`. On failure the workspace already open stays open, and the error is kept
+    /// for the UI to show.
+    pub fn open_workspace(&mut self, req: OpenWorkspaceRequest) -> ApiResult<WorkspaceInfo> {
+        let path = PathBuf::from(req.path.trim());
+        if req.path.trim().is_empty() {
+            return Err(ApiError::invalid("Choose a file for the workspace."));
+        }
+        let result = if req.create { Workspace::create(&path) } else { Workspace::open(&path, false) };
+        self.adopt(result.map_err(ApiError::from))
+    }
+
+    /// Opens the workspace at `path`, creating it with the demo content when it does not exist.
+    /// This is what a first start does with the default workspace.
+    pub fn open_or_create_with_demo(&mut self, path: &Path) -> ApiResult<WorkspaceInfo> {
+        let existed = path.exists();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                ApiError::new(ErrorCode::Io, format!("Could not create the folder {}: {e}", dir.display()))
+            })?;
+        }
+        let result = Workspace::open(path, true).map_err(ApiError::from).and_then(|mut ws| {
+            if !existed {
+                install_collateral_types(&mut ws)?;
+                demo::seed_demo(&mut ws, &self.clock.now())?;
+            }
+            Ok(ws)
+        });
+        self.adopt(result)
+    }
+
+    fn adopt(&mut self, result: ApiResult<Workspace>) -> ApiResult<WorkspaceInfo> {
+        match result {
+            Ok(mut ws) => {
+                if !ws.is_read_only() {
+                    install_collateral_types(&mut ws)?;
+                }
+                let i = info(&ws);
+                self.workspace = Some(ws);
+                self.last_error = None;
+                Ok(i)
+            }
+            Err(e) => {
+                self.last_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    // ---- launches -------------------------------------------------------------------------
+
+    pub fn list_launches(&self) -> ApiResult<Vec<LaunchSummary>> {
+        Ok(self.ws()?.list_launches()?)
+    }
+
+    pub fn get_launch(&self, id: Id) -> ApiResult<LaunchDetail> {
+        Ok(self.ws()?.launch_detail(id)?)
+    }
+
+    pub fn create_launch(&mut self, input: LaunchInput) -> ApiResult<Launch> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.create_launch(&input, &now)?)
+    }
+
+    pub fn update_launch(&mut self, req: UpdateLaunchRequest) -> ApiResult<Launch> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.update_launch(req.id, &req.launch, &now)?)
+    }
+
+    pub fn delete_launch(&mut self, id: Id) -> ApiResult<()> {
+        Ok(self.ws_mut()?.delete_launch(id)?)
+    }
+
+    // ---- Factory messages -----------------------------------------------------------------
+
+    pub fn create_message(&mut self, req: CreateMessageRequest) -> ApiResult<MessageDetail> {
+        check_message_size(&req.text)?;
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.create_message(req.launch_id, &req.title, &req.text, None, &now)?)
+    }
+
+    pub fn add_message_version(&mut self, req: AddMessageVersionRequest) -> ApiResult<VersionReport> {
+        check_message_size(&req.text)?;
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.add_message_version(req.message_id, &req.text, &now)?)
+    }
+
+    pub fn get_message(&self, id: Id) -> ApiResult<MessageDetail> {
+        Ok(self.ws()?.message_detail(id)?)
+    }
+
+    pub fn set_claim_kind(&mut self, req: SetClaimKindRequest) -> ApiResult<Claim> {
+        Ok(self.ws_mut()?.set_claim_kind(req.claim_id, req.kind)?)
+    }
+
+    pub fn delete_message(&mut self, id: Id) -> ApiResult<()> {
+        Ok(self.ws_mut()?.delete_message(id)?)
+    }
+
+    // ---- audiences ------------------------------------------------------------------------
+
+    pub fn list_audiences(&self) -> ApiResult<Vec<Audience>> {
+        Ok(self.ws()?.list_audiences()?)
+    }
+
+    pub fn create_audience(&mut self, input: AudienceInput) -> ApiResult<Audience> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.create_audience(&input, &now)?)
+    }
+
+    pub fn update_audience(&mut self, req: UpdateAudienceRequest) -> ApiResult<Audience> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.update_audience(req.id, &req.audience, &now)?)
+    }
+
+    pub fn delete_audience(&mut self, id: Id) -> ApiResult<()> {
+        Ok(self.ws_mut()?.delete_audience(id)?)
+    }
+
+    // ---- collateral types, pitches, glossary, search --------------------------------------
+
+    pub fn list_collateral_types(&self) -> ApiResult<Vec<CollateralType>> {
+        Ok(self.ws()?.list_collateral_types()?)
+    }
+
+    pub fn create_pitch(&mut self, req: CreatePitchRequest) -> ApiResult<PitchDetail> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.create_pitch(req.launch_id, req.audience_id, &req.collateral_type, &req.title, &now)?)
+    }
+
+    pub fn get_pitch(&self, id: Id) -> ApiResult<PitchDetail> {
+        Ok(self.ws()?.pitch_detail(id)?)
+    }
+
+    pub fn delete_pitch(&mut self, id: Id) -> ApiResult<()> {
+        Ok(self.ws_mut()?.delete_pitch(id)?)
+    }
+
+    pub fn list_glossary(&self) -> ApiResult<Vec<GlossaryTerm>> {
+        Ok(self.ws()?.list_glossary()?)
+    }
+
+    pub fn search(&self, query: String) -> ApiResult<Vec<SearchHit>> {
+        if query.chars().count() > 500 {
+            return Err(ApiError::invalid("Search for at most 500 characters."));
+        }
+        Ok(self.ws()?.search(&query, 25)?)
+    }
+}
+
+fn info(ws: &Workspace) -> WorkspaceInfo {
+    WorkspaceInfo {
+        path: ws.path().display().to_string(),
+        name: ws
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Workspace".into()),
+        read_only: ws.is_read_only(),
+    }
+}
+
+fn check_message_size(text: &str) -> ApiResult<()> {
+    let n = text.chars().count();
+    if n > MAX_MESSAGE_CHARS {
+        return Err(ApiError::invalid(format!(
+            "The text is {n} characters long; a Factory message can be at most {MAX_MESSAGE_CHARS}. Split it into several messages."
+        )));
+    }
+    Ok(())
+}
+
+/// Adds the built-in collateral types a workspace lacks. Types already in the workspace are
+/// left alone: the workspace's copy wins.
+pub fn install_collateral_types(ws: &mut Workspace) -> ApiResult<()> {
+    let present: Vec<String> = ws.list_collateral_types()?.into_iter().map(|t| t.id).collect();
+    for ct in catalog::collateral_types() {
+        if !present.contains(&ct.id) {
+            ws.upsert_collateral_type(&ct)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,146 @@
+// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.
+
+export type ClaimKind = "positioning" | "feature" | "advantage" | "benefit" | "proof" | "pricing" | "other";
+
+export type Launch = { id: number, name: string, product: string, version: string, 
+/**
+ * ISO date (YYYY-MM-DD), or empty when not yet set.
+ */
+launchDate: string, ownerPm: string, description: string, createdAt: string, updatedAt: string, };
+
+export type LaunchInput = { name: string, product: string, version: string, launchDate: string, ownerPm: string, description: string, };
+
+export type FactoryMessage = { id: number, launchId: number, title: string, 
+/**
+ * The newest version's number; versions count from 1.
+ */
+currentVersion: number, 
+/**
+ * The newest version's source text, as pasted or imported.
+ */
+sourceText: string, createdAt: string, updatedAt: string, };
+
+export type Claim = { id: number, messageId: number, 
+/**
+ * 1-based position in the current version: the number a writer sees.
+ */
+number: number, kind: ClaimKind, text: string, 
+/**
+ * The heading the claim sits under, if any.
+ */
+section: string, fingerprint: string, 
+/**
+ * The message version in which this claim's current text first appeared.
+ */
+sinceVersion: number, };
+
+export type Research = { pains: Array<string>, goals: Array<string>, objections: Array<string>, customerWords: Array<string>, };
+
+export type Audience = { id: number, channel: string, persona: string, summary: string, research: Research, };
+
+export type AudienceInput = { channel: string, persona: string, summary: string, research: Research, };
+
+export type PitchStatus = "draft" | "in-review" | "changes-requested" | "approved" | "needs-reapproval";
+
+export type Pitch = { id: number, launchId: number, audienceId: number, 
+/**
+ * Id of a [`crate::collateral::CollateralType`], e.g. `one-pager`.
+ */
+collateralType: string, title: string, status: PitchStatus, createdAt: string, updatedAt: string, };
+
+export type BlockKind = "heading" | "paragraph" | "bullet";
+
+export type PitchBlock = { id: number, pitchId: number, ordinal: number, 
+/**
+ * A section id of the pitch's collateral type.
+ */
+section: string, kind: BlockKind, text: string, claimIds: Array<number>, };
+
+export type GlossaryRule = "explain" | "avoid" | "preferred";
+
+export type GlossaryTerm = { id: number, term: string, customerPhrasing: string, rule: GlossaryRule, note: string, };
+
+export type GlossaryInput = { term: string, customerPhrasing: string, rule: GlossaryRule, note: string, };
+
+export type WordLimit = { min?: number, max?: number, };
+
+export type ReadabilityTarget = { 
+/**
+ * Flesch–Kincaid grade ceiling.
+ */
+max_grade: number, 
+/**
+ * Flesch reading-ease floor.
+ */
+min_ease: number, };
+
+export type Section = { id: string, name: string, guidance: string, required: boolean, words: WordLimit, };
+
+export type ChecklistItem = { id: string, text: string, };
+
+export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, sections: Array<Section>, checklist: Array<ChecklistItem>, };
+
+export type LaunchSummary = { launch: Launch, messageCount: number, pitchCount: number, };
+
+export type MessageSummary = { id: number, title: string, currentVersion: number, claimCount: number, updatedAt: string, };
+
+export type PitchSummary = { pitch: Pitch, 
+/**
+ * "VAR × IT director"
+ */
+audienceName: string, collateralTypeName: string, wordCount: number, };
+
+export type LaunchDetail = { launch: Launch, messages: Array<MessageSummary>, pitches: Array<PitchSummary>, };
+
+export type MessageDetail = { message: FactoryMessage, claims: Array<Claim>, };
+
+export type PitchDetail = { summary: PitchSummary, blocks: Array<PitchBlock>, };
+
+export type VersionReport = { version: number, unchanged: Array<number>, reworded: Array<number>, added: Array<number>, removed: Array<number>, };
+
+export type SearchHitKind = "claim" | "pitch-block";
+
+export type SearchHit = { kind: SearchHitKind, 
+/**
+ * The claim or block id.
+ */
+id: number, 
+/**
+ * The message (for a claim) or the pitch (for a block) it belongs to.
+ */
+parentId: number, parentTitle: string, launchId: number, 
+/**
+ * The matching text with matches between U+0002 and U+0003, so the UI can mark them
+ * without parsing HTML.
+ */
+snippet: string, };
+
+export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "internal";
+
+export type ApiError = { code: ErrorCode, message: string, };
+
+export type WorkspaceInfo = { path: string, 
+/**
+ * The file name without its extension, for the window title.
+ */
+name: string, readOnly: boolean, };
+
+export type WorkspaceStatus = { workspace: WorkspaceInfo | null, error: ApiError | null, };
+
+export type UpdateLaunchRequest = { id: number, launch: LaunchInput, };
+
+export type CreateMessageRequest = { launchId: number, title: string, text: string, };
+
+export type AddMessageVersionRequest = { messageId: number, text: string, };
+
+export type SetClaimKindRequest = { claimId: number, kind: ClaimKind, };
+
+export type UpdateAudienceRequest = { id: number, audience: AudienceInput, };
+
+export type CreatePitchRequest = { launchId: number, audienceId: number, collateralType: string, title: string, };
+
+export type OpenWorkspaceRequest = { path: string, 
+/**
+ * Create a new, empty workspace at `path` instead of opening an existing one.
+ */
+create: boolean, };
