@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
+/// The store's read models, re-exported for the shell.
+pub use pitchbridge_store as store;
 
 /// Longest Factory message text accepted in one paste: about 200 pages.
 pub const MAX_MESSAGE_CHARS: usize = 2_000_000;
@@ -145,9 +147,10 @@ impl App {
         self.adopt(result.map_err(ApiError::from))
     }
 
-    /// Opens the workspace at `path`, creating it with the demo content when it does not exist.
-    /// This is what a first start does with the default workspace.
-    pub fn open_or_create_with_demo(&mut self, path: &Path) -> ApiResult<WorkspaceInfo> {
+    /// Opens the workspace at `path`, creating it when it does not exist (filled with the
+    /// demo content when `with_demo` is set: what a first start does with the default
+    /// workspace).
+    pub fn open_or_create(&mut self, path: &Path, with_demo: bool) -> ApiResult<WorkspaceInfo> {
         let existed = path.exists();
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -155,7 +158,7 @@ impl App {
             })?;
         }
         let result = Workspace::open(path, true).map_err(ApiError::from).and_then(|mut ws| {
-            if !existed {
+            if !existed && with_demo {
                 install_collateral_types(&mut ws)?;
                 demo::seed_demo(&mut ws, &self.clock.now())?;
             }

@@ -180,7 +180,7 @@ impl Workspace {
             ));
         }
         self.get_launch(launch_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO factory_message (launch_id, title, current_version, created_at, updated_at)
              VALUES (?1, ?2, 1, ?3, ?3)",
@@ -232,7 +232,7 @@ impl Workspace {
         let version = detail.message.current_version + 1;
         let mut report = VersionReport { version, unchanged: vec![], reworded: vec![], added: vec![], removed: vec![] };
 
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO message_version (message_id, number, source_text, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![message_id, version, source_text, now],
@@ -373,7 +373,7 @@ impl Workspace {
     pub fn create_audience(&mut self, input: &AudienceInput, now: &str) -> Result<Audience> {
         self.writable()?;
         let clean = validate_audience(input).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO audience (channel, persona, summary, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
             params![clean.channel, clean.persona, clean.summary, now],
@@ -387,7 +387,7 @@ impl Workspace {
     pub fn update_audience(&mut self, id: Id, input: &AudienceInput, now: &str) -> Result<Audience> {
         self.writable()?;
         let clean = validate_audience(input).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let n = tx.execute(
             "UPDATE audience SET channel = ?2, persona = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
             params![id, clean.channel, clean.persona, clean.summary, now],
@@ -493,7 +493,7 @@ impl Workspace {
                 return Err(StoreError::Invalid(format!("{} has no section \"{}\".", ct.name, b.section)));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO pitch (launch_id, audience_id, collateral_type, title, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -598,7 +598,7 @@ impl Workspace {
     /// Writes one block's text: the size of an autosave.
     pub fn update_block_text(&mut self, block_id: Id, text: &str, now: &str) -> Result<()> {
         self.writable()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let content = serde_json::json!({ "type": "paragraph", "text": text }).to_string();
         let pitch_id: Id = tx
             .query_row(
@@ -705,7 +705,7 @@ impl Workspace {
     }
 }
 
-fn write_research(tx: &rusqlite::Transaction, audience_id: Id, research: &Research) -> Result<()> {
+fn write_research(tx: &rusqlite::Connection, audience_id: Id, research: &Research) -> Result<()> {
     let lists = [&research.pains, &research.goals, &research.objections, &research.customer_words];
     let mut stmt = tx.prepare_cached(
         "INSERT INTO audience_research (audience_id, kind, position, text) VALUES (?1, ?2, ?3, ?4)",

@@ -1,0 +1,150 @@
+//! The app's operations with no window: the same calls the desktop commands make.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use pitchbridge_app::*;
+use pitchbridge_core::clock::FixedClock;
+use pitchbridge_core::*;
+
+fn app() -> App {
+    App::new(Box::new(FixedClock("2027-01-15T10:00:00Z".into())))
+}
+
+fn demo(dir: &std::path::Path) -> (App, std::path::PathBuf) {
+    let path = dir.join("demo.pitchbridge");
+    let mut a = app();
+    a.open_or_create(&path, true).unwrap();
+    (a, path)
+}
+
+#[test]
+fn the_demo_workspace_has_what_a_writer_needs_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = demo(dir.path());
+    let launches = a.list_launches().unwrap();
+    assert_eq!(launches.len(), 1);
+    let detail = a.get_launch(launches[0].launch.id).unwrap();
+    assert_eq!(detail.messages.len(), 1);
+    let message = a.get_message(detail.messages[0].id).unwrap();
+    assert!(message.claims.len() >= 15);
+    for kind in [ClaimKind::Positioning, ClaimKind::Feature, ClaimKind::Benefit, ClaimKind::Proof, ClaimKind::Pricing] {
+        assert!(message.claims.iter().any(|c| c.kind == kind), "a {kind:?} claim");
+    }
+    let audiences = a.list_audiences().unwrap();
+    assert_eq!(audiences.len(), 3);
+    for au in &audiences {
+        let r = &au.research;
+        assert!(!r.pains.is_empty() && !r.goals.is_empty() && !r.objections.is_empty() && !r.customer_words.is_empty());
+    }
+    assert!(a.list_glossary().unwrap().len() >= 10);
+    assert_eq!(detail.pitches.len(), 2);
+    assert_ne!(detail.pitches[0].pitch.collateral_type, detail.pitches[1].pitch.collateral_type);
+    for p in &detail.pitches {
+        assert_eq!(p.pitch.status, PitchStatus::Draft);
+        let full = a.get_pitch(p.pitch.id).unwrap();
+        assert!(full.blocks.iter().any(|b| !b.claim_ids.is_empty()), "demo pitches link claims");
+    }
+    assert_eq!(a.list_collateral_types().unwrap().len(), 6);
+}
+
+#[test]
+fn a_writer_creates_a_launch_message_audience_and_pitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.open_or_create(&dir.path().join("w.pitchbridge"), false).unwrap();
+    assert!(a.list_launches().unwrap().is_empty());
+    let l = a
+        .create_launch(LaunchInput { name: "Q3 launch".into(), product: "Widget".into(), ..Default::default() })
+        .unwrap();
+    let l = a
+        .update_launch(UpdateLaunchRequest { id: l.id, launch: LaunchInput { name: "Q3 launch (renamed)".into(), ..Default::default() } })
+        .unwrap();
+    assert_eq!(l.name, "Q3 launch (renamed)");
+    let m = a
+        .create_message(CreateMessageRequest {
+            launch_id: l.id,
+            title: "Message".into(),
+            text: "Widget is the only widget for teams.\n\n- It syncs in real time.\n- Plans start at $5 per user.".into(),
+        })
+        .unwrap();
+    assert_eq!(m.claims.len(), 3);
+    assert_eq!(m.claims[2].kind, ClaimKind::Pricing);
+    let c = a.set_claim_kind(SetClaimKindRequest { claim_id: m.claims[1].id, kind: ClaimKind::Benefit }).unwrap();
+    assert_eq!(c.kind, ClaimKind::Benefit);
+    let au = a
+        .create_audience(AudienceInput {
+            channel: "Distributor".into(),
+            persona: "CFO".into(),
+            summary: String::new(),
+            research: Research { pains: vec!["cash tied up".into()], ..Default::default() },
+        })
+        .unwrap();
+    let p = a
+        .create_pitch(CreatePitchRequest { launch_id: l.id, audience_id: au.id, collateral_type: "one-pager".into(), title: "CFO one-pager".into() })
+        .unwrap();
+    let sections: Vec<&str> = p.blocks.iter().map(|b| b.section.as_str()).collect();
+    assert_eq!(sections, vec!["headline", "problem", "solution", "benefits", "proof", "call-to-action"]);
+    assert_eq!(p.summary.audience_name, "Distributor × CFO");
+    let err = a
+        .create_pitch(CreatePitchRequest { launch_id: l.id, audience_id: au.id, collateral_type: "haiku".into(), title: "x".into() })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    a.delete_launch(l.id).unwrap();
+    assert!(a.list_launches().unwrap().is_empty());
+}
+
+#[test]
+fn a_failed_open_keeps_the_current_workspace_and_reports_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let junk = dir.path().join("junk.pitchbridge");
+    fs::write(&junk, vec![0x42u8; 5000]).unwrap();
+    let err = a.open_workspace(OpenWorkspaceRequest { path: junk.display().to_string(), create: false }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotAWorkspace);
+    let status = a.status();
+    assert_eq!(status.workspace.unwrap().path, path.display().to_string(), "still on the old workspace");
+    assert_eq!(status.error.unwrap().code, ErrorCode::NotAWorkspace);
+    assert_eq!(a.list_launches().unwrap().len(), 1, "and it still works");
+    assert_eq!(fs::read(&junk).unwrap(), vec![0x42u8; 5000]);
+}
+
+#[test]
+fn nothing_open_gives_a_clear_error_code() {
+    let a = app();
+    assert_eq!(a.list_launches().unwrap_err().code, ErrorCode::NoWorkspace);
+}
+
+#[test]
+fn read_only_workspaces_refuse_changes_with_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, path) = demo(dir.path());
+    drop(a);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let mut a = app();
+    let info = a.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false }).unwrap();
+    assert!(info.read_only);
+    let err = a.create_launch(LaunchInput { name: "x".into(), ..Default::default() }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::ReadOnly);
+    assert_eq!(a.list_launches().unwrap().len(), 1);
+}
+
+#[test]
+fn oversized_pastes_and_searches_are_refused_politely() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = demo(dir.path());
+    let launch = a.list_launches().unwrap()[0].launch.id;
+    let huge = "Words words words. ".repeat(120_000);
+    let err = a.create_message(CreateMessageRequest { launch_id: launch, title: "Huge".into(), text: huge }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("at most"));
+    assert_eq!(a.search("x".repeat(600)).unwrap_err().code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let err = a.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: true }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+}

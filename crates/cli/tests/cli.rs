@@ -1,0 +1,64 @@
+//! The command line, run as a user would run it: a real binary on real files.
+
+use std::process::Command;
+
+fn pitchbridge(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(args).env_remove("DISPLAY").output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn init_demo_then_list_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.pitchbridge");
+    let ws = ws.to_str().unwrap();
+    let (ok, out, err) = pitchbridge(&["init", "--demo", ws]);
+    assert!(ok, "{err}");
+    assert!(out.contains("with the demo launch"));
+
+    let (ok, out, err) = pitchbridge(&["list", ws]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Launches (1)"), "{out}");
+    assert!(out.contains("launch 1  Ledgerline 4.0 launch"), "{out}");
+    assert!(out.contains("message 1  Ledgerline 4.0 Factory message  (version 1, 24 claims)"), "{out}");
+    assert_eq!(out.matches("    pitch ").count(), 2, "{out}");
+    assert!(out.contains("Audiences (3)"), "{out}");
+
+    let (ok, out, _) = pitchbridge(&["search", ws, "invoice"]);
+    assert!(ok);
+    assert!(out.contains("claim "), "{out}");
+    assert!(out.contains("pitch paragraph "), "{out}");
+    assert!(out.contains("[invoice"), "matches are marked: {out}");
+
+    let (ok, out, _) = pitchbridge(&["search", ws, "zzzyzzy"]);
+    assert!(ok);
+    assert!(out.contains("No matches"));
+}
+
+#[test]
+fn init_refuses_an_existing_file_and_list_reports_bad_files_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "hello").unwrap();
+    let (ok, _, err) = pitchbridge(&["init", notes.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("already exists"), "{err}");
+    let (ok, _, err) = pitchbridge(&["list", notes.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("is not a Pitchbridge workspace"), "{err}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "hello");
+    let (ok, _, err) = pitchbridge(&["list", dir.path().join("missing.pitchbridge").to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("was not found"), "{err}");
+}
+
+#[test]
+fn an_empty_workspace_lists_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("empty.pitchbridge");
+    let (ok, _, err) = pitchbridge(&["init", ws.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, out, _) = pitchbridge(&["list", ws.to_str().unwrap()]);
+    assert!(ok);
+    assert_eq!(out, "Launches (0)\nAudiences (0)\n");
+}

@@ -1,0 +1,166 @@
+//! Tauri commands: one-line adapters onto `pitchbridge_app::App`. Work runs on the blocking
+//! pool so SQLite never stalls the UI thread.
+
+use std::sync::{Arc, Mutex};
+
+use pitchbridge_app::*;
+use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::*;
+use pitchbridge_app::store::{LaunchDetail, LaunchSummary, MessageDetail, PitchDetail, SearchHit, VersionReport};
+use tauri::{AppHandle, State};
+
+/// The app's one piece of shared state.
+#[derive(Clone)]
+pub struct Shared(pub Arc<Mutex<App>>);
+
+impl Shared {
+    /// Runs `f` with the app on the blocking pool.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut App) -> ApiResult<T> + Send + 'static,
+    ) -> ApiResult<T> {
+        let app = self.0.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier command must not lock the writer out of their work.
+            let mut guard = app.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("The operation stopped unexpectedly: {e}")))?
+    }
+}
+
+type Cmd<'a> = State<'a, Shared>;
+
+#[tauri::command]
+pub async fn workspace_status(handle: AppHandle, s: Cmd<'_>) -> ApiResult<WorkspaceStatus> {
+    let status = s.run(|a| Ok(a.status())).await?;
+    if let Some(info) = &status.workspace {
+        crate::window::set_title(&handle, info);
+    }
+    Ok(status)
+}
+
+#[tauri::command]
+pub async fn open_workspace(handle: AppHandle, s: Cmd<'_>, req: OpenWorkspaceRequest) -> ApiResult<WorkspaceInfo> {
+    let info = s.run(move |a| a.open_workspace(req)).await?;
+    crate::window::show_workspace(&handle, &info);
+    Ok(info)
+}
+
+/// Shows the native open (or save, for a new workspace) dialog, then opens the choice.
+#[tauri::command]
+pub async fn pick_workspace(handle: AppHandle, s: Cmd<'_>, create: bool) -> ApiResult<Option<WorkspaceInfo>> {
+    let Some(path) = crate::menu::ask_for_workspace(&handle, create).await else { return Ok(None) };
+    let req = OpenWorkspaceRequest { path: path.display().to_string(), create };
+    let info = s.run(move |a| a.open_workspace(req)).await?;
+    crate::window::show_workspace(&handle, &info);
+    Ok(Some(info))
+}
+
+#[tauri::command]
+pub async fn list_launches(s: Cmd<'_>) -> ApiResult<Vec<LaunchSummary>> {
+    s.run(|a| a.list_launches()).await
+}
+
+#[tauri::command]
+pub async fn get_launch(s: Cmd<'_>, id: Id) -> ApiResult<LaunchDetail> {
+    s.run(move |a| a.get_launch(id)).await
+}
+
+#[tauri::command]
+pub async fn create_launch(s: Cmd<'_>, input: LaunchInput) -> ApiResult<Launch> {
+    s.run(move |a| a.create_launch(input)).await
+}
+
+#[tauri::command]
+pub async fn update_launch(s: Cmd<'_>, req: UpdateLaunchRequest) -> ApiResult<Launch> {
+    s.run(move |a| a.update_launch(req)).await
+}
+
+#[tauri::command]
+pub async fn delete_launch(s: Cmd<'_>, id: Id) -> ApiResult<()> {
+    s.run(move |a| a.delete_launch(id)).await
+}
+
+#[tauri::command]
+pub async fn create_message(s: Cmd<'_>, req: CreateMessageRequest) -> ApiResult<MessageDetail> {
+    s.run(move |a| a.create_message(req)).await
+}
+
+#[tauri::command]
+pub async fn add_message_version(s: Cmd<'_>, req: AddMessageVersionRequest) -> ApiResult<VersionReport> {
+    s.run(move |a| a.add_message_version(req)).await
+}
+
+#[tauri::command]
+pub async fn get_message(s: Cmd<'_>, id: Id) -> ApiResult<MessageDetail> {
+    s.run(move |a| a.get_message(id)).await
+}
+
+#[tauri::command]
+pub async fn set_claim_kind(s: Cmd<'_>, req: SetClaimKindRequest) -> ApiResult<Claim> {
+    s.run(move |a| a.set_claim_kind(req)).await
+}
+
+#[tauri::command]
+pub async fn delete_message(s: Cmd<'_>, id: Id) -> ApiResult<()> {
+    s.run(move |a| a.delete_message(id)).await
+}
+
+#[tauri::command]
+pub async fn list_audiences(s: Cmd<'_>) -> ApiResult<Vec<Audience>> {
+    s.run(|a| a.list_audiences()).await
+}
+
+#[tauri::command]
+pub async fn create_audience(s: Cmd<'_>, input: AudienceInput) -> ApiResult<Audience> {
+    s.run(move |a| a.create_audience(input)).await
+}
+
+#[tauri::command]
+pub async fn update_audience(s: Cmd<'_>, req: UpdateAudienceRequest) -> ApiResult<Audience> {
+    s.run(move |a| a.update_audience(req)).await
+}
+
+#[tauri::command]
+pub async fn delete_audience(s: Cmd<'_>, id: Id) -> ApiResult<()> {
+    s.run(move |a| a.delete_audience(id)).await
+}
+
+#[tauri::command]
+pub async fn list_collateral_types(s: Cmd<'_>) -> ApiResult<Vec<CollateralType>> {
+    s.run(|a| a.list_collateral_types()).await
+}
+
+#[tauri::command]
+pub async fn create_pitch(s: Cmd<'_>, req: CreatePitchRequest) -> ApiResult<PitchDetail> {
+    s.run(move |a| a.create_pitch(req)).await
+}
+
+#[tauri::command]
+pub async fn get_pitch(s: Cmd<'_>, id: Id) -> ApiResult<PitchDetail> {
+    s.run(move |a| a.get_pitch(id)).await
+}
+
+#[tauri::command]
+pub async fn delete_pitch(s: Cmd<'_>, id: Id) -> ApiResult<()> {
+    s.run(move |a| a.delete_pitch(id)).await
+}
+
+#[tauri::command]
+pub async fn list_glossary(s: Cmd<'_>) -> ApiResult<Vec<GlossaryTerm>> {
+    s.run(|a| a.list_glossary()).await
+}
+
+#[tauri::command]
+pub async fn search(s: Cmd<'_>, query: String) -> ApiResult<Vec<SearchHit>> {
+    s.run(move |a| a.search(query)).await
+}
+
+/// Called by the UI once the first screen with data is on screen; the start-up benchmark
+/// reads the line it prints.
+#[tauri::command]
+pub fn frontend_ready() {
+    crate::startup::report_ready();
+}

@@ -1,0 +1,134 @@
+//! The Pitchbridge desktop shell. It owns the window, the menu, the file dialogs and the
+//! single-instance guard; everything else is `pitchbridge_app`.
+
+mod commands;
+mod menu;
+#[cfg(unix)]
+mod single_instance;
+mod startup;
+mod window;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use pitchbridge_app::App;
+use pitchbridge_core::clock::SystemClock;
+use tauri::Manager;
+
+use commands::Shared;
+
+/// The default workspace, in the OS app-data directory.
+const DEFAULT_WORKSPACE: &str = "Workspace.pitchbridge";
+
+/// `--workspace PATH`, `--workspace=PATH`, or a bare path (as a file manager passes it).
+fn workspace_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    let mut bare = None;
+    while let Some(a) = args.next() {
+        if a == "--workspace" {
+            return args.next().map(PathBuf::from);
+        } else if let Some(p) = a.strip_prefix("--workspace=") {
+            return Some(PathBuf::from(p));
+        } else if !a.starts_with('-') && bare.is_none() {
+            bare = Some(PathBuf::from(a));
+        }
+    }
+    bare
+}
+
+fn absolute(p: PathBuf) -> PathBuf {
+    std::path::absolute(&p).unwrap_or(p)
+}
+
+pub fn run() {
+    startup::mark_start();
+    let workspace = workspace_argument(std::env::args().skip(1)).map(absolute);
+
+    #[cfg(unix)]
+    let listener = match single_instance::claim(workspace.as_deref()) {
+        single_instance::Claim::Primary(l) => Some(l),
+        single_instance::Claim::HandedOver => {
+            println!("Pitchbridge is already running; its window was brought to the front.");
+            return;
+        }
+        single_instance::Claim::Unavailable(why) => {
+            eprintln!("pitchbridge: running without the single-instance guard ({why})");
+            None
+        }
+    };
+
+    let shared = Shared(Arc::new(Mutex::new(App::new(Box::new(SystemClock)))));
+    let setup_shared = shared.clone();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(shared)
+        .menu(|h| menu::build(h))
+        .on_menu_event(menu::on_event)
+        .setup(move |app| {
+            let path = match &workspace {
+                Some(p) => p.clone(),
+                None => app.path().app_data_dir()?.join(DEFAULT_WORKSPACE),
+            };
+            {
+                let mut a = setup_shared.0.lock().unwrap_or_else(|p| p.into_inner());
+                // A failure is kept in the app's status; the UI shows it and offers to open
+                // or create another workspace.
+                let _ = a.open_or_create(&path, workspace.is_none());
+            }
+            #[cfg(unix)]
+            if let Some(l) = listener {
+                single_instance::serve(l, app.handle().clone());
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_status,
+            commands::open_workspace,
+            commands::pick_workspace,
+            commands::list_launches,
+            commands::get_launch,
+            commands::create_launch,
+            commands::update_launch,
+            commands::delete_launch,
+            commands::create_message,
+            commands::add_message_version,
+            commands::get_message,
+            commands::set_claim_kind,
+            commands::delete_message,
+            commands::list_audiences,
+            commands::create_audience,
+            commands::update_audience,
+            commands::delete_audience,
+            commands::list_collateral_types,
+            commands::create_pitch,
+            commands::get_pitch,
+            commands::delete_pitch,
+            commands::list_glossary,
+            commands::search,
+            commands::frontend_ready,
+        ])
+        .run(tauri::generate_context!());
+    #[cfg(unix)]
+    single_instance::release();
+    if let Err(e) = result {
+        eprintln!("Pitchbridge could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn workspace_argument_forms() {
+        assert_eq!(workspace_argument(args(&["--workspace", "a.pitchbridge"])), Some("a.pitchbridge".into()));
+        assert_eq!(workspace_argument(args(&["--workspace=b"])), Some("b".into()));
+        assert_eq!(workspace_argument(args(&["c.pitchbridge"])), Some("c.pitchbridge".into()));
+        assert_eq!(workspace_argument(args(&["--verbose"])), None);
+    }
+}

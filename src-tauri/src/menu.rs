@@ -1,0 +1,88 @@
+//! The native menu bar: File (new, open, quit), Edit, Help.
+
+use std::path::PathBuf;
+
+use pitchbridge_app::OpenWorkspaceRequest;
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::Shared;
+use crate::window;
+
+pub fn build<R: Runtime>(handle: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let file = SubmenuBuilder::new(handle, "File")
+        .item(&MenuItemBuilder::with_id("new-workspace", "New Workspace…").accelerator("CmdOrCtrl+Shift+N").build(handle)?)
+        .item(&MenuItemBuilder::with_id("open-workspace", "Open Workspace…").accelerator("CmdOrCtrl+O").build(handle)?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(handle, Some("Quit"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(handle, "Edit")
+        .item(&PredefinedMenuItem::undo(handle, None)?)
+        .item(&PredefinedMenuItem::redo(handle, None)?)
+        .separator()
+        .item(&PredefinedMenuItem::cut(handle, None)?)
+        .item(&PredefinedMenuItem::copy(handle, None)?)
+        .item(&PredefinedMenuItem::paste(handle, None)?)
+        .item(&PredefinedMenuItem::select_all(handle, None)?)
+        .build()?;
+    let help = SubmenuBuilder::new(handle, "Help")
+        .item(&MenuItemBuilder::with_id("show-shortcuts", "Keyboard Shortcuts").accelerator("F1").build(handle)?)
+        .build()?;
+    MenuBuilder::new(handle).items(&[&file, &edit, &help]).build()
+}
+
+pub fn on_event(handle: &AppHandle, event: MenuEvent) {
+    match event.id().as_ref() {
+        id @ ("new-workspace" | "open-workspace") => {
+            let create = id == "new-workspace";
+            let handle = handle.clone();
+            tauri::async_runtime::spawn(async move {
+                let Some(path) = ask_for_workspace(&handle, create).await else { return };
+                let shared = handle.state::<Shared>().inner().clone();
+                let req = OpenWorkspaceRequest { path: path.display().to_string(), create };
+                match shared.run(move |a| a.open_workspace(req)).await {
+                    Ok(info) => window::show_workspace(&handle, &info),
+                    Err(e) => window::show_error(&handle, &e),
+                }
+            });
+        }
+        "show-shortcuts" => {
+            let _ = handle.emit("show-shortcuts", ());
+        }
+        _ => {}
+    }
+}
+
+/// The native file dialog: open an existing workspace, or name a new one.
+pub async fn ask_for_workspace(handle: &AppHandle, create: bool) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dialog = handle
+        .dialog()
+        .file()
+        .set_title(if create { "New workspace" } else { "Open workspace" })
+        .add_filter("Pitchbridge workspace", &[pitchbridge_store_ext()]);
+    let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
+        let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+    };
+    if create {
+        dialog.set_file_name(format!("Untitled.{}", pitchbridge_store_ext())).save_file(done);
+    } else {
+        dialog.pick_file(done);
+    }
+    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
+    Some(with_extension(path))
+}
+
+fn pitchbridge_store_ext() -> &'static str {
+    "pitchbridge"
+}
+
+/// A new workspace named without an extension gets ours.
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(pitchbridge_store_ext())
+    } else {
+        path
+    }
+}

@@ -1,0 +1,20 @@
+//! Start-up timing, printed only when `PITCHBRIDGE_STARTUP_PROBE` is set (for the benchmark).
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static REPORTED: OnceLock<()> = OnceLock::new();
+
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+pub fn report_ready() {
+    if std::env::var_os("PITCHBRIDGE_STARTUP_PROBE").is_none() || REPORTED.set(()).is_err() {
+        return;
+    }
+    if let Some(start) = STARTED.get() {
+        println!("pitchbridge-ready {:.1}", start.elapsed().as_secs_f64() * 1000.0);
+    }
+}

@@ -1,0 +1,31 @@
+//! Keeping the window in step with the open workspace.
+
+use pitchbridge_app::{ApiError, WorkspaceInfo};
+use tauri::{AppHandle, Emitter, Manager};
+
+pub const MAIN: &str = "main";
+
+/// Updates the title and tells the UI that another workspace is open.
+pub fn show_workspace(handle: &AppHandle, info: &WorkspaceInfo) {
+    set_title(handle, info);
+    let _ = handle.emit("workspace-changed", info);
+}
+
+pub fn set_title(handle: &AppHandle, info: &WorkspaceInfo) {
+    if let Some(w) = handle.get_webview_window(MAIN) {
+        let suffix = if info.read_only { " (read-only)" } else { "" };
+        let _ = w.set_title(&format!("{}{suffix} — Pitchbridge", info.name));
+    }
+}
+
+pub fn show_error(handle: &AppHandle, error: &ApiError) {
+    let _ = handle.emit("workspace-error", error);
+}
+
+pub fn focus(handle: &AppHandle) {
+    if let Some(w) = handle.get_webview_window(MAIN) {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}

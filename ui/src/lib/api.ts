@@ -1,0 +1,220 @@
+// The one bridge to the desktop shell: a typed function per command, and the shell's events.
+// Every failure comes out as an `ApiError`, so screens can show `message` and branch on `code`.
+
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AddMessageVersionRequest,
+  ApiError,
+  Audience,
+  AudienceInput,
+  Claim,
+  CollateralType,
+  CreateMessageRequest,
+  CreatePitchRequest,
+  ErrorCode,
+  GlossaryTerm,
+  Launch,
+  LaunchDetail,
+  LaunchInput,
+  LaunchSummary,
+  MessageDetail,
+  OpenWorkspaceRequest,
+  PitchDetail,
+  SearchHit,
+  SetClaimKindRequest,
+  UpdateAudienceRequest,
+  UpdateLaunchRequest,
+  VersionReport,
+  WorkspaceInfo,
+  WorkspaceStatus,
+} from "./bindings";
+
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  "no-workspace",
+  "not-a-workspace",
+  "workspace-corrupt",
+  "newer-version",
+  "file-not-found",
+  "read-only",
+  "not-found",
+  "invalid-input",
+  "disk-full",
+  "io",
+  "internal",
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    isRecord(value) &&
+    typeof value.code === "string" &&
+    ERROR_CODES.has(value.code) &&
+    typeof value.message === "string"
+  );
+}
+
+/** Turns whatever a failed call produced into an `ApiError`. */
+export function toApiError(reason: unknown): ApiError {
+  if (isApiError(reason)) {
+    return { code: reason.code, message: reason.message };
+  }
+  if (typeof reason === "string") {
+    return { code: "internal", message: reason || "Something went wrong." };
+  }
+  if (reason instanceof Error) {
+    return { code: "internal", message: reason.message || "Something went wrong." };
+  }
+  if (isRecord(reason) && typeof reason.message === "string") {
+    return { code: "internal", message: reason.message };
+  }
+  return { code: "internal", message: "Something went wrong." };
+}
+
+/** Plain data only crosses the bridge: reactive proxies and the like are flattened first. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args === undefined ? undefined : plain(args));
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+// ---- workspace -------------------------------------------------------------------------------
+
+export function workspaceStatus(): Promise<WorkspaceStatus> {
+  return call<WorkspaceStatus>("workspace_status");
+}
+
+export function openWorkspace(req: OpenWorkspaceRequest): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>("open_workspace", { req });
+}
+
+/** Shows the system's open or save dialog; `null` when the person cancels it. */
+export function pickWorkspace(create: boolean): Promise<WorkspaceInfo | null> {
+  return call<WorkspaceInfo | null>("pick_workspace", { create });
+}
+
+export function frontendReady(): Promise<null> {
+  return call<null>("frontend_ready");
+}
+
+// ---- launches --------------------------------------------------------------------------------
+
+export function listLaunches(): Promise<LaunchSummary[]> {
+  return call<LaunchSummary[]>("list_launches");
+}
+
+export function getLaunch(id: number): Promise<LaunchDetail> {
+  return call<LaunchDetail>("get_launch", { id });
+}
+
+export function createLaunch(input: LaunchInput): Promise<Launch> {
+  return call<Launch>("create_launch", { input });
+}
+
+export function updateLaunch(req: UpdateLaunchRequest): Promise<Launch> {
+  return call<Launch>("update_launch", { req });
+}
+
+export function deleteLaunch(id: number): Promise<null> {
+  return call<null>("delete_launch", { id });
+}
+
+// ---- Factory messages and claims -------------------------------------------------------------
+
+export function createMessage(req: CreateMessageRequest): Promise<MessageDetail> {
+  return call<MessageDetail>("create_message", { req });
+}
+
+export function addMessageVersion(req: AddMessageVersionRequest): Promise<VersionReport> {
+  return call<VersionReport>("add_message_version", { req });
+}
+
+export function getMessage(id: number): Promise<MessageDetail> {
+  return call<MessageDetail>("get_message", { id });
+}
+
+export function setClaimKind(req: SetClaimKindRequest): Promise<Claim> {
+  return call<Claim>("set_claim_kind", { req });
+}
+
+export function deleteMessage(id: number): Promise<null> {
+  return call<null>("delete_message", { id });
+}
+
+// ---- audiences -------------------------------------------------------------------------------
+
+export function listAudiences(): Promise<Audience[]> {
+  return call<Audience[]>("list_audiences");
+}
+
+export function createAudience(input: AudienceInput): Promise<Audience> {
+  return call<Audience>("create_audience", { input });
+}
+
+export function updateAudience(req: UpdateAudienceRequest): Promise<Audience> {
+  return call<Audience>("update_audience", { req });
+}
+
+export function deleteAudience(id: number): Promise<null> {
+  return call<null>("delete_audience", { id });
+}
+
+// ---- collateral types, pitches, glossary, search ---------------------------------------------
+
+export function listCollateralTypes(): Promise<CollateralType[]> {
+  return call<CollateralType[]>("list_collateral_types");
+}
+
+export function createPitch(req: CreatePitchRequest): Promise<PitchDetail> {
+  return call<PitchDetail>("create_pitch", { req });
+}
+
+export function getPitch(id: number): Promise<PitchDetail> {
+  return call<PitchDetail>("get_pitch", { id });
+}
+
+export function deletePitch(id: number): Promise<null> {
+  return call<null>("delete_pitch", { id });
+}
+
+export function listGlossary(): Promise<GlossaryTerm[]> {
+  return call<GlossaryTerm[]>("list_glossary");
+}
+
+export function search(query: string): Promise<SearchHit[]> {
+  return call<SearchHit[]>("search", { query });
+}
+
+// ---- events from the shell -------------------------------------------------------------------
+
+async function on<T>(event: string, handler: (payload: T) => void): Promise<UnlistenFn> {
+  try {
+    return await listen<T>(event, (e) => handler(e.payload));
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** Another workspace was opened (from the menu, say): everything shown is out of date. */
+export function onWorkspaceChanged(handler: (info: WorkspaceInfo) => void): Promise<UnlistenFn> {
+  return on<WorkspaceInfo>("workspace-changed", handler);
+}
+
+/** Something the shell did on its own failed, e.g. opening a file from the menu. */
+export function onWorkspaceError(handler: (error: ApiError) => void): Promise<UnlistenFn> {
+  return on<unknown>("workspace-error", (payload) => handler(toApiError(payload)));
+}
+
+/** The shell's Help menu asked for the keyboard shortcuts. */
+export function onShowShortcuts(handler: () => void): Promise<UnlistenFn> {
+  return on<unknown>("show-shortcuts", () => handler());
+}

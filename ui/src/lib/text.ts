@@ -1,0 +1,91 @@
+// Small text helpers shared by the screens.
+
+import type { VersionReport, WordLimit } from "./bindings";
+
+/** One entry per non-empty line, trimmed. */
+export function linesToList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+export function listToLines(list: readonly string[]): string {
+  return list.join("\n");
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export type SnippetPart = { text: string; mark: boolean };
+
+const MARK_START = "\u0002";
+const MARK_END = "\u0003";
+
+/** Splits a search snippet into plain and matched runs (matches sit between U+0002 and U+0003). */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let rest = snippet;
+  while (rest.length > 0) {
+    const start = rest.indexOf(MARK_START);
+    if (start < 0) {
+      parts.push({ text: rest, mark: false });
+      break;
+    }
+    if (start > 0) parts.push({ text: rest.slice(0, start), mark: false });
+    const afterStart = rest.slice(start + 1);
+    const end = afterStart.indexOf(MARK_END);
+    if (end < 0) {
+      if (afterStart.length > 0) parts.push({ text: afterStart, mark: true });
+      break;
+    }
+    if (end > 0) parts.push({ text: afterStart.slice(0, end), mark: true });
+    rest = afterStart.slice(end + 1);
+  }
+  // A stray end marker outside a match is dropped rather than shown.
+  return parts.map((p) => ({ text: p.text.split(MARK_END).join(""), mark: p.mark }));
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "2027-03-02" → "2 Mar 2027" in the reader's locale; anything else is shown as it is. */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** "50–120 words", "up to 150 words", "at least 20 words", or "" when there is no limit. */
+export function wordLimitText(limit: WordLimit): string {
+  const { min, max } = limit;
+  if (min !== undefined && max !== undefined) return `${min}–${max} words`;
+  if (max !== undefined) return `up to ${max} words`;
+  if (min !== undefined) return `at least ${min} words`;
+  return "";
+}
+
+export type WordFit = "under" | "within" | "over" | "none";
+
+export function wordFit(count: number, limit: WordLimit): WordFit {
+  if (limit.min === undefined && limit.max === undefined) return "none";
+  if (limit.max !== undefined && count > limit.max) return "over";
+  if (limit.min !== undefined && count < limit.min) return "under";
+  return "within";
+}
+
+/** "3 unchanged, 1 reworded, 1 new, 1 removed" */
+export function versionReportText(report: VersionReport): string {
+  return [
+    `${report.unchanged.length} unchanged`,
+    `${report.reworded.length} reworded`,
+    `${report.added.length} new`,
+    `${report.removed.length} removed`,
+  ].join(", ");
+}

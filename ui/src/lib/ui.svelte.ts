@@ -1,0 +1,177 @@
+// What the whole window shares: the open workspace, the launches in the sidebar, where we are,
+// which dialog is open, and the error being shown.
+
+import * as api from "./api";
+import { toApiError } from "./api";
+import type {
+  ApiError,
+  Audience,
+  FactoryMessage,
+  Launch,
+  LaunchSummary,
+  VersionReport,
+  WorkspaceInfo,
+} from "./bindings";
+
+export type Route =
+  | { name: "home" }
+  | { name: "launch"; id: number }
+  | { name: "message"; id: number; claimId?: number }
+  | { name: "pitch"; id: number; blockId?: number }
+  | { name: "audiences" }
+  | { name: "glossary" };
+
+export type ConfirmRequest = {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  /** Runs when the person confirms; a failure closes the dialog and shows the error. */
+  action: () => Promise<void>;
+};
+
+export type DialogState =
+  | { kind: "new-launch" }
+  | { kind: "edit-launch"; launch: Launch }
+  | { kind: "add-message"; launchId: number }
+  | { kind: "message-version"; message: FactoryMessage; onSaved: (report: VersionReport) => void }
+  | { kind: "new-pitch"; launchId: number }
+  | { kind: "audience"; audience: Audience | null }
+  | ({ kind: "confirm" } & ConfirmRequest)
+  | { kind: "shortcuts" };
+
+export type ShownError = {
+  error: ApiError;
+  /** Raised while a dialog was open: shown inside it, and cleared when it closes. */
+  inDialog: boolean;
+};
+
+class Ui {
+  /** False until the start-up status has been read. */
+  started = $state(false);
+  workspace = $state.raw<WorkspaceInfo | null>(null);
+  /** Why no workspace is open, for the welcome screen. */
+  startupError = $state.raw<ApiError | null>(null);
+  launches = $state.raw<LaunchSummary[]>([]);
+  route = $state.raw<Route>({ name: "home" });
+  /** The launch the current screen belongs to, highlighted in the sidebar. */
+  activeLaunchId = $state<number | null>(null);
+  dialog = $state.raw<DialogState | null>(null);
+  error = $state.raw<ShownError | null>(null);
+  /** Bumped after every change, so the screen on show loads its data again. */
+  revision = $state(0);
+  /** Bumped to ask the search box to take the focus. */
+  searchFocusRequests = $state(0);
+
+  readOnly = $derived(this.workspace?.readOnly ?? false);
+
+  #readyAnnounced = false;
+
+  navigate(route: Route): void {
+    this.route = route;
+    if (route.name === "launch") this.activeLaunchId = route.id;
+    else if (route.name !== "message" && route.name !== "pitch") this.activeLaunchId = null;
+    if (this.error && !this.error.inDialog) this.error = null;
+  }
+
+  /** Opens the first launch, or the empty start when there is none. */
+  goToFirstLaunch(): void {
+    const first = this.launches[0];
+    this.navigate(first ? { name: "launch", id: first.launch.id } : { name: "home" });
+  }
+
+  showError(reason: unknown): void {
+    this.error = { error: toApiError(reason), inDialog: this.dialog !== null };
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  openDialog(dialog: DialogState): void {
+    if (this.error?.inDialog) this.error = null;
+    this.dialog = dialog;
+  }
+
+  closeDialog(): void {
+    if (this.error?.inDialog) this.error = null;
+    this.dialog = null;
+  }
+
+  confirm(request: ConfirmRequest): void {
+    this.openDialog({ kind: "confirm", ...request });
+  }
+
+  focusSearch(): void {
+    this.searchFocusRequests += 1;
+  }
+
+  async refreshLaunches(): Promise<void> {
+    try {
+      this.launches = await api.listLaunches();
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  /** Call after any change: the sidebar counts and the screen on show are reloaded. */
+  async changed(): Promise<void> {
+    this.revision += 1;
+    await this.refreshLaunches();
+  }
+
+  /** A workspace is open (at start-up, from the welcome screen, or from the menu). */
+  async enterWorkspace(info: WorkspaceInfo): Promise<void> {
+    this.dialog = null;
+    this.error = null;
+    this.startupError = null;
+    this.launches = [];
+    this.workspace = info;
+    this.started = true;
+    await this.refreshLaunches();
+    this.goToFirstLaunch();
+    this.revision += 1;
+  }
+
+  showWelcome(error: ApiError | null): void {
+    this.workspace = null;
+    this.launches = [];
+    this.dialog = null;
+    this.error = null;
+    this.startupError = error;
+    this.started = true;
+  }
+
+  /** A screen with workspace data is on show: tell the tests and the shell, once. */
+  screenRendered(): void {
+    if (document.body.dataset.ready !== "true") document.body.dataset.ready = "true";
+    this.#announce();
+  }
+
+  /** The start-up error screen is on show. */
+  welcomeRendered(): void {
+    if (document.body.dataset.ready !== "true") document.body.dataset.ready = "error";
+    this.#announce();
+  }
+
+  #announce(): void {
+    if (this.#readyAnnounced) return;
+    this.#readyAnnounced = true;
+    api.frontendReady().catch((e: unknown) => {
+      // The window is already showing; a failure here only matters to the shell's timing.
+      console.warn("frontend_ready failed", toApiError(e).message);
+    });
+  }
+}
+
+export const ui = new Ui();
+
+/** Runs a mutation, showing its error (if any) instead of throwing. Returns whether it worked. */
+export async function attempt(action: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await action();
+    return true;
+  } catch (e) {
+    ui.showError(e);
+    return false;
+  }
+}
