@@ -1,32 +1,32 @@
 // The keyboard shortcuts, as listed in the shortcuts overlay.
 
-export type Shortcut = { keys: string[]; does: string };
+/** Each entry of `combos` is one way to do it: keys pressed together. */
+export type Shortcut = { combos: string[][]; does: string };
 export type ShortcutGroup = { title: string; items: Shortcut[] };
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: "Anywhere",
     items: [
-      { keys: ["Ctrl", "K"], does: "Search claims and pitch text" },
-      { keys: ["Ctrl", "N"], does: "New launch" },
-      { keys: ["?"], does: "Show these shortcuts" },
-      { keys: ["F1"], does: "Show these shortcuts" },
+      { combos: [["Ctrl", "K"]], does: "Search claims and pitch text" },
+      { combos: [["Ctrl", "N"]], does: "New launch" },
+      { combos: [["?"], ["F1"]], does: "Show these shortcuts" },
     ],
   },
   {
     title: "On a launch",
     items: [
-      { keys: ["Ctrl", "Shift", "M"], does: "Add a Factory message" },
-      { keys: ["Ctrl", "Shift", "P"], does: "New pitch" },
+      { combos: [["Ctrl", "Shift", "M"]], does: "Add a Factory message" },
+      { combos: [["Ctrl", "Shift", "P"]], does: "New pitch" },
     ],
   },
   {
     title: "In dialogs and search",
     items: [
-      { keys: ["Enter"], does: "Save a form of single-line fields" },
-      { keys: ["Ctrl", "Enter"], does: "Save a form with a text area" },
-      { keys: ["Esc"], does: "Close the dialog or the search results" },
-      { keys: ["↑", "↓"], does: "Move through search results" },
+      { combos: [["Enter"]], does: "Save a form of single-line fields" },
+      { combos: [["Ctrl", "Enter"]], does: "Save a form with a text area" },
+      { combos: [["Esc"]], does: "Close the dialog or the search results" },
+      { combos: [["↑"], ["↓"]], does: "Move through search results" },
     ],
   },
 ];

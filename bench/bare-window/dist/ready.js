@@ -1,0 +1,1 @@
+requestAnimationFrame(() => window.__TAURI__.core.invoke("ready"));

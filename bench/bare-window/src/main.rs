@@ -1,0 +1,19 @@
+//! The smallest Tauri 2 app that shows a page and says when it is on screen, for comparison.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+#[tauri::command]
+fn ready() {
+    println!("pitchbridge-ready {:.1}", STARTED.get().unwrap().elapsed().as_secs_f64() * 1000.0);
+}
+
+fn main() {
+    STARTED.get_or_init(Instant::now);
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![ready])
+        .run(tauri::generate_context!())
+        .expect("bare window");
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Start-up time and idle memory of Pitchbridge next to a bare Tauri 2 window.
+
+Both are release builds with the front end embedded (tauri build --no-bundle). Each app is
+started N times under one Xvfb display; start-up is the time from spawning the process to the
+app printing "pitchbridge-ready" (Pitchbridge prints it when the demo workspace is on screen and
+interactive; the bare window when its page has painted). Idle memory is read 5 s later from
+/proc/*/smaps_rollup over the app and every process it started (WebKit's web and network
+processes), as RSS and PSS.
+
+Usage: python3 bench/startup.py PITCHBRIDGE_BIN BARE_BIN [runs]
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def children(pid):
+    out = []
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid:
+            out.append(int(p))
+            out.extend(children(int(p)))
+    return out
+
+
+def memory(pid):
+    rss = pss = 0
+    for p in [pid] + children(pid):
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss / 1024, pss / 1024
+
+
+def run_once(binary, env):
+    home = tempfile.mkdtemp(prefix="pb-bench-")
+    run_dir = os.path.join(home, "run")
+    os.makedirs(run_dir, mode=0o700)
+    e = dict(env, XDG_DATA_HOME=os.path.join(home, "data"), XDG_CONFIG_HOME=os.path.join(home, "config"),
+             XDG_CACHE_HOME=os.path.join(home, "cache"), XDG_RUNTIME_DIR=run_dir,
+             PITCHBRIDGE_STARTUP_PROBE="1", NO_AT_BRIDGE="1")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([binary], env=e, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    ready_ms = None
+    for line in proc.stdout:
+        if line.startswith("pitchbridge-ready"):
+            ready_ms = (time.perf_counter() - t0) * 1000
+            break
+    time.sleep(5)
+    rss, pss = memory(proc.pid)
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(home, ignore_errors=True)
+    return ready_ms, rss, pss
+
+
+def main():
+    app, bare = sys.argv[1], sys.argv[2]
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    env = dict(os.environ)
+    results = {}
+    # Alternate the two so that machine noise hits both alike; one warm-up each.
+    for name, binary in (("bare Tauri 2 window", bare), ("Pitchbridge (demo workspace)", app)):
+        run_once(binary, env)
+        results[name] = []
+    for _ in range(runs):
+        for name, binary in (("bare Tauri 2 window", bare), ("Pitchbridge (demo workspace)", app)):
+            results[name].append(run_once(binary, env))
+    print(f"{'':30} {'ready p50':>10} {'ready max':>10} {'RSS MB':>8} {'PSS MB':>8}")
+    summary = {}
+    for name, rs in results.items():
+        ready = [r[0] for r in rs if r[0] is not None]
+        rss = statistics.median(r[1] for r in rs)
+        pss = statistics.median(r[2] for r in rs)
+        summary[name] = (statistics.median(ready), rss, pss)
+        print(f"{name:30} {statistics.median(ready):>8.0f}ms {max(ready):>8.0f}ms {rss:>8.0f} {pss:>8.0f}")
+    (b_ready, b_rss, b_pss), (a_ready, a_rss, a_pss) = summary.values()
+    print(f"{'ratio (Pitchbridge / bare)':30} {a_ready / b_ready:>10.2f} {'':>10} {a_rss / b_rss:>8.2f} {a_pss / b_pss:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

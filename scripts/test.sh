@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is needed and runs every test: domain, store, app, command line, TypeScript
+# types, and end-to-end tests that drive the built app under Xvfb.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+TAURI_DRIVER="$CACHE/tools/bin/tauri-driver"
+if [ ! -x "$TAURI_DRIVER" ]; then
+  echo "==> Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --root "$CACHE/tools"
+fi
+export TAURI_DRIVER
+
+echo "==> Type-checking the UI"
+(cd "$ROOT/ui" && npm run --silent check)
+
+echo "==> Unit and integration tests"
+cd "$ROOT"
+cargo test --workspace --exclude pitchbridge-e2e
+
+build_app
+
+echo "==> End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
+export PITCHBRIDGE_APP="$APP_BIN"
+export NO_AT_BRIDGE=1
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pitchbridge-e2e -- --test-threads=1

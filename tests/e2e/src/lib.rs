@@ -1,0 +1,231 @@
+//! Harness for end-to-end tests: starts tauri-driver (which starts WebKitWebDriver, which
+//! starts the app), opens a WebDriver session on the built app, and cleans up after.
+//!
+//! Needs `PITCHBRIDGE_APP` (the built desktop binary), `TAURI_DRIVER` (the tauri-driver
+//! binary) and a display (the test script runs these tests under Xvfb).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{Client, Locator};
+use fantoccini::ClientBuilder;
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+const PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+
+/// A private home for one test: app data (the default workspace) and the runtime dir (the
+/// single-instance socket) live here, so tests never see each other or the user's files.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["data", "config", "cache", "run"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path().join("run"), std::fs::Permissions::from_mode(0o700)).unwrap();
+        Sandbox { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Where the app keeps its default workspace inside this sandbox.
+    pub fn default_workspace(&self) -> PathBuf {
+        self.path("data/com.pitchbridge.desktop/Workspace.pitchbridge")
+    }
+
+    fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("XDG_DATA_HOME", self.path("data")),
+            ("XDG_CONFIG_HOME", self.path("config")),
+            ("XDG_CACHE_HOME", self.path("cache")),
+            ("XDG_RUNTIME_DIR", self.path("run")),
+        ]
+    }
+
+    /// Runs the app binary directly (not through WebDriver), as a person would a second time.
+    pub fn run_app_directly(&self, args: &[&str]) -> std::process::Output {
+        let mut cmd = Command::new(app_binary());
+        cmd.args(args);
+        for (k, v) in self.env() {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start app");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                return child.wait_with_output().unwrap();
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let out = child.wait_with_output().unwrap();
+                panic!(
+                    "the second instance did not exit: {}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn app_binary() -> PathBuf {
+    PathBuf::from(std::env::var("PITCHBRIDGE_APP").expect("PITCHBRIDGE_APP must name the built app"))
+}
+
+/// A running tauri-driver. Dropping it stops the driver with SIGTERM (SIGKILL would orphan
+/// WebKitWebDriver and keep its port busy).
+pub struct Driver {
+    child: Child,
+}
+
+impl Driver {
+    pub fn start(sandbox: &Sandbox) -> Driver {
+        let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        wait_port_free(PORT);
+        wait_port_free(NATIVE_PORT);
+        let mut cmd = Command::new(bin);
+        cmd.args(["--port", &PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()]);
+        for (k, v) in sandbox.env() {
+            cmd.env(k, v);
+        }
+        let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start tauri-driver");
+        let driver = Driver { child };
+        for port in [PORT, NATIVE_PORT] {
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(Instant::now() < deadline, "tauri-driver did not open port {port}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        driver
+    }
+
+    /// Starts the app with `args` and connects a WebDriver session to it.
+    pub async fn launch(&self, args: &[String]) -> Client {
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary(), "args": args },
+        });
+        let caps = caps.as_object().unwrap().clone();
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .await
+            .expect("WebDriver session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn wait_port_free(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+pub fn workspace_args(path: &Path) -> Vec<String> {
+    vec!["--workspace".into(), path.display().to_string()]
+}
+
+/// Waits until the UI says its first screen is on display; returns "true" or "error".
+pub async fn wait_ready(c: &Client) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let v = c
+            .execute("return document.body ? (document.body.dataset.ready || '') : ''", vec![])
+            .await
+            .expect("script");
+        let s = v.as_str().unwrap_or("").to_string();
+        if !s.is_empty() {
+            return s;
+        }
+        assert!(Instant::now() < deadline, "the app did not become ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for an element to appear.
+pub async fn find(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+}
+
+/// Waits until `css` matches exactly `n` elements, and returns them.
+pub async fn find_n(c: &Client, css: &str, n: usize) -> Vec<fantoccini::elements::Element> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = c.find_all(Locator::Css(css)).await.unwrap();
+        if found.len() == n {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "expected {n} of {css}, found {}", found.len());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until some element matching `css` contains `text`.
+pub async fn find_text(c: &Client, css: &str, text: &str) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        for e in c.find_all(Locator::Css(css)).await.unwrap() {
+            if e.text().await.unwrap_or_default().contains(text) {
+                return e;
+            }
+        }
+        assert!(Instant::now() < deadline, "no {css} containing {text:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets a form field's value the way typing would, so framework bindings see it.
+pub async fn fill(c: &Client, css: &str, value: &str) {
+    let e = find(c, css).await;
+    e.clear().await.unwrap();
+    e.send_keys(value).await.unwrap();
+}
+
+pub async fn click(c: &Client, css: &str) {
+    find(c, css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Saves a PNG of the window (for a person to look at when a test fails).
+pub async fn screenshot(c: &Client, name: &str) {
+    if let Ok(png) = c.screenshot().await {
+        let dir = std::env::var("E2E_SCREENSHOTS").unwrap_or_else(|_| std::env::temp_dir().display().to_string());
+        let _ = std::fs::write(Path::new(&dir).join(format!("{name}.png")), png);
+    }
+}
