@@ -14,6 +14,13 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: "Workspace (File menu)",
+    items: [
+      { combos: [["Ctrl", "O"]], does: "Open a workspace" },
+      { combos: [["Ctrl", "Shift", "N"]], does: "New workspace" },
+    ],
+  },
+  {
     title: "On a launch",
     items: [
       { combos: [["Ctrl", "Shift", "M"]], does: "Add a Factory message" },

@@ -65,6 +65,7 @@ class Ui {
   readOnly = $derived(this.workspace?.readOnly ?? false);
 
   #readyAnnounced = false;
+  #generation = 0;
 
   navigate(route: Route): void {
     this.route = route;
@@ -121,13 +122,21 @@ class Ui {
 
   /** A workspace is open (at start-up, from the welcome screen, or from the menu). */
   async enterWorkspace(info: WorkspaceInfo): Promise<void> {
+    // Picking a workspace both answers and announces it: the last call to arrive wins.
+    const generation = ++this.#generation;
     this.dialog = null;
     this.error = null;
     this.startupError = null;
-    this.launches = [];
     this.workspace = info;
     this.started = true;
-    await this.refreshLaunches();
+    let launches: LaunchSummary[] = [];
+    try {
+      launches = await api.listLaunches();
+    } catch (e) {
+      if (generation === this.#generation) this.showError(e);
+    }
+    if (generation !== this.#generation) return;
+    this.launches = launches;
     this.goToFirstLaunch();
     this.revision += 1;
   }
@@ -164,14 +173,3 @@ class Ui {
 }
 
 export const ui = new Ui();
-
-/** Runs a mutation, showing its error (if any) instead of throwing. Returns whether it worked. */
-export async function attempt(action: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await action();
-    return true;
-  } catch (e) {
-    ui.showError(e);
-    return false;
-  }
-}
