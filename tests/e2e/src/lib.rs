@@ -197,12 +197,24 @@ pub async fn find_n(c: &Client, css: &str, n: usize) -> Vec<fantoccini::elements
     }
 }
 
-/// Waits until some element matching `css` contains `text`.
+/// Waits until some element matching `css` contains `text` (its DOM text: WebKitWebDriver's
+/// rendered-text algorithm drops text in some flex layouts).
 pub async fn find_text(c: &Client, css: &str, text: &str) -> fantoccini::elements::Element {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        for e in c.find_all(Locator::Css(css)).await.unwrap() {
-            if e.text().await.unwrap_or_default().contains(text) {
+        let index = c
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0]))
+                    .findIndex(e => e.textContent.includes(arguments[1]));",
+                vec![json!(css), json!(text)],
+            )
+            .await
+            .expect("script")
+            .as_i64()
+            .unwrap_or(-1);
+        if index >= 0 {
+            let all = c.find_all(Locator::Css(css)).await.unwrap();
+            if let Some(e) = all.into_iter().nth(index as usize) {
                 return e;
             }
         }
@@ -211,11 +223,35 @@ pub async fn find_text(c: &Client, css: &str, text: &str) -> fantoccini::element
     }
 }
 
+/// The DOM text of an element.
+pub async fn text_of(c: &Client, e: &fantoccini::elements::Element) -> String {
+    c.execute("return arguments[0].textContent;", vec![serde_json::to_value(e).unwrap()])
+        .await
+        .expect("script")
+        .as_str()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
 /// Sets a form field's value the way typing would, so framework bindings see it.
 pub async fn fill(c: &Client, css: &str, value: &str) {
     let e = find(c, css).await;
     e.clear().await.unwrap();
     e.send_keys(value).await.unwrap();
+}
+
+/// Puts multi-line text into a field as a paste would (WebDriver typing drops newlines in
+/// WebKitGTK textareas).
+pub async fn paste(c: &Client, css: &str, text: &str) {
+    find(c, css).await;
+    c.execute(
+        "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1];
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(css), json!(text)],
+    )
+    .await
+    .expect("paste");
 }
 
 pub async fn click(c: &Client, css: &str) {

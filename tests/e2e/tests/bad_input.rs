@@ -11,7 +11,7 @@ async fn a_file_that_is_not_a_workspace_shows_a_message_and_is_left_alone() {
     let c = driver.launch(&workspace_args(&bad)).await;
     assert_eq!(wait_ready(&c).await, "error");
     let screen = find(&c, "[data-testid=open-error]").await;
-    let text = screen.text().await.unwrap();
+    let text = text_of(&c, &screen).await;
     assert!(text.contains("is not a Pitchbridge workspace"), "{text}");
     screenshot(&c, "open-error").await;
     c.close().await.unwrap();
@@ -34,7 +34,7 @@ async fn a_read_only_workspace_opens_with_a_banner() {
     let c = driver.launch(&workspace_args(&ws)).await;
     assert_eq!(wait_ready(&c).await, "true");
     let banner = find(&c, "[data-testid=readonly-banner]").await;
-    assert!(banner.text().await.unwrap().contains("read-only"));
+    assert!(text_of(&c, &banner).await.contains("read-only"));
     find_text(&c, "[data-testid=launch-item]", "Ledgerline").await;
     screenshot(&c, "read-only").await;
     c.close().await.unwrap();

@@ -19,6 +19,7 @@ async fn demo_workspace_opens_by_default() {
     click(&c, "[data-testid=nav-audiences]").await;
     find_n(&c, "[data-testid=audience-item]", 3).await;
     click(&c, "[data-testid=nav-glossary]").await;
+    find(&c, "[data-testid=glossary-row]").await;
     let rows = c.find_all(Locator::Css("[data-testid=glossary-row]")).await.unwrap();
     assert!(rows.len() >= 10, "glossary rows: {}", rows.len());
     screenshot(&c, "demo-glossary").await;
@@ -43,13 +44,13 @@ async fn create_launch_paste_message_restart_and_find_it_again() {
 
     click(&c, "[data-testid=add-message]").await;
     fill(&c, "input[name=title]", "Beacon Factory message").await;
-    fill(&c, "textarea[name=text]", MESSAGE).await;
+    paste(&c, "textarea[name=text]", MESSAGE).await;
     click(&c, "[data-testid=save-message]").await;
     let claims = find_n(&c, "[data-testid=claim]", 4).await;
     let first = claims[0].find(Locator::Css("[data-testid=claim-text]")).await.unwrap();
-    assert_eq!(first.text().await.unwrap(), "Beacon is the field-service scheduler built for regional installers.");
+    assert_eq!(text_of(&c, &first).await, "Beacon is the field-service scheduler built for regional installers.");
     let last = claims[3].find(Locator::Css("[data-testid=claim-text]")).await.unwrap();
-    assert_eq!(last.text().await.unwrap(), "Plans start at $19 per technician per month.");
+    assert_eq!(text_of(&c, &last).await, "Plans start at $19 per technician per month.");
 
     // Change the kind of claim 3 to "benefit".
     let kind = claims[2].find(Locator::Css("select[data-testid=claim-kind]")).await.unwrap();
@@ -78,7 +79,7 @@ async fn create_launch_paste_message_restart_and_find_it_again() {
     let kind = claims[2].find(Locator::Css("select[data-testid=claim-kind]")).await.unwrap();
     assert_eq!(kind.prop("value").await.unwrap().as_deref(), Some("benefit"));
     let n = claims[3].find(Locator::Css("[data-testid=claim-number]")).await.unwrap();
-    assert!(n.text().await.unwrap().contains('4'));
+    assert!(text_of(&c, &n).await.contains('4'));
     c.close().await.unwrap();
 
     let conn = rusqlite::Connection::open(&ws).unwrap();
@@ -121,8 +122,8 @@ async fn add_an_audience_and_create_a_pitch() {
     click(&c, "[data-testid=new-audience]").await;
     fill(&c, "input[name=channel]", "Retail partner").await;
     fill(&c, "input[name=persona]", "Store owner").await;
-    fill(&c, "textarea[name=pains]", "Paper invoices pile up\nLate supplier payments").await;
-    fill(&c, "textarea[name=customerWords]", "shoebox of receipts").await;
+    paste(&c, "textarea[name=pains]", "Paper invoices pile up\nLate supplier payments").await;
+    paste(&c, "textarea[name=customerWords]", "shoebox of receipts").await;
     click(&c, "[data-testid=save-audience]").await;
     find_n(&c, "[data-testid=audience-item]", 4).await;
 
