@@ -14,13 +14,20 @@ export TAURI_DRIVER
 echo "==> Type-checking the UI"
 (cd "$ROOT/ui" && npm run --silent check)
 
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+
 echo "==> Unit and integration tests"
 cd "$ROOT"
-cargo test --workspace --exclude pitchbridge-e2e
+cargo test --workspace --exclude pitchbridge-e2e --exclude bare-window 2>&1 | tee -a "$LOG"
 
 build_app
 
 echo "==> End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
 export PITCHBRIDGE_APP="$APP_BIN"
 export NO_AT_BRIDGE=1
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pitchbridge-e2e -- --test-threads=1
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pitchbridge-e2e -- --test-threads=1 2>&1 | tee -a "$LOG"
+
+# One line for the whole run: every "test result" line added up.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "Total: %d passed, %d failed\n", p, f }' "$LOG"

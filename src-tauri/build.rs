@@ -1,7 +1,7 @@
 // Every app command is declared here so that it needs an explicit permission in
 // capabilities/main.json.
 const COMMANDS: &[&str] = &[
-    "workspace_status",
+    "startup_snapshot",
     "open_workspace",
     "pick_workspace",
     "list_launches",

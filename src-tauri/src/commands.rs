@@ -33,12 +33,13 @@ impl Shared {
 type Cmd<'a> = State<'a, Shared>;
 
 #[tauri::command]
-pub async fn workspace_status(handle: AppHandle, s: Cmd<'_>) -> ApiResult<WorkspaceStatus> {
-    let status = s.run(|a| Ok(a.status())).await?;
-    if let Some(info) = &status.workspace {
+pub async fn startup_snapshot(handle: AppHandle, s: Cmd<'_>) -> ApiResult<StartupSnapshot> {
+    crate::startup::mark("first-command");
+    let snapshot = s.run(|a| a.startup_snapshot()).await?;
+    if let Some(info) = &snapshot.status.workspace {
         crate::window::set_title(&handle, info);
     }
-    Ok(status)
+    Ok(snapshot)
 }
 
 #[tauri::command]

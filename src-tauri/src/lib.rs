@@ -64,7 +64,9 @@ pub fn run() {
         .manage(shared)
         .menu(|h| menu::build(h))
         .on_menu_event(menu::on_event)
+        .on_page_load(|_, payload| startup::mark(&format!("page-{:?}", payload.event())))
         .setup(move |app| {
+            startup::mark("setup");
             let path = match &workspace {
                 Some(p) => p.clone(),
                 None => app.path().app_data_dir()?.join(DEFAULT_WORKSPACE),
@@ -79,10 +81,11 @@ pub fn run() {
             if let Some(l) = listener {
                 single_instance::serve(l, app.handle().clone());
             }
+            startup::mark("workspace-open");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::workspace_status,
+            commands::startup_snapshot,
             commands::open_workspace,
             commands::pick_workspace,
             commands::list_launches,

@@ -10,6 +10,16 @@ pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
+/// Prints how long after start `what` happened (probe only): a breakdown of start-up.
+pub fn mark(what: &str) {
+    if std::env::var_os("PITCHBRIDGE_STARTUP_PROBE").is_none() {
+        return;
+    }
+    if let Some(start) = STARTED.get() {
+        println!("pitchbridge-mark {what} {:.1}", start.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 pub fn report_ready() {
     if std::env::var_os("PITCHBRIDGE_STARTUP_PROBE").is_none() || REPORTED.set(()).is_err() {
         return;

@@ -13,6 +13,14 @@ fn ready() {
 fn main() {
     STARTED.get_or_init(Instant::now);
     tauri::Builder::default()
+        .setup(|_| {
+            println!("pitchbridge-mark setup {:.1}", STARTED.get().unwrap().elapsed().as_secs_f64() * 1000.0);
+            Ok(())
+        })
+        .on_page_load(|_, p| {
+            let at = STARTED.get().unwrap().elapsed().as_secs_f64() * 1000.0;
+            println!("pitchbridge-mark page-{:?} {at:.1}", p.event());
+        })
         .invoke_handler(tauri::generate_handler![ready])
         .run(tauri::generate_context!())
         .expect("bare window");

@@ -23,7 +23,7 @@ pub fn typescript() -> String {
         WordLimit, ReadabilityTarget, Section, ChecklistItem, CollateralType,
         LaunchSummary, MessageSummary, PitchSummary, LaunchDetail, MessageDetail, PitchDetail,
         VersionReport, SearchHitKind, SearchHit,
-        ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, UpdateLaunchRequest,
+        ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, StartupSnapshot, UpdateLaunchRequest,
         CreateMessageRequest, AddMessageVersionRequest, SetClaimKindRequest,
         UpdateAudienceRequest, CreatePitchRequest, OpenWorkspaceRequest,
     );

@@ -42,6 +42,16 @@ pub struct WorkspaceStatus {
     pub error: Option<ApiError>,
 }
 
+/// Everything the first screen needs, in one call, so start-up waits for one round trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupSnapshot {
+    pub status: WorkspaceStatus,
+    pub launches: Vec<LaunchSummary>,
+    /// The first launch in the list, in full: the screen a writer lands on.
+    pub first_launch: Option<LaunchDetail>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateLaunchRequest {
@@ -134,6 +144,19 @@ impl App {
 
     pub fn status(&self) -> WorkspaceStatus {
         WorkspaceStatus { workspace: self.workspace.as_ref().map(info), error: self.last_error.clone() }
+    }
+
+    pub fn startup_snapshot(&self) -> ApiResult<StartupSnapshot> {
+        let status = self.status();
+        if self.workspace.is_none() {
+            return Ok(StartupSnapshot { status, launches: Vec::new(), first_launch: None });
+        }
+        let launches = self.list_launches()?;
+        let first_launch = match launches.first() {
+            Some(l) => Some(self.get_launch(l.launch.id)?),
+            None => None,
+        };
+        Ok(StartupSnapshot { status, launches, first_launch })
     }
 
     /// Opens `path`. On failure the workspace already open stays open, and the error is kept

@@ -148,3 +148,18 @@ fn creating_over_an_existing_file_is_refused() {
     let err = a.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: true }).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
 }
+
+#[test]
+fn the_startup_snapshot_holds_the_first_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, path) = demo(dir.path());
+    let snap = a.startup_snapshot().unwrap();
+    assert_eq!(snap.status.workspace.unwrap().path, path.display().to_string());
+    assert_eq!(snap.launches.len(), 1);
+    let first = snap.first_launch.unwrap();
+    assert_eq!(first.launch.id, snap.launches[0].launch.id);
+    assert_eq!(first.pitches.len(), 2);
+
+    let empty = app().startup_snapshot().unwrap();
+    assert!(empty.status.workspace.is_none() && empty.launches.is_empty() && empty.first_launch.is_none());
+}

@@ -23,11 +23,11 @@ import type {
   PitchDetail,
   SearchHit,
   SetClaimKindRequest,
+  StartupSnapshot,
   UpdateAudienceRequest,
   UpdateLaunchRequest,
   VersionReport,
   WorkspaceInfo,
-  WorkspaceStatus,
 } from "./bindings";
 
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -89,8 +89,9 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 
 // ---- workspace -------------------------------------------------------------------------------
 
-export function workspaceStatus(): Promise<WorkspaceStatus> {
-  return call<WorkspaceStatus>("workspace_status");
+/** The open workspace, its launches and the first launch in full: the first screen's data. */
+export function startupSnapshot(): Promise<StartupSnapshot> {
+  return call<StartupSnapshot>("startup_snapshot");
 }
 
 export function openWorkspace(req: OpenWorkspaceRequest): Promise<WorkspaceInfo> {

@@ -127,6 +127,12 @@ name: string, readOnly: boolean, };
 
 export type WorkspaceStatus = { workspace: WorkspaceInfo | null, error: ApiError | null, };
 
+export type StartupSnapshot = { status: WorkspaceStatus, launches: Array<LaunchSummary>, 
+/**
+ * The first launch in the list, in full: the screen a writer lands on.
+ */
+firstLaunch: LaunchDetail | null, };
+
 export type UpdateLaunchRequest = { id: number, launch: LaunchInput, };
 
 export type CreateMessageRequest = { launchId: number, title: string, text: string, };

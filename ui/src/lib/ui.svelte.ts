@@ -8,6 +8,7 @@ import type {
   Audience,
   FactoryMessage,
   Launch,
+  LaunchDetail,
   LaunchSummary,
   VersionReport,
   WorkspaceInfo,
@@ -66,6 +67,8 @@ class Ui {
 
   #readyAnnounced = false;
   #generation = 0;
+  /** A launch fetched ahead (at start-up), handed once to the launch screen that shows it. */
+  #preloaded: LaunchDetail | null = null;
 
   navigate(route: Route): void {
     this.route = route;
@@ -121,24 +124,39 @@ class Ui {
   }
 
   /** A workspace is open (at start-up, from the welcome screen, or from the menu). */
-  async enterWorkspace(info: WorkspaceInfo): Promise<void> {
+  async enterWorkspace(info: WorkspaceInfo, preloaded?: { launches: LaunchSummary[]; first: LaunchDetail | null }): Promise<void> {
     // Picking a workspace both answers and announces it: the last call to arrive wins.
     const generation = ++this.#generation;
+    let launches: LaunchSummary[] = [];
+    let failure: unknown = null;
+    if (preloaded) {
+      launches = preloaded.launches;
+      this.#preloaded = preloaded.first;
+    } else {
+      try {
+        launches = await api.listLaunches();
+      } catch (e) {
+        failure = e;
+      }
+    }
+    if (generation !== this.#generation) return;
+    // Show the workspace only with its launches, so no empty state flashes by first.
     this.dialog = null;
     this.error = null;
     this.startupError = null;
     this.workspace = info;
     this.started = true;
-    let launches: LaunchSummary[] = [];
-    try {
-      launches = await api.listLaunches();
-    } catch (e) {
-      if (generation === this.#generation) this.showError(e);
-    }
-    if (generation !== this.#generation) return;
+    if (failure !== null) this.showError(failure);
     this.launches = launches;
     this.goToFirstLaunch();
     this.revision += 1;
+  }
+
+  /** The preloaded detail of launch `id`, if there is one; it is given out only once. */
+  takePreloadedLaunch(id: number): LaunchDetail | null {
+    const detail = this.#preloaded;
+    this.#preloaded = null;
+    return detail && detail.launch.id === id ? detail : null;
   }
 
   showWelcome(error: ApiError | null): void {
