@@ -183,9 +183,12 @@ class Ui {
   #announce(): void {
     if (this.#readyAnnounced) return;
     this.#readyAnnounced = true;
-    api.frontendReady().catch((e: unknown) => {
-      // The window is already showing; a failure here only matters to the shell's timing.
-      console.warn("frontend_ready failed", toApiError(e).message);
+    // On the next frame, i.e. once the screen has been laid out and painted.
+    requestAnimationFrame(() => {
+      api.frontendReady().catch((e: unknown) => {
+        // The window is already showing; a failure here only matters to the shell's timing.
+        console.warn("frontend_ready failed", toApiError(e).message);
+      });
     });
   }
 }
