@@ -57,57 +57,49 @@ impl Workspace {
     /// Claims and pitch paragraphs matching `input`, best first, at most `limit` of each kind.
     pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(q) = fts_query(input) else { return Ok(Vec::new()) };
-        let mut hits = Vec::new();
-        let mut claims = self.conn.prepare_cached(
-            "SELECT c.id, m.id, m.title, m.launch_id, hit.snippet
-             FROM (SELECT rowid AS id, bm25(claim_fts) AS score,
-                          snippet(claim_fts, 0, char(2), char(3), '…', 12) AS snippet
-                   FROM claim_fts WHERE claim_fts MATCH ?1
-                   ORDER BY rowid DESC LIMIT ?3) AS hit
-             JOIN claim c ON c.id = hit.id
-             JOIN factory_message m ON m.id = c.message_id
-             WHERE c.removed_in IS NULL
-             ORDER BY hit.score LIMIT ?2",
-        )?;
-        let rows = claims.query_map(params![q, limit as i64, CANDIDATES], |r| {
-            Ok(SearchHit {
-                kind: SearchHitKind::Claim,
-                id: r.get(0)?,
-                parent_id: r.get(1)?,
-                parent_title: r.get(2)?,
-                launch_id: r.get(3)?,
-                snippet: r.get(4)?,
-            })
-        })?;
-        for row in rows {
-            hits.push(row?);
-        }
-        let mut blocks = self.conn.prepare_cached(
-            "SELECT b.id, p.id, p.title, p.launch_id, hit.snippet
-             FROM (SELECT rowid AS id, bm25(block_fts) AS score,
-                          snippet(block_fts, 0, char(2), char(3), '…', 12) AS snippet
-                   FROM block_fts WHERE block_fts MATCH ?1
-                   ORDER BY rowid DESC LIMIT ?3) AS hit
-             JOIN pitch_block b ON b.id = hit.id
-             JOIN pitch p ON p.id = b.pitch_id
-             ORDER BY hit.score LIMIT ?2",
-        )?;
-        let rows = blocks.query_map(params![q, limit as i64, CANDIDATES], |r| {
-            Ok(SearchHit {
-                kind: SearchHitKind::PitchBlock,
-                id: r.get(0)?,
-                parent_id: r.get(1)?,
-                parent_title: r.get(2)?,
-                launch_id: r.get(3)?,
-                snippet: r.get(4)?,
-            })
-        })?;
-        for row in rows {
-            hits.push(row?);
-        }
+        let mut hits = self.search_one(SearchHitKind::Claim, CLAIM_SEARCH, &q, limit)?;
+        hits.extend(self.search_one(SearchHitKind::PitchBlock, BLOCK_SEARCH, &q, limit)?);
         Ok(hits)
     }
+
+    fn search_one(&self, kind: SearchHitKind, sql: &str, q: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![q, limit as i64, CANDIDATES], |r| {
+            Ok(SearchHit {
+                kind,
+                id: r.get(0)?,
+                parent_id: r.get(1)?,
+                parent_title: r.get(2)?,
+                launch_id: r.get(3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
+
+/// Current claims: id, message, message title, launch, snippet.
+const CLAIM_SEARCH: &str = "
+    SELECT c.id, m.id, m.title, m.launch_id, hit.snippet
+    FROM (SELECT rowid AS id, bm25(claim_fts) AS score,
+                 snippet(claim_fts, 0, char(2), char(3), '…', 12) AS snippet
+          FROM claim_fts WHERE claim_fts MATCH ?1
+          ORDER BY rowid DESC LIMIT ?3) AS hit
+    JOIN claim c ON c.id = hit.id
+    JOIN factory_message m ON m.id = c.message_id
+    WHERE c.removed_in IS NULL
+    ORDER BY hit.score LIMIT ?2";
+
+/// Pitch paragraphs: id, pitch, pitch title, launch, snippet.
+const BLOCK_SEARCH: &str = "
+    SELECT b.id, p.id, p.title, p.launch_id, hit.snippet
+    FROM (SELECT rowid AS id, bm25(block_fts) AS score,
+                 snippet(block_fts, 0, char(2), char(3), '…', 12) AS snippet
+          FROM block_fts WHERE block_fts MATCH ?1
+          ORDER BY rowid DESC LIMIT ?3) AS hit
+    JOIN pitch_block b ON b.id = hit.id
+    JOIN pitch p ON p.id = b.pitch_id
+    ORDER BY hit.score LIMIT ?2";
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 // What the whole window shares: the open workspace, the launches in the sidebar, where we are,
 // which dialog is open, and the error being shown.
 
+import { tick } from "svelte";
 import * as api from "./api";
 import { toApiError } from "./api";
 import type {
@@ -194,3 +195,30 @@ class Ui {
 }
 
 export const ui = new Ui();
+
+/**
+ * Loads what a screen shows: `show` gets the data, or `failed` runs after the error is shown;
+ * either way the screen is announced as rendered. Returns the cancel function for the calling
+ * `$effect`, so an answer that arrives after the screen moved on is dropped.
+ */
+export function loadScreen<T>(fetch: () => Promise<T>, show: (data: T) => void, failed: () => void): () => void {
+  let live = true;
+  fetch().then(
+    async (data) => {
+      if (!live) return;
+      show(data);
+      await tick();
+      ui.screenRendered();
+    },
+    async (e: unknown) => {
+      if (!live) return;
+      ui.showError(e);
+      failed();
+      await tick();
+      ui.screenRendered();
+    },
+  );
+  return () => {
+    live = false;
+  };
+}
