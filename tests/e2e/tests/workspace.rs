@@ -154,3 +154,19 @@ async fn add_an_audience_and_create_a_pitch() {
         .unwrap();
     assert_eq!(pains, 1);
 }
+
+#[tokio::test]
+async fn search_finds_a_claim_and_opens_its_message() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let input = find(&c, "[data-testid=search-input]").await;
+    input.send_keys("touchless").await.unwrap();
+    let hit = find_text(&c, "[data-testid=search-result]", "ouchless").await;
+    screenshot(&c, "search").await;
+    hit.click().await.unwrap();
+    let claim = find_text(&c, "[data-testid=claim]", "ouchless").await;
+    assert!(text_of(&c, &claim).await.to_lowercase().contains("touchless"));
+    c.close().await.unwrap();
+}
