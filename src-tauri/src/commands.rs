@@ -28,6 +28,14 @@ impl Shared {
         .await
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("The operation stopped unexpectedly: {e}")))?
     }
+
+    /// Opens (or creates) a workspace and brings the window in step with it: its title, and a
+    /// `workspace-changed` event for the UI. The one way every path opens a workspace.
+    pub async fn open_and_show(&self, handle: &AppHandle, req: OpenWorkspaceRequest) -> ApiResult<WorkspaceInfo> {
+        let info = self.run(move |a| a.open_workspace(req)).await?;
+        crate::window::show_workspace(handle, &info);
+        Ok(info)
+    }
 }
 
 type Cmd<'a> = State<'a, Shared>;
@@ -44,9 +52,7 @@ pub async fn startup_snapshot(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Startu
 
 #[tauri::command]
 pub async fn open_workspace(handle: AppHandle, s: Cmd<'_>, req: OpenWorkspaceRequest) -> ApiResult<WorkspaceInfo> {
-    let info = s.run(move |a| a.open_workspace(req)).await?;
-    crate::window::show_workspace(&handle, &info);
-    Ok(info)
+    s.open_and_show(&handle, req).await
 }
 
 /// Shows the native open (or save, for a new workspace) dialog, then opens the choice.
@@ -54,9 +60,7 @@ pub async fn open_workspace(handle: AppHandle, s: Cmd<'_>, req: OpenWorkspaceReq
 pub async fn pick_workspace(handle: AppHandle, s: Cmd<'_>, create: bool) -> ApiResult<Option<WorkspaceInfo>> {
     let Some(path) = crate::menu::ask_for_workspace(&handle, create).await else { return Ok(None) };
     let req = OpenWorkspaceRequest { path: path.display().to_string(), create };
-    let info = s.run(move |a| a.open_workspace(req)).await?;
-    crate::window::show_workspace(&handle, &info);
-    Ok(Some(info))
+    s.open_and_show(&handle, req).await.map(Some)
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use pitchbridge_app::store::EXTENSION;
 use pitchbridge_app::OpenWorkspaceRequest;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -41,9 +42,8 @@ pub fn on_event(handle: &AppHandle, event: MenuEvent) {
                 let Some(path) = ask_for_workspace(&handle, create).await else { return };
                 let shared = handle.state::<Shared>().inner().clone();
                 let req = OpenWorkspaceRequest { path: path.display().to_string(), create };
-                match shared.run(move |a| a.open_workspace(req)).await {
-                    Ok(info) => window::show_workspace(&handle, &info),
-                    Err(e) => window::show_error(&handle, &e),
+                if let Err(e) = shared.open_and_show(&handle, req).await {
+                    window::show_error(&handle, &e);
                 }
             });
         }
@@ -61,12 +61,12 @@ pub async fn ask_for_workspace(handle: &AppHandle, create: bool) -> Option<PathB
         .dialog()
         .file()
         .set_title(if create { "New workspace" } else { "Open workspace" })
-        .add_filter("Pitchbridge workspace", &[pitchbridge_store_ext()]);
+        .add_filter("Pitchbridge workspace", &[EXTENSION]);
     let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
         let _ = tx.send(p.and_then(|p| p.into_path().ok()));
     };
     if create {
-        dialog.set_file_name(format!("Untitled.{}", pitchbridge_store_ext())).save_file(done);
+        dialog.set_file_name(format!("Untitled.{}", EXTENSION)).save_file(done);
     } else {
         dialog.pick_file(done);
     }
@@ -74,14 +74,10 @@ pub async fn ask_for_workspace(handle: &AppHandle, create: bool) -> Option<PathB
     Some(with_extension(path))
 }
 
-fn pitchbridge_store_ext() -> &'static str {
-    "pitchbridge"
-}
-
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {
-        path.with_extension(pitchbridge_store_ext())
+        path.with_extension(EXTENSION)
     } else {
         path
     }

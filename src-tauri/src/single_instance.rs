@@ -92,9 +92,8 @@ pub fn serve(listener: UnixListener, handle: AppHandle) {
                     return;
                 }
                 let req = OpenWorkspaceRequest { path, create: false };
-                match shared.run(move |a| a.open_workspace(req)).await {
-                    Ok(info) => window::show_workspace(&handle, &info),
-                    Err(e) => window::show_error(&handle, &e),
+                if let Err(e) = shared.open_and_show(&handle, req).await {
+                    window::show_error(&handle, &e);
                 }
             });
         }

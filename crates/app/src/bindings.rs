@@ -34,6 +34,12 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    // The codes as a value too, so the UI can recognise an ApiError without a copy of the list.
+    let codes: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_string(c).expect("error codes serialise"))
+        .collect();
+    out.push_str(&format!("export const ERROR_CODES: ReadonlyArray<ErrorCode> = [{}];\n", codes.join(", ")));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

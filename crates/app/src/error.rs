@@ -21,6 +21,22 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::NoWorkspace,
+        ErrorCode::NotAWorkspace,
+        ErrorCode::WorkspaceCorrupt,
+        ErrorCode::NewerVersion,
+        ErrorCode::FileNotFound,
+        ErrorCode::ReadOnly,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidInput,
+        ErrorCode::DiskFull,
+        ErrorCode::Io,
+        ErrorCode::Internal,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {
@@ -57,3 +73,30 @@ impl From<StoreError> for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new code must be added to `ALL` too: this match stops compiling until it is handled,
+    /// and the count below until `ALL` has it.
+    #[test]
+    fn all_lists_every_code_once() {
+        let arms = |c: ErrorCode| match c {
+            ErrorCode::NoWorkspace
+            | ErrorCode::NotAWorkspace
+            | ErrorCode::WorkspaceCorrupt
+            | ErrorCode::NewerVersion
+            | ErrorCode::FileNotFound
+            | ErrorCode::ReadOnly
+            | ErrorCode::NotFound
+            | ErrorCode::InvalidInput
+            | ErrorCode::DiskFull
+            | ErrorCode::Io
+            | ErrorCode::Internal => (),
+        };
+        ErrorCode::ALL.iter().for_each(|c| arms(*c));
+        let distinct: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| format!("{c:?}")).collect();
+        assert_eq!(distinct.len(), 11);
+    }
+}

@@ -12,7 +12,6 @@ import type {
   CollateralType,
   CreateMessageRequest,
   CreatePitchRequest,
-  ErrorCode,
   GlossaryTerm,
   Launch,
   LaunchDetail,
@@ -29,20 +28,9 @@ import type {
   VersionReport,
   WorkspaceInfo,
 } from "./bindings";
+import { ERROR_CODES } from "./bindings";
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  "no-workspace",
-  "not-a-workspace",
-  "workspace-corrupt",
-  "newer-version",
-  "file-not-found",
-  "read-only",
-  "not-found",
-  "invalid-input",
-  "disk-full",
-  "io",
-  "internal",
-]);
+const ERROR_CODE_SET: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -52,7 +40,7 @@ export function isApiError(value: unknown): value is ApiError {
   return (
     isRecord(value) &&
     typeof value.code === "string" &&
-    ERROR_CODES.has(value.code) &&
+    ERROR_CODE_SET.has(value.code) &&
     typeof value.message === "string"
   );
 }

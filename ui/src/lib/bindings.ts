@@ -150,3 +150,5 @@ export type OpenWorkspaceRequest = { path: string,
  * Create a new, empty workspace at `path` instead of opening an existing one.
  */
 create: boolean, };
+
+export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "internal"];
