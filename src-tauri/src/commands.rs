@@ -6,7 +6,11 @@ use std::sync::{Arc, Mutex};
 use pitchbridge_app::*;
 use pitchbridge_core::collateral::CollateralType;
 use pitchbridge_core::*;
-use pitchbridge_app::store::{LaunchDetail, LaunchSummary, MessageDetail, PitchDetail, SearchHit, VersionReport};
+use pitchbridge_app::store::{
+    LaunchDetail, LaunchSummary, MessageDetail, PitchDetail, PitchEditorView, PitchLinks, PitchVersionSummary, SearchHit,
+    VersionReport,
+};
+use pitchbridge_core::redline::DiffSpan;
 use tauri::{AppHandle, State};
 
 /// The app's one piece of shared state.
@@ -151,6 +155,51 @@ pub async fn get_pitch(s: Cmd<'_>, id: Id) -> ApiResult<PitchDetail> {
 #[tauri::command]
 pub async fn delete_pitch(s: Cmd<'_>, id: Id) -> ApiResult<()> {
     s.run(move |a| a.delete_pitch(id)).await
+}
+
+#[tauri::command]
+pub async fn get_pitch_editor(s: Cmd<'_>, id: Id) -> ApiResult<PitchEditorView> {
+    s.run(move |a| a.get_pitch_editor(id)).await
+}
+
+#[tauri::command]
+pub async fn save_pitch_doc(s: Cmd<'_>, req: SavePitchDocRequest) -> ApiResult<SavePitchDocResult> {
+    s.run(move |a| a.save_pitch_doc(req)).await
+}
+
+#[tauri::command]
+pub async fn link_claims(s: Cmd<'_>, req: LinkClaimsRequest) -> ApiResult<PitchLinks> {
+    s.run(move |a| a.link_claims(req)).await
+}
+
+#[tauri::command]
+pub async fn unlink_claim(s: Cmd<'_>, req: LinkRequest) -> ApiResult<PitchLinks> {
+    s.run(move |a| a.unlink_claim(req)).await
+}
+
+#[tauri::command]
+pub async fn confirm_link(s: Cmd<'_>, req: LinkRequest) -> ApiResult<PitchLinks> {
+    s.run(move |a| a.confirm_link(req)).await
+}
+
+#[tauri::command]
+pub async fn save_pitch_version(s: Cmd<'_>, req: SavePitchVersionRequest) -> ApiResult<Vec<PitchVersionSummary>> {
+    s.run(move |a| a.save_pitch_version(req)).await
+}
+
+#[tauri::command]
+pub async fn compare_pitch_version(s: Cmd<'_>, req: PitchVersionRequest) -> ApiResult<Vec<DiffSpan>> {
+    s.run(move |a| a.compare_pitch_version(req)).await
+}
+
+#[tauri::command]
+pub async fn restore_pitch_version(s: Cmd<'_>, req: PitchVersionRequest) -> ApiResult<PitchEditorView> {
+    s.run(move |a| a.restore_pitch_version(req)).await
+}
+
+#[tauri::command]
+pub async fn preview_message_version(s: Cmd<'_>, req: AddMessageVersionRequest) -> ApiResult<VersionReport> {
+    s.run(move |a| a.preview_message_version(req)).await
 }
 
 #[tauri::command]

@@ -3,6 +3,9 @@
 //! it is stale (run `UPDATE_BINDINGS=1 cargo test -p pitchbridge-app --test bindings` to refresh).
 
 use pitchbridge_core::collateral::*;
+use pitchbridge_core::doc::*;
+use pitchbridge_core::links::*;
+use pitchbridge_core::redline::*;
 use pitchbridge_core::*;
 use pitchbridge_store::*;
 use ts_rs::{Config, TS};
@@ -26,6 +29,10 @@ pub fn typescript() -> String {
         ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, StartupSnapshot, UpdateLaunchRequest,
         CreateMessageRequest, AddMessageVersionRequest, SetClaimKindRequest,
         UpdateAudienceRequest, CreatePitchRequest, OpenWorkspaceRequest,
+        Run, DocBlock, LinkState, Coverage, DiffOp, DiffSpan, ClaimRewording, RemovedClaim, StalePitch,
+        LinkView, PitchLinks, MessageClaims, PitchVersionSummary, PitchEditorView,
+        SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, SavePitchVersionRequest,
+        PitchVersionRequest,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

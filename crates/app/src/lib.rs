@@ -112,6 +112,59 @@ pub struct OpenWorkspaceRequest {
     pub create: bool,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavePitchDocRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub blocks: Vec<pitchbridge_core::doc::DocBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavePitchDocResult {
+    /// Whether anything was written (an unchanged document writes nothing).
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkClaimsRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub block_key: String,
+    #[ts(type = "Array<number>")]
+    pub claim_ids: Vec<Id>,
+}
+
+/// One link, to remove or to confirm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub block_key: String,
+    #[ts(type = "number")]
+    pub claim_id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavePitchVersionRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PitchVersionRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    #[ts(type = "number")]
+    pub number: i64,
+}
+
 pub struct App {
     workspace: Option<Workspace>,
     /// Why the last attempt to open a workspace failed, shown until another one opens.
@@ -246,6 +299,13 @@ impl App {
         Ok(self.ws_mut()?.add_message_version(req.message_id, &req.text, &now)?)
     }
 
+    /// What a new version would change, without changing anything.
+    pub fn preview_message_version(&mut self, req: AddMessageVersionRequest) -> ApiResult<VersionReport> {
+        check_message_size(&req.text)?;
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.preview_message_version(req.message_id, &req.text, &now)?)
+    }
+
     pub fn get_message(&self, id: Id) -> ApiResult<MessageDetail> {
         Ok(self.ws()?.message_detail(id)?)
     }
@@ -297,6 +357,60 @@ impl App {
         Ok(self.ws_mut()?.delete_pitch(id)?)
     }
 
+    // ---- the side-by-side editor ----------------------------------------------------------
+
+    pub fn get_pitch_editor(&self, id: Id) -> ApiResult<PitchEditorView> {
+        Ok(self.ws()?.pitch_editor(id)?)
+    }
+
+    /// The autosave: the whole document, of which only what changed is written.
+    pub fn save_pitch_doc(&mut self, req: SavePitchDocRequest) -> ApiResult<SavePitchDocResult> {
+        let now = self.clock.now();
+        let changed = self.ws_mut()?.save_pitch_doc(req.pitch_id, &req.blocks, &now)?;
+        Ok(SavePitchDocResult { changed })
+    }
+
+    pub fn link_claims(&mut self, req: LinkClaimsRequest) -> ApiResult<PitchLinks> {
+        if req.claim_ids.is_empty() {
+            return Err(ApiError::invalid("Select one or more claims to link."));
+        }
+        let now = self.clock.now();
+        let ws = self.ws_mut()?;
+        ws.link_claims(req.pitch_id, &req.block_key, &req.claim_ids, &now)?;
+        Ok(ws.pitch_links(req.pitch_id)?)
+    }
+
+    pub fn unlink_claim(&mut self, req: LinkRequest) -> ApiResult<PitchLinks> {
+        let ws = self.ws_mut()?;
+        ws.unlink_claim(req.pitch_id, &req.block_key, req.claim_id)?;
+        Ok(ws.pitch_links(req.pitch_id)?)
+    }
+
+    /// Resolves a stale flag: the paragraph was revised, or still holds.
+    pub fn confirm_link(&mut self, req: LinkRequest) -> ApiResult<PitchLinks> {
+        let ws = self.ws_mut()?;
+        ws.confirm_link(req.pitch_id, &req.block_key, req.claim_id)?;
+        Ok(ws.pitch_links(req.pitch_id)?)
+    }
+
+    pub fn save_pitch_version(&mut self, req: SavePitchVersionRequest) -> ApiResult<Vec<PitchVersionSummary>> {
+        let now = self.clock.now();
+        let ws = self.ws_mut()?;
+        ws.save_pitch_version(req.pitch_id, &req.name, &now)?;
+        Ok(ws.list_pitch_versions(req.pitch_id)?)
+    }
+
+    pub fn compare_pitch_version(&self, req: PitchVersionRequest) -> ApiResult<Vec<pitchbridge_core::redline::DiffSpan>> {
+        Ok(self.ws()?.compare_pitch_version(req.pitch_id, req.number)?)
+    }
+
+    pub fn restore_pitch_version(&mut self, req: PitchVersionRequest) -> ApiResult<PitchEditorView> {
+        let now = self.clock.now();
+        let ws = self.ws_mut()?;
+        ws.restore_pitch_version(req.pitch_id, req.number, &now)?;
+        Ok(ws.pitch_editor(req.pitch_id)?)
+    }
+
     pub fn list_glossary(&self) -> ApiResult<Vec<GlossaryTerm>> {
         Ok(self.ws()?.list_glossary()?)
     }
@@ -331,12 +445,12 @@ fn check_message_size(text: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// Adds the built-in collateral types a workspace lacks. Types already in the workspace are
-/// left alone: the workspace's copy wins.
+/// Brings the built-in collateral types into the workspace: missing ones are added and older
+/// copies of built-in ones are replaced (nothing is written when they already match).
 pub fn install_collateral_types(ws: &mut Workspace) -> ApiResult<()> {
-    let present: Vec<String> = ws.list_collateral_types()?.into_iter().map(|t| t.id).collect();
+    let present = ws.list_collateral_types()?;
     for ct in catalog::collateral_types() {
-        if !present.contains(&ct.id) {
+        if !present.contains(&ct) {
             ws.upsert_collateral_type(&ct)?;
         }
     }

@@ -54,6 +54,10 @@ pub struct CollateralType {
     pub readability: ReadabilityTarget,
     pub sections: Vec<Section>,
     pub checklist: Vec<ChecklistItem>,
+    /// Claims of these kinds must be translated somewhere in the pitch (the coverage meter).
+    // snake_case like the other keys of the TOML files it comes from.
+    #[serde(default, rename = "required_claim_kinds")]
+    pub required_claim_kinds: Vec<crate::model::ClaimKind>,
 }
 
 /// Parses one collateral-type file and checks it makes sense.

@@ -6,8 +6,11 @@
 pub mod align;
 pub mod clock;
 pub mod collateral;
+pub mod doc;
 pub mod fingerprint;
+pub mod links;
 pub mod model;
+pub mod redline;
 pub mod split;
 
 pub use model::*;

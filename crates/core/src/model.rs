@@ -198,7 +198,10 @@ pub struct Pitch {
 pub enum BlockKind {
     Heading,
     Paragraph,
+    /// An item of a bulleted list.
     Bullet,
+    /// An item of a numbered list.
+    Numbered,
 }
 
 impl BlockKind {
@@ -207,11 +210,12 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Bullet => "bullet",
+            BlockKind::Numbered => "numbered",
         }
     }
 
     pub fn parse(s: &str) -> Option<BlockKind> {
-        [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Bullet]
+        [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Bullet, BlockKind::Numbered]
             .into_iter()
             .find(|k| k.as_str() == s)
     }
@@ -229,7 +233,12 @@ pub struct PitchBlock {
     pub ordinal: i64,
     /// A section id of the pitch's collateral type.
     pub section: String,
+    /// Stable within the pitch; the editor's handle on the block.
+    pub key: String,
     pub kind: BlockKind,
+    /// Heading level (2 or 3); 0 for other blocks.
+    pub level: u8,
+    pub runs: Vec<crate::doc::Run>,
     pub text: String,
     #[ts(type = "Array<number>")]
     pub claim_ids: Vec<Id>,

@@ -4,6 +4,7 @@
 //! application id and the format version on a read-only connection before writing anything.
 
 mod error;
+mod pitch_doc;
 mod repo;
 mod search;
 mod views;
@@ -23,7 +24,10 @@ pub use views::*;
 pub const APPLICATION_ID: i32 = 0x5042_5753;
 
 /// Migrations, applied in order; the workspace's `user_version` is the last one applied.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_initial.sql")),
+    (2, include_str!("../migrations/0002_pitch_documents.sql")),
+];
 
 /// The newest workspace format this build reads and writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

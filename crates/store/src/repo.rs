@@ -2,11 +2,15 @@
 
 use pitchbridge_core::align::{align, Alignment, PreviousClaim};
 use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::doc::{normalize_runs, Run};
 use pitchbridge_core::fingerprint::fingerprint;
+use pitchbridge_core::redline::word_diff;
 use pitchbridge_core::split::split_message;
+use std::collections::HashMap;
 use pitchbridge_core::*;
 use rusqlite::{params, OptionalExtension, Row};
 
+use crate::pitch_doc::{content_json, decode_block, kind_column};
 use crate::views::*;
 use crate::{Result, StoreError, Workspace};
 
@@ -230,7 +234,17 @@ impl Workspace {
         let texts: Vec<String> = split.iter().map(|c| c.text.clone()).collect();
         let alignment = align(&previous, &texts);
         let version = detail.message.current_version + 1;
-        let mut report = VersionReport { version, unchanged: vec![], reworded: vec![], added: vec![], removed: vec![] };
+        let mut report = VersionReport {
+            version,
+            unchanged: vec![],
+            reworded: vec![],
+            added: vec![],
+            removed: vec![],
+            rewordings: vec![],
+            removed_claims: vec![],
+            stale_pitches: vec![],
+        };
+        let before: HashMap<Id, &Claim> = detail.claims.iter().map(|c| (c.id, c)).collect();
 
         let tx = self.conn.savepoint()?;
         tx.execute(
@@ -259,6 +273,11 @@ impl Workspace {
                         params![id, new_index as i64 + 1, c.section, c.text, fingerprint(&c.text), version],
                     )?;
                     report.reworded.push(id);
+                    report.rewordings.push(ClaimRewording {
+                        claim_id: id,
+                        number: new_index as i64 + 1,
+                        diff: word_diff(&before[&id].text, &c.text),
+                    });
                     (id, new_index)
                 }
                 Alignment::Added { new_index } => {
@@ -275,6 +294,8 @@ impl Workspace {
                 Alignment::Removed { id } => {
                     tx.execute("UPDATE claim SET removed_in = ?2 WHERE id = ?1", params![id, version])?;
                     report.removed.push(id);
+                    let c = before[&id];
+                    report.removed_claims.push(RemovedClaim { claim_id: id, number: c.number, text: c.text.clone() });
                     continue;
                 }
             };
@@ -285,7 +306,18 @@ impl Workspace {
             )?;
         }
         tx.commit()?;
+        report.stale_pitches = self.pitches_with_stale_links(message_id)?;
         Ok(report)
+    }
+
+    /// What [`Self::add_message_version`] would do, without doing it: the version is applied
+    /// inside a transaction that is then rolled back.
+    pub fn preview_message_version(&mut self, message_id: Id, source_text: &str, now: &str) -> Result<VersionReport> {
+        self.writable()?;
+        self.conn.execute_batch("SAVEPOINT preview")?;
+        let report = self.add_message_version(message_id, source_text, now);
+        self.conn.execute_batch("ROLLBACK TO preview; RELEASE preview")?;
+        report
     }
 
     pub fn message_detail(&self, id: Id) -> Result<MessageDetail> {
@@ -501,10 +533,12 @@ impl Workspace {
         )?;
         let pitch_id = tx.last_insert_rowid();
         for (i, b) in blocks.iter().enumerate() {
-            let content = serde_json::json!({ "type": b.kind.as_str(), "text": b.text }).to_string();
+            let level = if b.kind == BlockKind::Heading { 2 } else { 0 };
+            let runs = normalize_runs(&[Run::plain(b.text.clone())]);
             tx.execute(
-                "INSERT INTO pitch_block (pitch_id, ordinal, section, kind, content, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![pitch_id, i as i64 + 1, b.section, b.kind.as_str(), content, b.text],
+                "INSERT INTO pitch_block (pitch_id, ordinal, section, kind, content, text, key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![pitch_id, i as i64 + 1, b.section, kind_column(b.kind), content_json(b.kind, level, &runs), b.text, format!("b{}", i + 1)],
             )?;
             let block_id = tx.last_insert_rowid();
             for claim_id in &b.claim_ids {
@@ -571,16 +605,25 @@ impl Workspace {
             .ok_or_else(|| not_found("Pitch", id))?;
         let mut blocks: Vec<PitchBlock> = self
             .conn
-            .prepare_cached("SELECT id, pitch_id, ordinal, section, kind, text FROM pitch_block WHERE pitch_id = ?1 ORDER BY ordinal")?
+            .prepare_cached(
+                "SELECT id, pitch_id, ordinal, section, kind, text, key, content FROM pitch_block
+                 WHERE pitch_id = ?1 ORDER BY ordinal, id",
+            )?
             .query_map([id], |r| {
                 let kind: String = r.get(4)?;
+                let text: String = r.get(5)?;
+                let content: String = r.get(7)?;
+                let (kind, level, runs) = decode_block(&kind, &content, &text);
                 Ok(PitchBlock {
                     id: r.get(0)?,
                     pitch_id: r.get(1)?,
                     ordinal: r.get(2)?,
                     section: r.get(3)?,
-                    kind: BlockKind::parse(&kind).unwrap_or(BlockKind::Paragraph),
-                    text: r.get(5)?,
+                    key: r.get(6)?,
+                    kind,
+                    level,
+                    runs,
+                    text,
                     claim_ids: vec![],
                 })
             })?
@@ -599,7 +642,7 @@ impl Workspace {
     pub fn update_block_text(&mut self, block_id: Id, text: &str, now: &str) -> Result<()> {
         self.writable()?;
         let tx = self.conn.savepoint()?;
-        let content = serde_json::json!({ "type": "paragraph", "text": text }).to_string();
+        let content = content_json(BlockKind::Paragraph, 0, &normalize_runs(&[Run::plain(text)]));
         let pitch_id: Id = tx
             .query_row(
                 "UPDATE pitch_block SET text = ?2, content = ?3 WHERE id = ?1 RETURNING pitch_id",

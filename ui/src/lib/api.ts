@@ -12,7 +12,10 @@ import type {
   CollateralType,
   CreateMessageRequest,
   CreatePitchRequest,
+  DiffSpan,
   GlossaryTerm,
+  LinkClaimsRequest,
+  LinkRequest,
   Launch,
   LaunchDetail,
   LaunchInput,
@@ -20,6 +23,13 @@ import type {
   MessageDetail,
   OpenWorkspaceRequest,
   PitchDetail,
+  PitchEditorView,
+  PitchLinks,
+  PitchVersionRequest,
+  PitchVersionSummary,
+  SavePitchDocRequest,
+  SavePitchDocResult,
+  SavePitchVersionRequest,
   SearchHit,
   SetClaimKindRequest,
   StartupSnapshot,
@@ -127,6 +137,11 @@ export function addMessageVersion(req: AddMessageVersionRequest): Promise<Versio
   return call<VersionReport>("add_message_version", { req });
 }
 
+/** What a new version would change, with nothing written. */
+export function previewMessageVersion(req: AddMessageVersionRequest): Promise<VersionReport> {
+  return call<VersionReport>("preview_message_version", { req });
+}
+
 export function getMessage(id: number): Promise<MessageDetail> {
   return call<MessageDetail>("get_message", { id });
 }
@@ -173,6 +188,42 @@ export function getPitch(id: number): Promise<PitchDetail> {
 
 export function deletePitch(id: number): Promise<null> {
   return call<null>("delete_pitch", { id });
+}
+
+// ---- the side-by-side editor ---------------------------------------------------------------
+
+export function getPitchEditor(id: number): Promise<PitchEditorView> {
+  return call<PitchEditorView>("get_pitch_editor", { id });
+}
+
+/** The autosave: the whole document goes, only what changed is written. */
+export function savePitchDoc(req: SavePitchDocRequest): Promise<SavePitchDocResult> {
+  return call<SavePitchDocResult>("save_pitch_doc", { req });
+}
+
+export function linkClaims(req: LinkClaimsRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("link_claims", { req });
+}
+
+export function unlinkClaim(req: LinkRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("unlink_claim", { req });
+}
+
+/** Resolves a stale flag: the paragraph was revised, or still holds. */
+export function confirmLink(req: LinkRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("confirm_link", { req });
+}
+
+export function savePitchVersion(req: SavePitchVersionRequest): Promise<PitchVersionSummary[]> {
+  return call<PitchVersionSummary[]>("save_pitch_version", { req });
+}
+
+export function comparePitchVersion(req: PitchVersionRequest): Promise<DiffSpan[]> {
+  return call<DiffSpan[]>("compare_pitch_version", { req });
+}
+
+export function restorePitchVersion(req: PitchVersionRequest): Promise<PitchEditorView> {
+  return call<PitchEditorView>("restore_pitch_version", { req });
 }
 
 export function listGlossary(): Promise<GlossaryTerm[]> {

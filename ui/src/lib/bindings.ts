@@ -48,13 +48,21 @@ export type Pitch = { id: number, launchId: number, audienceId: number,
  */
 collateralType: string, title: string, status: PitchStatus, createdAt: string, updatedAt: string, };
 
-export type BlockKind = "heading" | "paragraph" | "bullet";
+export type BlockKind = "heading" | "paragraph" | "bullet" | "numbered";
 
 export type PitchBlock = { id: number, pitchId: number, ordinal: number, 
 /**
  * A section id of the pitch's collateral type.
  */
-section: string, kind: BlockKind, text: string, claimIds: Array<number>, };
+section: string, 
+/**
+ * Stable within the pitch; the editor's handle on the block.
+ */
+key: string, kind: BlockKind, 
+/**
+ * Heading level (2 or 3); 0 for other blocks.
+ */
+level: number, runs: Array<Run>, text: string, claimIds: Array<number>, };
 
 export type GlossaryRule = "explain" | "avoid" | "preferred";
 
@@ -78,7 +86,11 @@ export type Section = { id: string, name: string, guidance: string, required: bo
 
 export type ChecklistItem = { id: string, text: string, };
 
-export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, sections: Array<Section>, checklist: Array<ChecklistItem>, };
+export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, sections: Array<Section>, checklist: Array<ChecklistItem>, 
+/**
+ * Claims of these kinds must be translated somewhere in the pitch (the coverage meter).
+ */
+required_claim_kinds: Array<ClaimKind>, };
 
 export type LaunchSummary = { launch: Launch, messageCount: number, pitchCount: number, };
 
@@ -96,7 +108,19 @@ export type MessageDetail = { message: FactoryMessage, claims: Array<Claim>, };
 
 export type PitchDetail = { summary: PitchSummary, blocks: Array<PitchBlock>, };
 
-export type VersionReport = { version: number, unchanged: Array<number>, reworded: Array<number>, added: Array<number>, removed: Array<number>, };
+export type VersionReport = { version: number, unchanged: Array<number>, reworded: Array<number>, added: Array<number>, removed: Array<number>, 
+/**
+ * Reworded claims: their text before and after, word by word.
+ */
+rewordings: Array<ClaimRewording>, 
+/**
+ * Claims the new version no longer has, as they last read.
+ */
+removedClaims: Array<RemovedClaim>, 
+/**
+ * Pitches whose links this version made stale.
+ */
+stalePitches: Array<StalePitch>, };
 
 export type SearchHitKind = "claim" | "pitch-block";
 
@@ -150,5 +174,81 @@ export type OpenWorkspaceRequest = { path: string,
  * Create a new, empty workspace at `path` instead of opening an existing one.
  */
 create: boolean, };
+
+export type Run = { text: string, bold?: boolean, italic?: boolean, link?: string, };
+
+export type DocBlock = { 
+/**
+ * Stable within the pitch; assigned by the editor.
+ */
+key: string, 
+/**
+ * A section id of the pitch's collateral type.
+ */
+section: string, kind: BlockKind, 
+/**
+ * 2 or 3 for headings (the section title is level 1); 0 otherwise.
+ */
+level: number, runs: Array<Run>, };
+
+export type LinkState = "current" | "changed" | "removed";
+
+export type Coverage = { 
+/**
+ * Current claims whose kind the collateral type requires.
+ */
+required: number, 
+/**
+ * Of those, how many at least one block links to.
+ */
+linked: number, 
+/**
+ * Required claims nothing links to, in the order given.
+ */
+gaps: Array<number>, };
+
+export type DiffOp = "same" | "added" | "removed";
+
+export type DiffSpan = { op: DiffOp, text: string, };
+
+export type ClaimRewording = { claimId: number, number: number, diff: Array<DiffSpan>, };
+
+export type RemovedClaim = { claimId: number, number: number, text: string, };
+
+export type StalePitch = { pitchId: number, title: string, staleLinks: number, };
+
+export type LinkView = { blockKey: string, claimId: number, state: LinkState, 
+/**
+ * For a stale link: the claim's text when the link was made.
+ */
+oldText: string, 
+/**
+ * For a stale link: from that text to the claim's text now (empty if removed).
+ */
+diff: Array<DiffSpan>, };
+
+export type PitchLinks = { links: Array<LinkView>, coverage: Coverage, };
+
+export type MessageClaims = { messageId: number, title: string, version: number, claims: Array<Claim>, };
+
+export type PitchVersionSummary = { number: number, name: string, createdAt: string, wordCount: number, };
+
+export type PitchEditorView = { summary: PitchSummary, launchName: string, collateralType: CollateralType, audience: Audience, messages: Array<MessageClaims>, blocks: Array<DocBlock>, links: PitchLinks, glossary: Array<GlossaryTerm>, versions: Array<PitchVersionSummary>, };
+
+export type SavePitchDocRequest = { pitchId: number, blocks: Array<DocBlock>, };
+
+export type SavePitchDocResult = { 
+/**
+ * Whether anything was written (an unchanged document writes nothing).
+ */
+changed: boolean, };
+
+export type LinkClaimsRequest = { pitchId: number, blockKey: string, claimIds: Array<number>, };
+
+export type LinkRequest = { pitchId: number, blockKey: string, claimId: number, };
+
+export type SavePitchVersionRequest = { pitchId: number, name: string, };
+
+export type PitchVersionRequest = { pitchId: number, number: number, };
 
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "internal"];
