@@ -11,6 +11,8 @@ import type {
   Launch,
   LaunchDetail,
   LaunchSummary,
+  PitchEditorView,
+  PitchVersionSummary,
   VersionReport,
   WorkspaceInfo,
 } from "./bindings";
@@ -39,7 +41,29 @@ export type DialogState =
   | { kind: "new-pitch"; launchId: number }
   | { kind: "audience"; audience: Audience | null }
   | ({ kind: "confirm" } & ConfirmRequest)
-  | { kind: "shortcuts" };
+  | { kind: "shortcuts" }
+  | ({ kind: "text-prompt" } & TextPrompt)
+  | ({ kind: "pitch-versions" } & PitchVersionsRequest);
+
+/** One line of text to ask for (a link address, a version name). */
+export type TextPrompt = {
+  title: string;
+  label: string;
+  initial: string;
+  placeholder?: string;
+  hint?: string;
+  submitLabel: string;
+  /** Throws to keep the dialog open with the error shown. */
+  onsubmit: (value: string) => Promise<void>;
+};
+
+export type PitchVersionsRequest = {
+  pitchId: number;
+  versions: PitchVersionSummary[];
+  flush: () => Promise<void>;
+  onversions: (versions: PitchVersionSummary[]) => void;
+  onrestored: (view: PitchEditorView) => void;
+};
 
 export type ShownError = {
   error: ApiError;
