@@ -20,7 +20,7 @@ const nodes: Record<NodeName, NodeSpec> = {
   // No parse rule: sections are never created from pasted HTML, only from the type.
   section: {
     content: "block+",
-    attrs: { id: {} },
+    attrs: { id: { default: "" } },
     defining: true,
     isolating: true,
     selectable: false,
