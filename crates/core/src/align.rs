@@ -56,13 +56,20 @@ pub fn align(previous: &[PreviousClaim], new_texts: &[String]) -> Vec<Alignment>
     let new_left: Vec<usize> = (0..new_texts.len()).filter(|j| new_match[*j].is_none()).collect();
     let old_words: Vec<HashSet<String>> =
         old_left.iter().map(|&i| word_set(&previous[i].text)).collect();
+    let old_bags: Vec<TokenBag> = old_left.iter().map(|&i| TokenBag::of(&previous[i].text)).collect();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for &j in &new_left {
         let nw = word_set(&new_texts[j]);
+        let nb = TokenBag::of(&new_texts[j]);
         for (k, &i) in old_left.iter().enumerate() {
             let shared = nw.intersection(&old_words[k]).count();
             let union = nw.len() + old_words[k].len() - shared;
             if union == 0 || (shared as f32 / union as f32) < 0.3 {
+                continue;
+            }
+            // The diff cannot match more tokens than the two texts have in common: skip pairs
+            // that could not reach the threshold even so.
+            if nb.ratio_bound(&old_bags[k]) < REWORD_THRESHOLD {
                 continue;
             }
             let ratio = TextDiff::from_words(previous[i].text.as_str(), new_texts[j].as_str()).ratio();
@@ -91,6 +98,45 @@ pub fn align(previous: &[PreviousClaim], new_texts: &[String]) -> Vec<Alignment>
             .map(|i| Alignment::Removed { id: previous[i].id }),
     );
     out
+}
+
+/// The tokens a word diff works on (words and runs of whitespace), counted.
+struct TokenBag {
+    words: HashMap<String, u32>,
+    word_count: u32,
+    space_count: u32,
+}
+
+impl TokenBag {
+    fn of(text: &str) -> TokenBag {
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut word_count = 0;
+        for w in text.split_whitespace() {
+            *words.entry(w.to_string()).or_default() += 1;
+            word_count += 1;
+        }
+        let mut space_count = 0;
+        let mut in_space = false;
+        for c in text.chars() {
+            let space = c.is_whitespace();
+            if space && !in_space {
+                space_count += 1;
+            }
+            in_space = space;
+        }
+        TokenBag { words, word_count, space_count }
+    }
+
+    /// An upper bound of the word-diff ratio 2·matches / (tokens of both).
+    fn ratio_bound(&self, other: &TokenBag) -> f32 {
+        let shared: u32 = self.words.iter().map(|(w, n)| (*n).min(other.words.get(w).copied().unwrap_or(0))).sum();
+        let matches = shared + self.space_count.min(other.space_count);
+        let total = self.word_count + self.space_count + other.word_count + other.space_count;
+        if total == 0 {
+            return 1.0;
+        }
+        2.0 * matches as f32 / total as f32
+    }
 }
 
 fn word_set(text: &str) -> HashSet<String> {
@@ -158,5 +204,25 @@ mod tests {
                 Alignment::Unchanged { id: 101, new_index: 1 }
             ]
         );
+    }
+
+    #[test]
+    fn the_token_bound_never_undercuts_the_real_ratio() {
+        let texts = [
+            "Ledgerline reads invoices in any format with OCR.",
+            "Ledgerline reads invoices in every format, with OCR and AI.",
+            "Support is available by email.",
+            "  Support  is available by email and phone. ",
+            "",
+            "a a a b",
+            "b a a a",
+        ];
+        for a in texts {
+            for b in texts {
+                let real = TextDiff::from_words(a, b).ratio();
+                let bound = TokenBag::of(a).ratio_bound(&TokenBag::of(b));
+                assert!(bound + 1e-6 >= real, "{a:?} vs {b:?}: bound {bound} < ratio {real}");
+            }
+        }
     }
 }
