@@ -8,6 +8,7 @@ import { EditorView, type NodeView } from "prosemirror-view";
 import type { DocBlock, Section } from "../lib/bindings";
 import { assignKeys, cleanPastedHtml, currentBlockStyle, editorPlugins, isMarkActive, setHighlight, setLinks, type BlockLinkMark } from "./plugins";
 import { blocksFromDoc, docFromBlocks, schema } from "./schema";
+import { timed } from "../lib/perf";
 
 export const CLAIMS_MIME = "application/x-pitchbridge-claims";
 
@@ -101,7 +102,7 @@ export class PitchEditorController {
     this.view = new EditorView(mount, {
       state,
       editable: () => this.editable,
-      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "true", "aria-label": "Pitch text" },
+      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "false", "aria-label": "Pitch text" },
       nodeViews: { section: (node) => new SectionView(node, bySection) },
       transformPastedHTML: (html) => {
         const { html: clean, images } = cleanPastedHtml(html);
@@ -157,16 +158,17 @@ export class PitchEditorController {
           return true;
         },
       },
-      dispatchTransaction: (tr: Transaction) => {
-        const next = this.view.state.apply(tr);
-        this.view.updateState(next);
-        if (tr.docChanged) hooks.onDocChange();
-        const key = blockKeyAt(this.view, next.selection.head);
-        if (tr.docChanged || tr.selectionSet || tr.storedMarksSet || key !== this.lastKey) {
-          this.lastKey = key;
-          hooks.onSelection(key, this.toolbar());
-        }
-      },
+      dispatchTransaction: (tr: Transaction) =>
+        timed("pb-dispatch", () => {
+          const next = timed("pb-apply", () => this.view.state.apply(tr));
+          timed("pb-update", () => this.view.updateState(next));
+          if (tr.docChanged) hooks.onDocChange();
+          const key = blockKeyAt(this.view, next.selection.head);
+          if (tr.docChanged || tr.selectionSet || tr.storedMarksSet || key !== this.lastKey) {
+            this.lastKey = key;
+            hooks.onSelection(key, this.toolbar());
+          }
+        }),
     });
   }
 
@@ -195,7 +197,7 @@ export class PitchEditorController {
   }
 
   blocks(): DocBlock[] {
-    return blocksFromDoc(this.view.state.doc);
+    return timed("pb-serialise", () => blocksFromDoc(this.view.state.doc));
   }
 
   doc(): PMNode {

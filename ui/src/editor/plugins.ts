@@ -10,6 +10,7 @@ import { liftListItem, splitListItem, wrapInList } from "prosemirror-schema-list
 import { EditorState, Plugin, PluginKey, type Command, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { dropCursor } from "prosemirror-dropcursor";
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from "prosemirror-transform";
 import { newKey, schema } from "./schema";
 
 // ---- block keys ---------------------------------------------------------------------------
@@ -18,7 +19,8 @@ import { newKey, schema } from "./schema";
  *  key gives the later copy a new one, so links stay on the block they were made on. */
 export const blockKeys = new Plugin({
   appendTransaction(trs, _old, state) {
-    if (!trs.some((t) => t.docChanged)) return null;
+    // Typing within a block neither adds blocks nor copies keys.
+    if (!trs.some((t) => t.docChanged && !isTextEdit(t))) return null;
     return assignKeys(state);
   },
 });
@@ -62,7 +64,7 @@ function sectionIds(doc: PMNode): string {
 /** The collateral type's sections are the skeleton: no edit may add, drop or reorder them. */
 export const sectionGuard = new Plugin({
   filterTransaction(tr) {
-    return !tr.docChanged || sectionIds(tr.before) === sectionIds(tr.doc);
+    return !tr.docChanged || isTextEdit(tr) || sectionIds(tr.before) === sectionIds(tr.doc);
   },
 });
 
@@ -119,6 +121,25 @@ function buildDecorations(doc: PMNode, links: Map<string, BlockLinkMark[]>, high
   return DecorationSet.create(doc, decos);
 }
 
+/** Whether every step of `tr` only changes text (or marks) inside one block. */
+export function isTextEdit(tr: Transaction): boolean {
+  return tr.steps.every((step, i) => {
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
+    if (!(step instanceof ReplaceStep)) return false;
+    if (step.slice.openStart > 0 || step.slice.openEnd > 0) return false;
+    let inline = true;
+    step.slice.content.forEach((n) => {
+      if (!n.isInline) inline = false;
+    });
+    if (!inline) return false;
+    const doc = tr.docs[i];
+    if (!doc) return false;
+    const $from = doc.resolve(step.from);
+    const $to = doc.resolve(step.to);
+    return $from.parent === $to.parent && $from.parent.isTextblock;
+  });
+}
+
 export const linkDecorations = new Plugin<LinkDecorationState>({
   key: linkKey,
   state: {
@@ -126,6 +147,9 @@ export const linkDecorations = new Plugin<LinkDecorationState>({
     apply(tr, value) {
       const meta = tr.getMeta(linkKey) as LinkMeta | undefined;
       if (!meta && !tr.docChanged) return value;
+      // Typing inside a block moves decorations but changes none: map them, which is much
+      // cheaper per keystroke than building them again.
+      if (!meta && isTextEdit(tr)) return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) };
       const links = meta?.links ?? value.links;
       const highlight = meta?.highlight ?? value.highlight;
       return { links, highlight, decorations: buildDecorations(tr.doc, links, highlight) };
