@@ -163,3 +163,58 @@ fn the_startup_snapshot_holds_the_first_screen() {
     let empty = app().startup_snapshot().unwrap();
     assert!(empty.status.workspace.is_none() && empty.launches.is_empty() && empty.first_launch.is_none());
 }
+
+#[test]
+fn the_editor_round_trip_autosave_links_versions_and_restore() {
+    use pitchbridge_core::doc::{DocBlock, Run};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let launch = a.list_launches().unwrap()[0].launch.id;
+    let pitch_id = a.get_launch(launch).unwrap().pitches[0].pitch.id;
+
+    let view = a.get_pitch_editor(pitch_id).unwrap();
+    assert_eq!(view.messages.len(), 1);
+    assert!(view.links.coverage.required > 0);
+    assert!(!view.glossary.is_empty());
+    let mut blocks = view.blocks.clone();
+    blocks[0].runs.push(Run { text: " now".into(), italic: true, ..Run::default() });
+    blocks.push(DocBlock {
+        key: "knew1".into(),
+        section: view.collateral_type.sections[0].id.clone(),
+        kind: BlockKind::Numbered,
+        level: 0,
+        runs: vec![Run::plain("A new numbered point")],
+    });
+    assert!(a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks.clone() }).unwrap().changed);
+    assert!(!a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks.clone() }).unwrap().changed);
+
+    let claim = view.messages[0].claims[0].id;
+    let err = a.link_claims(LinkClaimsRequest { pitch_id, block_key: "knew1".into(), claim_ids: vec![] }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    let links = a.link_claims(LinkClaimsRequest { pitch_id, block_key: "knew1".into(), claim_ids: vec![claim] }).unwrap();
+    assert!(links.links.iter().any(|l| l.block_key == "knew1" && l.claim_id == claim));
+
+    let versions = a.save_pitch_version(SavePitchVersionRequest { pitch_id, name: "Before trim".into() }).unwrap();
+    assert_eq!(versions[0].name, "Before trim");
+    a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks[..1].to_vec() }).unwrap();
+    let diff = a.compare_pitch_version(PitchVersionRequest { pitch_id, number: 1 }).unwrap();
+    assert!(diff.iter().any(|d| d.op == pitchbridge_core::redline::DiffOp::Removed && d.text.contains("A new numbered point")));
+    let restored = a.restore_pitch_version(PitchVersionRequest { pitch_id, number: 1 }).unwrap();
+    assert_eq!(restored.blocks, blocks.iter().cloned().map(|mut b| {
+        b.runs = pitchbridge_core::doc::normalize_runs(&b.runs);
+        b
+    }).collect::<Vec<_>>());
+    assert!(restored.links.links.iter().any(|l| l.block_key == "knew1"));
+    assert_eq!(restored.versions.len(), 2);
+
+    // A bad document is refused with a code, and nothing is written.
+    let mut bad = blocks.clone();
+    bad[0].runs = vec![Run { text: "x".into(), link: Some("javascript:alert(1)".into()), ..Run::default() }];
+    let err = a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: bad }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("javascript:alert(1)"), "{}", err.message);
+    drop(a);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+}

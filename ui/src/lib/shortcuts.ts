@@ -28,6 +28,30 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: "Pitch editor: linking",
+    items: [
+      { combos: [["Ctrl", "L"]], does: "Link the selected claims to the paragraph with the cursor" },
+      { combos: [["Ctrl", "Click"], ["Shift", "Click"]], does: "Select several claims (or drag claims onto a paragraph)" },
+      { combos: [["F6"]], does: "Switch between the claims list and the pitch" },
+      { combos: [["↑"], ["↓"], ["Space"]], does: "In the claims list: move, select; Enter links" },
+      { combos: [["Ctrl", "."]], does: "Go to the next stale link" },
+      { combos: [["Ctrl", "Shift", "A"]], does: "Show or hide the audience research" },
+    ],
+  },
+  {
+    title: "Pitch editor: writing",
+    items: [
+      { combos: [["Ctrl", "B"], ["Ctrl", "I"]], does: "Bold, italic" },
+      { combos: [["Ctrl", "Shift", "K"]], does: "Add or edit a link" },
+      { combos: [["Ctrl", "Alt", "2"], ["Ctrl", "Alt", "3"]], does: "Heading, subheading" },
+      { combos: [["Ctrl", "Alt", "0"]], does: "Paragraph" },
+      { combos: [["Ctrl", "Shift", "8"], ["Ctrl", "Shift", "7"]], does: "Bulleted list, numbered list" },
+      { combos: [["Ctrl", "Z"], ["Ctrl", "Shift", "Z"]], does: "Undo, redo" },
+      { combos: [["Ctrl", "S"]], does: "Save now (saving is continuous anyway)" },
+      { combos: [["Ctrl", "Shift", "S"]], does: "Versions: keep, compare, restore" },
+    ],
+  },
+  {
     title: "In dialogs and search",
     items: [
       { combos: [["Enter"]], does: "Save a form of single-line fields" },
