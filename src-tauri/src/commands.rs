@@ -178,7 +178,7 @@ pub async fn unlink_claim(s: Cmd<'_>, req: LinkRequest) -> ApiResult<PitchLinks>
 }
 
 #[tauri::command]
-pub async fn confirm_link(s: Cmd<'_>, req: LinkRequest) -> ApiResult<PitchLinks> {
+pub async fn confirm_link(s: Cmd<'_>, req: ResolveLinkRequest) -> ApiResult<PitchLinks> {
     s.run(move |a| a.confirm_link(req)).await
 }
 

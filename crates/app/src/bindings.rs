@@ -31,7 +31,7 @@ pub fn typescript() -> String {
         UpdateAudienceRequest, CreatePitchRequest, OpenWorkspaceRequest,
         Run, DocBlock, LinkState, Coverage, DiffOp, DiffSpan, ClaimRewording, RemovedClaim, StalePitch,
         LinkView, PitchLinks, MessageClaims, PitchVersionSummary, PitchEditorView,
-        SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, SavePitchVersionRequest,
+        SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, ResolveLinkRequest, LinkResolution, SavePitchVersionRequest,
         PitchVersionRequest,
     );
     let mut out = String::from(

@@ -137,7 +137,7 @@ pub struct LinkClaimsRequest {
     pub claim_ids: Vec<Id>,
 }
 
-/// One link, to remove or to confirm.
+/// One link, to remove.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkRequest {
@@ -146,6 +146,18 @@ pub struct LinkRequest {
     pub block_key: String,
     #[ts(type = "number")]
     pub claim_id: Id,
+}
+
+/// A stale link, resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ResolveLinkRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub block_key: String,
+    #[ts(type = "number")]
+    pub claim_id: Id,
+    pub resolution: pitchbridge_core::links::LinkResolution,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -387,9 +399,10 @@ impl App {
     }
 
     /// Resolves a stale flag: the paragraph was revised, or still holds.
-    pub fn confirm_link(&mut self, req: LinkRequest) -> ApiResult<PitchLinks> {
+    pub fn confirm_link(&mut self, req: ResolveLinkRequest) -> ApiResult<PitchLinks> {
+        let now = self.clock.now();
         let ws = self.ws_mut()?;
-        ws.confirm_link(req.pitch_id, &req.block_key, req.claim_id)?;
+        ws.confirm_link(req.pitch_id, &req.block_key, req.claim_id, req.resolution, &now)?;
         Ok(ws.pitch_links(req.pitch_id)?)
     }
 

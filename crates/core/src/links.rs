@@ -31,6 +31,25 @@ pub fn link_state(linked_fingerprint: &str, claim_fingerprint: &str, claim_remov
     }
 }
 
+/// How the writer resolved a stale link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkResolution {
+    /// The paragraph was rewritten to match the claim's new text.
+    Revised,
+    /// The paragraph is right as it stands.
+    StillHolds,
+}
+
+impl LinkResolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkResolution::Revised => "revised",
+            LinkResolution::StillHolds => "still-holds",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {

@@ -11,3 +11,9 @@ UPDATE pitch_block SET content = json_object(
     'numbered', json('false'),
     'runs', CASE WHEN text = '' THEN json_array() ELSE json_array(json_object('text', text)) END
 );
+
+-- How the writer resolved the link's last stale flag ('revised' the paragraph, or it
+-- 'still-holds'), and when: the reviewer sees it.
+ALTER TABLE block_claim_link ADD COLUMN resolution TEXT NOT NULL DEFAULT ''
+    CHECK (resolution IN ('', 'revised', 'still-holds'));
+ALTER TABLE block_claim_link ADD COLUMN resolved_at TEXT;

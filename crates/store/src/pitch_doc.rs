@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use pitchbridge_core::doc::{doc_text, validate_doc, word_count, DocBlock, Run};
 use pitchbridge_core::fingerprint::fingerprint;
-use pitchbridge_core::links::{coverage, link_state, LinkState};
+use pitchbridge_core::links::{coverage, link_state, LinkResolution, LinkState};
 use pitchbridge_core::redline::{word_diff, DiffSpan};
 use pitchbridge_core::*;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -193,7 +193,14 @@ impl Workspace {
 
     /// Resolves a stale flag: the paragraph was revised, or still holds for the claim's new
     /// text. Either way the link now stands against the claim as it reads today.
-    pub fn confirm_link(&mut self, pitch_id: Id, block_key: &str, claim_id: Id) -> Result<()> {
+    pub fn confirm_link(
+        &mut self,
+        pitch_id: Id,
+        block_key: &str,
+        claim_id: Id,
+        resolution: LinkResolution,
+        now: &str,
+    ) -> Result<()> {
         self.writable()?;
         let block = block_id(&self.conn, pitch_id, block_key)?;
         let (fp, removed): (String, bool) = self
@@ -207,8 +214,9 @@ impl Workspace {
             return Err(invalid("That claim is no longer in the Factory message. Unlink it instead."));
         }
         let n = self.conn.execute(
-            "UPDATE block_claim_link SET claim_fingerprint = ?3 WHERE block_id = ?1 AND claim_id = ?2",
-            params![block, claim_id, fp],
+            "UPDATE block_claim_link SET claim_fingerprint = ?3, resolution = ?4, resolved_at = ?5
+             WHERE block_id = ?1 AND claim_id = ?2",
+            params![block, claim_id, fp, resolution.as_str(), now],
         )?;
         if n == 0 {
             return Err(invalid("That paragraph is not linked to that claim."));

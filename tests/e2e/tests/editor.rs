@@ -214,3 +214,60 @@ async fn killing_the_app_while_typing_loses_at_most_about_a_second() {
     find_text(&c, PROBLEM, &tail).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn claims_link_by_drag_and_drop_and_by_keyboard_and_stale_flags_resolve_by_keyboard() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let ws = sandbox.default_workspace();
+    open_pitch(&c, ONE_PAGER).await;
+    let problem = "(SELECT id FROM pitch_block WHERE section = 'problem' AND pitch_id = 2)";
+
+    // Drag claim 2 onto the Problem paragraph.
+    c.execute(
+        "const row = document.querySelector(`[data-testid=claim-row][data-number='2']`);
+         const target = document.querySelector(arguments[0]);
+         const dt = new DataTransfer();
+         row.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: dt }));
+         const box = target.getBoundingClientRect();
+         const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: box.left + 20, clientY: box.top + 10 };
+         target.dispatchEvent(new DragEvent('dragover', at));
+         target.dispatchEvent(new DragEvent('drop', at));",
+        vec![json!(PROBLEM)],
+    )
+    .await
+    .unwrap();
+    wait_db(&ws, &format!("SELECT count(*) FROM block_claim_link WHERE block_id = {problem}"), 1).await;
+
+    // Keyboard: caret in the paragraph, then in the claims list Down to claim 1, Space, Enter.
+    caret_at_end(&c, PROBLEM).await;
+    let list = find(&c, "[data-testid=claims-pane]").await;
+    c.execute("document.querySelector('[data-testid=claims-pane]').focus()", vec![]).await.unwrap();
+    list.send_keys(" ").await.unwrap(); // selects claim 1, which has the focus
+    list.send_keys("\u{E007}").await.unwrap(); // Enter: link
+    wait_db(&ws, &format!("SELECT count(*) FROM block_claim_link WHERE block_id = {problem}"), 2).await;
+    find_n(&c, "[data-testid=linked-claim]", 2).await;
+
+    // Change claim 1; resolve with Ctrl+Shift+R in the paragraph.
+    c.execute(
+        "return window.__TAURI_INTERNALS__.invoke('get_message', { id: 1 }).then(m =>
+           window.__TAURI_INTERNALS__.invoke('add_message_version', { req: { messageId: 1,
+             text: m.message.sourceText.replace('the first autonomous AP platform', 'the autonomous AP platform') } }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    assert_eq!(wait_ready(&c).await, "true");
+    open_pitch(&c, ONE_PAGER).await;
+    caret_at_end(&c, PROBLEM).await;
+    find(&c, "[data-testid=stale-flag]").await;
+    assert_eq!(dom_text(&c, "[data-testid=stale-flag] del").await.trim(), "first");
+    find(&c, "[data-testid=pitch-editor]").await.send_keys("\u{E009}\u{E008}r\u{E000}").await.unwrap();
+    find_n(&c, "[data-testid=stale-flag]", 0).await;
+    let resolution = db_text(&ws, &format!("SELECT resolution FROM block_claim_link WHERE block_id = {problem} AND claim_id = 1"));
+    assert_eq!(resolution, "revised");
+    c.close().await.unwrap();
+}

@@ -16,8 +16,13 @@ async fn open_one_pager(c: &Client) {
 /// Puts the caret at the end of the Problem paragraph and pastes `data` (MIME type → value)
 /// there, as the system clipboard would hand it to the page.
 async fn paste_into_problem(c: &Client, data: serde_json::Value, image: bool) {
+    paste_at_end_of(c, PROBLEM, data, image).await;
+}
+
+/// Pastes at the end of the last element matching `css`.
+async fn paste_at_end_of(c: &Client, css: &str, data: serde_json::Value, image: bool) {
     c.execute(
-        "const el = document.querySelector(arguments[0]);
+        "const all = document.querySelectorAll(arguments[0]); const el = all[all.length - 1];
          const editor = el.closest('[contenteditable]');
          editor.focus();
          const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
@@ -32,7 +37,7 @@ async fn paste_into_problem(c: &Client, data: serde_json::Value, image: bool) {
            editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
            done(true);
          }, 100));",
-        vec![json!(PROBLEM), data, json!(image)],
+        vec![json!(css), data, json!(image)],
     )
     .await
     .expect("paste");
@@ -152,5 +157,77 @@ async fn a_fifty_thousand_word_paste_is_kept_and_saved() {
     find(&c, "[data-testid=pitch-editor]").await.send_keys(" Still typing.").await.unwrap();
     wait_saved_containing(&ws, "Still typing.").await;
     assert_eq!(db_text(&ws, "PRAGMA integrity_check"), "ok");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn word_and_libreoffice_lists_keep_their_structure() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let ws = sandbox.default_workspace();
+    open_one_pager(&c).await;
+
+    // What Word puts on the clipboard for a heading, a bulleted and a numbered list.
+    let word = r#"<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal { margin: 0 }</style></head><body lang=EN-US>
+<h2 style='mso-outline-level:2'>Why teams switch<o:p></o:p></h2>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Fewer <b>late</b> payments<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>No more chasing approvers<o:p></o:p></p>
+<p class=MsoNormal>Then:<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Book a demo<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Start a pilot<o:p></o:p></p>
+</body></html>"#;
+    // Into a new, empty paragraph (pasting at the end of a non-empty one would merge the first
+    // pasted block into it, as in any word processor).
+    c.execute(
+        "const el = document.querySelector(arguments[0]); el.closest('[contenteditable]').focus();
+         const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+        vec![json!(PROBLEM)],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    find(&c, "[data-testid=pitch-editor]").await.send_keys("\u{E007}").await.unwrap();
+    find_n(&c, "[data-testid=pitch-editor] section[data-section=problem] p", 2).await;
+    paste_at_end_of(&c, "[data-testid=pitch-editor] section[data-section=problem] p", json!({ "text/html": word, "text/plain": "fallback" }), false).await;
+    find_text(&c, "[data-testid=pitch-editor]", "Start a pilot").await;
+    let saved = wait_saved_containing(&ws, "Start a pilot").await;
+    assert!(!saved.contains('·'), "Word's bullet characters are not text: {saved:?}");
+    let rows: Vec<(String, String)> = {
+        let conn = rusqlite::Connection::open(&ws).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT kind, text FROM pitch_block WHERE pitch_id = 2 AND section = 'problem' ORDER BY ordinal",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    // After the paragraph that was there.
+    let got: Vec<(&str, &str)> = rows[1..].iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("heading", "Why teams switch"),
+            ("bullet", "Fewer late payments"),
+            ("bullet", "No more chasing approvers"),
+            ("paragraph", "Then:"),
+            ("bullet", "Book a demo"),
+            ("bullet", "Start a pilot"),
+        ]
+    );
+    // Numbered items are stored as list items marked numbered.
+    let numbered: i64 = rusqlite::Connection::open(&ws)
+        .unwrap()
+        .query_row("SELECT count(*) FROM pitch_block WHERE pitch_id = 2 AND json_extract(content, '$.numbered') = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(numbered, 2);
+
+    // LibreOffice writes real lists.
+    let libre = "<ol><li><p>Call Priya</p></li><li><p>Send the <i>brief</i></p></li></ol>";
+    paste_into_problem(&c, json!({ "text/html": libre }), false).await;
+    let saved = wait_saved_containing(&ws, "Send the brief").await;
+    assert!(saved.contains("Call Priya"));
     c.close().await.unwrap();
 }

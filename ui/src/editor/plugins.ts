@@ -170,18 +170,45 @@ export function setHighlight(view: EditorView, highlight: Set<string>): void {
 
 // ---- pasting ------------------------------------------------------------------------------
 
-/** Drops what must never reach the parser: scripts, styles, embedded objects, Office cruft.
- *  (The parser runs on an inert document and keeps only what the schema knows, and the CSP
- *  blocks scripts anyway; this is the first of three layers.) */
+/** Drops what must never reach the editor's parser (scripts, styles, embedded objects, event
+ *  handlers) and turns Word's list paragraphs into real lists. The HTML is read into an inert
+ *  document (DOMParser runs no script and loads nothing); then ProseMirror keeps only what the
+ *  schema knows, and the CSP blocks scripts anyway: three layers. */
 export function cleanPastedHtml(html: string): { html: string; images: number } {
-  const images = (html.match(/<img\b/gi) ?? []).length;
-  const cleaned = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|iframe|object|embed|template|noscript|svg|math)\b[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<(script|style|iframe|object|embed|meta|link|base|img|input|button|form)\b[^>]*>/gi, "")
-    .replace(/<\/?o:[^>]*>/gi, "")
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
-  return { html: cleaned, images };
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const images = doc.querySelectorAll("img, picture, svg image").length;
+  doc
+    .querySelectorAll("script, style, link, meta, base, iframe, object, embed, template, noscript, svg, math, img, picture, video, audio, canvas, form, input, button, textarea, select")
+    .forEach((e) => e.remove());
+  for (const el of Array.from(doc.body.querySelectorAll("*"))) {
+    for (const attr of Array.from(el.attributes)) {
+      if (/^on/i.test(attr.name) || attr.name === "srcdoc") el.removeAttribute(attr.name);
+    }
+  }
+  convertWordLists(doc);
+  return { html: doc.body.innerHTML, images };
+}
+
+/** Word puts list items on the clipboard as paragraphs styled `mso-list`, with the bullet or
+ *  number as text in a span marked `mso-list:Ignore`. */
+function convertWordLists(doc: Document): void {
+  let list: HTMLElement | null = null;
+  for (const p of Array.from(doc.body.querySelectorAll("p"))) {
+    const style = p.getAttribute("style") ?? "";
+    if (!/mso-list\s*:\s*l\d/i.test(style) && !/^MsoListParagraph/i.test(p.className)) continue;
+    const marker = p.querySelector('span[style*="mso-list:Ignore"], span[style*="mso-list: Ignore"]');
+    const ordered = /^\(?[0-9a-zA-Z]{1,4}[.)]$/.test((marker?.textContent ?? "").replace(/\s+/g, ""));
+    marker?.remove();
+    const tag = ordered ? "OL" : "UL";
+    if (!list || p.previousElementSibling !== list || list.tagName !== tag) {
+      list = doc.createElement(tag);
+      p.before(list);
+    }
+    const li = doc.createElement("li");
+    li.append(...Array.from(p.childNodes));
+    list.append(li);
+    p.remove();
+  }
 }
 
 // ---- commands and keys ----------------------------------------------------------------------

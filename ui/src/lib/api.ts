@@ -27,6 +27,7 @@ import type {
   PitchLinks,
   PitchVersionRequest,
   PitchVersionSummary,
+  ResolveLinkRequest,
   SavePitchDocRequest,
   SavePitchDocResult,
   SavePitchVersionRequest,
@@ -210,7 +211,7 @@ export function unlinkClaim(req: LinkRequest): Promise<PitchLinks> {
 }
 
 /** Resolves a stale flag: the paragraph was revised, or still holds. */
-export function confirmLink(req: LinkRequest): Promise<PitchLinks> {
+export function confirmLink(req: ResolveLinkRequest): Promise<PitchLinks> {
   return call<PitchLinks>("confirm_link", { req });
 }
 

@@ -247,6 +247,10 @@ export type LinkClaimsRequest = { pitchId: number, blockKey: string, claimIds: A
 
 export type LinkRequest = { pitchId: number, blockKey: string, claimId: number, };
 
+export type ResolveLinkRequest = { pitchId: number, blockKey: string, claimId: number, resolution: LinkResolution, };
+
+export type LinkResolution = "revised" | "still-holds";
+
 export type SavePitchVersionRequest = { pitchId: number, name: string, };
 
 export type PitchVersionRequest = { pitchId: number, number: number, };
