@@ -22,8 +22,10 @@ fi
 export PITCHBRIDGE_CACHE="$CACHE"
 mkdir -p "$CARGO_TARGET_DIR" "$CACHE/tools"
 
+# The fonts: writers paste emoji and Chinese, Japanese and Korean text, which Debian's default
+# fonts do not cover.
 APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
-              xvfb xauth webkit2gtk-driver)
+              xvfb xauth webkit2gtk-driver fonts-noto-color-emoji fonts-noto-cjk)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
