@@ -154,8 +154,15 @@ fn bullet_text(line: &str) -> Option<&str> {
 }
 
 /// Strips Markdown emphasis and code markers and collapses whitespace.
+/// Claim text without Markdown emphasis (`**bold**`, `*italic*`, `__bold__`, `` `code` ``):
+/// imported documents keep their emphasis in the message's source text, not in its claims.
 fn clean_inline(text: &str) -> String {
-    let stripped = text.replace("**", "").replace("__", "").replace('`', "");
+    let mut stripped = text.replace("**", "").replace("__", "").replace('`', "");
+    // Single asterisks in pairs are italics; a lone one ("terms apply*") is text.
+    let stars = stripped.matches('*').count();
+    if stars > 0 && stars % 2 == 0 {
+        stripped = stripped.replace('*', "");
+    }
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -270,6 +277,11 @@ mod tests {
 
     fn texts(source: &str) -> Vec<String> {
         split_message(source).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn emphasis_markers_are_not_claim_text() {
+        assert_eq!(texts("- Reads **PDFs** and *scans*.\n- Terms apply*"), vec!["Reads PDFs and scans.", "Terms apply*"]);
     }
 
     #[test]
