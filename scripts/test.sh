@@ -4,6 +4,19 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
+# What the tests need beyond the app: pandoc and LibreOffice make real Word documents to import,
+# xdotool presses real keys (the native file dialog, typing latency).
+TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool)
+missing=()
+for p in "${TEST_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing test tools: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
 TAURI_DRIVER="$CACHE/tools/bin/tauri-driver"
 if [ ! -x "$TAURI_DRIVER" ]; then
   echo "==> Installing tauri-driver"

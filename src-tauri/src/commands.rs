@@ -67,6 +67,31 @@ pub async fn pick_workspace(handle: AppHandle, s: Cmd<'_>, create: bool) -> ApiR
     s.open_and_show(&handle, req).await.map(Some)
 }
 
+/// A file named on the command line (`--import FILE`), waiting for the UI to import it.
+pub struct PendingImport(pub Mutex<Option<String>>);
+
+/// The `--import` file, once: the UI asks after it has opened the workspace.
+#[tauri::command]
+pub fn take_pending_import(pending: State<'_, PendingImport>) -> Option<String> {
+    pending.0.lock().unwrap_or_else(|p| p.into_inner()).take()
+}
+
+/// Shows the native open dialog for a Word, Markdown or text file; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_import_file(handle: AppHandle) -> ApiResult<Option<String>> {
+    Ok(crate::menu::ask_for_import_file(&handle).await.map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn preview_import(s: Cmd<'_>, req: ImportRequest) -> ApiResult<ImportPreview> {
+    s.run(move |a| a.preview_import(req)).await
+}
+
+#[tauri::command]
+pub async fn apply_import(s: Cmd<'_>, req: ImportRequest) -> ApiResult<ImportOutcome> {
+    s.run(move |a| a.apply_import(req)).await
+}
+
 #[tauri::command]
 pub async fn list_launches(s: Cmd<'_>) -> ApiResult<Vec<LaunchSummary>> {
     s.run(|a| a.list_launches()).await

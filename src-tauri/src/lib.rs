@@ -29,11 +29,27 @@ fn workspace_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf>
             return args.next().map(PathBuf::from);
         } else if let Some(p) = a.strip_prefix("--workspace=") {
             return Some(PathBuf::from(p));
+        } else if a == "--import" {
+            args.next();
         } else if !a.starts_with('-') && bare.is_none() {
             bare = Some(PathBuf::from(a));
         }
     }
     bare
+}
+
+/// `--import FILE`: a Word, Markdown or text file to import once the workspace is open (what
+/// "Open with Pitchbridge" on such a file does).
+fn import_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--import" {
+            return args.next().map(PathBuf::from);
+        } else if let Some(p) = a.strip_prefix("--import=") {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
 }
 
 fn absolute(p: PathBuf) -> PathBuf {
@@ -43,9 +59,10 @@ fn absolute(p: PathBuf) -> PathBuf {
 pub fn run() {
     startup::mark_start();
     let workspace = workspace_argument(std::env::args().skip(1)).map(absolute);
+    let import = import_argument(std::env::args().skip(1)).map(absolute);
 
     #[cfg(unix)]
-    let listener = match single_instance::claim(workspace.as_deref()) {
+    let listener = match single_instance::claim(workspace.as_deref(), import.as_deref()) {
         single_instance::Claim::Primary(l) => Some(l),
         single_instance::Claim::HandedOver => {
             println!("Pitchbridge is already running; its window was brought to the front.");
@@ -62,6 +79,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)
+        .manage(commands::PendingImport(std::sync::Mutex::new(import.map(|p| p.display().to_string()))))
         .menu(|h| menu::build(h))
         .on_menu_event(menu::on_event)
         .on_page_load(|_, payload| startup::mark(&format!("page-{:?}", payload.event())))
@@ -106,6 +124,10 @@ pub fn run() {
             commands::create_pitch,
             commands::get_pitch,
             commands::delete_pitch,
+            commands::take_pending_import,
+            commands::pick_import_file,
+            commands::preview_import,
+            commands::apply_import,
             commands::get_pitch_editor,
             commands::save_pitch_doc,
             commands::link_claims,
@@ -142,5 +164,10 @@ mod tests {
         assert_eq!(workspace_argument(args(&["--workspace=b"])), Some("b".into()));
         assert_eq!(workspace_argument(args(&["c.pitchbridge"])), Some("c.pitchbridge".into()));
         assert_eq!(workspace_argument(args(&["--verbose"])), None);
+        // The file after --import is not a workspace.
+        assert_eq!(workspace_argument(args(&["--import", "brief.docx"])), None);
+        assert_eq!(import_argument(args(&["--workspace", "w", "--import", "brief.docx"])), Some("brief.docx".into()));
+        assert_eq!(import_argument(args(&["--import=notes.md"])), Some("notes.md".into()));
+        assert_eq!(import_argument(args(&["w.pitchbridge"])), None);
     }
 }

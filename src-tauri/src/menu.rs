@@ -74,6 +74,20 @@ pub async fn ask_for_workspace(handle: &AppHandle, create: bool) -> Option<PathB
     Some(with_extension(path))
 }
 
+/// The native file dialog for Factory material to import.
+pub async fn ask_for_import_file(handle: &AppHandle) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    handle
+        .dialog()
+        .file()
+        .set_title("Import Factory material")
+        .add_filter("Word, Markdown or text", &["docx", "md", "markdown", "txt"])
+        .pick_file(move |p| {
+            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+        });
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
+}
+
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

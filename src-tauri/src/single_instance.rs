@@ -11,12 +11,17 @@ use pitchbridge_app::OpenWorkspaceRequest;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 
+use tauri::Emitter;
+
 use crate::commands::Shared;
 use crate::window;
 
 #[derive(Serialize, Deserialize)]
 struct Handover {
     workspace: Option<String>,
+    /// `--import FILE` given to the later start.
+    #[serde(default)]
+    import: Option<String>,
 }
 
 pub enum Claim {
@@ -41,7 +46,7 @@ fn user_id() -> String {
     std::env::var("USER").unwrap_or_else(|_| "user".into())
 }
 
-pub fn claim(workspace: Option<&Path>) -> Claim {
+pub fn claim(workspace: Option<&Path>, import: Option<&Path>) -> Claim {
     let path = socket_path();
     if let Some(dir) = path.parent() {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -49,7 +54,10 @@ pub fn claim(workspace: Option<&Path>) -> Claim {
         }
     }
     if let Ok(mut stream) = UnixStream::connect(&path) {
-        let msg = Handover { workspace: workspace.map(|p| p.display().to_string()) };
+        let msg = Handover {
+            workspace: workspace.map(|p| p.display().to_string()),
+            import: import.map(|p| p.display().to_string()),
+        };
         let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
         let sent = serde_json::to_string(&msg)
             .map(|line| writeln!(stream, "{line}"))
@@ -76,11 +84,14 @@ pub fn serve(listener: UnixListener, handle: AppHandle) {
             if reader.read_line(&mut line).is_err() {
                 continue;
             }
-            let msg: Handover = serde_json::from_str(line.trim()).unwrap_or(Handover { workspace: None });
+            let msg: Handover = serde_json::from_str(line.trim()).unwrap_or(Handover { workspace: None, import: None });
             let _ = (&stream).write_all(b"ok\n");
             let handle = handle.clone();
             tauri::async_runtime::spawn(async move {
                 window::focus(&handle);
+                if let Some(file) = msg.import {
+                    let _ = handle.emit("import-requested", file);
+                }
                 let Some(path) = msg.workspace else { return };
                 let shared = handle.state::<Shared>().inner().clone();
                 let already_open = shared

@@ -6,6 +6,7 @@ use pitchbridge_core::collateral::*;
 use pitchbridge_core::doc::*;
 use pitchbridge_core::links::*;
 use pitchbridge_core::redline::*;
+use pitchbridge_import::{ImportReport, SourceFormat};
 use pitchbridge_core::*;
 use pitchbridge_store::*;
 use ts_rs::{Config, TS};
@@ -32,7 +33,7 @@ pub fn typescript() -> String {
         Run, DocBlock, LinkState, Coverage, DiffOp, DiffSpan, ClaimRewording, RemovedClaim, StalePitch,
         LinkView, PitchLinks, MessageClaims, PitchVersionSummary, PitchEditorView,
         SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, ResolveLinkRequest, LinkResolution, SavePitchVersionRequest,
-        PitchVersionRequest,
+        PitchVersionRequest, SourceFormat, ImportReport, ImportRequest, ImportedClaim, ImportPreview, ImportOutcome,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

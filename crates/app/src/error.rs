@@ -18,11 +18,13 @@ pub enum ErrorCode {
     InvalidInput,
     DiskFull,
     Io,
+    /// A file to import could not be read as Factory material.
+    ImportFailed,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 12] = [
         ErrorCode::NoWorkspace,
         ErrorCode::NotAWorkspace,
         ErrorCode::WorkspaceCorrupt,
@@ -33,6 +35,7 @@ impl ErrorCode {
         ErrorCode::InvalidInput,
         ErrorCode::DiskFull,
         ErrorCode::Io,
+        ErrorCode::ImportFailed,
         ErrorCode::Internal,
     ];
 }
@@ -72,6 +75,12 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<pitchbridge_import::ImportError> for ApiError {
+    fn from(e: pitchbridge_import::ImportError) -> Self {
+        ApiError { code: ErrorCode::ImportFailed, message: e.to_string() }
+    }
+}
+
 pub type ApiResult<T> = Result<T, ApiError>;
 
 #[cfg(test)]
@@ -93,10 +102,11 @@ mod tests {
             | ErrorCode::InvalidInput
             | ErrorCode::DiskFull
             | ErrorCode::Io
+            | ErrorCode::ImportFailed
             | ErrorCode::Internal => (),
         };
         ErrorCode::ALL.iter().for_each(|c| arms(*c));
         let distinct: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(distinct.len(), 11);
+        assert_eq!(distinct.len(), 12);
     }
 }

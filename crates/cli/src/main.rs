@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use pitchbridge_app::{ApiError, ApiResult, App, ErrorCode, OpenWorkspaceRequest};
+use pitchbridge_app::{ApiError, ApiResult, App, ErrorCode, ImportPreview, ImportRequest, OpenWorkspaceRequest};
 use pitchbridge_app::store::SearchHitKind;
 use pitchbridge_core::clock::SystemClock;
 
@@ -28,6 +28,25 @@ enum Command {
     List { workspace: PathBuf },
     /// Full-text search over claims and pitch text.
     Search { workspace: PathBuf, query: String },
+    /// Import a Word (.docx), Markdown or text file as a new Factory message, or as a new
+    /// version of one (--version-of). Shows what it will do; --dry-run stops there.
+    Import {
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The launch the message belongs to.
+        #[arg(long)]
+        launch: i64,
+        /// Import as a new version of this message.
+        #[arg(long = "version-of", value_name = "MESSAGE_ID")]
+        version_of: Option<i64>,
+        /// Title of a new message (default: the document's title).
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Show what the import would do, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,8 +98,65 @@ fn run(command: Command) -> ApiResult<()> {
                 println!("{kind} {} in {parent} {} \"{}\": {snippet}", h.id, h.parent_id, h.parent_title);
             }
         }
+        Command::Import { workspace, launch, version_of, title, dry_run, file } => {
+            let mut app = open(&workspace)?;
+            let req = ImportRequest { path: file.display().to_string(), launch_id: launch, message_id: version_of, title };
+            let preview = app.preview_import(req.clone())?;
+            print!("{}", describe_import(&preview));
+            if dry_run {
+                println!("Dry run: nothing was written.");
+                return Ok(());
+            }
+            let outcome = app.apply_import(req)?;
+            match outcome.changes {
+                Some(r) => println!("Imported as version {} of message {}.", r.version, outcome.message_id),
+                None => println!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
+            }
+        }
     }
     Ok(())
+}
+
+fn describe_import(p: &ImportPreview) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({:?}): {}", p.file_name, p.format, p.summary);
+    for c in &p.report.comments {
+        let _ = writeln!(out, "  note: {c}");
+    }
+    for c in &p.claims {
+        let _ = writeln!(out, "  {:>3}  {:<11} {}{}", c.number, c.kind.as_str(), if c.section.is_empty() { String::new() } else { format!("[{}] ", c.section) }, c.text);
+    }
+    if let Some(r) = &p.changes {
+        let _ = writeln!(
+            out,
+            "Version {}: {} unchanged, {} reworded, {} new, {} removed.",
+            r.version,
+            r.unchanged.len(),
+            r.reworded.len(),
+            r.added.len(),
+            r.removed.len()
+        );
+        for rw in &r.rewordings {
+            let diff: String = rw
+                .diff
+                .iter()
+                .map(|d| match d.op {
+                    pitchbridge_core::redline::DiffOp::Same => d.text.clone(),
+                    pitchbridge_core::redline::DiffOp::Added => format!("{{+{}+}}", d.text),
+                    pitchbridge_core::redline::DiffOp::Removed => format!("[-{}-]", d.text),
+                })
+                .collect();
+            let _ = writeln!(out, "  reworded {:>3}: {diff}", rw.number);
+        }
+        for rm in &r.removed_claims {
+            let _ = writeln!(out, "  removed  {:>3}: {}", rm.number, rm.text);
+        }
+        for sp in &r.stale_pitches {
+            let _ = writeln!(out, "  pitch {} \"{}\": {} links go stale", sp.pitch_id, sp.title, sp.stale_links);
+        }
+    }
+    out
 }
 
 fn listing(app: &App) -> ApiResult<String> {

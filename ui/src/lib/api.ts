@@ -3,6 +3,7 @@
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   AddMessageVersionRequest,
   ApiError,
@@ -14,6 +15,9 @@ import type {
   CreatePitchRequest,
   DiffSpan,
   GlossaryTerm,
+  ImportOutcome,
+  ImportPreview,
+  ImportRequest,
   LinkClaimsRequest,
   LinkRequest,
   Launch,
@@ -191,6 +195,27 @@ export function deletePitch(id: number): Promise<null> {
   return call<null>("delete_pitch", { id });
 }
 
+// ---- importing Factory material -------------------------------------------------------------
+
+/** Shows the system's open dialog for a Word, Markdown or text file; `null` when cancelled. */
+export function pickImportFile(): Promise<string | null> {
+  return call<string | null>("pick_import_file");
+}
+
+/** The file named with `--import` on the command line, once. */
+export function takePendingImport(): Promise<string | null> {
+  return call<string | null>("take_pending_import");
+}
+
+/** Reads the file and says what importing it would do; nothing is written. */
+export function previewImport(req: ImportRequest): Promise<ImportPreview> {
+  return call<ImportPreview>("preview_import", { req });
+}
+
+export function applyImport(req: ImportRequest): Promise<ImportOutcome> {
+  return call<ImportOutcome>("apply_import", { req });
+}
+
 // ---- the side-by-side editor ---------------------------------------------------------------
 
 export function getPitchEditor(id: number): Promise<PitchEditorView> {
@@ -253,6 +278,29 @@ export function onWorkspaceChanged(handler: (info: WorkspaceInfo) => void): Prom
 /** Something the shell did on its own failed, e.g. opening a file from the menu. */
 export function onWorkspaceError(handler: (error: ApiError) => void): Promise<UnlistenFn> {
   return on<unknown>("workspace-error", (payload) => handler(toApiError(payload)));
+}
+
+/** Files dragged over the window from outside: `paths` while hovering (empty when they leave),
+ *  then `dropped` with the paths. */
+export async function onFileDrop(handlers: { hover: (paths: string[]) => void; dropped: (paths: string[]) => void }): Promise<UnlistenFn> {
+  try {
+    return await getCurrentWebview().onDragDropEvent((e) => {
+      const p = e.payload;
+      if (p.type === "enter") handlers.hover(p.paths);
+      else if (p.type === "leave") handlers.hover([]);
+      else if (p.type === "drop") {
+        handlers.hover([]);
+        if (p.paths.length > 0) handlers.dropped(p.paths);
+      }
+    });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** A later start of the app was given `--import FILE`. */
+export function onImportRequested(handler: (path: string) => void): Promise<UnlistenFn> {
+  return on<string>("import-requested", handler);
 }
 
 /** The shell's Help menu asked for the keyboard shortcuts. */

@@ -139,7 +139,7 @@ parentId: number, parentTitle: string, launchId: number,
  */
 snippet: string, };
 
-export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "internal";
+export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -255,4 +255,52 @@ export type SavePitchVersionRequest = { pitchId: number, name: string, };
 
 export type PitchVersionRequest = { pitchId: number, number: number, };
 
-export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "internal"];
+export type SourceFormat = "docx" | "markdown" | "text";
+
+export type ImportReport = { imagesSkipped: number, 
+/**
+ * Reviewers' comments in the document, kept as notes (not claims).
+ */
+comments: Array<string>, headersSkipped: number, footersSkipped: number, 
+/**
+ * Tracked insertions taken as accepted.
+ */
+insertionsAccepted: number, 
+/**
+ * Tracked deletions left out, as accepted.
+ */
+deletionsDropped: number, tables: number, };
+
+export type ImportRequest = { path: string, launchId: number, 
+/**
+ * Set to import as a new version of this message.
+ */
+messageId: number | null, 
+/**
+ * The new message's title; the document's own title when empty.
+ */
+title: string, };
+
+export type ImportedClaim = { number: number, section: string, text: string, kind: ClaimKind, };
+
+export type ImportPreview = { fileName: string, format: SourceFormat, 
+/**
+ * The title a new message would get.
+ */
+title: string, report: ImportReport, 
+/**
+ * "2 images skipped, 3 comments kept as notes."
+ */
+summary: string, 
+/**
+ * The claims of a new message.
+ */
+claims: Array<ImportedClaim>, 
+/**
+ * For a new version: what it changes, and which pitches it touches.
+ */
+changes: VersionReport | null, };
+
+export type ImportOutcome = { messageId: number, summary: string, changes: VersionReport | null, claimCount: number, };
+
+export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];

@@ -24,6 +24,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: "On a launch",
     items: [
       { combos: [["Ctrl", "Shift", "M"]], does: "Add a Factory message" },
+      { combos: [["Ctrl", "Shift", "I"]], does: "Import a Word, Markdown or text file (or drop it on the window)" },
       { combos: [["Ctrl", "Shift", "P"]], does: "New pitch" },
     ],
   },

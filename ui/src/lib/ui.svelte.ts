@@ -43,7 +43,8 @@ export type DialogState =
   | ({ kind: "confirm" } & ConfirmRequest)
   | { kind: "shortcuts" }
   | ({ kind: "text-prompt" } & TextPrompt)
-  | ({ kind: "pitch-versions" } & PitchVersionsRequest);
+  | ({ kind: "pitch-versions" } & PitchVersionsRequest)
+  | { kind: "import"; launchId: number; messageId: number | null; path: string | null };
 
 /** One line of text to ask for (a link address, a version name). */
 export type TextPrompt = {

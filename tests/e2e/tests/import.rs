@@ -1,0 +1,82 @@
+//! Importing Factory material through the app, as "Open with Pitchbridge" does it
+//! (`--import FILE`): the preview with what was skipped, the import, and the claims on screen.
+//! Then the same file, edited, handed to the running app by a second start while its message is
+//! on show: a new version, whose changes are shown before they apply.
+
+use pitchbridge_e2e::*;
+use serde_json::json;
+
+fn markdown(path: &std::path::Path, price: &str) {
+    std::fs::write(
+        path,
+        format!(
+            "# Beacon 3 brief\n\nBeacon schedules field crews for regional installers.\n\n## Features\n\n\
+             - Crews see tomorrow's jobs on their phones.\n  - Offline maps included.\n\n## Pricing\n\n\
+             | Plan | Price |\n|---|---|\n| Team | {price} per technician |\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn import_a_file_as_a_message_then_as_a_new_version() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("beacon.md");
+    markdown(&file, "$19");
+    let c = driver.launch(&["--import".into(), file.display().to_string()]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    find_text(&c, "[data-testid=import-summary]", "1 table read row by row").await;
+    find_n(&c, "[data-testid=import-claim]", 4).await;
+    let title = find(&c, "[data-testid=import-title]").await;
+    assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("Beacon 3 brief"));
+    screenshot(&c, "import-preview").await;
+    click(&c, "[data-testid=import-apply]").await;
+
+    // The message screen with its claims.
+    let claims = find_n(&c, "[data-testid=claim]", 4).await;
+    let texts = c
+        .execute("return Array.from(document.querySelectorAll('[data-testid=claim-text]')).map(e => e.textContent)", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        texts,
+        json!([
+            "Beacon schedules field crews for regional installers.",
+            "Crews see tomorrow's jobs on their phones.",
+            "Offline maps included.",
+            "Team; Price: $19 per technician"
+        ])
+    );
+    drop(claims);
+
+    // The file changes; import it again as a new version of this message.
+    markdown(&file, "$24");
+    let out = sandbox.run_app_directly(&["--import", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already running"), "{out:?}");
+    find_text(&c, "[data-testid=import-dialog] [data-testid=reworded-claim]", "$24").await;
+    click(&c, "[data-testid=import-apply]").await;
+    find_text(&c, "[data-testid=claim-text]", "Team; Price: $24 per technician").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_file_that_cannot_be_imported_says_why_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.docx");
+    std::fs::write(&file, "this is not really a Word document").unwrap();
+    let c = driver.launch(&["--import".into(), file.display().to_string()]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let ws = sandbox.default_workspace();
+    find_text(&c, "[data-testid=import-error]", "not a Word document").await;
+    let apply = find(&c, "[data-testid=import-apply]").await;
+    assert_eq!(apply.prop("disabled").await.unwrap().as_deref(), Some("true"));
+    screenshot(&c, "import-error").await;
+    c.close().await.unwrap();
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let messages: i64 = conn.query_row("SELECT count(*) FROM factory_message", [], |r| r.get(0)).unwrap();
+    assert_eq!(messages, 1, "nothing was imported");
+}
