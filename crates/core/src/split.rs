@@ -235,6 +235,7 @@ fn is_abbreviation(before: &[char]) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
+// Cue phrases, matched where a word starts (see `find_cues`).
 const PRICING_WORDS: &[&str] = &[
     "price", "pricing", "priced", "per user", "per seat", "per month", "per year", "per invoice",
     "subscription", "tier", "margin", "discount", "licence fee", "license fee", "msrp", "list price",
@@ -247,11 +248,55 @@ const ADVANTAGE_WORDS: &[&str] = &[
     "unlike", "only ", "than ", "compared", "first ", "no other", "competitor", "alternative",
 ];
 
+#[derive(Default)]
+struct Cues {
+    pricing: bool,
+    benefit: bool,
+    advantage: bool,
+}
+
+/// Finds the cue phrases in one pass over the words of `lower` (lower-case text): each cue is
+/// tried only where a word starts, and only cues starting with that word's first letter. A
+/// cue with a trailing space must end a word there; others may run on ("discount" finds
+/// "discounts"). A long message has thousands of claims, so this is kept cheap.
+fn find_cues(lower: &str) -> Cues {
+    let mut cues = Cues::default();
+    let bytes = lower.as_bytes();
+    let mut prev_word_char = false;
+    for (i, c) in lower.char_indices() {
+        let word_char = c.is_alphanumeric();
+        if word_char && !prev_word_char && c.is_ascii() {
+            let rest = &lower[i..];
+            for (list, flag) in [(PRICING_WORDS, 0), (BENEFIT_WORDS, 1), (ADVANTAGE_WORDS, 2)] {
+                for cue in list.iter().filter(|cue| cue.as_bytes()[0] == bytes[i]) {
+                    let found = match cue.strip_suffix(' ') {
+                        Some(whole) => {
+                            rest.starts_with(whole)
+                                && !rest[whole.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                        }
+                        None => rest.starts_with(cue),
+                    };
+                    if found {
+                        match flag {
+                            0 => cues.pricing = true,
+                            1 => cues.benefit = true,
+                            _ => cues.advantage = true,
+                        }
+                    }
+                }
+            }
+        }
+        prev_word_char = word_char;
+    }
+    cues
+}
+
 /// A first guess at a claim's kind from its wording. The writer has the last word.
 pub fn propose_kind(text: &str, is_first: bool) -> ClaimKind {
-    let lower = format!("{} ", text.to_lowercase());
+    let lower = text.to_lowercase();
+    let cues = find_cues(&lower);
     let has_money = text.chars().any(|c| matches!(c, '$' | '€' | '£' | '¥'));
-    if has_money || PRICING_WORDS.iter().any(|w| lower.contains(w)) {
+    if has_money || cues.pricing {
         return ClaimKind::Pricing;
     }
     if is_first {
@@ -262,10 +307,10 @@ pub fn propose_kind(text: &str, is_first: bool) -> ClaimKind {
     if has_quote || (has_number && (text.contains('%') || lower.contains("customers"))) {
         return ClaimKind::Proof;
     }
-    if ADVANTAGE_WORDS.iter().any(|w| lower.contains(w)) {
+    if cues.advantage {
         return ClaimKind::Advantage;
     }
-    if BENEFIT_WORDS.iter().any(|w| lower.contains(w)) {
+    if cues.benefit {
         return ClaimKind::Benefit;
     }
     ClaimKind::Feature

@@ -255,44 +255,55 @@ impl Workspace {
             "UPDATE factory_message SET current_version = ?2, updated_at = ?3 WHERE id = ?1",
             params![message_id, version, now],
         )?;
+        // Prepared once: a long message means thousands of these.
+        let mut move_claim = tx.prepare_cached("UPDATE claim SET number = ?2, section = ?3 WHERE id = ?1")?;
+        let mut reword_claim = tx.prepare_cached(
+            "UPDATE claim SET number = ?2, section = ?3, text = ?4, fingerprint = ?5, since_version = ?6 WHERE id = ?1",
+        )?;
+        let mut add_claim = tx.prepare_cached(
+            "INSERT INTO claim (message_id, number, kind, text, section, fingerprint, since_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut remove_claim = tx.prepare_cached("UPDATE claim SET removed_in = ?2 WHERE id = ?1")?;
+        // claim_revision keeps every text a claim has had, under the version that gave it it.
+        let mut add_revision = tx.prepare_cached(
+            "INSERT INTO claim_revision (claim_id, version, number, text, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for a in alignment {
-            let (claim_id, index) = match a {
+            let (claim_id, index, fp) = match a {
                 Alignment::Unchanged { id, new_index } => {
-                    tx.execute(
-                        "UPDATE claim SET number = ?2, section = ?3 WHERE id = ?1",
-                        params![id, new_index as i64 + 1, split[new_index].section],
-                    )?;
+                    let c = &split[new_index];
+                    let old = before[&id];
+                    // Most claims of a new version did not move: nothing to write for them.
+                    if old.number != new_index as i64 + 1 || old.section != c.section {
+                        move_claim.execute(params![id, new_index as i64 + 1, c.section])?;
+                    }
                     report.unchanged.push(id);
-                    (id, new_index)
+                    // Its text is already in claim_revision, from the version that gave it.
+                    continue;
                 }
                 Alignment::Reworded { id, new_index, .. } => {
                     let c = &split[new_index];
-                    tx.execute(
-                        "UPDATE claim SET number = ?2, section = ?3, text = ?4, fingerprint = ?5, since_version = ?6
-                         WHERE id = ?1",
-                        params![id, new_index as i64 + 1, c.section, c.text, fingerprint(&c.text), version],
-                    )?;
+                    let fp = fingerprint(&c.text);
+                    reword_claim.execute(params![id, new_index as i64 + 1, c.section, c.text, fp, version])?;
                     report.reworded.push(id);
                     report.rewordings.push(ClaimRewording {
                         claim_id: id,
                         number: new_index as i64 + 1,
                         diff: word_diff(&before[&id].text, &c.text),
                     });
-                    (id, new_index)
+                    (id, new_index, fp)
                 }
                 Alignment::Added { new_index } => {
                     let c = &split[new_index];
-                    tx.execute(
-                        "INSERT INTO claim (message_id, number, kind, text, section, fingerprint, since_version)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![message_id, new_index as i64 + 1, c.proposed_kind.as_str(), c.text, c.section, fingerprint(&c.text), version],
-                    )?;
+                    let fp = fingerprint(&c.text);
+                    add_claim.execute(params![message_id, new_index as i64 + 1, c.proposed_kind.as_str(), c.text, c.section, fp, version])?;
                     let id = tx.last_insert_rowid();
                     report.added.push(id);
-                    (id, new_index)
+                    (id, new_index, fp)
                 }
                 Alignment::Removed { id } => {
-                    tx.execute("UPDATE claim SET removed_in = ?2 WHERE id = ?1", params![id, version])?;
+                    remove_claim.execute(params![id, version])?;
                     report.removed.push(id);
                     let c = before[&id];
                     report.removed_claims.push(RemovedClaim { claim_id: id, number: c.number, text: c.text.clone() });
@@ -300,11 +311,9 @@ impl Workspace {
                 }
             };
             let c = &split[index];
-            tx.execute(
-                "INSERT INTO claim_revision (claim_id, version, number, text, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![claim_id, version, index as i64 + 1, c.text, fingerprint(&c.text)],
-            )?;
+            add_revision.execute(params![claim_id, version, index as i64 + 1, c.text, fp])?;
         }
+        drop((move_claim, reword_claim, add_claim, remove_claim, add_revision));
         tx.commit()?;
         report.stale_pitches = self.pitches_with_stale_links(message_id)?;
         Ok(report)
