@@ -30,7 +30,7 @@ pub fn typescript() -> String {
         ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, StartupSnapshot, UpdateLaunchRequest,
         CreateMessageRequest, AddMessageVersionRequest, SetClaimKindRequest,
         UpdateAudienceRequest, CreatePitchRequest, OpenWorkspaceRequest,
-        Run, DocBlock, LinkState, Coverage, DiffOp, DiffSpan, ClaimRewording, RemovedClaim, StalePitch,
+        Run, DocBlock, LinkState, Coverage, DiffOp, DiffSpan, ClaimRewording, RemovedClaim, StalePitch, TouchedPitch,
         LinkView, PitchLinks, MessageClaims, PitchVersionSummary, PitchEditorView,
         SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, ResolveLinkRequest, LinkResolution, SavePitchVersionRequest,
         PitchVersionRequest, SourceFormat, ImportReport, ImportRequest, ImportedClaim, ImportPreview, ImportOutcome,

@@ -147,16 +147,21 @@ fn describe_import(p: &ImportPreview) -> String {
                     pitchbridge_core::redline::DiffOp::Removed => format!("[-{}-]", d.text),
                 })
                 .collect();
-            let _ = writeln!(out, "  reworded {:>3}: {diff}", rw.number);
+            let _ = writeln!(out, "  reworded {:>3}: {diff}{}", rw.number, reaches(&rw.pitches));
         }
         for rm in &r.removed_claims {
-            let _ = writeln!(out, "  removed  {:>3}: {}", rm.number, rm.text);
+            let _ = writeln!(out, "  removed  {:>3}: {}{}", rm.number, rm.text, reaches(&rm.pitches));
         }
         for sp in &r.stale_pitches {
             let _ = writeln!(out, "  pitch {} \"{}\": {} links go stale", sp.pitch_id, sp.title, sp.stale_links);
         }
     }
     out
+}
+
+/// " → pitch 3 \"Title\" (approved)" for each pitch a change reaches.
+fn reaches(pitches: &[pitchbridge_app::store::TouchedPitch]) -> String {
+    pitches.iter().map(|p| format!(" → pitch {} \"{}\" ({})", p.pitch_id, p.title, p.status.as_str())).collect()
 }
 
 fn listing(app: &App) -> ApiResult<String> {

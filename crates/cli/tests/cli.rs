@@ -62,3 +62,39 @@ fn an_empty_workspace_lists_nothing() {
     assert!(ok);
     assert_eq!(out, "Launches (0)\nAudiences (0)\n");
 }
+
+#[test]
+fn import_a_file_then_a_new_version_and_refuse_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.pitchbridge");
+    let ws = ws.to_str().unwrap();
+    assert!(pitchbridge(&["init", "--demo", ws]).0);
+    let file = dir.path().join("brief.md");
+    std::fs::write(&file, "# Beacon brief\n\nBeacon schedules crews.\n\n- Crews see jobs on phones.\n- Plans start at $19.\n").unwrap();
+    let file = file.to_str().unwrap();
+
+    let (ok, out, err) = pitchbridge(&["import", "--workspace", ws, "--launch", "1", "--dry-run", file]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Dry run: nothing was written."), "{out}");
+    assert!(out.contains("pricing     [Beacon brief] Plans start at $19."), "{out}");
+    assert!(pitchbridge(&["list", ws]).1.contains("Launches (1)"));
+    assert!(!pitchbridge(&["list", ws]).1.contains("Beacon brief"));
+
+    let (ok, out, err) = pitchbridge(&["import", "--workspace", ws, "--launch", "1", file]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Imported as message 2 with 3 claims."), "{out}");
+    assert!(pitchbridge(&["list", ws]).1.contains("message 2  Beacon brief  (version 1, 3 claims)"));
+
+    std::fs::write(file, "# Beacon brief\n\nBeacon schedules crews.\n\n- Crews see jobs on phones.\n- Plans start at $24.\n").unwrap();
+    let (ok, out, err) = pitchbridge(&["import", "--workspace", ws, "--launch", "1", "--version-of", "2", file]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Version 2: 2 unchanged, 1 reworded, 0 new, 0 removed."), "{out}");
+    assert!(out.contains("[-$19.-]{+$24.+}"), "{out}");
+    assert!(out.contains("Imported as version 2 of message 2."), "{out}");
+
+    let bad = dir.path().join("bad.docx");
+    std::fs::write(&bad, "not a document").unwrap();
+    let (ok, _, err) = pitchbridge(&["import", "--workspace", ws, "--launch", "1", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("not a Word document"), "{err}");
+}

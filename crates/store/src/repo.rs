@@ -291,6 +291,7 @@ impl Workspace {
                         claim_id: id,
                         number: new_index as i64 + 1,
                         diff: word_diff(&before[&id].text, &c.text),
+                        pitches: vec![],
                     });
                     (id, new_index, fp)
                 }
@@ -306,7 +307,7 @@ impl Workspace {
                     remove_claim.execute(params![id, version])?;
                     report.removed.push(id);
                     let c = before[&id];
-                    report.removed_claims.push(RemovedClaim { claim_id: id, number: c.number, text: c.text.clone() });
+                    report.removed_claims.push(RemovedClaim { claim_id: id, number: c.number, text: c.text.clone(), pitches: vec![] });
                     continue;
                 }
             };
@@ -314,6 +315,31 @@ impl Workspace {
             add_revision.execute(params![claim_id, version, index as i64 + 1, c.text, fp])?;
         }
         drop((move_claim, reword_claim, add_claim, remove_claim, add_revision));
+        // Which pitches each change reaches.
+        let mut touched = tx.prepare_cached(
+            "SELECT DISTINCT p.id, p.title, p.status FROM block_claim_link l
+             JOIN pitch_block b ON b.id = l.block_id JOIN pitch p ON p.id = b.pitch_id
+             WHERE l.claim_id = ?1 ORDER BY p.title COLLATE NOCASE, p.id",
+        )?;
+        let mut pitches_of = |claim_id: Id| -> Result<Vec<TouchedPitch>> {
+            Ok(touched
+                .query_map([claim_id], |r| {
+                    let status: String = r.get(2)?;
+                    Ok(TouchedPitch {
+                        pitch_id: r.get(0)?,
+                        title: r.get(1)?,
+                        status: PitchStatus::parse(&status).unwrap_or(PitchStatus::Draft),
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        for r in &mut report.rewordings {
+            r.pitches = pitches_of(r.claim_id)?;
+        }
+        for r in &mut report.removed_claims {
+            r.pitches = pitches_of(r.claim_id)?;
+        }
+        drop(touched);
         tx.commit()?;
         report.stale_pitches = self.pitches_with_stale_links(message_id)?;
         Ok(report)

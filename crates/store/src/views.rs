@@ -94,6 +94,18 @@ pub struct ClaimRewording {
     #[ts(type = "number")]
     pub number: i64,
     pub diff: Vec<DiffSpan>,
+    /// Pitches with a paragraph linked to this claim: the change reaches them.
+    pub pitches: Vec<TouchedPitch>,
+}
+
+/// A pitch a change reaches, with its state (an approved one will need re-approval).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TouchedPitch {
+    #[ts(type = "number")]
+    pub pitch_id: i64,
+    pub title: String,
+    pub status: pitchbridge_core::PitchStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -104,6 +116,7 @@ pub struct RemovedClaim {
     #[ts(type = "number")]
     pub number: i64,
     pub text: String,
+    pub pitches: Vec<TouchedPitch>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

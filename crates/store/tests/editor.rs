@@ -160,6 +160,9 @@ fn a_new_message_version_flags_linked_paragraphs_stale_with_a_word_diff() {
     assert_eq!(report.reworded, vec![live]);
     assert_eq!(report.removed, vec![proof]);
     assert_eq!(report.rewordings[0].claim_id, live);
+    // Each change says which pitches it reaches.
+    assert_eq!(report.rewordings[0].pitches.iter().map(|p| p.pitch_id).collect::<Vec<_>>(), vec![f.pitch]);
+    assert_eq!(report.removed_claims[0].pitches[0].title, "Intro email");
     assert_eq!(report.removed_claims[0].text, "Harbor & Vale raised touchless processing from 22% to 81%.");
     assert_eq!(report.stale_pitches.len(), 1);
     assert_eq!((report.stale_pitches[0].pitch_id, report.stale_pitches[0].stale_links), (f.pitch, 2));

@@ -211,11 +211,17 @@ export type DiffOp = "same" | "added" | "removed";
 
 export type DiffSpan = { op: DiffOp, text: string, };
 
-export type ClaimRewording = { claimId: number, number: number, diff: Array<DiffSpan>, };
+export type ClaimRewording = { claimId: number, number: number, diff: Array<DiffSpan>, 
+/**
+ * Pitches with a paragraph linked to this claim: the change reaches them.
+ */
+pitches: Array<TouchedPitch>, };
 
-export type RemovedClaim = { claimId: number, number: number, text: string, };
+export type RemovedClaim = { claimId: number, number: number, text: string, pitches: Array<TouchedPitch>, };
 
 export type StalePitch = { pitchId: number, title: string, staleLinks: number, };
+
+export type TouchedPitch = { pitchId: number, title: string, status: PitchStatus, };
 
 export type LinkView = { blockKey: string, claimId: number, state: LinkState, 
 /**
