@@ -4,9 +4,10 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-# What the tests need beyond the app: pandoc and LibreOffice make real Word documents to import,
-# xdotool presses real keys (the native file dialog, typing latency).
-TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool)
+# What the tests need beyond the app: pandoc and LibreOffice make real Word documents to import;
+# xdotool presses real keys and drags with the mouse, and a small GTK window (Python GObject)
+# is the file manager a file is dragged from.
+TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0)
 missing=()
 for p in "${TEST_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -80,3 +80,37 @@ async fn a_file_that_cannot_be_imported_says_why_and_changes_nothing() {
     let messages: i64 = conn.query_row("SELECT count(*) FROM factory_message", [], |r| r.get(0)).unwrap();
     assert_eq!(messages, 1, "nothing was imported");
 }
+
+/// A file dragged from another program (a small GTK window standing in for the file manager)
+/// and dropped on Pitchbridge: real X drag and drop, driven with xdotool.
+#[tokio::test]
+async fn a_file_dropped_on_the_window_opens_the_import() {
+    use std::process::Command;
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dropped.md");
+    std::fs::write(&file, "# Dropped brief\n\nDropped files become claims.\n\n- One claim.\n- Two claims.\n").unwrap();
+
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("support/drag_source.py");
+    let mut source = Command::new("/usr/bin/python3").arg(script).arg(&file).args(["1000", "650"]).spawn().expect("python3 with GTK");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let xdo = |args: &[&str]| assert!(Command::new("xdotool").args(args).status().expect("xdotool").success());
+    xdo(&["mousemove", "1100", "700", "mousedown", "1"]);
+    for i in 1..30 {
+        xdo(&["mousemove", &(1100 - i * 18).to_string(), &(700 - i * 10).to_string()]);
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    xdo(&["mouseup", "1"]);
+
+    find_text(&c, "[data-testid=import-file]", "dropped.md").await;
+    find_n(&c, "[data-testid=import-claim]", 3).await;
+    click(&c, "[data-testid=import-apply]").await;
+    find_text(&c, "[data-testid=claim-text]", "Dropped files become claims.").await;
+    let _ = source.kill();
+    let _ = source.wait();
+    c.close().await.unwrap();
+}
