@@ -117,6 +117,9 @@ pub struct OpenWorkspaceRequest {
 pub struct SavePitchDocRequest {
     #[ts(type = "number")]
     pub pitch_id: Id,
+    /// The path of the workspace the pitch was opened from: a save meant for one workspace is
+    /// refused if another has been opened since.
+    pub workspace: String,
     pub blocks: Vec<pitchbridge_core::doc::DocBlock>,
 }
 
@@ -125,6 +128,8 @@ pub struct SavePitchDocRequest {
 pub struct SavePitchDocResult {
     /// Whether anything was written (an unchanged document writes nothing).
     pub changed: bool,
+    /// The pitch's links, when paragraphs (and with them their links) were deleted.
+    pub links: Option<PitchLinks>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -490,8 +495,16 @@ impl App {
     /// The autosave: the whole document, of which only what changed is written.
     pub fn save_pitch_doc(&mut self, req: SavePitchDocRequest) -> ApiResult<SavePitchDocResult> {
         let now = self.clock.now();
-        let changed = self.ws_mut()?.save_pitch_doc(req.pitch_id, &req.blocks, &now)?;
-        Ok(SavePitchDocResult { changed })
+        let ws = self.ws_mut()?;
+        if ws.path().display().to_string() != req.workspace {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Another workspace was opened before this pitch's last changes were saved; they were not written into it.",
+            ));
+        }
+        let (changed, removed) = ws.save_pitch_doc_reporting(req.pitch_id, &req.blocks, &now)?;
+        let links = if removed { Some(ws.pitch_links(req.pitch_id)?) } else { None };
+        Ok(SavePitchDocResult { changed, links })
     }
 
     pub fn link_claims(&mut self, req: LinkClaimsRequest) -> ApiResult<PitchLinks> {

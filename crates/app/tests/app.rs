@@ -169,6 +169,7 @@ fn the_editor_round_trip_autosave_links_versions_and_restore() {
     use pitchbridge_core::doc::{DocBlock, Run};
     let dir = tempfile::tempdir().unwrap();
     let (mut a, path) = demo(dir.path());
+    let ws_path = path.display().to_string();
     let launch = a.list_launches().unwrap()[0].launch.id;
     let pitch_id = a.get_launch(launch).unwrap().pitches[0].pitch.id;
 
@@ -185,8 +186,8 @@ fn the_editor_round_trip_autosave_links_versions_and_restore() {
         level: 0,
         runs: vec![Run::plain("A new numbered point")],
     });
-    assert!(a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks.clone() }).unwrap().changed);
-    assert!(!a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks.clone() }).unwrap().changed);
+    assert!(a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: ws_path.clone(), blocks: blocks.clone() }).unwrap().changed);
+    assert!(!a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: ws_path.clone(), blocks: blocks.clone() }).unwrap().changed);
 
     let claim = view.messages[0].claims[0].id;
     let err = a.link_claims(LinkClaimsRequest { pitch_id, block_key: "knew1".into(), claim_ids: vec![] }).unwrap_err();
@@ -196,7 +197,16 @@ fn the_editor_round_trip_autosave_links_versions_and_restore() {
 
     let versions = a.save_pitch_version(SavePitchVersionRequest { pitch_id, name: "Before trim".into() }).unwrap();
     assert_eq!(versions[0].name, "Before trim");
-    a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: blocks[..1].to_vec() }).unwrap();
+    let first = a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: ws_path.clone(), blocks: blocks[..1].to_vec() }).unwrap();
+    let links = first.links.expect("paragraphs were deleted, so the links come back");
+    assert!(!links.links.iter().any(|l| l.block_key == "knew1"));
+    // Deleting paragraphs deleted their links: the save says so.
+    let trimmed = a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: ws_path.clone(), blocks: blocks[..1].to_vec() }).unwrap();
+    assert!(!trimmed.changed, "already trimmed");
+    // A save meant for another workspace is refused.
+    let err = a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: "/elsewhere.pitchbridge".into(), blocks: vec![] }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(a.get_pitch_editor(pitch_id).unwrap().blocks.len(), 1, "nothing was written");
     let diff = a.compare_pitch_version(PitchVersionRequest { pitch_id, number: 1 }).unwrap();
     assert!(diff.iter().any(|d| d.op == pitchbridge_core::redline::DiffOp::Removed && d.text.contains("A new numbered point")));
     let restored = a.restore_pitch_version(PitchVersionRequest { pitch_id, number: 1 }).unwrap();
@@ -210,7 +220,7 @@ fn the_editor_round_trip_autosave_links_versions_and_restore() {
     // A bad document is refused with a code, and nothing is written.
     let mut bad = blocks.clone();
     bad[0].runs = vec![Run { text: "x".into(), link: Some("javascript:alert(1)".into()), ..Run::default() }];
-    let err = a.save_pitch_doc(SavePitchDocRequest { pitch_id, blocks: bad }).unwrap_err();
+    let err = a.save_pitch_doc(SavePitchDocRequest { pitch_id, workspace: ws_path.clone(), blocks: bad }).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("javascript:alert(1)"), "{}", err.message);
     drop(a);

@@ -23,6 +23,8 @@ const MAX_PART_XML: u64 = 16 * 1024 * 1024;
 /// Unpacked bytes per compressed byte beyond which a part is a bomb, not a document. Real
 /// document XML compresses 5–20×; a bomb compresses 1000×.
 const MAX_RATIO: u64 = 200;
+/// Tables within tables within tables… past this depth are read as plain cell text.
+const MAX_TABLE_DEPTH: usize = 4;
 
 struct Package {
     zip: ZipArchive<Cursor<Vec<u8>>>,
@@ -311,6 +313,7 @@ pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
     let mut tables: Vec<TableState> = Vec::new();
     let (mut in_text, mut deleted, mut in_run_props, mut in_para_props, mut skip) = (false, 0usize, false, false, 0usize);
     let mut counters: HashMap<String, u64> = HashMap::new();
+    let mut deep_tables = 0usize;
 
     loop {
         let event = r.read_event_into(&mut buf).map_err(|e| xml_error("document.xml", e))?;
@@ -390,24 +393,36 @@ pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
                             skip = 1;
                         }
                     }
-                    // Field codes, and what was deleted, are not text.
-                    b"instrText" | b"delText" | b"delInstrText" if !empty => skip = 1,
+                    // Field codes, and what was deleted, are not text; a tracked formatting change
+                    // holds the *old* formatting, which must not override the current one.
+                    b"instrText" | b"delText" | b"delInstrText" | b"pPrChange" | b"rPrChange" | b"sectPrChange"
+                    | b"tblPrChange" | b"trPrChange" | b"tcPrChange" | b"numberingChange"
+                        if !empty =>
+                    {
+                        skip = 1
+                    }
                     b"tbl" if !empty => {
                         report.tables += 1;
-                        tables.push(TableState::default());
+                        // Tables nested deeper than this are read as text of the cell they sit in.
+                        if tables.len() < MAX_TABLE_DEPTH {
+                            tables.push(TableState::default());
+                        } else {
+                            deep_tables += 1;
+                        }
                     }
                     b"tblHeader" => {
                         if let Some(t) = tables.last_mut() {
                             t.row_is_header = toggle_on(e);
                         }
                     }
-                    b"tr" if !empty => {
+                    // Rows and cells of tables nested too deep belong to the cell around them.
+                    b"tr" if !empty && deep_tables == 0 => {
                         if let Some(t) = tables.last_mut() {
                             t.row.clear();
                             t.row_is_header = false;
                         }
                     }
-                    b"tc" if !empty => {
+                    b"tc" if !empty && deep_tables == 0 => {
                         if let Some(t) = tables.last_mut() {
                             t.cell.clear();
                         }
@@ -453,13 +468,13 @@ pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
                             }
                         }
                     }
-                    b"tc" => {
+                    b"tc" if deep_tables == 0 => {
                         if let Some(t) = tables.last_mut() {
                             let cell = std::mem::take(&mut t.cell);
                             t.row.push(cell);
                         }
                     }
-                    b"tr" => {
+                    b"tr" if deep_tables == 0 => {
                         if let Some(t) = tables.last_mut() {
                             let row = std::mem::take(&mut t.row);
                             if t.row_is_header && t.rows.len() == t.header_rows {
@@ -468,6 +483,7 @@ pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
                             t.rows.push(row);
                         }
                     }
+                    b"tbl" if deep_tables > 0 => deep_tables -= 1,
                     b"tbl" => {
                         if let Some(t) = tables.pop() {
                             let flat = emit_table(&t);

@@ -84,7 +84,9 @@ pub fn import_markdown(bytes: &[u8], name: &str) -> Result<Imported, ImportError
             }
             Event::Start(Tag::Item) => {
                 flush(&mut out, &mut line, &mut item_prefix, None);
-                let depth = lists.len().saturating_sub(1);
+                // Deeper than eight levels reads as the eighth: no real brief nests further, and
+                // a hostile file must not make the indentation grow without bound.
+                let depth = lists.len().saturating_sub(1).min(8);
                 let marker = match lists.last_mut() {
                     Some(l) if l.ordered => {
                         let m = format!("{}. ", l.next);

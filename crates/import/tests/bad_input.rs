@@ -117,3 +117,39 @@ fn empty_documents_are_refused() {
     assert_eq!(import_markdown(b"![only](an-image.png)", "x"), Err(ImportError::Empty));
     assert_eq!(import_docx(&docx(&[("word/document.xml", &document("<w:p/>"))]), "x"), Err(ImportError::Empty));
 }
+
+#[test]
+fn deep_nesting_stays_cheap_and_bounded() {
+    // 50,000 lists opened on one line ("- - - … item"), then 2,000 more lines of items at that
+    // depth: indentation stops at eight levels, so the output stays the size of the input.
+    let mut md = "- ".repeat(50_000) + "deepest item\n";
+    md.push_str(&"- another item\n".repeat(2_000));
+    // (The parser gives up on nesting that deep, so there may be nothing left to import; what
+    // matters is a quick answer and no runaway output.)
+    match import_markdown(md.as_bytes(), "x") {
+        Ok(got) => {
+            let widest = got.source.lines().map(|l| l.len() - l.trim_start().len()).max().unwrap();
+            assert!(widest <= 16, "indent {widest}");
+            assert!(got.source.len() < md.len(), "output {} for input {}", got.source.len(), md.len());
+        }
+        Err(e) => assert_eq!(e, ImportError::Empty),
+    }
+    // Nesting the parser does follow: 30 levels, indented by at most eight.
+    let md: String = (0..30).map(|i| format!("{}- level {i}\n", "  ".repeat(i))).collect();
+    let got = import_markdown(md.as_bytes(), "x").unwrap();
+    assert_eq!(got.source.lines().count(), 30);
+    assert!(got.source.lines().all(|l| l.len() - l.trim_start().len() <= 16), "{}", got.source);
+    // Tables nested 200 deep in Word: read, as text of the outer cells.
+    let nested = format!("{}<w:p><w:r><w:t>deep</w:t></w:r></w:p>{}", "<w:tbl><w:tr><w:tc>".repeat(200), "</w:tc></w:tr></w:tbl>".repeat(200));
+    let got = import_docx(&docx(&[("word/document.xml", &document(&nested))]), "x").unwrap();
+    assert!(got.source.contains("deep"), "{}", got.source);
+}
+
+#[test]
+fn a_tracked_formatting_change_keeps_the_current_formatting() {
+    // Heading 1 changed to Normal, tracked: the old style sits inside pPrChange.
+    let styles = br#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>"#;
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Normal"/><w:pPrChange w:id="1" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Now a plain paragraph.</w:t></w:r></w:p>"#;
+    let got = import_docx(&docx(&[("word/document.xml", &document(body)), ("word/styles.xml", styles)]), "x").unwrap();
+    assert_eq!(got.source.trim(), "Now a plain paragraph.");
+}

@@ -105,6 +105,11 @@ impl Workspace {
     /// rewritten and links stay on their blocks. Blocks no longer present are deleted with
     /// their links. Returns whether anything changed.
     pub fn save_pitch_doc(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<bool> {
+        Ok(self.save_pitch_doc_reporting(pitch_id, blocks, now)?.0)
+    }
+
+    /// [`Self::save_pitch_doc`], also saying whether blocks (and so perhaps links) were deleted.
+    pub fn save_pitch_doc_reporting(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<(bool, bool)> {
         self.writable()?;
         let (_, type_id) = self.pitch_row(pitch_id)?;
         let ct = self.get_collateral_type(&type_id)?;
@@ -147,6 +152,7 @@ impl Workspace {
                 }
             }
         }
+        let removed = !existing.is_empty();
         for (id, ..) in existing.into_values() {
             tx.execute("DELETE FROM pitch_block WHERE id = ?1", [id])?;
             changed = true;
@@ -155,7 +161,7 @@ impl Workspace {
             tx.execute("UPDATE pitch SET updated_at = ?2 WHERE id = ?1", params![pitch_id, now])?;
         }
         tx.commit()?;
-        Ok(changed)
+        Ok((changed, removed))
     }
 
     /// Links a block to claims of the pitch's launch (linking again refreshes the link).

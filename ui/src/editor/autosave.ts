@@ -1,7 +1,8 @@
 // Continuous saving: a save follows every pause in typing, and never more than about
 // `MAX_WAIT_MS` after the first unsaved change, so a crash loses at most about a second.
+// Saves never overlap, so they reach the workspace in the order they were made.
 
-import type { ApiError } from "../lib/bindings";
+import type { ApiError, DocBlock } from "../lib/bindings";
 import { toApiError } from "../lib/api";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "error";
@@ -16,8 +17,10 @@ export class Autosaver {
   private inFlight: Promise<void> | null = null;
   private stopped = false;
 
+  /** `read` gives the document to save; `write` saves it. */
   constructor(
-    private readonly write: () => Promise<void>,
+    private read: () => DocBlock[],
+    private readonly write: (blocks: DocBlock[]) => Promise<void>,
     private readonly onStatus: (status: SaveStatus, error: ApiError | null) => void,
   ) {}
 
@@ -36,23 +39,26 @@ export class Autosaver {
     this.timer = setTimeout(() => void this.flush(), wait);
   }
 
-  /** Saves now if anything is unsaved; resolves once the workspace holds it. */
-  async flush(): Promise<void> {
+  /** Saves now if anything is unsaved. True once the workspace holds everything typed so far;
+   *  false if a save failed (the change is kept and retried). */
+  async flush(): Promise<boolean> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     while (this.inFlight) await this.inFlight;
-    if (this.dirtySince === null) return;
+    if (this.dirtySince === null) return true;
     this.dirtySince = null;
     this.onStatus("saving", null);
-    this.inFlight = this.write().then(
+    let ok = true;
+    this.inFlight = this.write(this.read()).then(
       () => {
         this.inFlight = null;
         this.onStatus(this.dirtySince === null ? "saved" : "pending", null);
       },
       (reason: unknown) => {
         this.inFlight = null;
+        ok = false;
         // Keep the change and try again: nothing typed is dropped because one save failed.
         this.dirtySince ??= performance.now();
         this.onStatus("error", toApiError(reason));
@@ -60,12 +66,14 @@ export class Autosaver {
       },
     );
     await this.inFlight;
+    return ok && this.dirtySince === null;
   }
 
-  /** Saves what is left and stops. */
-  async stop(): Promise<void> {
-    await this.flush();
+  /** The editor is going: `last` is its final document. Waits for a save in flight, saves
+   *  what is left, and stops. False if the last save failed. */
+  async close(last: DocBlock[]): Promise<boolean> {
+    this.read = () => last;
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    return this.flush();
   }
 }

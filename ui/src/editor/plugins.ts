@@ -3,7 +3,7 @@
 
 import { baseKeymap, toggleMark } from "prosemirror-commands";
 import { history, redo, undo } from "prosemirror-history";
-import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from "prosemirror-inputrules";
+import { InputRule, inputRules, wrappingInputRule } from "prosemirror-inputrules";
 import { keymap } from "prosemirror-keymap";
 import type { Node as PMNode, NodeType } from "prosemirror-model";
 import { liftListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
@@ -50,7 +50,9 @@ export function assignKeys(state: EditorState): Transaction | null {
     const node = tr.doc.nodeAt(pos);
     if (node) tr.setNodeMarkup(pos, undefined, { ...node.attrs, key: newKey() });
   }
-  return tr.setMeta("addToHistory", false);
+  // Part of the edit's history: undoing a split undoes the new key with it, so the joined
+  // block keeps the key its links hang off.
+  return tr;
 }
 
 // ---- sections -----------------------------------------------------------------------------
@@ -267,8 +269,10 @@ function setTextblock(type: NodeType, attrs: Record<string, unknown>): Command {
     const { from, to } = state.selection;
     const tr = state.tr;
     let applies = false;
-    state.doc.nodesBetween(from, to, (node, pos) => {
+    state.doc.nodesBetween(from, to, (node, pos, parent) => {
       if (!node.isTextblock) return true;
+      // A list item holds a paragraph only: a heading cannot go there.
+      if (parent?.type === schema.nodes.list_item && type !== schema.nodes.paragraph) return false;
       const same = node.type === type && (attrs.level === undefined || node.attrs.level === attrs.level);
       if (!same) {
         applies = true;
@@ -320,7 +324,15 @@ export function editorPlugins(actions: EditorActions): Plugin[] {
     rules: [
       wrappingInputRule(/^\s*([-+*•])\s$/, schema.nodes.bullet_list),
       wrappingInputRule(/^(\d+)\.\s$/, schema.nodes.ordered_list),
-      textblockTypeInputRule(/^(#{2,3})\s$/, schema.nodes.heading, (m) => ({ level: (m[1] ?? "").length })),
+      // "## " / "### " make a heading; the block keeps its key (and so its links).
+      new InputRule(/^(#{2,3})\s$/, (state, match, start, end) => {
+        const $start = state.doc.resolve(start);
+        const block = $start.parent;
+        if (block.type !== schema.nodes.paragraph || $start.node(-1).type === schema.nodes.list_item) return null;
+        return state.tr
+          .delete(start, end)
+          .setNodeMarkup($start.before(), schema.nodes.heading, { level: (match[1] ?? "").length, key: block.attrs.key as string | null });
+      }),
       new InputRule(/--$/, "—"),
     ],
   });

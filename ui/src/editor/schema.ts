@@ -137,6 +137,11 @@ function inlineToRuns(node: PMNode): Run[] {
 
 /** The document for a pitch: one section per section id, in order, each never empty. */
 export function docFromBlocks(sectionIds: string[], blocks: DocBlock[]): PMNode {
+  // A block whose section the type no longer has (the type was updated) is kept, in the last
+  // section, rather than dropped with its links.
+  const known = new Set(sectionIds);
+  const last = sectionIds[sectionIds.length - 1] ?? "";
+  const placed = blocks.map((b) => (known.has(b.section) ? b : { ...b, section: last }));
   const sections = sectionIds.map((id) => {
     const children: PMNode[] = [];
     let list: { kind: BlockKind; items: PMNode[] } | null = null;
@@ -146,7 +151,7 @@ export function docFromBlocks(sectionIds: string[], blocks: DocBlock[]): PMNode 
       children.push(type.create(null, list.items));
       list = null;
     };
-    for (const b of blocks.filter((x) => x.section === id)) {
+    for (const b of placed.filter((x) => x.section === id)) {
       const inline = runsToInline(b.runs);
       if (b.kind === "bullet" || b.kind === "numbered") {
         if (list && list.kind !== b.kind) closeList();

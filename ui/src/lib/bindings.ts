@@ -241,13 +241,22 @@ export type PitchVersionSummary = { number: number, name: string, createdAt: str
 
 export type PitchEditorView = { summary: PitchSummary, launchName: string, collateralType: CollateralType, audience: Audience, messages: Array<MessageClaims>, blocks: Array<DocBlock>, links: PitchLinks, glossary: Array<GlossaryTerm>, versions: Array<PitchVersionSummary>, };
 
-export type SavePitchDocRequest = { pitchId: number, blocks: Array<DocBlock>, };
+export type SavePitchDocRequest = { pitchId: number, 
+/**
+ * The path of the workspace the pitch was opened from: a save meant for one workspace is
+ * refused if another has been opened since.
+ */
+workspace: string, blocks: Array<DocBlock>, };
 
 export type SavePitchDocResult = { 
 /**
  * Whether anything was written (an unchanged document writes nothing).
  */
-changed: boolean, };
+changed: boolean, 
+/**
+ * The pitch's links, when paragraphs (and with them their links) were deleted.
+ */
+links: PitchLinks | null, };
 
 export type LinkClaimsRequest = { pitchId: number, blockKey: string, claimIds: Array<number>, };
 
