@@ -271,3 +271,42 @@ async fn claims_link_by_drag_and_drop_and_by_keyboard_and_stale_flags_resolve_by
     assert_eq!(resolution, "revised");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn enter_at_the_start_of_a_linked_paragraph_then_undo_keeps_its_links() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let ws = sandbox.default_workspace();
+    open_pitch(&c, ONE_PAGER).await;
+    // The Solution paragraph of the demo links claims 3, 4 and 5.
+    let solution = "[data-testid=pitch-editor] section[data-section=solution] p";
+    let links_of_first_solution = "SELECT count(*) FROM block_claim_link WHERE block_id =
+        (SELECT id FROM pitch_block WHERE pitch_id = 2 AND section = 'solution' AND text LIKE 'Ledgerline reads%')";
+    wait_db(&ws, links_of_first_solution, 3).await;
+
+    c.execute(
+        "const el = document.querySelector(arguments[0]); el.closest('[contenteditable]').focus();
+         // Before the first letter of the text (not before the claim chips at the line's start).
+         const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: n => n.parentElement.closest('.block-links') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT }).nextNode();
+         const r = document.createRange(); r.setStart(text, 0); r.collapse(true);
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+        vec![json!(solution)],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let editor = find(&c, "[data-testid=pitch-editor]").await;
+    editor.send_keys("\u{E007}").await.unwrap(); // Enter: an empty paragraph above
+    find_n(&c, solution, 3).await;
+    // The links stayed with the text, not the new empty line.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    wait_db(&ws, links_of_first_solution, 3).await;
+    editor.send_keys("\u{E009}z\u{E000}").await.unwrap(); // Ctrl+Z
+    find_n(&c, solution, 2).await;
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    wait_db(&ws, links_of_first_solution, 3).await;
+    find_text(&c, "section[data-section=solution] .block-links", "3").await;
+    c.close().await.unwrap();
+}
