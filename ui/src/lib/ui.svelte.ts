@@ -196,6 +196,7 @@ class Ui {
 
   /** A screen with workspace data is on show: tell the tests and the shell, once. */
   screenRendered(): void {
+    performance.mark("pb-screen-rendered");
     if (document.body.dataset.ready !== "true") document.body.dataset.ready = "true";
     this.#announce();
   }
@@ -211,6 +212,7 @@ class Ui {
     this.#readyAnnounced = true;
     // On the next frame, i.e. once the screen has been laid out and painted.
     requestAnimationFrame(() => {
+      performance.mark("pb-next-frame");
       api.frontendReady().catch((e: unknown) => {
         // The window is already showing; a failure here only matters to the shell's timing.
         console.warn("frontend_ready failed", toApiError(e).message);
