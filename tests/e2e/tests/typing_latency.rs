@@ -38,14 +38,15 @@ async fn typing_latency_with_a_5000_word_pitch() {
             "const [paragraphs, words, done] = arguments;
              const invoke = window.__TAURI_INTERNALS__.invoke;
              const vocab = ['invoice','approval','ledger','supplier','close','month','faster','team','cash','audit','routing','exception'];
-             invoke('get_pitch_editor', { id: 1 }).then(view => {
+             let workspace = '';
+             invoke('startup_snapshot').then(s => { workspace = s.status.workspace.path; return invoke('get_pitch_editor', { id: 1 }); }).then(view => {
                const sections = view.collateralType.sections.map(s => s.id);
                const blocks = [];
                for (let p = 0; p < paragraphs; p++) {
                  const text = Array.from({ length: words }, (_, w) => vocab[(p * 7 + w * 5) % vocab.length]).join(' ') + '.';
                  blocks.push({ key: 'bench' + p, section: sections[p % sections.length], kind: p % 5 === 4 ? 'bullet' : 'paragraph', level: 0, runs: [{ text }] });
                }
-               return invoke('save_pitch_doc', { req: { pitchId: 1, blocks } });
+               return invoke('save_pitch_doc', { req: { pitchId: 1, workspace, blocks } });
              }).then(() => done('ok'), e => done('error: ' + JSON.stringify(e)));",
             vec![json!(std::env::var("PB_BENCH_PARAGRAPHS").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(PARAGRAPHS)), json!(WORDS_PER_PARAGRAPH)],
         )
