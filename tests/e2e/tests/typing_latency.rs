@@ -69,7 +69,7 @@ async fn typing_latency_with_a_5000_word_pitch() {
         "window.__latency = [];
          document.addEventListener('keydown', e => {
            const t0 = e.timeStamp;
-           requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0));
+           requestAnimationFrame(() => setTimeout(() => window.__latency.push([t0, performance.now() - t0]), 0));
          }, true);
          // The baseline: the same 5,000 words in a bare contenteditable of the same size, on top.
          const vocab = ['invoice','approval','ledger','supplier','close','month','faster','team','cash','audit','routing','exception'];
@@ -95,6 +95,7 @@ async fn typing_latency_with_a_5000_word_pitch() {
 
     let mut editor_ms: Vec<f64> = Vec::new();
     let mut bare_ms: Vec<f64> = Vec::new();
+    let mut near_save: Vec<f64> = Vec::new();
     for round in 0..ROUNDS * 2 {
         let bare = round % 2 == 1;
         // Caret at the end of the middle paragraph of whichever is measured.
@@ -117,8 +118,25 @@ async fn typing_latency_with_a_5000_word_pitch() {
         let typed = Command::new("xdotool").args(["type", "--delay", "60", TEXT]).status().unwrap();
         assert!(typed.success());
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let samples = c.execute("return window.__latency", vec![]).await.unwrap();
-        let ms: Vec<f64> = samples.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+        // Each key's latency, and whether an autosave was on its way while it was handled.
+        let samples = c
+            .execute(
+                "const saves = performance.getEntriesByName('pb-save-roundtrip').map(m => [m.startTime, m.startTime + m.duration]);
+                 return window.__latency.map(([t0, ms]) => [ms, saves.some(([a, b]) => t0 >= a - 20 && t0 <= b + 20)]);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let pairs: Vec<(f64, bool)> = samples
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| Some((v.get(0)?.as_f64()?, v.get(1)?.as_bool()?)))
+            .collect();
+        if !bare {
+            near_save.extend(pairs.iter().filter(|p| p.1).map(|p| p.0));
+        }
+        let ms: Vec<f64> = pairs.iter().map(|p| p.0).collect();
         assert!(ms.len() >= TEXT.len() * 9 / 10, "only {} of {} keys were measured", ms.len(), TEXT.len());
         if bare { bare_ms.extend(ms) } else { editor_ms.extend(ms) }
     }
@@ -130,6 +148,9 @@ async fn typing_latency_with_a_5000_word_pitch() {
     assert!(words.as_i64().unwrap() >= (ROUNDS * 3) as i64, "typed text missing: {words}");
     report("typing latency, 5,000-word pitch", editor_ms);
     report("baseline, bare contenteditable", bare_ms);
+    if !near_save.is_empty() {
+        report("  editor keys while an autosave was on its way", near_save);
+    }
 
     // Where the time went, from the app's own performance measures.
     let breakdown = c

@@ -102,7 +102,7 @@ export class PitchEditorController {
     this.view = new EditorView(mount, {
       state,
       editable: () => this.editable,
-      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "false", "aria-label": "Pitch text" },
+      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "true", "aria-label": "Pitch text" },
       nodeViews: { section: (node) => new SectionView(node, bySection) },
       transformPastedHTML: (html) => {
         const { html: clean, images } = cleanPastedHtml(html);

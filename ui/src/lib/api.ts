@@ -81,9 +81,11 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs, fresh = false): Promise<T> {
   try {
-    return await invoke<T>(command, args === undefined ? undefined : plain(args));
+    // `fresh` arguments were just built as plain objects: no copy needed (the autosave sends
+    // the whole pitch every second of typing, and copying it was garbage for the collector).
+    return await invoke<T>(command, args === undefined || fresh ? args : plain(args));
   } catch (reason) {
     throw toApiError(reason);
   }
@@ -223,7 +225,7 @@ export function getPitchEditor(id: number): Promise<PitchEditorView> {
 
 /** The autosave: the whole document goes, only what changed is written. */
 export function savePitchDoc(req: SavePitchDocRequest): Promise<SavePitchDocResult> {
-  return call<SavePitchDocResult>("save_pitch_doc", { req });
+  return call<SavePitchDocResult>("save_pitch_doc", { req }, true);
 }
 
 export function linkClaims(req: LinkClaimsRequest): Promise<PitchLinks> {
