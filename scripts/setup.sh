@@ -27,15 +27,21 @@ mkdir -p "$CARGO_TARGET_DIR" "$CACHE/tools"
 APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
               xvfb xauth webkit2gtk-driver fonts-noto-color-emoji fonts-noto-cjk)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> Installing system packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# Installs those of the named Debian packages that are missing: apt_install_missing WHAT PKG...
+apt_install_missing() {
+  local what="$1" p
+  shift
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> Installing $what: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+apt_install_missing "system packages" "${APT_PACKAGES[@]}"
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again." >&2

@@ -8,15 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # xdotool presses real keys and drags with the mouse, and a small GTK window (Python GObject)
 # is the file manager a file is dragged from.
 TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0)
-missing=()
-for p in "${TEST_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> Installing test tools: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install_missing "test tools" "${TEST_PACKAGES[@]}"
 
 TAURI_DRIVER="$CACHE/tools/bin/tauri-driver"
 if [ ! -x "$TAURI_DRIVER" ]; then

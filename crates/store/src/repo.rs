@@ -70,7 +70,7 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 }
 
 fn word_count(text: &str) -> i64 {
-    text.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric())).count() as i64
+    i64::from(pitchbridge_core::doc::word_count(text))
 }
 
 const RESEARCH_KINDS: [&str; 4] = ["pain", "goal", "objection", "words"];

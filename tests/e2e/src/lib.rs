@@ -258,6 +258,20 @@ pub async fn click(c: &Client, css: &str) {
     find(c, css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
+/// Puts the caret at the end of the first block matching `css` inside the editor.
+pub async fn caret_at_end(c: &Client, css: &str) {
+    c.execute(
+        "const el = document.querySelector(arguments[0]);
+         el.closest('[contenteditable]').focus();
+         const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+        vec![json!(css)],
+    )
+    .await
+    .expect("caret");
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
 /// Saves a PNG of the window (for a person to look at when a test fails).
 pub async fn screenshot(c: &Client, name: &str) {
     if let Ok(png) = c.screenshot().await {

@@ -15,20 +15,6 @@ async fn open_pitch(c: &Client, title: &str) {
     find(c, "[data-testid=pitch-editor] [data-key]").await;
 }
 
-/// Puts the caret at the end of the first block matching `css` inside the editor.
-async fn caret_at_end(c: &Client, css: &str) {
-    c.execute(
-        "const el = document.querySelector(arguments[0]);
-         el.closest('[contenteditable]').focus();
-         const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
-        vec![json!(css)],
-    )
-    .await
-    .expect("caret");
-    tokio::time::sleep(Duration::from_millis(150)).await;
-}
-
 async fn type_keys(c: &Client, text: &str) {
     find(c, "[data-testid=pitch-editor]").await.send_keys(text).await.unwrap();
 }

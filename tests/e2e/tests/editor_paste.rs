@@ -180,15 +180,7 @@ async fn word_and_libreoffice_lists_keep_their_structure() {
 </body></html>"#;
     // Into a new, empty paragraph (pasting at the end of a non-empty one would merge the first
     // pasted block into it, as in any word processor).
-    c.execute(
-        "const el = document.querySelector(arguments[0]); el.closest('[contenteditable]').focus();
-         const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
-        vec![json!(PROBLEM)],
-    )
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    caret_at_end(&c, PROBLEM).await;
     find(&c, "[data-testid=pitch-editor]").await.send_keys("\u{E007}").await.unwrap();
     find_n(&c, "[data-testid=pitch-editor] section[data-section=problem] p", 2).await;
     paste_at_end_of(&c, "[data-testid=pitch-editor] section[data-section=problem] p", json!({ "text/html": word, "text/plain": "fallback" }), false).await;
