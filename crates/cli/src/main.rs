@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod check;
 use pitchbridge_app::{ApiError, ApiResult, App, ErrorCode, ImportPreview, ImportRequest, OpenWorkspaceRequest};
 use pitchbridge_app::store::SearchHitKind;
 use pitchbridge_core::clock::SystemClock;
@@ -47,10 +49,33 @@ enum Command {
         dry_run: bool,
         file: PathBuf,
     },
+    /// Run the pitch checks on a Markdown or text file, with no workspace. Exits 0 when nothing
+    /// of error severity is found, 1 when something is, 2 on bad input.
+    Check {
+        /// Check against this collateral type's limits (elevator-pitch, email, one-pager,
+        /// battle-card, call-script, objection-handling).
+        #[arg(long = "type", value_name = "TYPE")]
+        collateral_type: Option<String>,
+        /// A glossary CSV (columns term,customer_phrasing,rule,note) for the jargon checks.
+        #[arg(long, value_name = "GLOSSARY.csv")]
+        glossary: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum Format {
+    Json,
+    Text,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Check { collateral_type, glossary, format, file } = cli.command {
+        return check::run(&file, collateral_type.as_deref(), glossary.as_deref(), format == Format::Json);
+    }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -113,6 +138,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => println!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
+        Command::Check { .. } => unreachable!("handled in main"),
     }
     Ok(())
 }

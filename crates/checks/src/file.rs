@@ -1,0 +1,87 @@
+//! Checking a Markdown or text file with no workspace: what `pitchbridge check` runs.
+
+use pitchbridge_core::collateral::CollateralType;
+use serde::Serialize;
+
+use crate::source::{from_markdown, from_plain};
+use crate::{CheckInput, Checker, GlossaryEntry, Rule, RuleSettings, Severity};
+
+/// A finding as the command line reports it: byte offsets into the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileFinding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FileError {
+    #[error("it is not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("it looks like a binary file (a NUL byte at offset {0}), not text")]
+    Binary(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FileKind {
+    Markdown,
+    Text,
+}
+
+impl FileKind {
+    pub fn from_name(name: &str) -> FileKind {
+        let lower = name.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdown", ".mkd"].iter().any(|e| lower.ends_with(e)) {
+            FileKind::Markdown
+        } else {
+            FileKind::Text
+        }
+    }
+}
+
+pub fn check_file(
+    checker: &Checker,
+    bytes: &[u8],
+    kind: FileKind,
+    collateral: Option<&CollateralType>,
+    glossary: &[GlossaryEntry],
+) -> Result<Vec<FileFinding>, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8(e.valid_up_to()))?;
+    if let Some(nul) = text.find('\0') {
+        return Err(FileError::Binary(nul));
+    }
+    let source = match kind {
+        FileKind::Markdown => from_markdown(text),
+        FileKind::Text => from_plain(text),
+    };
+    let input = CheckInput {
+        blocks: source.blocks.clone(),
+        collateral,
+        glossary,
+        suggest_spellings: true,
+        ..CheckInput::default()
+    };
+    let findings = checker.check(&input, &RuleSettings::default());
+    Ok(findings
+        .into_iter()
+        .filter(|f| !Rule::needs_workspace(f.rule))
+        .map(|f| {
+            let (start, end) = match f.block {
+                Some(b) => (source.to_source(b, f.start), source.to_source_end(b, f.end).max(source.to_source(b, f.start))),
+                None => (0, 0),
+            };
+            FileFinding { rule: f.rule.id(), severity: f.severity, start, end, message: f.message, suggestion: f.suggestion }
+        })
+        .collect())
+}
+
+/// 1-based line and column (in characters) of a byte offset, for the text report.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}

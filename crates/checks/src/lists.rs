@@ -1,0 +1,217 @@
+//! The word lists behind the rules, read from `assets/checks/words.toml` (built in) so that a
+//! list is changed as data, not code.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::text::{lower_word, tokenize, Token};
+
+const WORDS_TOML: &str = include_str!("../../../assets/checks/words.toml");
+
+/// A list of words and phrases, matched as whole words over a token sequence.
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    pub text: String,
+    /// `Some("")` means "delete it"; `None`: no fix to offer.
+    pub replacement: Option<String>,
+}
+
+/// One match: token indices `first..=last` in the slice that was searched.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'p> {
+    pub first: usize,
+    pub last: usize,
+    pub phrase: &'p Phrase,
+}
+
+impl PhraseSet {
+    pub fn new<S: AsRef<str>>(entries: &[S]) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for entry in entries {
+            let entry = entry.as_ref();
+            let (text, replacement) = match entry.split_once("=>") {
+                Some((t, r)) => (t.trim(), Some(r.trim().to_string())),
+                None => (entry.trim(), None),
+            };
+            let words: Vec<String> = tokenize(text).into_iter().map(|t| t.lower).collect();
+            if words.is_empty() {
+                continue;
+            }
+            set.by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(Phrase { words, text: text.to_string(), replacement });
+        }
+        // Longest first, so "the most advanced" wins over "the".
+        for v in set.by_first.values_mut() {
+            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        set
+    }
+
+    pub fn contains_word(&self, lower: &str) -> bool {
+        self.by_first.get(lower).is_some_and(|v| v.iter().any(|p| p.words.len() == 1))
+    }
+
+    /// The phrase starting at token `i`, if any (longest wins).
+    pub fn match_at<'p>(&'p self, tokens: &[Token], i: usize) -> Option<PhraseMatch<'p>> {
+        let cands = self.by_first.get(tokens[i].lower.as_str())?;
+        cands
+            .iter()
+            .find(|p| {
+                p.words.len() <= tokens.len() - i
+                    && p.words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
+            })
+            .map(|p| PhraseMatch { first: i, last: i + p.words.len() - 1, phrase: p })
+    }
+
+    /// Every non-overlapping match, left to right.
+    pub fn find_all<'p>(&'p self, tokens: &[Token]) -> Vec<PhraseMatch<'p>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some(m) = self.match_at(tokens, i) {
+                i = m.last + 1;
+                out.push(m);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    pub fn any_in(&self, tokens: &[Token]) -> bool {
+        (0..tokens.len()).any(|i| self.match_at(tokens, i).is_some())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    #[serde(rename = "call-to-action")]
+    cta: RawCta,
+    #[serde(rename = "customer-focus")]
+    focus: RawFocus,
+    proof: RawProof,
+    hype: RawWords,
+    weasel: RawWords,
+    wordy: RawPhrases,
+    cliche: RawPhrases,
+    passive: RawPassive,
+    acronym: RawAcronym,
+    #[serde(rename = "repeated-word")]
+    repeated: RawAllowed,
+    #[serde(rename = "audience-fit")]
+    audience: RawStop,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCta {
+    verbs: Vec<String>,
+    self_sufficient: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawFocus {
+    we: Vec<String>,
+    you: Vec<String>,
+    feature_verbs: Vec<String>,
+    benefit_markers: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawProof {
+    benefit_words: Vec<String>,
+    not_names: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawWords {
+    words: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawPhrases {
+    phrases: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawPassive {
+    be: Vec<String>,
+    irregular: Vec<String>,
+    adjectives: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawAcronym {
+    known: Vec<String>,
+    abbreviations: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawAllowed {
+    allowed: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawStop {
+    stopwords: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct WordLists {
+    pub cta_verbs: PhraseSet,
+    pub cta_self_sufficient: PhraseSet,
+    pub we: HashSet<String>,
+    pub you: HashSet<String>,
+    pub feature_verbs: PhraseSet,
+    pub benefit_markers: PhraseSet,
+    pub benefit_words: PhraseSet,
+    pub not_names: HashSet<String>,
+    pub hype: PhraseSet,
+    pub weasel: PhraseSet,
+    pub wordy: PhraseSet,
+    pub cliche: PhraseSet,
+    pub be: PhraseSet,
+    pub irregular_participles: HashSet<String>,
+    pub adjectives: HashSet<String>,
+    /// Exact spelling, as acronyms are case-sensitive.
+    pub known_acronyms: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub repeat_allowed: HashSet<String>,
+    pub stopwords: HashSet<String>,
+}
+
+fn lowered(v: Vec<String>) -> HashSet<String> {
+    v.into_iter().map(|w| lower_word(w.trim())).collect()
+}
+
+impl WordLists {
+    pub fn builtin() -> WordLists {
+        WordLists::parse(WORDS_TOML).expect("the built-in word lists parse")
+    }
+
+    pub fn parse(toml_text: &str) -> Result<WordLists, String> {
+        let raw: RawLists = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        Ok(WordLists {
+            cta_verbs: PhraseSet::new(&raw.cta.verbs),
+            cta_self_sufficient: PhraseSet::new(&raw.cta.self_sufficient),
+            we: lowered(raw.focus.we),
+            you: lowered(raw.focus.you),
+            feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),
+            benefit_markers: PhraseSet::new(&raw.focus.benefit_markers),
+            benefit_words: PhraseSet::new(&raw.proof.benefit_words),
+            not_names: raw.proof.not_names.into_iter().collect(),
+            hype: PhraseSet::new(&raw.hype.words),
+            weasel: PhraseSet::new(&raw.weasel.words),
+            wordy: PhraseSet::new(&raw.wordy.phrases),
+            cliche: PhraseSet::new(&raw.cliche.phrases),
+            be: PhraseSet::new(&raw.passive.be),
+            irregular_participles: lowered(raw.passive.irregular),
+            adjectives: lowered(raw.passive.adjectives),
+            known_acronyms: raw.acronym.known.into_iter().collect(),
+            abbreviations: lowered(raw.acronym.abbreviations),
+            repeat_allowed: lowered(raw.repeated.allowed),
+            stopwords: lowered(raw.audience.stopwords),
+        })
+    }
+}
