@@ -6,6 +6,7 @@
 
 pub mod bindings;
 pub mod catalog;
+pub mod checks;
 pub mod demo;
 mod error;
 
@@ -18,6 +19,7 @@ use pitchbridge_store::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use checks::*;
 pub use error::{ApiError, ApiResult, ErrorCode};
 /// The store's read models, re-exported for the shell.
 pub use pitchbridge_store as store;
@@ -241,11 +243,12 @@ pub struct App {
     /// Why the last attempt to open a workspace failed, shown until another one opens.
     last_error: Option<ApiError>,
     clock: Box<dyn Clock>,
+    checker: checks::SharedChecker,
 }
 
 impl App {
     pub fn new(clock: Box<dyn Clock>) -> App {
-        App { workspace: None, last_error: None, clock }
+        App { workspace: None, last_error: None, clock, checker: Default::default() }
     }
 
     fn ws(&self) -> ApiResult<&Workspace> {

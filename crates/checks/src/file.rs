@@ -57,10 +57,18 @@ pub fn check_file(
         FileKind::Markdown => from_markdown(text),
         FileKind::Text => from_plain(text),
     };
+    // With no workspace, the glossary's preferred names ("Ledgerline") stand for the product.
+    let product_names = glossary
+        .iter()
+        .filter(|g| g.rule == pitchbridge_core::GlossaryRule::Preferred)
+        .filter(|g| g.term.starts_with(char::is_uppercase) && g.term.chars().any(char::is_lowercase))
+        .map(|g| g.term.clone())
+        .collect();
     let input = CheckInput {
         blocks: source.blocks.clone(),
         collateral,
         glossary,
+        product_names,
         suggest_spellings: true,
         ..CheckInput::default()
     };

@@ -18,6 +18,8 @@ pub struct PhraseSet {
 #[derive(Debug, Clone)]
 pub struct Phrase {
     pub words: Vec<String>,
+    /// Written "up to #": matches only when a number follows.
+    pub before_number: bool,
     pub text: String,
     /// `Some("")` means "delete it"; `None`: no fix to offer.
     pub replacement: Option<String>,
@@ -40,6 +42,10 @@ impl PhraseSet {
                 Some((t, r)) => (t.trim(), Some(r.trim().to_string())),
                 None => (entry.trim(), None),
             };
+            let (text, before_number) = match text.strip_suffix('#') {
+                Some(t) => (t.trim(), true),
+                None => (text, false),
+            };
             let words: Vec<String> = tokenize(text).into_iter().map(|t| t.lower).collect();
             if words.is_empty() {
                 continue;
@@ -47,7 +53,7 @@ impl PhraseSet {
             set.by_first
                 .entry(words[0].clone())
                 .or_default()
-                .push(Phrase { words, text: text.to_string(), replacement });
+                .push(Phrase { words, before_number, text: text.to_string(), replacement });
         }
         // Longest first, so "the most advanced" wins over "the".
         for v in set.by_first.values_mut() {
@@ -68,6 +74,8 @@ impl PhraseSet {
             .find(|p| {
                 p.words.len() <= tokens.len() - i
                     && p.words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
+                    && (!p.before_number
+                        || tokens.get(i + p.words.len()).is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit())))
             })
             .map(|p| PhraseMatch { first: i, last: i + p.words.len() - 1, phrase: p })
     }
@@ -116,6 +124,9 @@ struct RawLists {
 struct RawCta {
     verbs: Vec<String>,
     self_sufficient: Vec<String>,
+    verb_follows: Vec<String>,
+    way_words: Vec<String>,
+    spoken_types: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawFocus {
@@ -128,6 +139,7 @@ struct RawFocus {
 struct RawProof {
     benefit_words: Vec<String>,
     not_names: Vec<String>,
+    attribution: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawWords {
@@ -161,6 +173,10 @@ struct RawStop {
 pub struct WordLists {
     pub cta_verbs: PhraseSet,
     pub cta_self_sufficient: PhraseSet,
+    pub cta_verb_follows: HashSet<String>,
+    pub cta_way_words: PhraseSet,
+    pub spoken_types: HashSet<String>,
+    pub attribution: PhraseSet,
     pub we: HashSet<String>,
     pub you: HashSet<String>,
     pub feature_verbs: PhraseSet,
@@ -195,6 +211,10 @@ impl WordLists {
         Ok(WordLists {
             cta_verbs: PhraseSet::new(&raw.cta.verbs),
             cta_self_sufficient: PhraseSet::new(&raw.cta.self_sufficient),
+            cta_verb_follows: lowered(raw.cta.verb_follows),
+            cta_way_words: PhraseSet::new(&raw.cta.way_words),
+            spoken_types: raw.cta.spoken_types.into_iter().collect(),
+            attribution: PhraseSet::new(&raw.proof.attribution),
             we: lowered(raw.focus.we),
             you: lowered(raw.focus.you),
             feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),

@@ -61,32 +61,37 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A number, a quotation, or a name that is neither ours nor a calendar word.
+    /// A number, an attributed quotation, or a customer's name (two capitalised words in a
+    /// row, "Meridale Foods", "Harbor & Vale", that are neither ours nor a calendar word).
+    /// Headings prove nothing.
     fn has_proof(&self, s: &Sentence) -> bool {
+        if self.heading(s.block) {
+            return false;
+        }
         let text = &self.seg.texts[s.block][s.start..s.end];
-        if text.contains(['“', '”', '"', '«', '»']) {
+        let toks = self.seg.sentence_tokens(s);
+        let lists = &self.checker.lists;
+        if toks.iter().any(|t| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit())) {
             return true;
         }
-        let lists = &self.checker.lists;
-        self.seg.sentence_tokens(s).iter().enumerate().any(|(i, t)| {
+        let quoted = text.contains(['“', '”', '"', '«', '»']);
+        if quoted && (lists.attribution.any_in(toks) || text.contains("— ") || text.contains(" - ")) {
+            return true;
+        }
+        let is_name_word = |t: &Token| {
             let raw = self.text(s.block, t);
-            if self.seg.in_contact(s.block, t) {
-                return false;
-            }
-            if raw.chars().any(|c| c.is_ascii_digit()) {
-                return true;
-            }
-            let first = raw.chars().next().unwrap_or(' ');
-            // A name has lower-case letters: an acronym is not a customer.
-            i > 0
-                && first.is_uppercase()
+            raw.starts_with(char::is_uppercase)
                 && raw.chars().any(char::is_lowercase)
                 && !lists.not_names.contains(raw)
-                && !lists.known_acronyms.contains(raw)
                 && !self.product_words.contains(&t.lower)
                 && !self.glossary_words.contains(&t.lower)
                 && !lists.we.contains(&t.lower)
                 && !lists.you.contains(&t.lower)
+        };
+        let full = self.seg.texts[s.block];
+        toks.windows(2).any(|w| {
+            let between = full[w[0].end..w[1].start].trim();
+            (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1])
         })
     }
 
@@ -108,12 +113,17 @@ impl<'a> Cx<'a> {
         let text = self.seg.texts[s.block];
         let (first, last) = (&toks[m.first], &toks[m.last]);
         if m.first == 0 {
-            if let Some(next) = toks.get(m.last + 1) {
+            // "We believe that it works" loses "that" too.
+            let skip_that = toks.get(m.last + 1).is_some_and(|t| t.lower == "that") && toks.len() > m.last + 2;
+            if let Some(next) = toks.get(m.last + 1 + skip_that as usize) {
                 return (first.start, next.end, capitalise(&text[next.start..next.end]));
             }
             return (first.start, last.end, String::new());
         }
-        (toks[m.first - 1].end, last.end, String::new())
+        // Take the spaces before the words, and nothing else (a comma stays).
+        let before = &text[toks[m.first - 1].end..first.start];
+        let start = first.start - (before.len() - before.trim_end_matches([' ', '\u{a0}']).len());
+        (start, last.end, String::new())
     }
 
     fn replacement(&self, s: &Sentence, m: &PhraseMatch, with: &str) -> (usize, usize, String) {
@@ -178,15 +188,29 @@ pub fn run(rule: Rule, cx: &Cx, out: &mut Vec<Finding>) {
     }
 }
 
+/// An ask: a verb of the list opening the sentence ("Book a demo") or after a word that makes
+/// it one ("Could I show you", "Please reply", "to book").
+fn is_ask(cx: &Cx, toks: &[Token]) -> bool {
+    let lists = &cx.checker.lists;
+    (0..toks.len()).any(|k| {
+        lists.cta_verbs.match_at(toks, k).is_some() && (k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower))
+    })
+}
+
 fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
+    let spoken = cx.input.collateral.is_some_and(|c| lists.spoken_types.contains(&c.id));
     let mut asked_without_way: Option<&Sentence> = None;
-    for s in &cx.seg.sentences {
+    for (_, s) in cx.prose() {
         let toks = cx.seg.sentence_tokens(s);
-        if !lists.cta_verbs.any_in(toks) {
+        if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, toks) {
             continue;
         }
-        if lists.cta_self_sufficient.any_in(toks) || cx.seg.has_contact(s) {
+        // The way to act may follow the ask (a signature with a phone number).
+        let contact_after = (s.block..cx.seg.texts.len()).any(|b| {
+            cx.seg.contacts[b].iter().any(|r| b > s.block || r.end > s.start)
+        });
+        if spoken || contact_after || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
             return;
         }
         asked_without_way = Some(s);
@@ -197,13 +221,13 @@ fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
             s.block,
             s.start,
             s.end,
-            "This asks the reader to act but gives no way to do it: add a link, an email address or a phone number.".into(),
+            "This asks the reader to act but gives no way to do it: add a link, an email address, a phone number or a time.".into(),
             None,
         ));
         return;
     }
     let message = "Nothing asks the reader to act. End with one next step (book, call, reply, start…) and how to take it.";
-    match cx.seg.sentences.iter().rev().find(|s| !cx.heading(s.block)).or(cx.seg.sentences.last()) {
+    match cx.prose().last().map(|(_, s)| s).or(cx.seg.sentences.last()) {
         Some(s) => out.push(cx.finding(Rule::CallToAction, s.block, s.start, s.end, message.into(), None)),
         None => out.push(Finding { block: None, ..cx.finding(Rule::CallToAction, 0, 0, 0, "The pitch is empty: there is nothing to check yet.".into(), None) }),
     }
@@ -213,7 +237,10 @@ fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
     let (mut we, mut you) = (0usize, 0usize);
     let mut first_we: Option<(usize, usize, usize)> = None;
-    for (b, toks) in cx.seg.tokens.iter().enumerate() {
+    // Our own voice only: headings are section names, quotes are the customer's words.
+    for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
+        let b = s.block;
+        let toks = cx.seg.sentence_tokens(s);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -242,7 +269,7 @@ fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    for (_, s) in cx.prose() {
+    for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
         let toks = cx.seg.sentence_tokens(s);
         let Some(first) = toks.first() else { continue };
         if matches!(first.lower.as_str(), "we" | "our" | "we're" | "we've" | "we'll") {
@@ -316,8 +343,7 @@ fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
                         let before = text[..start].trim_end();
                         let after = text[end..].trim_start();
                         let in_brackets = before.ends_with('(') || after.starts_with('(');
-                        let phrased = !phrasing.is_empty()
-                            && toks.windows(phrasing.len()).any(|w| w.iter().zip(&phrasing).all(|(t, p)| t.lower == *p));
+                        let phrased = !phrasing.is_empty() && explained_nearby(cx, s, &entry.customer_phrasing);
                         if !in_brackets && !phrased {
                             out.push(cx.finding(
                                 Rule::Jargon,
@@ -339,6 +365,30 @@ fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Most of the customer phrasing's content words appear in this sentence or its neighbours:
+/// the writer explained the term in their own words.
+fn explained_nearby(cx: &Cx, s: &Sentence, phrasing: &str) -> bool {
+    let lists = &cx.checker.lists;
+    let keys: HashSet<String> = tokenize(phrasing)
+        .into_iter()
+        .map(|t| t.lower)
+        .filter(|w| w.len() >= 4 && !lists.stopwords.contains(w))
+        .map(|w| stem(&w).to_string())
+        .collect();
+    if keys.is_empty() {
+        return false;
+    }
+    let i = cx.seg.sentences.iter().position(|x| std::ptr::eq(x, s)).unwrap_or(0);
+    let near: HashSet<&str> = [i.checked_sub(1), Some(i), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| cx.seg.sentences.get(j))
+        .flat_map(|n| cx.seg.sentence_tokens(n).iter().map(|t| stem(&t.lower)))
+        .collect();
+    let hits = keys.iter().filter(|k| near.contains(k.as_str())).count();
+    hits * 2 >= keys.len() && hits >= 1
 }
 
 fn is_acronym(raw: &str) -> bool {
@@ -445,7 +495,7 @@ fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
 
 fn passive(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
-    for s in &cx.seg.sentences {
+    for s in cx.seg.sentences.iter().filter(|s| !cx.seg.is_quoted(s)) {
         let toks = cx.seg.sentence_tokens(s);
         let text = cx.seg.texts[s.block];
         let mut i = 0;
@@ -461,9 +511,10 @@ fn passive(cx: &Cx, out: &mut Vec<Finding>) {
             let Some(p) = toks.get(j) else { break };
             let joined = (m.last + 1..=j).all(|k| text[toks[k - 1].end..toks[k].start].trim().is_empty());
             let w = p.lower.as_str();
-            let participle = (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic))
                 || lists.irregular_participles.contains(w);
-            if joined && participle && !lists.adjectives.contains(w) {
+            let by_agent = toks.get(j + 1).is_some_and(|t| t.lower == "by");
+            if joined && participle && (!lists.adjectives.contains(w) || by_agent) {
                 let (start, end) = (toks[m.first].start, p.end);
                 out.push(cx.finding(
                     Rule::Passive,
@@ -483,14 +534,27 @@ fn passive(cx: &Cx, out: &mut Vec<Finding>) {
 
 fn proof(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
+    // A layout with a proof section backs its benefits there.
+    let proof_section = cx
+        .seg
+        .sentences
+        .iter()
+        .any(|s| cx.input.blocks[s.block].section.contains("proof") && cx.has_proof(s));
+    if proof_section {
+        return;
+    }
     for (i, s) in cx.prose() {
         let toks = cx.seg.sentence_tokens(s);
+        // A question asks; it promises nothing.
+        if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') {
+            continue;
+        }
         let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };
         if cx.has_proof(s) || cx.neighbours(i).any(|n| cx.has_proof(n)) {
             continue;
         }
         // The call to action promises nothing that needs proof.
-        if lists.cta_verbs.any_in(&toks[..1.min(toks.len())]) {
+        if lists.cta_verbs.any_in(toks) || cx.seg.has_contact(s) {
             continue;
         }
         let word = cx.seg.slice(s.block, toks[m.first].start, toks[m.last].end);
@@ -687,7 +751,7 @@ fn readability_rule(cx: &Cx, out: &mut Vec<Finding>) {
         s.start,
         s.end,
         format!(
-            "Reads at grade {:.1} with reading ease {:.0} (targets: grade {max_grade:.0} or lower, ease {min_ease:.0} or higher). This is the hardest sentence: shorten it or use shorter words.",
+            "Reads at grade {:.1} with reading ease {:.1} (targets: grade {max_grade:.0} or lower, ease {min_ease:.0} or higher). This is the hardest sentence: shorten it or use shorter words.",
             r.grade, r.ease
         ),
         None,
@@ -698,6 +762,19 @@ fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
     let mut extra: HashSet<String> = cx.glossary_words.iter().cloned().collect();
     extra.extend(cx.product_words.iter().cloned());
     extra.extend(cx.input.added_words.iter().map(|w| lower_word(w)));
+    if let Some(ct) = cx.input.collateral {
+        extra.extend(ct.sections.iter().flat_map(|s| tokenize(&s.name)).map(|t| t.lower));
+    }
+    // A capitalised word that comes back is a name ("Appointwell … Appointwell").
+    let mut capitalised: HashMap<&str, u32> = HashMap::new();
+    for (b, toks) in cx.seg.tokens.iter().enumerate() {
+        for t in toks {
+            let raw = &cx.seg.texts[b][t.start..t.end];
+            if raw.starts_with(char::is_uppercase) {
+                *capitalised.entry(raw).or_default() += 1;
+            }
+        }
+    }
     let mut verdicts: HashMap<&str, bool> = HashMap::new();
     for s in &cx.seg.sentences {
         let toks = cx.seg.sentence_tokens(s);
@@ -712,10 +789,12 @@ fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                 && first.is_uppercase()
                 && toks.get(1).is_some_and(|n| {
                     let between = &cx.seg.texts[s.block][t.end..n.start];
-                    between.trim() == "&" || (between.trim().is_empty() && cx.text(s.block, n).starts_with(char::is_uppercase))
+                    let joiner = matches!(between.trim(), "" | "&" | "and");
+                    joiner && cx.text(s.block, n).starts_with(char::is_uppercase)
                 });
             // Names, acronyms, codes and addresses are not words to spell-check.
             if starts_name
+                || capitalised.get(raw).is_some_and(|n| *n > 1)
                 || raw.chars().count() < 2
                 || raw.chars().any(|c| c.is_numeric())
                 || rest_has_upper

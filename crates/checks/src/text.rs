@@ -30,6 +30,9 @@ pub struct Segmented<'a> {
     /// Byte ranges per block that are web addresses, email addresses or phone numbers: a way
     /// to act, and never words to spell-check.
     pub contacts: Vec<Vec<Range<usize>>>,
+    /// Byte ranges per block inside quotation marks (the marks included): someone else's
+    /// words, which the voice rules leave alone.
+    pub quoted: Vec<Vec<Range<usize>>>,
 }
 
 impl<'a> Segmented<'a> {
@@ -37,13 +40,15 @@ impl<'a> Segmented<'a> {
         let mut tokens = Vec::with_capacity(texts.len());
         let mut sentences = Vec::new();
         let mut contacts = Vec::with_capacity(texts.len());
+        let mut quoted = Vec::with_capacity(texts.len());
         for (b, text) in texts.iter().enumerate() {
             let toks = tokenize(text);
             split_sentences(b, text, &toks, lists, &mut sentences);
             contacts.push(find_contacts(text));
+            quoted.push(find_quotes(text));
             tokens.push(toks);
         }
-        Segmented { texts, tokens, sentences, contacts }
+        Segmented { texts, tokens, sentences, contacts, quoted }
     }
 
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
@@ -60,6 +65,11 @@ impl<'a> Segmented<'a> {
 
     pub fn has_contact(&self, s: &Sentence) -> bool {
         self.contacts[s.block].iter().any(|r| r.start < s.end && s.start < r.end)
+    }
+
+    /// The sentence is someone else's words: it starts inside quotation marks.
+    pub fn is_quoted(&self, s: &Sentence) -> bool {
+        self.quoted[s.block].iter().any(|r| r.start <= s.start && s.start < r.end)
     }
 
     pub fn word_count(&self) -> usize {
@@ -200,6 +210,33 @@ fn split_sentences(block: usize, text: &str, toks: &[Token], lists: &WordLists, 
     }
 }
 
+/// Spans between curly quotes, or between pairs of straight double quotes.
+fn find_quotes(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '«' => open = Some(i),
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    out.push(o..i + c.len_utf8());
+                }
+            }
+            '"' => match straight.take() {
+                Some(o) => out.push(o..i + 1),
+                None => straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    // An unclosed quote runs to the end of the block (a quoted paragraph split in two).
+    if let Some(o) = open.or(straight) {
+        out.push(o..text.len());
+    }
+    out
+}
+
 /// Web addresses, email addresses and phone numbers, found by shape.
 fn find_contacts(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -263,7 +300,10 @@ fn looks_like_domain(lower: &str) -> bool {
         && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         && labels[0].chars().any(|c| c.is_ascii_alphabetic())
         && labels[0].len() >= 2
-        && labels.last().is_some_and(|t| (2..=12).contains(&t.len()) && t.chars().all(|c| c.is_ascii_lowercase()))
+        && labels.last().is_some_and(|t| {
+            (2..=12).contains(&t.len())
+                && (t.chars().all(|c| c.is_ascii_lowercase()) || t.chars().all(|c| c.is_ascii_uppercase()))
+        })
 }
 
 fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {

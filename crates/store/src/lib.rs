@@ -3,6 +3,7 @@
 //! [`Workspace::open`] never changes a file it cannot vouch for: it checks the header, the
 //! application id and the format version on a read-only connection before writing anything.
 
+mod checks;
 mod error;
 mod pitch_doc;
 mod repo;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use checks::{CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
 pub use repo::NewBlock;
 pub use search::{SearchHit, SearchHitKind};
@@ -27,6 +29,7 @@ pub const APPLICATION_ID: i32 = 0x5042_5753;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_pitch_documents.sql")),
+    (3, include_str!("../migrations/0003_checks.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

@@ -747,6 +747,71 @@ impl Workspace {
         })
     }
 
+    pub fn update_glossary_term(&mut self, id: Id, input: &GlossaryInput) -> Result<GlossaryTerm> {
+        self.writable()?;
+        let term = input.term.trim();
+        if term.is_empty() {
+            return Err(StoreError::Invalid("A glossary entry needs a term.".into()));
+        }
+        let clash: Option<Id> = self
+            .conn
+            .query_row("SELECT id FROM glossary_term WHERE term = ?1 AND id <> ?2", params![term, id], |r| r.get(0))
+            .optional()?;
+        if clash.is_some() {
+            return Err(StoreError::Invalid(format!("\"{term}\" is already in the glossary.")));
+        }
+        let n = self.conn.execute(
+            "UPDATE glossary_term SET term = ?2, customer_phrasing = ?3, rule = ?4, note = ?5 WHERE id = ?1",
+            params![id, term, input.customer_phrasing.trim(), input.rule.as_str(), input.note.trim()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound { what: "glossary term", id: id.to_string() });
+        }
+        Ok(GlossaryTerm {
+            id,
+            term: term.to_string(),
+            customer_phrasing: input.customer_phrasing.trim().to_string(),
+            rule: input.rule,
+            note: input.note.trim().to_string(),
+        })
+    }
+
+    pub fn delete_glossary_term(&mut self, id: Id) -> Result<()> {
+        self.writable()?;
+        let n = self.conn.execute("DELETE FROM glossary_term WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound { what: "glossary term", id: id.to_string() });
+        }
+        Ok(())
+    }
+
+    /// Adds new terms and updates existing ones (matched by term, ignoring case), all in one
+    /// transaction. Returns (added, updated).
+    pub fn merge_glossary(&mut self, entries: &[GlossaryInput]) -> Result<(usize, usize)> {
+        self.in_transaction(|ws| {
+            let (mut added, mut updated) = (0, 0);
+            for e in entries {
+                let term = e.term.trim();
+                if term.is_empty() {
+                    continue;
+                }
+                let existing: Option<Id> =
+                    ws.conn.query_row("SELECT id FROM glossary_term WHERE term = ?1", [term], |r| r.get(0)).optional()?;
+                match existing {
+                    Some(id) => {
+                        ws.update_glossary_term(id, e)?;
+                        updated += 1;
+                    }
+                    None => {
+                        ws.add_glossary_term(e)?;
+                        added += 1;
+                    }
+                }
+            }
+            Ok((added, updated))
+        })
+    }
+
     // ---- workspace metadata ---------------------------------------------------------------
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

@@ -1,0 +1,188 @@
+//! The checks as the app runs them: over a real workspace file, with its glossary, links,
+//! audience and settings, and the state a writer leaves behind (dismissals, ticks, words).
+
+use std::fs;
+
+use pitchbridge_app::*;
+use pitchbridge_checks::{Rule, RuleSetting, Severity};
+use pitchbridge_core::clock::FixedClock;
+use pitchbridge_core::doc::{DocBlock, Run};
+use pitchbridge_core::*;
+
+fn app() -> App {
+    App::new(Box::new(FixedClock("2027-01-15T10:00:00Z".into())))
+}
+
+fn demo(dir: &std::path::Path) -> (App, std::path::PathBuf) {
+    let path = dir.join("demo.pitchbridge");
+    let mut a = app();
+    a.open_or_create(&path, true).unwrap();
+    (a, path)
+}
+
+fn first_pitch(a: &App) -> Id {
+    let launch = a.list_launches().unwrap()[0].launch.id;
+    a.get_launch(launch).unwrap().pitches.iter().find(|p| p.pitch.collateral_type == "email").unwrap().pitch.id
+}
+
+fn with_text(a: &App, pitch: Id, text: &str) -> Vec<DocBlock> {
+    let mut blocks = a.get_pitch_editor(pitch).unwrap().blocks;
+    blocks[1].runs = vec![Run::plain(text)];
+    blocks
+}
+
+#[test]
+fn the_demo_email_is_checked_with_its_links_glossary_and_audience() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = demo(dir.path());
+    let pitch = first_pitch(&a);
+    let report = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: None }).unwrap();
+    // The demo email is a good draft: its only errors are the claims it does not translate yet,
+    // and its call to action works.
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(!errors.is_empty() && errors.iter().all(|f| f.rule == Rule::Coverage && f.claim_id.is_some()), "{errors:#?}");
+    assert!(report.rules.iter().any(|r| r.rule == Rule::CallToAction && r.open == 0));
+    assert_eq!(report.rules.len(), Rule::ALL.len());
+    assert!(!report.manual.is_empty() && report.manual.iter().all(|m| !m.ticked));
+    assert!(report.readiness.score > 40 && report.readiness.score < 100, "{:?}", report.readiness);
+
+    // The editor's unsaved text is what gets checked, with offsets in UTF-16 units.
+    let blocks = with_text(&a, pitch, "Hi Sam — it’s the the touchless option.");
+    let report = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(blocks.clone()) }).unwrap();
+    let rw = report.findings.iter().find(|f| f.rule == Rule::RepeatedWord).expect("the doubled word");
+    assert_eq!(rw.block_key.as_deref(), Some(blocks[1].key.as_str()));
+    let utf16: Vec<u16> = "Hi Sam — it’s the the touchless option.".encode_utf16().collect();
+    assert_eq!(String::from_utf16(&utf16[rw.start as usize..rw.end as usize]).unwrap(), " the");
+    assert_eq!(rw.suggestion.as_deref(), Some(""));
+    let jargon = report.findings.iter().find(|f| f.rule == Rule::Jargon).expect("touchless is an avoid term in the demo glossary");
+    assert_eq!(jargon.quote, "touchless");
+    assert!(jargon.suggestion.is_some());
+}
+
+#[test]
+fn dismissals_ticks_settings_and_words_persist_in_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let pitch = first_pitch(&a);
+    let blocks = with_text(&a, pitch, "We recieve the the invoices.");
+    let check = |a: &App| a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(blocks.clone()) }).unwrap();
+    let before = check(&a);
+    let rw = before.findings.iter().find(|f| f.rule == Rule::RepeatedWord).unwrap().clone();
+
+    let empty = a.dismiss_finding(DismissFindingRequest {
+        pitch_id: pitch,
+        rule: rw.rule,
+        block_key: rw.block_key.clone().unwrap(),
+        quote: rw.quote.clone(),
+        reason: "  ".into(),
+    });
+    assert_eq!(empty.unwrap_err().code, ErrorCode::InvalidInput);
+    a.dismiss_finding(DismissFindingRequest {
+        pitch_id: pitch,
+        rule: rw.rule,
+        block_key: rw.block_key.clone().unwrap(),
+        quote: rw.quote.clone(),
+        reason: "Quoting the customer's email verbatim.".into(),
+    })
+    .unwrap();
+    let item = before.manual[0].id.clone();
+    a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap();
+    assert_eq!(
+        a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: "no-such-item".into(), ticked: true }).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    a.add_dictionary_word("recieve".into()).unwrap();
+    a.set_check_setting(SetCheckSettingRequest {
+        scope: "email".into(),
+        rule: Rule::Passive,
+        setting: Some(RuleSetting { enabled: false, severity: None }),
+    })
+    .unwrap();
+    a.set_check_setting(SetCheckSettingRequest {
+        scope: String::new(),
+        rule: Rule::Readability,
+        setting: Some(RuleSetting { enabled: true, severity: Some(Severity::Info) }),
+    })
+    .unwrap();
+    drop(a);
+
+    let mut b = app();
+    b.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false }).unwrap();
+    let after = check(&b);
+    let again = after.findings.iter().find(|f| f.rule == Rule::RepeatedWord).unwrap();
+    assert_eq!(again.dismissal.as_ref().unwrap().reason, "Quoting the customer's email verbatim.");
+    assert!(after.rules.iter().find(|r| r.rule == Rule::RepeatedWord).unwrap().worst.is_none(), "a dismissed finding no longer counts");
+    assert!(after.manual.iter().find(|m| m.id == item).unwrap().ticked);
+    assert!(!after.findings.iter().any(|f| f.rule == Rule::Spelling && f.quote == "recieve"));
+    assert!(!after.rules.iter().find(|r| r.rule == Rule::Passive).unwrap().enabled);
+    assert_eq!(after.rules.iter().find(|r| r.rule == Rule::Readability).unwrap().severity, Severity::Info);
+    assert!(after.readiness.score > before.readiness.score);
+
+    // Restoring brings the finding back; removing the override brings the rule back.
+    let id = again.dismissal.as_ref().unwrap().id;
+    b.restore_finding(RestoreFindingRequest { pitch_id: pitch, dismissal_id: id }).unwrap();
+    b.set_check_setting(SetCheckSettingRequest { scope: "email".into(), rule: Rule::Passive, setting: None }).unwrap();
+    let restored = check(&b);
+    assert!(restored.findings.iter().find(|f| f.rule == Rule::RepeatedWord).unwrap().dismissal.is_none());
+    assert!(restored.rules.iter().find(|r| r.rule == Rule::Passive).unwrap().enabled);
+}
+
+#[test]
+fn the_glossary_goes_out_and_comes_back_as_csv_and_bad_rows_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = demo(dir.path());
+    let out = dir.path().join("glossary.csv");
+    let n = a.export_glossary_csv(out.display().to_string()).unwrap();
+    assert_eq!(n as usize, a.list_glossary().unwrap().len());
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("term,customer_phrasing,rule,note\n"));
+
+    let incoming = dir.path().join("incoming.csv");
+    fs::write(&incoming, "term,customer_phrasing,rule,note\nDSO,how long customers take to pay,explain,\nSTP,straight-through invoices,explain,updated\n,missing term,avoid,\nfoo,bar,sometimes,\n").unwrap();
+    let report = a.import_glossary_csv(incoming.display().to_string()).unwrap();
+    assert_eq!((report.added, report.updated), (1, 1));
+    assert_eq!(report.skipped, ["line 4: the term is empty", "line 5: rule “sometimes” is not explain, avoid or preferred"]);
+    let stp = a.list_glossary().unwrap().into_iter().find(|t| t.term == "STP").unwrap();
+    assert_eq!(stp.customer_phrasing, "straight-through invoices");
+
+    fs::write(&incoming, [0xffu8, 0x00, 0x12]).unwrap();
+    let before = a.list_glossary().unwrap();
+    assert_eq!(a.import_glossary_csv(incoming.display().to_string()).unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(a.list_glossary().unwrap(), before, "a bad file changes nothing");
+    let missing = a.export_glossary_csv(dir.path().join("no/such/dir/g.csv").display().to_string()).unwrap_err();
+    assert_eq!(missing.code, ErrorCode::FileNotFound);
+    assert!(fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+
+    // Edit and delete from the glossary screen.
+    let dso = a.list_glossary().unwrap().into_iter().find(|t| t.term == "DSO").unwrap();
+    let edited = a
+        .update_glossary_term(UpdateGlossaryRequest {
+            id: dso.id,
+            term: GlossaryInput { term: "DSO".into(), customer_phrasing: "days to get paid".into(), rule: GlossaryRule::Avoid, note: String::new() },
+        })
+        .unwrap();
+    assert_eq!(edited.rule, GlossaryRule::Avoid);
+    let clash = a.update_glossary_term(UpdateGlossaryRequest {
+        id: dso.id,
+        term: GlossaryInput { term: "stp".into(), customer_phrasing: String::new(), rule: GlossaryRule::Avoid, note: String::new() },
+    });
+    assert_eq!(clash.unwrap_err().code, ErrorCode::InvalidInput);
+    a.delete_glossary_term(dso.id).unwrap();
+    assert!(a.list_glossary().unwrap().iter().all(|t| t.term != "DSO"));
+}
+
+#[test]
+fn huge_and_odd_documents_are_checked_or_refused_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = demo(dir.path());
+    let pitch = first_pitch(&a);
+    // About a megabyte of prose in one paragraph.
+    let big = "Your team stops re-keying invoices and closes the month faster than before. ".repeat(14_000);
+    let report = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(with_text(&a, pitch, &big)) }).unwrap();
+    assert!(report.findings.iter().any(|f| f.rule == Rule::Length));
+    let odd = "\u{0}\u{1}����\u{202e}𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂 ١٢٣ —";
+    a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(with_text(&a, pitch, odd)) }).unwrap();
+    let too_big = "x".repeat(pitchbridge_core::doc::MAX_PITCH_CHARS + 1);
+    let err = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(with_text(&a, pitch, &too_big)) }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+}

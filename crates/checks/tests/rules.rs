@@ -1,0 +1,353 @@
+//! Every rule: text it must flag (and the exact words it points at), and text it must leave
+//! alone. The second list matters as much as the first: a checker that cries wolf is ignored.
+
+use std::sync::OnceLock;
+
+use pitchbridge_checks::*;
+use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::{GlossaryRule, Research};
+
+fn checker() -> &'static Checker {
+    static C: OnceLock<Checker> = OnceLock::new();
+    C.get_or_init(Checker::new)
+}
+
+fn glossary() -> Vec<GlossaryEntry> {
+    let e = |term: &str, phrasing: &str, rule| GlossaryEntry { term: term.into(), customer_phrasing: phrasing.into(), rule };
+    vec![
+        e("STP", "invoices that go straight through", GlossaryRule::Explain),
+        e("touchless", "hands-off", GlossaryRule::Avoid),
+        e("tolerance bands", "allowed price differences", GlossaryRule::Avoid),
+        e("AP", "", GlossaryRule::Preferred),
+    ]
+}
+
+fn only(rule: Rule) -> RuleSettings {
+    let off: Vec<(Rule, RuleSetting)> =
+        Rule::ALL.iter().filter(|r| **r != rule).map(|&r| (r, RuleSetting { enabled: false, severity: None })).collect();
+    RuleSettings::layered([off.as_slice()])
+}
+
+struct Case<'a> {
+    blocks: Vec<CheckBlock>,
+    collateral: Option<&'a CollateralType>,
+    audience: Option<&'a Research>,
+}
+
+fn paras(text: &str) -> Vec<CheckBlock> {
+    text.split("\n\n")
+        .map(|p| match p.strip_prefix("# ") {
+            Some(h) => CheckBlock { heading: true, text: h.into(), ..CheckBlock::default() },
+            None => CheckBlock { text: p.into(), ..CheckBlock::default() },
+        })
+        .collect()
+}
+
+fn run_case(rule: Rule, case: Case) -> Vec<(String, Option<String>)> {
+    let glossary = glossary();
+    let input = CheckInput {
+        blocks: case.blocks,
+        collateral: case.collateral,
+        glossary: &glossary,
+        product_names: vec!["Ledgerline".into()],
+        audience: case.audience,
+        ..CheckInput::default()
+    };
+    checker()
+        .check(&input, &only(rule))
+        .into_iter()
+        .map(|f| {
+            let words = f.block.map(|b| input.blocks[b].text[f.start..f.end].to_string()).unwrap_or_default();
+            (words, f.suggestion)
+        })
+        .collect()
+}
+
+fn flagged(rule: Rule, text: &str) -> Vec<String> {
+    run_case(rule, Case { blocks: paras(text), collateral: None, audience: None }).into_iter().map(|(w, _)| w).collect()
+}
+
+fn fixes(rule: Rule, text: &str) -> Vec<(String, String)> {
+    run_case(rule, Case { blocks: paras(text), collateral: None, audience: None })
+        .into_iter()
+        .map(|(w, s)| (w, s.expect("a fix")))
+        .collect()
+}
+
+fn quiet(rule: Rule, texts: &[&str]) {
+    for t in texts {
+        assert_eq!(flagged(rule, t), Vec::<String>::new(), "{} should stay quiet on: {t}", rule.id());
+    }
+}
+
+#[test]
+fn call_to_action() {
+    assert_eq!(flagged(Rule::CallToAction, "Ledgerline reads invoices.\n\nIt is fast."), ["It is fast."]);
+    assert_eq!(flagged(Rule::CallToAction, "Invoices, handled.\n\nContact us to learn more."), ["Contact us to learn more."]);
+    assert_eq!(flagged(Rule::CallToAction, "").len(), 1);
+    quiet(
+        Rule::CallToAction,
+        &[
+            "Close faster.\n\nBook a demo at ledgerline.example/demo.",
+            "Want to see it? Reply to this email with a good time.",
+            "Call me on +1 555 010 2299 this week.",
+            "Email sam@ledgerline.example for a trial.",
+        ],
+    );
+    // A linked phrase is a way to act.
+    let blocks = vec![CheckBlock { text: "Start your free trial today.".into(), links: vec![6..21], ..CheckBlock::default() }];
+    assert!(run_case(Rule::CallToAction, Case { blocks, collateral: None, audience: None }).is_empty());
+}
+
+#[test]
+fn customer_focus() {
+    let f = flagged(Rule::CustomerFocus, "We built Ledgerline for finance. Our team supports it. Ledgerline has OCR.");
+    // The count and the opening "We" point at the same word: one finding, the count's.
+    assert_eq!(f, ["We", "Our", "Our team supports it.", "Ledgerline has OCR."]);
+    quiet(
+        Rule::CustomerFocus,
+        &[
+            "You close the month in days. Your team stops chasing approvals, and we handle the setup.",
+            "Ledgerline has two-way sync, so you never re-key an invoice.",
+            "Your controller sees every exception. It includes a full audit trail you can export.",
+        ],
+    );
+}
+
+#[test]
+fn jargon() {
+    assert_eq!(
+        fixes(Rule::Jargon, "Touchless invoices clear our tolerance bands. Touchless means fewer errors."),
+        [
+            ("Touchless".to_string(), "Hands-off".to_string()),
+            ("tolerance bands".to_string(), "allowed price differences".to_string()),
+            ("Touchless".to_string(), "Hands-off".to_string()),
+        ]
+    );
+    assert_eq!(fixes(Rule::Jargon, "Your STP rate rises."), [("STP".to_string(), "STP (invoices that go straight through)".to_string())]);
+    quiet(
+        Rule::Jargon,
+        &[
+            "Your STP (invoices that go straight through) rate rises. STP keeps rising.",
+            "Invoices that go straight through, known as STP, free your team.",
+            "Your AP team stops re-keying.",
+            "Stp is not the acronym, and stop is not a match.",
+        ],
+    );
+}
+
+#[test]
+fn acronym() {
+    assert_eq!(flagged(Rule::Acronym, "Our EDI feed and the DSO report. EDI again."), ["EDI", "DSO"]);
+    quiet(
+        Rule::Acronym,
+        &[
+            "Electronic data interchange (EDI) feeds arrive daily. EDI is solid.",
+            "EDI (electronic data interchange) feeds arrive daily.",
+            "Your CFO and the IT team see the ROI in the PDF by Q3.",
+            "Your AP team and the STP rate.",
+            "Phase II starts in March.",
+            "# WHY FINANCE TEAMS SWITCH NOW",
+            "Visit LEDGERLINE.EXAMPLE/DEMO today.",
+        ],
+    );
+}
+
+#[test]
+fn hype() {
+    assert_eq!(flagged(Rule::Hype, "Ledgerline is the best-in-class, world-class answer."), ["best-in-class", "world-class"]);
+    assert_eq!(flagged(Rule::Hype, "It is revolutionary. It changes AP."), ["revolutionary"]);
+    quiet(
+        Rule::Hype,
+        &[
+            "Industry-leading accuracy: 99.2% of fields read correctly.",
+            "It is the fastest way to close. Harbor & Vale closed in 3 days.",
+            "“The best AP tool we have used,” says the controller at Meridale.",
+            "The bestselling title and the leadership team.",
+        ],
+    );
+}
+
+#[test]
+fn weasel() {
+    assert_eq!(
+        fixes(Rule::Weasel, "It is very fast. Basically, it works. It could possibly help."),
+        [
+            (" very".to_string(), "".to_string()),
+            ("Basically, it".to_string(), "It".to_string()),
+            ("could possibly".to_string(), "could".to_string()),
+        ]
+    );
+    assert_eq!(flagged(Rule::Weasel, "Save up to 40%."), ["up to"]);
+    quiet(Rule::Weasel, &["You close in three days.", "Every invoice is matched."]);
+}
+
+#[test]
+fn passive() {
+    assert_eq!(
+        flagged(Rule::Passive, "Invoices are read automatically. The payment was approved by the controller. It was quickly rebuilt."),
+        ["are read", "was approved", "was quickly rebuilt"]
+    );
+    quiet(
+        Rule::Passive,
+        &[
+            "Ledgerline is based in Leeds.",
+            "Your team is interested and ready.",
+            "We are excited. The price is fixed? No, it is need-based.",
+            "Finance teams read every invoice.",
+            "The feed is integrated with your ERP and automated end to end.",
+        ],
+    );
+}
+
+#[test]
+fn proof() {
+    assert_eq!(flagged(Rule::Proof, "Ledgerline cuts your close time."), ["Ledgerline cuts your close time."]);
+    quiet(
+        Rule::Proof,
+        &[
+            "Ledgerline cuts your close time by 4 days.",
+            "Ledgerline cuts your close time. Meridale Foods closed in half the time.",
+            "It saves hours. “We got our Fridays back,” says their controller.",
+            "Your invoices arrive by email and by post.",
+            "Save time: book a demo at ledgerline.example/demo.",
+        ],
+    );
+}
+
+#[test]
+fn coverage() {
+    let glossary = glossary();
+    let input = CheckInput {
+        blocks: paras("First paragraph.\n\nSecond paragraph."),
+        glossary: &glossary,
+        coverage: Some((
+            vec![UncoveredClaim { claim_id: 7, number: 4, kind: "benefit".into(), text: "Close in days.".into() }],
+            vec![StaleLink { block: 1, claim_id: 3, number: 2, removed: false }],
+        )),
+        ..CheckInput::default()
+    };
+    let f = checker().check(&input, &only(Rule::Coverage));
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].block, f[0].start, f[0].end, f[0].claim_id), (Some(1), 0, 17, Some(3)));
+    assert_eq!((f[1].block, f[1].claim_id), (None, Some(7)));
+    assert!(f[1].message.contains("claim 4"));
+    let none = CheckInput { blocks: paras("Text."), coverage: Some((vec![], vec![])), ..CheckInput::default() };
+    assert!(checker().check(&none, &only(Rule::Coverage)).is_empty());
+}
+
+#[test]
+fn audience_fit() {
+    let research = Research {
+        pains: vec!["Chasing approvers by email at month-end".into(), "Duplicate payments slip through".into()],
+        customer_words: vec!["the finance system".into()],
+        ..Research::default()
+    };
+    let case = |text: &str| {
+        run_case(Rule::AudienceFit, Case { blocks: paras(text), collateral: None, audience: Some(&research) }).len()
+    };
+    assert_eq!(case("Ledgerline brings modern cloud innovation to enterprise workflows with a platform built for scale and growth."), 1);
+    assert_eq!(case("Stop chasing approvers at month-end: every invoice routes itself to the right person, and you see who holds it."), 0);
+    assert_eq!(case("It connects to the finance system you already run, so nothing new lands on your desk this quarter."), 0);
+    assert_eq!(case("Too short to judge."), 0);
+}
+
+fn one_pager() -> CollateralType {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/collateral-types/elevator-pitch.toml")).unwrap();
+    pitchbridge_core::collateral::parse_collateral_type(&text).unwrap()
+}
+
+#[test]
+fn length() {
+    let ct = one_pager();
+    let max = ct.words.max.unwrap() as usize;
+    let long: Vec<String> = (0..max + 5).map(|i| format!("w{i}")).collect();
+    let f = run_case(Rule::Length, Case { blocks: paras(&long.join(" ")), collateral: Some(&ct), audience: None });
+    assert_eq!(f.len(), 1);
+    assert!(f[0].0.starts_with(&format!("w{max} ")), "{}", f[0].0);
+    let ok: Vec<String> = (0..ct.words.min.unwrap_or(1) as usize + 1).map(|i| format!("w{i}")).collect();
+    assert!(run_case(Rule::Length, Case { blocks: paras(&ok.join(" ")), collateral: Some(&ct), audience: None }).is_empty());
+}
+
+#[test]
+fn readability() {
+    let hard = "Organisational transformation necessitates comprehensive reconsideration of interdependent operational capabilities, particularly regarding procurement authorisation methodologies. ".repeat(4);
+    let f = flagged(Rule::Readability, &hard);
+    assert_eq!(f.len(), 1);
+    let easy = "You send the bill. We read it. Your boss says yes on the phone. The money goes out on time. No one types a thing. ".repeat(4);
+    quiet(Rule::Readability, &[&easy, "Short text is not scored."]);
+}
+
+#[test]
+fn spelling() {
+    assert_eq!(flagged(Rule::Spelling, "We recieve your invoices and acommodate every format."), ["recieve", "acommodate"]);
+    quiet(
+        Rule::Spelling,
+        &[
+            "Ledgerline's onboarding takes 30 days; your STP rate and SaaS costs drop.",
+            "Talk to Priya Raman at Meridale Foods about e-invoices.",
+            "Visit ledgerline.example/trial or write to sam@ledgerline.example.",
+            "Harbor & Vale Outfitters went live in March.",
+            "Touchless processing, the customer's way.",
+        ],
+    );
+}
+
+#[test]
+fn sentence_length() {
+    let long = format!("{}.", vec!["word"; 31].join(" "));
+    assert_eq!(flagged(Rule::SentenceLength, &long), [long.clone()]);
+    quiet(Rule::SentenceLength, &[&format!("{}.", vec!["word"; 30].join(" ")), &format!("# {}", vec!["word"; 40].join(" "))]);
+}
+
+#[test]
+fn wordy() {
+    assert_eq!(
+        fixes(Rule::Wordy, "In order to close, it should be noted that we utilize OCR."),
+        [
+            ("In order to".to_string(), "To".to_string()),
+            (" it should be noted that".to_string(), "".to_string()),
+            ("utilize".to_string(), "use".to_string()),
+        ]
+    );
+    quiet(Rule::Wordy, &["To close, we use OCR.", "Put the order in today."]);
+}
+
+#[test]
+fn cliche() {
+    assert_eq!(flagged(Rule::Cliche, "Real synergy and low-hanging fruit."), ["synergy", "low-hanging fruit"]);
+    quiet(Rule::Cliche, &["The fruit arrives fresh.", "Your team works with the sales team."]);
+}
+
+#[test]
+fn repeated_word() {
+    assert_eq!(fixes(Rule::RepeatedWord, "Send the the invoice."), [(" the".to_string(), "".to_string())]);
+    quiet(Rule::RepeatedWord, &["I know that that works.", "The end. The start.", "It had had its day.", "the\n\nthe"]);
+}
+
+#[test]
+fn settings_switch_rules_off_and_relevel_them() {
+    let glossary = glossary();
+    let input = CheckInput { blocks: paras("Send the the invoice."), glossary: &glossary, ..CheckInput::default() };
+    let rw = |settings: &RuleSettings| checker().check(&input, settings).into_iter().filter(|f| f.rule == Rule::RepeatedWord).collect::<Vec<_>>();
+    assert_eq!(rw(&RuleSettings::default())[0].severity, Severity::Error);
+    let workspace = [(Rule::RepeatedWord, RuleSetting { enabled: true, severity: Some(Severity::Info) })];
+    let collateral = [(Rule::RepeatedWord, RuleSetting { enabled: false, severity: None })];
+    assert_eq!(rw(&RuleSettings::layered([&workspace[..]]))[0].severity, Severity::Info);
+    assert!(rw(&RuleSettings::layered([&workspace[..], &collateral[..]])).is_empty());
+}
+
+#[test]
+fn quoted_customer_words_are_not_our_voice() {
+    quiet(Rule::CustomerFocus, &["“We already have trackers,” they say. You can keep them."]);
+    quiet(Rule::Passive, &["“Our invoices are lost all the time.” That stops."]);
+    // A quotation proves only when someone is named as saying it.
+    assert_eq!(flagged(Rule::Hype, "It is “the best” tool."), ["the best"]);
+}
+
+#[test]
+fn asks_are_verbs_not_nouns() {
+    assert_eq!(flagged(Rule::CallToAction, "Every call and every order is logged.").len(), 1);
+    assert!(flagged(Rule::CallToAction, "Could I show you on Tuesday at 10?").is_empty());
+    assert!(flagged(Rule::CallToAction, "Pick a time that suits you.\n\nDana Ruiz, 555-0148").is_empty());
+}
