@@ -38,6 +38,21 @@ const COMMANDS: &[&str] = &[
     "list_glossary",
     "search",
     "frontend_ready",
+    "check_pitch",
+    "dismiss_finding",
+    "restore_finding",
+    "set_manual_item",
+    "get_check_settings",
+    "set_check_setting",
+    "spelling_suggestions",
+    "add_dictionary_word",
+    "remove_dictionary_word",
+    "list_dictionary_words",
+    "add_glossary_term",
+    "update_glossary_term",
+    "delete_glossary_term",
+    "import_glossary_csv",
+    "export_glossary_csv",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use pitchbridge_app::*;
+use pitchbridge_app::store;
 use pitchbridge_core::collateral::CollateralType;
 use pitchbridge_core::*;
 use pitchbridge_app::store::{
@@ -238,8 +239,91 @@ pub async fn search(s: Cmd<'_>, query: String) -> ApiResult<Vec<SearchHit>> {
 }
 
 /// Called by the UI once the first screen with data is on screen; the start-up benchmark
-/// reads the line it prints.
+/// reads the line it prints. The pitch checker (its dictionary) is then built in the
+/// background, so the first check is quick and start-up does not wait for it.
 #[tauri::command]
-pub fn frontend_ready() {
+pub fn frontend_ready(s: Cmd<'_>) {
     crate::startup::report_ready();
+    let checker = s.0.lock().unwrap_or_else(|p| p.into_inner()).shared_checker();
+    std::thread::spawn(move || warm_checker(&checker));
+}
+
+#[tauri::command]
+pub async fn check_pitch(s: Cmd<'_>, req: CheckPitchRequest) -> ApiResult<PitchCheckReport> {
+    s.run(move |a| a.check_pitch(req)).await
+}
+
+#[tauri::command]
+pub async fn dismiss_finding(s: Cmd<'_>, req: DismissFindingRequest) -> ApiResult<store::Dismissal> {
+    s.run(move |a| a.dismiss_finding(req)).await
+}
+
+#[tauri::command]
+pub async fn restore_finding(s: Cmd<'_>, req: RestoreFindingRequest) -> ApiResult<()> {
+    s.run(move |a| a.restore_finding(req)).await
+}
+
+#[tauri::command]
+pub async fn set_manual_item(s: Cmd<'_>, req: ManualItemRequest) -> ApiResult<()> {
+    s.run(move |a| a.set_manual_item(req)).await
+}
+
+#[tauri::command]
+pub async fn get_check_settings(s: Cmd<'_>) -> ApiResult<CheckSettingsView> {
+    s.run(|a| a.get_check_settings()).await
+}
+
+#[tauri::command]
+pub async fn set_check_setting(s: Cmd<'_>, req: SetCheckSettingRequest) -> ApiResult<CheckSettingsView> {
+    s.run(move |a| a.set_check_setting(req)).await
+}
+
+#[tauri::command]
+pub async fn spelling_suggestions(s: Cmd<'_>, word: String) -> ApiResult<Vec<String>> {
+    s.run(move |a| a.spelling_suggestions(word)).await
+}
+
+#[tauri::command]
+pub async fn add_dictionary_word(s: Cmd<'_>, word: String) -> ApiResult<Vec<String>> {
+    s.run(move |a| a.add_dictionary_word(word)).await
+}
+
+#[tauri::command]
+pub async fn remove_dictionary_word(s: Cmd<'_>, word: String) -> ApiResult<Vec<String>> {
+    s.run(move |a| a.remove_dictionary_word(word)).await
+}
+
+#[tauri::command]
+pub async fn list_dictionary_words(s: Cmd<'_>) -> ApiResult<Vec<String>> {
+    s.run(|a| a.list_dictionary_words()).await
+}
+
+#[tauri::command]
+pub async fn add_glossary_term(s: Cmd<'_>, input: GlossaryInput) -> ApiResult<GlossaryTerm> {
+    s.run(move |a| a.add_glossary_term(input)).await
+}
+
+#[tauri::command]
+pub async fn update_glossary_term(s: Cmd<'_>, req: UpdateGlossaryRequest) -> ApiResult<GlossaryTerm> {
+    s.run(move |a| a.update_glossary_term(req)).await
+}
+
+#[tauri::command]
+pub async fn delete_glossary_term(s: Cmd<'_>, id: Id) -> ApiResult<()> {
+    s.run(move |a| a.delete_glossary_term(id)).await
+}
+
+/// Asks for a CSV file and merges it into the glossary; `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn import_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<GlossaryImportReport>> {
+    let Some(path) = crate::menu::ask_for_csv(&handle, false).await else { return Ok(None) };
+    s.run(move |a| a.import_glossary_csv(path.display().to_string())).await.map(Some)
+}
+
+/// Asks where to save, then writes the glossary as CSV; the number of terms written, or
+/// `None` when cancelled.
+#[tauri::command]
+pub async fn export_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<u32>> {
+    let Some(path) = crate::menu::ask_for_csv(&handle, true).await else { return Ok(None) };
+    s.run(move |a| a.export_glossary_csv(path.display().to_string())).await.map(Some)
 }

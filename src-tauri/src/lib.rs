@@ -140,6 +140,21 @@ pub fn run() {
             commands::list_glossary,
             commands::search,
             commands::frontend_ready,
+            commands::check_pitch,
+            commands::dismiss_finding,
+            commands::restore_finding,
+            commands::set_manual_item,
+            commands::get_check_settings,
+            commands::set_check_setting,
+            commands::spelling_suggestions,
+            commands::add_dictionary_word,
+            commands::remove_dictionary_word,
+            commands::list_dictionary_words,
+            commands::add_glossary_term,
+            commands::update_glossary_term,
+            commands::delete_glossary_term,
+            commands::import_glossary_csv,
+            commands::export_glossary_csv,
         ])
         .run(tauri::generate_context!());
     #[cfg(unix)]

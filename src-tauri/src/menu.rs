@@ -88,6 +88,26 @@ pub async fn ask_for_import_file(handle: &AppHandle) -> Option<PathBuf> {
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
 }
 
+/// The native dialog for a glossary CSV: open one to import, or choose where to export.
+pub async fn ask_for_csv(handle: &AppHandle, save: bool) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dialog = handle
+        .dialog()
+        .file()
+        .set_title(if save { "Export glossary" } else { "Import glossary" })
+        .add_filter("CSV", &["csv"]);
+    let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
+        let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+    };
+    if save {
+        dialog.set_file_name("glossary.csv").save_file(done);
+    } else {
+        dialog.pick_file(done);
+    }
+    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
+    Some(if save && path.extension().is_none() { path.with_extension("csv") } else { path })
+}
+
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

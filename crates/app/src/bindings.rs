@@ -9,6 +9,7 @@ use pitchbridge_core::redline::*;
 use pitchbridge_import::{ImportReport, SourceFormat};
 use pitchbridge_core::*;
 use pitchbridge_store::*;
+use pitchbridge_checks::{readiness::Readiness, Rule, RuleSetting, Severity};
 use ts_rs::{Config, TS};
 
 use crate::*;
@@ -34,6 +35,9 @@ pub fn typescript() -> String {
         LinkView, PitchLinks, MessageClaims, PitchVersionSummary, PitchEditorView,
         SavePitchDocRequest, SavePitchDocResult, LinkClaimsRequest, LinkRequest, ResolveLinkRequest, LinkResolution, SavePitchVersionRequest,
         PitchVersionRequest, SourceFormat, ImportReport, ImportRequest, ImportedClaim, ImportPreview, ImportOutcome,
+        Rule, Severity, RuleSetting, Readiness, CheckPitchRequest, PitchFinding, RuleSummary, ManualItemView, PitchCheckReport,
+        DismissFindingRequest, RestoreFindingRequest, ManualItemRequest, RuleInfo, CheckSettingsView, SetCheckSettingRequest,
+        UpdateGlossaryRequest, GlossaryImportReport, CheckSettingRow, Dismissal,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

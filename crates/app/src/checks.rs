@@ -30,6 +30,11 @@ pub const MAX_GLOSSARY_CSV_BYTES: u64 = 5 * 1024 * 1024;
 /// shared by every check. The shell warms it off the main thread after start-up.
 pub type SharedChecker = Arc<OnceLock<Checker>>;
 
+/// Builds the checker if nobody has yet; the shell calls this on a thread of its own.
+pub fn warm_checker(checker: &SharedChecker) {
+    checker.get_or_init(Checker::new);
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckPitchRequest {

@@ -300,7 +300,16 @@ impl Checker {
         out.sort_by(|a, b| {
             (a.block.is_none(), a.block, a.start, a.end, a.rule).cmp(&(b.block.is_none(), b.block, b.start, b.end, b.rule))
         });
-        out.dedup_by(|a, b| a.rule == b.rule && a.block == b.block && a.start == b.start && a.end == b.end);
+        // One finding per rule and place: "we" counted and "We" opening a sentence point at the
+        // same word, and the first (the count) says more. Findings with no place are kept apart.
+        out.dedup_by(|a, b| {
+            a.rule == b.rule
+                && a.block == b.block
+                && a.start == b.start
+                && a.end == b.end
+                && a.claim_id == b.claim_id
+                && (a.block.is_some() || a.message == b.message)
+        });
         out
     }
 }

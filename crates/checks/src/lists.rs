@@ -133,6 +133,7 @@ struct RawFocus {
     we: Vec<String>,
     you: Vec<String>,
     feature_verbs: Vec<String>,
+    feature_sections: Vec<String>,
     benefit_markers: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
@@ -180,6 +181,7 @@ pub struct WordLists {
     pub we: HashSet<String>,
     pub you: HashSet<String>,
     pub feature_verbs: PhraseSet,
+    pub feature_sections: HashSet<String>,
     pub benefit_markers: PhraseSet,
     pub benefit_words: PhraseSet,
     pub not_names: HashSet<String>,
@@ -218,6 +220,7 @@ impl WordLists {
             we: lowered(raw.focus.we),
             you: lowered(raw.focus.you),
             feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),
+            feature_sections: raw.focus.feature_sections.into_iter().collect(),
             benefit_markers: PhraseSet::new(&raw.focus.benefit_markers),
             benefit_words: PhraseSet::new(&raw.proof.benefit_words),
             not_names: raw.proof.not_names.into_iter().collect(),

@@ -285,7 +285,8 @@ fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         let about_us = matches!(first.lower.as_str(), "it" | "we" | "our") || cx.products.any_in(toks);
         let to_reader = toks.iter().any(|t| lists.you.contains(&t.lower)) || lists.benefit_markers.any_in(toks);
         let feature_in_linked_block = cx.input.feature_blocks.contains(&s.block);
-        if (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
+        let features_belong_here = lists.feature_sections.contains(&cx.input.blocks[s.block].section);
+        if !features_belong_here && (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
             out.push(cx.finding(
                 Rule::CustomerFocus,
                 s.block,

@@ -8,6 +8,8 @@ import { EditorView, type NodeView } from "prosemirror-view";
 import type { DocBlock, Section } from "../lib/bindings";
 import { assignKeys, cleanPastedHtml, currentBlockStyle, editorPlugins, isMarkActive, setHighlight, setLinks, type BlockLinkMark } from "./plugins";
 import { blocksFromDoc, docFromBlocks, schema } from "./schema";
+import { applySuggestion, blockTexts, findingsPlugin, selectFinding, setActiveFinding, setFindings } from "./findings";
+import type { PitchFinding } from "../lib/bindings";
 import { timed } from "../lib/perf";
 
 export const CLAIMS_MIME = "application/x-pitchbridge-claims";
@@ -32,6 +34,8 @@ export type EditorHooks = {
   onImagesSkipped: (count: number) => void;
   onLinkChipClick: (blockKey: string, claimId: number) => void;
   editLink: () => void;
+  /** Underlined words of a check finding were clicked. */
+  onFindingClick: (findingKey: string) => void;
 };
 
 /** A section of the type: its name and live word count above the text, not editable. */
@@ -102,7 +106,7 @@ export class PitchEditorController {
     this.view = new EditorView(mount, {
       state,
       editable: () => this.editable,
-      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "true", "aria-label": "Pitch text" },
+      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "false", "aria-label": "Pitch text" },
       nodeViews: { section: (node) => new SectionView(node, bySection) },
       transformPastedHTML: (html) => {
         const { html: clean, images } = cleanPastedHtml(html);
@@ -175,7 +179,8 @@ export class PitchEditorController {
   private freshState(blocks: DocBlock[], hooks: EditorHooks): EditorState {
     let state = EditorState.create({
       doc: docFromBlocks(this.sectionIds, blocks),
-      plugins: editorPlugins({ editLink: () => hooks.editLink() }),
+      // Spelling is one of the checks (with the glossary as its dictionary), not the browser's.
+      plugins: [...editorPlugins({ editLink: () => hooks.editLink() }), findingsPlugin((key) => hooks.onFindingClick(key))],
     });
     // Empty skeleton paragraphs get their keys before the first edit, outside the history.
     const tr = assignKeys(state);
@@ -225,6 +230,39 @@ export class PitchEditorController {
 
   setHighlight(keys: Set<string>): void {
     setHighlight(this.view, keys);
+  }
+
+  /** Underlines the findings of a check that saw these block texts. */
+  setFindings(findings: PitchFinding[], texts: Map<string, string>): void {
+    setFindings(this.view, findings, texts);
+  }
+
+  setActiveFinding(key: string | null): void {
+    setActiveFinding(this.view, key);
+  }
+
+  /** The block texts a check should be told it saw. */
+  blockTexts(): Map<string, string> {
+    return blockTexts(this.view.state.doc);
+  }
+
+  /** Selects a finding's words and brings them into view; false when they are gone. */
+  selectFinding(key: string): boolean {
+    const tr = selectFinding(this.view.state, key);
+    if (!tr) return false;
+    this.view.dispatch(tr);
+    this.view.focus();
+    return true;
+  }
+
+  /** Applies a suggestion as one undoable edit; false when the words have changed. */
+  applySuggestion(key: string, text: string): boolean {
+    if (!this.editable) return false;
+    const tr = applySuggestion(this.view.state, key, text);
+    if (!tr) return false;
+    this.view.dispatch(tr);
+    this.view.focus();
+    return true;
   }
 
   /** The element of a block, for scrolling and for drawing connections. */

@@ -10,7 +10,18 @@ import type {
   AudienceInput,
   Claim,
   CollateralType,
+  CheckPitchRequest,
+  CheckSettingsView,
   CreateMessageRequest,
+  Dismissal,
+  DismissFindingRequest,
+  GlossaryImportReport,
+  GlossaryInput,
+  ManualItemRequest,
+  PitchCheckReport,
+  RestoreFindingRequest,
+  SetCheckSettingRequest,
+  UpdateGlossaryRequest,
   CreatePitchRequest,
   DiffSpan,
   GlossaryTerm,
@@ -253,8 +264,75 @@ export function restorePitchVersion(req: PitchVersionRequest): Promise<PitchEdit
   return call<PitchEditorView>("restore_pitch_version", { req });
 }
 
+// ---- checks ----------------------------------------------------------------------------------
+
+/** Runs every enabled check over the editor's current document (or the stored one). */
+export function checkPitch(req: CheckPitchRequest): Promise<PitchCheckReport> {
+  return call<PitchCheckReport>("check_pitch", { req }, true);
+}
+
+export function dismissFinding(req: DismissFindingRequest): Promise<Dismissal> {
+  return call<Dismissal>("dismiss_finding", { req });
+}
+
+export function restoreFinding(req: RestoreFindingRequest): Promise<null> {
+  return call<null>("restore_finding", { req });
+}
+
+export function setManualItem(req: ManualItemRequest): Promise<null> {
+  return call<null>("set_manual_item", { req });
+}
+
+export function getCheckSettings(): Promise<CheckSettingsView> {
+  return call<CheckSettingsView>("get_check_settings");
+}
+
+export function setCheckSetting(req: SetCheckSettingRequest): Promise<CheckSettingsView> {
+  return call<CheckSettingsView>("set_check_setting", { req });
+}
+
+export function spellingSuggestions(word: string): Promise<string[]> {
+  return call<string[]>("spelling_suggestions", { word });
+}
+
+export function addDictionaryWord(word: string): Promise<string[]> {
+  return call<string[]>("add_dictionary_word", { word });
+}
+
+export function removeDictionaryWord(word: string): Promise<string[]> {
+  return call<string[]>("remove_dictionary_word", { word });
+}
+
+export function listDictionaryWords(): Promise<string[]> {
+  return call<string[]>("list_dictionary_words");
+}
+
+// ---- glossary --------------------------------------------------------------------------------
+
 export function listGlossary(): Promise<GlossaryTerm[]> {
   return call<GlossaryTerm[]>("list_glossary");
+}
+
+export function addGlossaryTerm(input: GlossaryInput): Promise<GlossaryTerm> {
+  return call<GlossaryTerm>("add_glossary_term", { input });
+}
+
+export function updateGlossaryTerm(req: UpdateGlossaryRequest): Promise<GlossaryTerm> {
+  return call<GlossaryTerm>("update_glossary_term", { req });
+}
+
+export function deleteGlossaryTerm(id: number): Promise<null> {
+  return call<null>("delete_glossary_term", { id });
+}
+
+/** Asks for a CSV and merges it; `null` when the dialog is cancelled. */
+export function importGlossaryCsv(): Promise<GlossaryImportReport | null> {
+  return call<GlossaryImportReport | null>("import_glossary_csv");
+}
+
+/** Asks where to save and writes the glossary as CSV; the number of terms, or `null`. */
+export function exportGlossaryCsv(): Promise<number | null> {
+  return call<number | null>("export_glossary_csv");
 }
 
 export function search(query: string): Promise<SearchHit[]> {

@@ -318,4 +318,86 @@ changes: VersionReport | null, };
 
 export type ImportOutcome = { messageId: number, summary: string, changes: VersionReport | null, claimCount: number, };
 
+export type Rule = "call-to-action" | "customer-focus" | "jargon" | "acronym" | "hype" | "weasel" | "passive" | "proof" | "coverage" | "audience-fit" | "length" | "readability" | "spelling" | "sentence-length" | "wordy" | "cliche" | "repeated-word";
+
+export type Severity = "info" | "warning" | "error";
+
+export type RuleSetting = { enabled: boolean, severity?: Severity, };
+
+export type Readiness = { score: number, 
+/**
+ * One line per reason, for the hover.
+ */
+reasons: Array<string>, };
+
+export type CheckPitchRequest = { pitchId: number, 
+/**
+ * The editor's current document; the stored one when absent.
+ */
+blocks?: Array<DocBlock>, };
+
+export type PitchFinding = { 
+/**
+ * Stable while the flagged words stay the same: rule, block, words and occurrence.
+ */
+key: string, rule: Rule, severity: Severity, blockKey: string | null, start: number, end: number, 
+/**
+ * The flagged words (what a dismissal is bound to).
+ */
+quote: string, message: string, suggestion: string | null, claimId: number | null, dismissal: Dismissal | null, };
+
+export type RuleSummary = { rule: Rule, label: string, enabled: boolean, severity: Severity, 
+/**
+ * Findings still open.
+ */
+open: number, dismissed: number, worst: Severity | null, };
+
+export type ManualItemView = { id: string, text: string, ticked: boolean, 
+/**
+ * "", "ticked", or (after review) "confirmed".
+ */
+state: string, updatedAt: string, };
+
+export type PitchCheckReport = { pitchId: number, findings: Array<PitchFinding>, rules: Array<RuleSummary>, manual: Array<ManualItemView>, readiness: Readiness, };
+
+export type DismissFindingRequest = { pitchId: number, rule: Rule, 
+/**
+ * "" for a finding about the pitch as a whole.
+ */
+blockKey: string, quote: string, reason: string, };
+
+export type RestoreFindingRequest = { pitchId: number, dismissalId: number, };
+
+export type ManualItemRequest = { pitchId: number, itemId: string, ticked: boolean, };
+
+export type RuleInfo = { rule: Rule, label: string, defaultSeverity: Severity, };
+
+export type CheckSettingsView = { rules: Array<RuleInfo>, settings: Array<CheckSettingRow>, };
+
+export type SetCheckSettingRequest = { 
+/**
+ * "" for the whole workspace, or a collateral type id.
+ */
+scope: string, rule: Rule, 
+/**
+ * `null` removes the override.
+ */
+setting: RuleSetting | null, };
+
+export type UpdateGlossaryRequest = { id: number, term: GlossaryInput, };
+
+export type GlossaryImportReport = { added: number, updated: number, 
+/**
+ * One line per skipped row: "line 4: the term is empty".
+ */
+skipped: Array<string>, };
+
+export type CheckSettingRow = { 
+/**
+ * "" for the whole workspace, else a collateral type id.
+ */
+scope: string, rule: string, enabled: boolean, severity?: string, };
+
+export type Dismissal = { id: number, rule: string, blockKey: string, quote: string, reason: string, dismissedAt: string, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];

@@ -5,6 +5,7 @@ import { tick } from "svelte";
 import * as api from "./api";
 import { toApiError } from "./api";
 import type {
+  GlossaryTerm,
   ApiError,
   Audience,
   FactoryMessage,
@@ -44,7 +45,9 @@ export type DialogState =
   | { kind: "shortcuts" }
   | ({ kind: "text-prompt" } & TextPrompt)
   | ({ kind: "pitch-versions" } & PitchVersionsRequest)
-  | { kind: "import"; launchId: number; messageId: number | null; path: string | null };
+  | { kind: "import"; launchId: number; messageId: number | null; path: string | null }
+  | { kind: "check-settings"; typeId: string; typeName: string; onchanged: () => void }
+  | { kind: "glossary-term"; term: GlossaryTerm | null; onsaved: () => void };
 
 /** One line of text to ask for (a link address, a version name). */
 export type TextPrompt = {

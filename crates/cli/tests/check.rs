@@ -1,0 +1,94 @@
+//! `pitchbridge check` run as a user runs it: exit codes, both report formats, byte offsets
+//! into the file, and every kind of bad input.
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pitchbridge")).arg("check").args(args).env_remove("DISPLAY").output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn json_findings_point_at_bytes_of_the_file_and_errors_set_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# Close *faster*\n\nYour team sends the the invoice. Book a demo at [our site](https://x.example/demo).\n";
+    let file = write(dir.path(), "pitch.md", text.as_bytes());
+    let (code, out, err) = check(&["--format", "json", &file]);
+    assert_eq!(code, 1, "{err}");
+    let findings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let list = findings.as_array().unwrap();
+    let rw = list.iter().find(|f| f["rule"] == "repeated-word").expect("the doubled word");
+    let (start, end) = (rw["start"].as_u64().unwrap() as usize, rw["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], " the");
+    assert_eq!(rw["severity"], "error");
+    assert_eq!(rw["suggestion"], "");
+    for f in list {
+        for key in ["rule", "severity", "start", "end", "message", "suggestion"] {
+            assert!(f.get(key).is_some(), "{key} in {f}");
+        }
+    }
+    assert!(!list.iter().any(|f| f["rule"] == "call-to-action"), "the link is a way to act: {out}");
+
+    let clean = write(dir.path(), "clean.txt", b"You close the month in three days. Book a walkthrough at ledgerline.example/demo.\n");
+    let (code, out, _) = check(&[&clean]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn text_reports_lines_and_the_type_and_glossary_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = write(
+        dir.path(),
+        "g.csv",
+        b"term,customer_phrasing,rule,note\ntouchless,hands-off,avoid,\n,no term,avoid,\nfoo,bar,sometimes,\n",
+    );
+    let file = write(dir.path(), "p.txt", b"First line.\n\nOur touchless matching is ready. Reply to this email.\n");
+    let (code, out, err) = check(&["--type", "email", "--glossary", &glossary, &file]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("p.txt:3:5: warning jargon:"), "{out}");
+    assert!(out.contains("[fix: “hands-off”]"), "{out}");
+    assert!(out.contains("words; it needs at least"), "the email's length limits apply: {out}");
+    assert!(err.contains("line 3: the term is empty; row skipped"), "{err}");
+    assert!(err.contains("line 4: rule “sometimes”"), "{err}");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_and_odd_text_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = check(&[&write(dir.path(), "bad.txt", &[b'o', b'k', 0xff, 0xfe, b'x'])]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8 text (invalid byte at offset 2)"), "{err}");
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x7f).collect();
+    let (code, _, err) = check(&[&write(dir.path(), "garbage.bin", &garbage)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("binary"), "{err}");
+    let (code, _, err) = check(&[&dir.path().join("missing.md").display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    let (code, _, err) = check(&["--type", "brochure", &write(dir.path(), "a.md", b"Hi.")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no collateral type “brochure”"), "{err}");
+    let (code, _, err) = check(&["--glossary", &write(dir.path(), "g.csv", b"name,value\n"), &write(dir.path(), "b.md", b"Hi.")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("header"), "{err}");
+
+    // Empty text: a finding that says so, not a crash.
+    let (code, out, _) = check(&["--format", "json", &write(dir.path(), "empty.md", b"")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("The pitch is empty"), "{out}");
+    // A megabyte of prose.
+    let big = "Your team stops re-keying invoices and very quickly closes the month. ".repeat(15_000);
+    let (code, out, _) = check(&["--format", "json", &write(dir.path(), "big.txt", big.as_bytes())]);
+    assert_eq!(code, 1);
+    assert!(out.contains("\"weasel\""));
+    // Text from every script, emoji and control characters.
+    let odd = "Ünïcödé, 中文字, ελληνικά, русский 🙂 \u{202e}reversed\u{7}. Call 555-010-2299.";
+    let (code, _, err) = check(&[&write(dir.path(), "odd.md", odd.as_bytes())]);
+    assert!(code == 0 || code == 1, "{err}");
+}
