@@ -26,13 +26,14 @@ pub const MAX_FINDINGS_PER_RULE: usize = 200;
 /// Largest glossary CSV accepted: tens of thousands of terms.
 pub const MAX_GLOSSARY_CSV_BYTES: u64 = 5 * 1024 * 1024;
 
-/// The checker, built once per process (about 30 ms for the dictionary in a release build),
-/// shared by every check. The shell warms it off the main thread after start-up.
+/// The checker, built once per process and shared by every check. The shell warms it (and
+/// the dictionary behind spelling corrections, 20–30 ms to parse) off the main thread after
+/// start-up.
 pub type SharedChecker = Arc<OnceLock<Checker>>;
 
 /// Builds the checker if nobody has yet; the shell calls this on a thread of its own.
 pub fn warm_checker(checker: &SharedChecker) {
-    checker.get_or_init(Checker::new);
+    checker.get_or_init(Checker::new).speller().prepare_suggestions();
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -430,7 +431,7 @@ impl App {
         if word.chars().count() > 64 {
             return Ok(Vec::new());
         }
-        Ok(self.checker().speller.suggest(&word, 5))
+        Ok(self.checker().speller().suggest(&word, 5))
     }
 
     pub fn add_dictionary_word(&mut self, word: String) -> ApiResult<Vec<String>> {

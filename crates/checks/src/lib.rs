@@ -265,16 +265,19 @@ pub struct Finding {
     pub claim_id: Option<i64>,
 }
 
-/// Builds the costly parts once.
+/// Builds the costly parts once (word lists; the spelling word list needs no building).
 pub struct Checker {
     pub lists: WordLists,
-    pub speller: Speller,
+    speller: Speller,
 }
 
 impl Checker {
-    /// Word lists and the built-in en_US dictionary.
     pub fn new() -> Checker {
         Checker { lists: WordLists::builtin(), speller: Speller::builtin() }
+    }
+
+    pub fn speller(&self) -> &Speller {
+        &self.speller
     }
 
     pub fn check(&self, input: &CheckInput, settings: &RuleSettings) -> Vec<Finding> {

@@ -1,7 +1,7 @@
 //! The word lists behind the rules, read from `assets/checks/words.toml` (built in) so that a
 //! list is changed as data, not code.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use serde::Deserialize;
 

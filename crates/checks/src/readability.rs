@@ -4,7 +4,16 @@
 
 /// Syllables in one word, never less than one.
 pub fn syllables(word: &str) -> u32 {
-    let w: Vec<u8> = word.bytes().filter(|b| b.is_ascii_alphabetic()).map(|b| b.to_ascii_lowercase()).collect();
+    let mut buf = [0u8; 48];
+    let mut len = 0;
+    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let w = &buf[..len];
     if w.is_empty() {
         return if word.chars().any(|c| c.is_alphabetic()) { 1 } else { 0 };
     }
@@ -14,7 +23,7 @@ pub fn syllables(word: &str) -> u32 {
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let mut n = 0u32;
     let mut prev = false;
-    for &c in &w {
+    for &c in w {
         let v = is_vowel(c);
         if v && !prev {
             n += 1;

@@ -2,7 +2,7 @@
 //! them allocates per word beyond what matching needs. Precision comes first: a rule that is
 //! unsure stays quiet, because writers stop reading a checker that cries wolf.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use pitchbridge_core::GlossaryRule;
 
@@ -776,7 +776,9 @@ fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
             }
         }
     }
+    let speller = cx.checker.speller();
     let mut verdicts: HashMap<&str, bool> = HashMap::new();
+    let mut fixes: HashMap<&str, Option<String>> = HashMap::new();
     for s in &cx.seg.sentences {
         let toks = cx.seg.sentence_tokens(s);
         for (i, t) in toks.iter().enumerate() {
@@ -805,10 +807,11 @@ fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let known = *verdicts.entry(raw).or_insert_with(|| cx.checker.speller.is_known(raw, &extra));
+            let known = *verdicts.entry(raw).or_insert_with(|| speller.is_known(raw, &extra));
             if !known {
+                let suggestion = fixes.entry(raw).or_insert_with(|| cx.input_suggestions(raw)).clone();
                 out.push(Finding {
-                    suggestion: cx.input_suggestions(raw),
+                    suggestion,
                     ..cx.finding(
                         Rule::Spelling,
                         s.block,
@@ -828,7 +831,7 @@ impl Cx<'_> {
         if !self.input.suggest_spellings {
             return None;
         }
-        self.checker.speller.suggest(raw, 1).into_iter().next().map(|s| match_case(raw, &s))
+        self.checker.speller().quick_suggestion(raw).map(|s| match_case(raw, &s))
     }
 }
 

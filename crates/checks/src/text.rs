@@ -244,7 +244,7 @@ fn find_contacts(text: &str) -> Vec<Range<usize>> {
         let w = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '”'));
         let w_start = start + (word.len() - word.trim_start_matches(|c: char| matches!(c, '(' | '"' | '“')).len());
         let w = &text[w_start..start + w.len()];
-        if w.is_empty() {
+        if w.is_empty() || !w.contains(['.', '@', ':']) {
             continue;
         }
         let lower = w.to_ascii_lowercase();
