@@ -241,9 +241,9 @@ fn find_quotes(text: &str) -> Vec<Range<usize>> {
 fn find_contacts(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (start, word) in split_whitespace_indices(text) {
-        let w = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '”'));
-        let w_start = start + (word.len() - word.trim_start_matches(|c: char| matches!(c, '(' | '"' | '“')).len());
-        let w = &text[w_start..start + w.len()];
+        let opened = word.trim_start_matches(|c: char| matches!(c, '(' | '"' | '“'));
+        let w = opened.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '”'));
+        let w_start = start + (word.len() - opened.len());
         if w.is_empty() || !w.contains(['.', '@', ':']) {
             continue;
         }
