@@ -1,0 +1,262 @@
+//! The DOCX writer: docx-rs builds the parts; then the package is finished by hand where
+//! docx-rs falls short (see ENGINEERING facts): entries deflated instead of stored, the Normal
+//! style marked default, drawing ids made unique, and a fixed timestamp on every entry so the
+//! same document always gives the same bytes.
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::*;
+use pitchbridge_core::doc::Run as DocRun;
+
+use crate::model::{Block, Document};
+use crate::ExportError;
+
+const BULLETS: usize = 2;
+const BODY_PT: usize = 11;
+/// A4 less two 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+
+/// Half-points, as Word counts font sizes.
+fn hp(pt: usize) -> usize {
+    pt * 2
+}
+
+fn styles(doc: &Document) -> Vec<Style> {
+    let primary = doc.brand.primary.clone();
+    vec![
+        Style::new("Normal", StyleType::Paragraph).name("Normal").size(hp(BODY_PT)).line_spacing(LineSpacing::new().after(160).line(276)),
+        Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").next("Normal").size(hp(26)).bold().color(primary.clone()),
+        Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").based_on("Normal").next("Normal").size(hp(12)).color("5F6368"),
+        Style::new("Heading1", StyleType::Paragraph).name("heading 1").based_on("Normal").next("Normal").size(hp(16)).bold().color(primary.clone()).outline_lvl(0),
+        Style::new("Heading2", StyleType::Paragraph).name("heading 2").based_on("Normal").next("Normal").size(hp(13)).bold().color(primary.clone()).outline_lvl(1),
+        Style::new("Heading3", StyleType::Paragraph).name("heading 3").based_on("Normal").next("Normal").size(hp(12)).bold().italic().outline_lvl(2),
+        Style::new("ListBullet", StyleType::Paragraph).name("List Bullet").based_on("Normal"),
+        Style::new("ListNumber", StyleType::Paragraph).name("List Number").based_on("Normal"),
+        Style::new("CallToAction", StyleType::Paragraph).name("Call to Action").based_on("Normal").size(hp(12)).bold().color(doc.brand.accent.clone()),
+        Style::new("Stamp", StyleType::Paragraph).name("Stamp").based_on("Normal").size(hp(9)).color("9A1C1C"),
+        Style::new("Hyperlink", StyleType::Character).name("Hyperlink").color(doc.brand.accent.clone()).underline("single"),
+    ]
+}
+
+fn runs(p: Paragraph, runs: &[DocRun]) -> Paragraph {
+    let mut p = p;
+    for r in runs {
+        let mut run = Run::new().add_text(&r.text);
+        if r.bold {
+            run = run.bold();
+        }
+        if r.italic {
+            run = run.italic();
+        }
+        match &r.link {
+            Some(href) => {
+                p = p.add_hyperlink(Hyperlink::new(href, HyperlinkType::External).add_run(run.style("Hyperlink")));
+            }
+            None => p = p.add_run(run),
+        }
+    }
+    p
+}
+
+fn para(style: &str, content: &[DocRun]) -> Paragraph {
+    runs(Paragraph::new().style(style), content)
+}
+
+/// The document as DOCX bytes.
+pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let mut d = Docx::new()
+        .page_size(11906, 16838) // A4 in twentieths of a point
+        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
+        .default_fonts(RunFonts::new().ascii("Liberation Sans").hi_ansi("Liberation Sans").east_asia("Droid Sans Fallback").cs("Liberation Sans"))
+        .default_size(hp(BODY_PT))
+        .created_at("2000-01-01T00:00:00Z")
+        .updated_at("2000-01-01T00:00:00Z");
+    for s in styles(doc) {
+        d = d.add_style(s);
+    }
+    // Bullets: one abstract list; numbered lists each restart at 1 (a numbering instance per list).
+    d = d
+        .add_abstract_numbering(
+            AbstractNumbering::new(BULLETS)
+                .add_level(Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left")).indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)),
+        )
+        .add_numbering(Numbering::new(BULLETS, BULLETS));
+    let mut next_list = 3usize;
+
+    d = d.add_paragraph(Paragraph::new().style("Title").add_run(Run::new().add_text(&doc.title)));
+    if !doc.subtitle.is_empty() {
+        d = d.add_paragraph(Paragraph::new().style("Subtitle").add_run(Run::new().add_text(&doc.subtitle)));
+    }
+    for section in &doc.sections {
+        if let Some(t) = &section.title {
+            d = d.add_paragraph(Paragraph::new().style("Heading1").add_run(Run::new().add_text(t)));
+        }
+        for b in &section.blocks {
+            match b {
+                Block::Heading { level, runs: r } => d = d.add_paragraph(para(if *level <= 2 { "Heading2" } else { "Heading3" }, r)),
+                Block::Paragraph(r) => d = d.add_paragraph(para("Normal", r)),
+                Block::Callout(r) => d = d.add_paragraph(para("CallToAction", r)),
+                Block::List { ordered: false, items } => {
+                    for item in items {
+                        d = d.add_paragraph(para("ListBullet", item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)));
+                    }
+                }
+                Block::List { ordered: true, items } => {
+                    let id = next_list;
+                    next_list += 1;
+                    d = d
+                        .add_abstract_numbering(
+                            AbstractNumbering::new(id).add_level(
+                                Level::new(0, Start::new(1), NumberFormat::new("decimal"), LevelText::new("%1."), LevelJc::new("left"))
+                                    .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
+                            ),
+                        )
+                        .add_numbering(Numbering::new(id, id));
+                    for item in items {
+                        d = d.add_paragraph(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(0)));
+                    }
+                }
+                Block::Table { header, rows } => {
+                    let cell = |c: &Vec<DocRun>, bold: bool| {
+                        let p = if bold {
+                            let strong: Vec<DocRun> = c.iter().map(|r| DocRun { bold: true, ..r.clone() }).collect();
+                            para("Normal", &strong)
+                        } else {
+                            para("Normal", c)
+                        };
+                        TableCell::new().add_paragraph(p)
+                    };
+                    let mut table_rows = vec![TableRow::new(header.iter().map(|c| cell(c, true)).collect())];
+                    table_rows.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
+                    // Column widths are needed for readers that lay the grid out (python-docx,
+                    // Word's "autofit" off): the text width shared evenly.
+                    let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+                    let grid = vec![TEXT_WIDTH / columns; columns];
+                    d = d.add_table(Table::new(table_rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa));
+                }
+            }
+        }
+    }
+
+    // Header: the brand and, on a draft, the DRAFT mark; on an approved export, the stamp.
+    let mark = match &doc.approval {
+        None => Paragraph::new().style("Stamp").add_run(Run::new().add_text("DRAFT — not approved for customer use").bold()),
+        Some(a) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(format!("Approved by {} on {} · version {}", a.by, a.at, a.version))),
+    };
+    d = d.header(Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.brand.name).bold().color(doc.brand.primary.clone()))).add_paragraph(mark));
+    let footer_text = if doc.brand.footer.is_empty() { doc.title.clone() } else { doc.brand.footer.clone() };
+    d = d.footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{footer_text} · Page ")).size(hp(9)))
+                .add_page_num(PageNum::new())
+                .add_run(Run::new().add_text(" of ").size(hp(9)))
+                .add_num_pages(NumPages::new()),
+        ),
+    );
+
+    let mut stored = Cursor::new(Vec::new());
+    d.build().pack(&mut stored).map_err(|e| ExportError::Internal(format!("the Word package could not be assembled: {e}")))?;
+    finish_package(stored.get_ref())
+}
+
+/// Re-writes the package: deflated entries with a fixed date, in the same order, with the
+/// fixes docx-rs needs.
+fn finish_package(stored: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let internal = |e: &dyn std::fmt::Display| ExportError::Internal(format!("the Word package could not be finished: {e}"));
+    let mut input = zip::ZipArchive::new(Cursor::new(stored)).map_err(|e| internal(&e))?;
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(input.len());
+    for i in 0..input.len() {
+        let mut entry = input.by_index(i).map_err(|e| internal(&e))?;
+        let mut bytes = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut bytes).map_err(|e| internal(&e))?;
+        entries.push((entry.name().to_string(), bytes));
+    }
+    // docx-rs numbers hyperlink relationships from a counter that lives as long as the process:
+    // number them from 1 in each document instead.
+    let link_ids = entries
+        .iter()
+        .find(|(n, _)| n == "word/_rels/document.xml.rels")
+        .map(|(_, b)| hyperlink_numbers(b))
+        .unwrap_or_default();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, mut bytes) in entries {
+        if name == "word/styles.xml" {
+            bytes = mark_normal_default(&bytes);
+        } else if name.starts_with("word/") && (name.ends_with(".xml") || name.ends_with(".rels")) {
+            bytes = renumber_drawings(&bytes);
+            if !link_ids.is_empty() {
+                bytes = renumber_links(&bytes, &link_ids);
+            }
+        }
+        out.start_file(name, options).map_err(|e| internal(&e))?;
+        out.write_all(&bytes).map_err(|e| internal(&e))?;
+    }
+    Ok(out.finish().map_err(|e| internal(&e))?.into_inner())
+}
+
+const LINK_ID: &str = "rIdHyperlink";
+
+/// The numbers of the hyperlink relationships, in ascending order.
+fn hyperlink_numbers(rels: &[u8]) -> Vec<u64> {
+    let text = String::from_utf8_lossy(rels);
+    let mut out: Vec<u64> = text
+        .match_indices(LINK_ID)
+        .filter_map(|(at, _)| {
+            let digits: String = text[at + LINK_ID.len()..].chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn renumber_links(xml: &[u8], numbers: &[u64]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    if !text.contains(LINK_ID) {
+        return xml.to_vec();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find(LINK_ID) {
+        let (before, after) = rest.split_at(at + LINK_ID.len());
+        out.push_str(before);
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let n: u64 = digits.parse().unwrap_or(0);
+        let k = numbers.iter().position(|x| *x == n).map_or(n, |i| i as u64 + 1);
+        out.push_str(&k.to_string());
+        rest = &after[digits.len()..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+fn mark_normal_default(xml: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    text.replacen(r#"<w:style w:type="paragraph" w:styleId="Normal">"#, r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1">"#, 1).into_bytes()
+}
+
+/// Every `wp:docPr id="…"` gets its own number (docx-rs writes 1 for every picture).
+fn renumber_drawings(xml: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    if !text.contains("<wp:docPr id=\"") {
+        return xml.to_vec();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut n = 0;
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("<wp:docPr id=\"") {
+        let (before, after) = rest.split_at(at + "<wp:docPr id=\"".len());
+        out.push_str(before);
+        n += 1;
+        out.push_str(&n.to_string());
+        let close = after.find('"').unwrap_or(0);
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}

@@ -1,0 +1,41 @@
+//! Pitchbridge export: a pitch (or a Markdown file) becomes one document model, which the
+//! writers render as DOCX and PDF. Pure functions of their input: no clock, no random ids, so
+//! the same input gives the same bytes.
+
+pub mod docx;
+pub mod model;
+pub mod sources;
+
+use std::path::Path;
+
+pub use docx::write_docx;
+pub use model::*;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ExportError {
+    #[error("{0} cannot be written: {1}")]
+    Write(String, String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place
+/// only when complete: a failed export never leaves a half-written file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| ExportError::Write(path.display().to_string(), e.to_string());
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}

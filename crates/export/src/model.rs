@@ -1,0 +1,110 @@
+//! The one document model every writer renders: what a pitch is once it leaves the editor.
+
+use pitchbridge_core::doc::Run;
+
+/// How the collateral is laid out. Plain is a multi-page document; the others follow their
+/// collateral type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Plain,
+    ElevatorPitch,
+    Email,
+    OnePager,
+    BattleCard,
+    CallScript,
+    ObjectionHandling,
+}
+
+impl Layout {
+    pub fn for_collateral_type(id: &str) -> Layout {
+        match id {
+            "elevator-pitch" => Layout::ElevatorPitch,
+            "email" => Layout::Email,
+            "one-pager" => Layout::OnePager,
+            "battle-card" => Layout::BattleCard,
+            "call-script" => Layout::CallScript,
+            "objection-handling" => Layout::ObjectionHandling,
+            _ => Layout::Plain,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Level 1 is a section title, 2 and 3 headings inside a section.
+    Heading { level: u8, runs: Vec<Run> },
+    Paragraph(Vec<Run>),
+    List { ordered: bool, items: Vec<Vec<Run>> },
+    Table { header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>> },
+    /// The call to action, set apart.
+    Callout(Vec<Run>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The collateral type's section id ("" for a document without sections).
+    pub id: String,
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// Who approved what, printed on an approved export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Approval {
+    pub by: String,
+    /// UTC, as recorded.
+    pub at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brand {
+    pub name: String,
+    /// RGB hex without '#', e.g. "4A55C9".
+    pub primary: String,
+    pub accent: String,
+    pub footer: String,
+}
+
+impl Default for Brand {
+    fn default() -> Brand {
+        Brand { name: "Pitchbridge".into(), primary: "1F2A44".into(), accent: "4A55C9".into(), footer: String::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// "Distributor × CFO · One-pager".
+    pub subtitle: String,
+    pub layout: Layout,
+    pub sections: Vec<Section>,
+    pub brand: Brand,
+    /// `None` is a draft: it carries the DRAFT watermark.
+    pub approval: Option<Approval>,
+}
+
+impl Document {
+    /// The document's words in reading order, one string per block (what copying the PDF's
+    /// text must give back).
+    pub fn plain_text(&self) -> Vec<String> {
+        let mut out = vec![self.title.clone()];
+        let runs = |r: &[Run]| r.iter().map(|r| r.text.as_str()).collect::<String>();
+        for s in &self.sections {
+            if let Some(t) = &s.title {
+                out.push(t.clone());
+            }
+            for b in &s.blocks {
+                match b {
+                    Block::Heading { runs: r, .. } | Block::Paragraph(r) | Block::Callout(r) => out.push(runs(r)),
+                    Block::List { items, .. } => out.extend(items.iter().map(|i| runs(i))),
+                    Block::Table { header, rows } => {
+                        out.extend(header.iter().map(|c| runs(c)));
+                        out.extend(rows.iter().flatten().map(|c| runs(c)));
+                    }
+                }
+            }
+        }
+        out
+    }
+}

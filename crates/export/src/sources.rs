@@ -1,0 +1,225 @@
+//! Building the document model: from a workspace pitch, or from a Markdown file.
+
+use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::doc::{DocBlock, Run};
+use pitchbridge_core::BlockKind;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::*;
+
+/// A pitch's blocks in its collateral type's sections. Runs of list blocks become lists; the
+/// call-to-action section becomes a callout; in an objections section, each heading and the
+/// paragraphs under it become a row of an objection → response table.
+pub fn from_pitch(title: &str, subtitle: &str, ct: &CollateralType, blocks: &[DocBlock], brand: Brand, approval: Option<Approval>) -> Document {
+    let mut sections = Vec::new();
+    for s in &ct.sections {
+        let mine: Vec<&DocBlock> = blocks.iter().filter(|b| b.section == s.id && !b.text().trim().is_empty()).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut out: Vec<Block> = Vec::new();
+        if s.id.contains("objection") {
+            out.extend(objection_table(&mine));
+        } else {
+            for b in mine {
+                push_block(&mut out, b, s.id == "call-to-action");
+            }
+        }
+        sections.push(Section { id: s.id.clone(), title: Some(s.name.clone()), blocks: out });
+    }
+    Document {
+        title: title.to_string(),
+        subtitle: subtitle.to_string(),
+        layout: Layout::for_collateral_type(&ct.id),
+        sections,
+        brand,
+        approval,
+    }
+}
+
+fn push_block(out: &mut Vec<Block>, b: &DocBlock, callout: bool) {
+    let runs = b.runs.clone();
+    match b.kind {
+        BlockKind::Heading => out.push(Block::Heading { level: b.level.clamp(2, 3), runs }),
+        BlockKind::Bullet | BlockKind::Numbered => {
+            let ordered = b.kind == BlockKind::Numbered;
+            if let Some(Block::List { ordered: o, items }) = out.last_mut() {
+                if *o == ordered {
+                    items.push(runs);
+                    return;
+                }
+            }
+            out.push(Block::List { ordered, items: vec![runs] });
+        }
+        BlockKind::Paragraph if callout => out.push(Block::Callout(runs)),
+        BlockKind::Paragraph => out.push(Block::Paragraph(runs)),
+    }
+}
+
+fn objection_table(blocks: &[&DocBlock]) -> Vec<Block> {
+    let has_headings = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    if !has_headings {
+        let mut out = Vec::new();
+        for b in blocks {
+            push_block(&mut out, b, false);
+        }
+        return out;
+    }
+    let mut rows: Vec<Vec<Vec<Run>>> = Vec::new();
+    let mut before = Vec::new();
+    for b in blocks {
+        if b.kind == BlockKind::Heading {
+            rows.push(vec![b.runs.clone(), Vec::new()]);
+        } else if let Some(row) = rows.last_mut() {
+            let cell = &mut row[1];
+            if !cell.is_empty() {
+                cell.push(Run::plain(" "));
+            }
+            cell.extend(b.runs.iter().cloned());
+        } else {
+            push_block(&mut before, b, false);
+        }
+    }
+    before.push(Block::Table { header: vec![vec![Run::plain("Objection")], vec![Run::plain("Response")]], rows });
+    before
+}
+
+/// A Markdown file: the first level-1 heading is the title, level-2 headings start sections,
+/// deeper ones are headings inside them. Code and HTML are left out; images too (the brand kit
+/// supplies pictures).
+pub fn from_markdown(src: &str, layout: Layout, brand: Brand) -> Document {
+    let mut title: Option<String> = None;
+    let mut sections: Vec<Section> = vec![Section { id: String::new(), title: None, blocks: Vec::new() }];
+    let mut runs: Vec<Run> = Vec::new();
+    let (mut bold, mut italic) = (0u32, 0u32);
+    let mut link: Option<String> = None;
+    let mut heading: Option<HeadingLevel> = None;
+    let mut list_stack: Vec<bool> = Vec::new();
+    let mut items: Vec<Vec<Run>> = Vec::new();
+    let mut table: Option<(Vec<Vec<Run>>, Vec<Vec<Vec<Run>>>, bool)> = None;
+    let mut row: Vec<Vec<Run>> = Vec::new();
+    let mut skip = 0u32;
+
+    let push_text = |runs: &mut Vec<Run>, text: &str, bold: u32, italic: u32, link: &Option<String>| {
+        let r = Run { text: text.to_string(), bold: bold > 0, italic: italic > 0, link: link.clone() };
+        match runs.last_mut() {
+            Some(last) if last.bold == r.bold && last.italic == r.italic && last.link == r.link => last.text.push_str(text),
+            _ => runs.push(r),
+        }
+    };
+    for event in Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        let section = sections.last_mut().expect("one section at least");
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }) => skip += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image) => skip = skip.saturating_sub(1),
+            _ if skip > 0 => {}
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(level);
+                runs.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                match heading.take() {
+                    Some(HeadingLevel::H1) if title.is_none() => title = Some(text.trim().to_string()),
+                    Some(HeadingLevel::H1 | HeadingLevel::H2) => {
+                        sections.push(Section { id: slug(&text), title: Some(text.trim().to_string()), blocks: Vec::new() })
+                    }
+                    Some(level) => section.blocks.push(Block::Heading { level: if level == HeadingLevel::H3 { 2 } else { 3 }, runs: std::mem::take(&mut runs) }),
+                    None => {}
+                }
+                runs.clear();
+            }
+            Event::Start(Tag::Paragraph) => runs.clear(),
+            Event::End(TagEnd::Paragraph) => {
+                if list_stack.is_empty() && table.is_none() && !runs.iter().all(|r| r.text.trim().is_empty()) {
+                    section.blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
+                }
+            }
+            Event::Start(Tag::List(start)) => {
+                if list_stack.is_empty() {
+                    items.clear();
+                }
+                list_stack.push(start.is_some());
+            }
+            Event::End(TagEnd::List(_)) => {
+                let ordered = list_stack.pop().unwrap_or(false);
+                if list_stack.is_empty() && !items.is_empty() {
+                    section.blocks.push(Block::List { ordered, items: std::mem::take(&mut items) });
+                }
+            }
+            Event::Start(Tag::Item) => {
+                // A nested list's items join the outer list (pitches keep lists flat).
+                if !runs.is_empty() && list_stack.len() > 1 {
+                    items.push(std::mem::take(&mut runs));
+                }
+                runs.clear();
+            }
+            Event::End(TagEnd::Item) => {
+                if !runs.iter().all(|r| r.text.trim().is_empty()) {
+                    items.push(std::mem::take(&mut runs));
+                }
+            }
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new(), true)),
+            Event::End(TagEnd::Table) => {
+                if let Some((header, rows, _)) = table.take() {
+                    section.blocks.push(Block::Table { header, rows });
+                }
+            }
+            Event::Start(Tag::TableHead) => row.clear(),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.0 = std::mem::take(&mut row);
+                    t.2 = false;
+                }
+            }
+            Event::Start(Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.1.push(std::mem::take(&mut row));
+                }
+            }
+            Event::Start(Tag::TableCell) => runs.clear(),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut runs)),
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = pitchbridge_core::doc::safe_href(&dest_url).then(|| dest_url.to_string());
+            }
+            Event::End(TagEnd::Link) => link = None,
+            Event::Text(t) | Event::Code(t) => push_text(&mut runs, &t, bold, italic, &link),
+            Event::SoftBreak | Event::HardBreak => push_text(&mut runs, " ", bold, italic, &link),
+            _ => {}
+        }
+    }
+    sections.retain(|s| !s.blocks.is_empty() || s.title.is_some());
+    // A section called "Call to action" is set apart as the callout.
+    for s in sections.iter_mut().filter(|s| s.id == "call-to-action") {
+        for b in &mut s.blocks {
+            if let Block::Paragraph(r) = b {
+                *b = Block::Callout(std::mem::take(r));
+            }
+        }
+    }
+    Document {
+        title: title.unwrap_or_else(|| "Untitled".to_string()),
+        subtitle: String::new(),
+        layout,
+        sections,
+        brand,
+        approval: None,
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
