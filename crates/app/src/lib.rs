@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod catalog;
 pub mod checks;
 pub mod demo;
+pub mod export;
 mod error;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use checks::*;
+pub use export::*;
 pub use error::{ApiError, ApiResult, ErrorCode};
 /// The store's read models, re-exported for the shell.
 pub use pitchbridge_store as store;

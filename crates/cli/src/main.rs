@@ -63,6 +63,29 @@ enum Command {
         format: Format,
         file: PathBuf,
     },
+    /// Export a pitch (--workspace and --pitch) or a Markdown file (--markdown) as finished
+    /// collateral. Written through a temporary file: a failed export leaves nothing behind.
+    Export {
+        #[arg(long, requires = "pitch", conflicts_with = "markdown")]
+        workspace: Option<PathBuf>,
+        #[arg(long)]
+        pitch: Option<i64>,
+        /// A Markdown file to export, with no workspace.
+        #[arg(long, value_name = "FILE")]
+        markdown: Option<PathBuf>,
+        /// With --markdown: lay it out as this collateral type (default: a plain document).
+        #[arg(long = "type", value_name = "TYPE", requires = "markdown")]
+        collateral_type: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportTo,
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum ExportTo {
+    Docx,
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -139,8 +162,46 @@ fn run(command: Command) -> ApiResult<()> {
             }
         }
         Command::Check { .. } => unreachable!("handled in main"),
+        Command::Export { workspace, pitch, markdown, collateral_type, format: ExportTo::Docx, output } => {
+            let outcome = match (workspace, pitch, markdown) {
+                (Some(ws), Some(pitch), None) => {
+                    let app = open(&ws)?;
+                    app.export_pitch(pitchbridge_app::ExportPitchRequest {
+                        pitch_id: pitch,
+                        format: pitchbridge_app::ExportFormat::Docx,
+                        path: output.display().to_string(),
+                    })?
+                }
+                (None, None, Some(md)) => export_markdown(&md, collateral_type.as_deref(), &output)?,
+                _ => {
+                    return Err(ApiError::invalid("Give --workspace and --pitch, or --markdown FILE."));
+                }
+            };
+            println!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
+        }
     }
     Ok(())
+}
+
+fn export_markdown(md: &Path, type_id: Option<&str>, output: &Path) -> ApiResult<pitchbridge_app::ExportOutcome> {
+    use pitchbridge_export::{sources::from_markdown, write_docx, write_file, Brand, Layout};
+    let layout = match type_id {
+        None => Layout::Plain,
+        Some(id) => {
+            let types = pitchbridge_app::catalog::collateral_types();
+            if !types.iter().any(|t| t.id == id) {
+                let ids: Vec<&str> = types.iter().map(|t| t.id.as_str()).collect();
+                return Err(ApiError::invalid(format!("There is no collateral type “{id}”; the types are {}.", ids.join(", "))));
+            }
+            Layout::for_collateral_type(id)
+        }
+    };
+    let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
+    let doc = from_markdown(&text, layout, Brand::default());
+    let out = write_docx(&doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    write_file(output, &out).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
+    Ok(pitchbridge_app::ExportOutcome { path: output.display().to_string(), bytes: out.len() as u64 })
 }
 
 fn describe_import(p: &ImportPreview) -> String {

@@ -92,3 +92,38 @@ fn bad_input_exits_2_with_a_message_and_odd_text_is_checked() {
     let (code, _, err) = check(&[&write(dir.path(), "odd.md", odd.as_bytes())]);
     assert!(code == 0 || code == 1, "{err}");
 }
+
+fn pitchbridge(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(args).env_remove("DISPLAY").output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn export_writes_the_same_docx_twice_and_nothing_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&["init", "--demo", &ws]).0, 0);
+    let a = dir.path().join("a.docx").display().to_string();
+    let b = dir.path().join("b.docx").display().to_string();
+    let (code, out, err) = pitchbridge(&["export", "--workspace", &ws, "--pitch", "1", "--format", "docx", "-o", &a]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Wrote"), "{out}");
+    pitchbridge(&["export", "--workspace", &ws, "--pitch", "1", "--format", "docx", "-o", &b]);
+    assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(), "byte-identical exports");
+
+    let md = write(dir.path(), "p.md", b"# Title\n\n## Call to action\n\nBook a demo at [x](https://x.example).\n");
+    let (code, _, err) = pitchbridge(&["export", "--markdown", &md, "--type", "one-pager", "--format", "docx", "-o", &b]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = pitchbridge(&["export", "--markdown", &md, "--type", "brochure", "--format", "docx", "-o", &b]);
+    assert_ne!(code, 0);
+    assert!(err.contains("no collateral type “brochure”"), "{err}");
+
+    let blocked = dir.path().join("no/such/dir/out.docx").display().to_string();
+    let (code, _, err) = pitchbridge(&["export", "--markdown", &md, "--format", "docx", "-o", &blocked]);
+    assert_ne!(code, 0);
+    assert!(err.contains("cannot be written"), "{err}");
+    let (code, _, err) = pitchbridge(&["export", "--workspace", &ws, "--pitch", "999", "--format", "docx", "-o", &b]);
+    assert_ne!(code, 0, "{err}");
+    let left: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".part")).collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -24,12 +24,12 @@ fn hp(pt: usize) -> usize {
 fn styles(doc: &Document) -> Vec<Style> {
     let primary = doc.brand.primary.clone();
     vec![
-        Style::new("Normal", StyleType::Paragraph).name("Normal").size(hp(BODY_PT)).line_spacing(LineSpacing::new().after(160).line(276)),
-        Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").next("Normal").size(hp(26)).bold().color(primary.clone()),
-        Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").based_on("Normal").next("Normal").size(hp(12)).color("5F6368"),
-        Style::new("Heading1", StyleType::Paragraph).name("heading 1").based_on("Normal").next("Normal").size(hp(16)).bold().color(primary.clone()).outline_lvl(0),
-        Style::new("Heading2", StyleType::Paragraph).name("heading 2").based_on("Normal").next("Normal").size(hp(13)).bold().color(primary.clone()).outline_lvl(1),
-        Style::new("Heading3", StyleType::Paragraph).name("heading 3").based_on("Normal").next("Normal").size(hp(12)).bold().italic().outline_lvl(2),
+        Style::new("Normal", StyleType::Paragraph).name("Normal").size(hp(BODY_PT)).line_spacing(LineSpacing::new().after(160).line(276).line_rule(LineSpacingType::Auto)),
+        Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").next("Normal").size(hp(26)).bold().color(primary.clone()).line_spacing(LineSpacing::new().before(0).after(80)),
+        Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").based_on("Normal").next("Normal").size(hp(12)).color("5F6368").line_spacing(LineSpacing::new().after(240)),
+        Style::new("Heading1", StyleType::Paragraph).name("heading 1").based_on("Normal").next("Normal").size(hp(16)).bold().color(primary.clone()).outline_lvl(0).line_spacing(LineSpacing::new().before(360).after(120)),
+        Style::new("Heading2", StyleType::Paragraph).name("heading 2").based_on("Normal").next("Normal").size(hp(13)).bold().color(primary.clone()).outline_lvl(1).line_spacing(LineSpacing::new().before(240).after(80)),
+        Style::new("Heading3", StyleType::Paragraph).name("heading 3").based_on("Normal").next("Normal").size(hp(12)).bold().italic().outline_lvl(2).line_spacing(LineSpacing::new().before(200).after(60)),
         Style::new("ListBullet", StyleType::Paragraph).name("List Bullet").based_on("Normal"),
         Style::new("ListNumber", StyleType::Paragraph).name("List Number").based_on("Normal"),
         Style::new("CallToAction", StyleType::Paragraph).name("Call to Action").based_on("Normal").size(hp(12)).bold().color(doc.brand.accent.clone()),
@@ -66,7 +66,7 @@ fn para(style: &str, content: &[DocRun]) -> Paragraph {
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut d = Docx::new()
         .page_size(11906, 16838) // A4 in twentieths of a point
-        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
+        .page_margin(PageMargin::new().top(1701).bottom(1418).left(1134).right(1134).header(567).footer(567))
         .default_fonts(RunFonts::new().ascii("Liberation Sans").hi_ansi("Liberation Sans").east_asia("Droid Sans Fallback").cs("Liberation Sans"))
         .default_size(hp(BODY_PT))
         .created_at("2000-01-01T00:00:00Z")
@@ -89,11 +89,11 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
     for section in &doc.sections {
         if let Some(t) = &section.title {
-            d = d.add_paragraph(Paragraph::new().style("Heading1").add_run(Run::new().add_text(t)));
+            d = d.add_paragraph(Paragraph::new().style("Heading1").keep_next(true).add_run(Run::new().add_text(t)));
         }
         for b in &section.blocks {
             match b {
-                Block::Heading { level, runs: r } => d = d.add_paragraph(para(if *level <= 2 { "Heading2" } else { "Heading3" }, r)),
+                Block::Heading { level, runs: r } => d = d.add_paragraph(para(if *level <= 2 { "Heading2" } else { "Heading3" }, r).keep_next(true)),
                 Block::Paragraph(r) => d = d.add_paragraph(para("Normal", r)),
                 Block::Callout(r) => d = d.add_paragraph(para("CallToAction", r)),
                 Block::List { ordered: false, items } => {

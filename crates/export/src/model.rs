@@ -67,8 +67,33 @@ pub struct Brand {
 }
 
 impl Default for Brand {
+    /// The kit in `assets/brand/default/brand.toml`.
     fn default() -> Brand {
-        Brand { name: "Pitchbridge".into(), primary: "1F2A44".into(), accent: "4A55C9".into(), footer: String::new() }
+        Brand::parse(include_str!("../../../assets/brand/default/brand.toml")).expect("the default brand kit is valid")
+    }
+}
+
+impl Brand {
+    /// A brand kit file: name, primary and accent colours (RGB hex), footer text.
+    pub fn parse(toml_text: &str) -> Result<Brand, String> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            name: String,
+            primary: String,
+            accent: String,
+            footer: String,
+        }
+        let raw: Raw = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        let colour = |c: &str| -> Result<String, String> {
+            let hex = c.trim().trim_start_matches('#');
+            if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                Ok(hex.to_ascii_uppercase())
+            } else {
+                Err(format!("“{c}” is not a colour: use six hex digits, e.g. 1F2A44"))
+            }
+        };
+        Ok(Brand { name: raw.name.trim().to_string(), primary: colour(&raw.primary)?, accent: colour(&raw.accent)?, footer: raw.footer.trim().to_string() })
     }
 }
 

@@ -1,0 +1,71 @@
+//! Exporting a pitch: the workspace's pitch becomes the export's document model, written as
+//! DOCX (and PDF) through a temporary file.
+
+use std::path::Path;
+
+use pitchbridge_core::Id;
+use pitchbridge_export::sources::from_pitch;
+use pitchbridge_export::{write_docx, write_file, Brand};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{ApiError, ApiResult, App, ErrorCode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Docx,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportPitchRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub format: ExportFormat,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOutcome {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+impl App {
+    /// The pitch's document model: its collateral type's sections, the launch's product as
+    /// the brand name when the kit has none, and draft until approved.
+    pub fn pitch_document(&self, pitch_id: Id) -> ApiResult<pitchbridge_export::Document> {
+        let ws = self.ws()?;
+        let view = ws.pitch_editor(pitch_id)?;
+        let mut brand = Brand::default();
+        if brand.name.is_empty() {
+            brand.name = ws.pitch_product(pitch_id)?;
+        }
+        let subtitle = format!("{} · {}", view.summary.audience_name, view.collateral_type.name);
+        Ok(from_pitch(&view.summary.pitch.title, &subtitle, &view.collateral_type, &view.blocks, brand, None))
+    }
+
+    pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {
+        let doc = self.pitch_document(req.pitch_id)?;
+        let bytes = match req.format {
+            ExportFormat::Docx => write_docx(&doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?,
+        };
+        let path = Path::new(req.path.trim());
+        if req.path.trim().is_empty() {
+            return Err(ApiError::invalid("Choose where to save the export."));
+        }
+        write_file(path, &bytes).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
+        Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64 })
+    }
+}
