@@ -5,7 +5,7 @@ use std::path::Path;
 
 use pitchbridge_core::Id;
 use pitchbridge_export::sources::from_pitch;
-use pitchbridge_export::{write_docx, write_file, Brand};
+use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fonts};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,12 +15,14 @@ use crate::{ApiError, ApiResult, App, ErrorCode};
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Docx,
+    Pdf,
 }
 
 impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Docx => "docx",
+            ExportFormat::Pdf => "pdf",
         }
     }
 }
@@ -40,6 +42,39 @@ pub struct ExportOutcome {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// What the writer had to compromise on: characters no font has, a layout that ran over.
+    pub warnings: Vec<String>,
+}
+
+/// The fonts, parsed once per process.
+fn fonts() -> &'static Fonts {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(Fonts::load)
+}
+
+/// Renders the document in the format asked and writes it through a temporary file.
+pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiResult<ExportOutcome> {
+    if path.as_os_str().is_empty() {
+        return Err(ApiError::invalid("Choose where to save the export."));
+    }
+    let (bytes, warnings) = match format {
+        ExportFormat::Docx => (write_docx(doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?, Vec::new()),
+        ExportFormat::Pdf => {
+            let out = write_pdf(fonts(), doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+            let mut warnings = Vec::new();
+            if !out.missing_glyphs.is_empty() {
+                warnings.push(format!(
+                    "No shipped font has {} {}; {} drawn as empty boxes.",
+                    if out.missing_glyphs.len() == 1 { "this character:" } else { "these characters:" },
+                    out.missing_glyphs.join(", "),
+                    if out.missing_glyphs.len() == 1 { "it is" } else { "they are" }
+                ));
+            }
+            (out.bytes, warnings)
+        }
+    };
+    write_file(path, &bytes).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
+    Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64, warnings })
 }
 
 impl App {
@@ -58,14 +93,6 @@ impl App {
 
     pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {
         let doc = self.pitch_document(req.pitch_id)?;
-        let bytes = match req.format {
-            ExportFormat::Docx => write_docx(&doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?,
-        };
-        let path = Path::new(req.path.trim());
-        if req.path.trim().is_empty() {
-            return Err(ApiError::invalid("Choose where to save the export."));
-        }
-        write_file(path, &bytes).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
-        Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64 })
+        write_document(&doc, req.format, Path::new(req.path.trim()))
     }
 }

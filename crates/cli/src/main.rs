@@ -86,6 +86,7 @@ enum Command {
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 enum ExportTo {
     Docx,
+    Pdf,
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -162,29 +163,32 @@ fn run(command: Command) -> ApiResult<()> {
             }
         }
         Command::Check { .. } => unreachable!("handled in main"),
-        Command::Export { workspace, pitch, markdown, collateral_type, format: ExportTo::Docx, output } => {
+        Command::Export { workspace, pitch, markdown, collateral_type, format, output } => {
+            let app_format = match format {
+                ExportTo::Docx => pitchbridge_app::ExportFormat::Docx,
+                ExportTo::Pdf => pitchbridge_app::ExportFormat::Pdf,
+            };
             let outcome = match (workspace, pitch, markdown) {
                 (Some(ws), Some(pitch), None) => {
                     let app = open(&ws)?;
-                    app.export_pitch(pitchbridge_app::ExportPitchRequest {
-                        pitch_id: pitch,
-                        format: pitchbridge_app::ExportFormat::Docx,
-                        path: output.display().to_string(),
-                    })?
+                    app.export_pitch(pitchbridge_app::ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
                 }
-                (None, None, Some(md)) => export_markdown(&md, collateral_type.as_deref(), &output)?,
+                (None, None, Some(md)) => export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,
                 _ => {
                     return Err(ApiError::invalid("Give --workspace and --pitch, or --markdown FILE."));
                 }
             };
+            for w in &outcome.warnings {
+                eprintln!("pitchbridge: {w}");
+            }
             println!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
         }
     }
     Ok(())
 }
 
-fn export_markdown(md: &Path, type_id: Option<&str>, output: &Path) -> ApiResult<pitchbridge_app::ExportOutcome> {
-    use pitchbridge_export::{sources::from_markdown, write_docx, write_file, Brand, Layout};
+fn export_markdown(md: &Path, type_id: Option<&str>, format: pitchbridge_app::ExportFormat, output: &Path) -> ApiResult<pitchbridge_app::ExportOutcome> {
+    use pitchbridge_export::{sources::from_markdown, Brand, Layout};
     let layout = match type_id {
         None => Layout::Plain,
         Some(id) => {
@@ -199,9 +203,7 @@ fn export_markdown(md: &Path, type_id: Option<&str>, output: &Path) -> ApiResult
     let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
     let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
     let doc = from_markdown(&text, layout, Brand::default());
-    let out = write_docx(&doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-    write_file(output, &out).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
-    Ok(pitchbridge_app::ExportOutcome { path: output.display().to_string(), bytes: out.len() as u64 })
+    pitchbridge_app::export::write_document(&doc, format, output)
 }
 
 fn describe_import(p: &ImportPreview) -> String {

@@ -4,11 +4,13 @@
 
 pub mod docx;
 pub mod model;
+pub mod pdf;
 pub mod sources;
 
 use std::path::Path;
 
 pub use docx::write_docx;
+pub use pdf::{write_pdf, Fonts, PdfOutput};
 pub use model::*;
 
 #[derive(Debug, thiserror::Error, PartialEq)]

@@ -1,0 +1,396 @@
+//! Pagination: the document model flowed onto A4 pages as positioned lines, boxes and links.
+//! Headings stay with what follows them, a list item never leaves its bullet alone at the foot
+//! of a page, and tables break between rows (repeating their header).
+
+use std::collections::BTreeSet;
+
+use pitchbridge_core::doc::Run;
+
+use super::text::*;
+use crate::model::{Block, Document};
+
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+pub const MARGIN_X: f32 = 56.7;
+pub const TOP: f32 = 82.0;
+pub const BOTTOM: f32 = 70.0;
+pub const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+const BODY: f32 = 10.5;
+const LEADING: f32 = 1.38;
+const GREY: [f32; 3] = [0.36, 0.37, 0.4];
+const INK: [f32; 3] = [0.11, 0.11, 0.13];
+
+/// A run of glyphs drawn from one point, in one font, size and colour. `y` is the baseline,
+/// measured from the top of the page.
+#[derive(Debug, Clone)]
+pub struct GlyphRun {
+    pub x: f32,
+    pub y: f32,
+    pub font: u8,
+    pub size: f32,
+    pub color: [f32; 3],
+    pub glyphs: Vec<(u16, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Item {
+    Text(GlyphRun),
+    /// A filled (and optionally outlined) rectangle; `y` is its top.
+    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<[f32; 3]>, stroke: Option<[f32; 3]> },
+    Link { x: f32, y: f32, w: f32, h: f32, url: String },
+}
+
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+pub struct Laid {
+    pub pages: Vec<Page>,
+    /// Code points no shipped font can draw.
+    pub missing: BTreeSet<u32>,
+    /// Fonts the pages use.
+    pub fonts_used: BTreeSet<u8>,
+}
+
+pub fn hex(c: &str) -> [f32; 3] {
+    let v = u32::from_str_radix(c, 16).unwrap_or(0x1F2A44);
+    [((v >> 16) & 255) as f32 / 255.0, ((v >> 8) & 255) as f32 / 255.0, (v & 255) as f32 / 255.0]
+}
+
+fn tint(c: [f32; 3], t: f32) -> [f32; 3] {
+    [c[0] + (1.0 - c[0]) * t, c[1] + (1.0 - c[1]) * t, c[2] + (1.0 - c[2]) * t]
+}
+
+fn font_of(bold: bool, italic: bool) -> u8 {
+    match (bold, italic) {
+        (false, false) => REGULAR,
+        (true, false) => BOLD,
+        (false, true) => ITALIC,
+        (true, true) => BOLD_ITALIC,
+    }
+}
+
+fn spans(runs: &[Run], size: f32, color: [f32; 3], force_bold: bool, link_color: [f32; 3]) -> Vec<Span> {
+    runs.iter()
+        .filter(|r| !r.text.is_empty())
+        .map(|r| Span {
+            text: r.text.clone(),
+            font: font_of(r.bold || force_bold, r.italic),
+            size,
+            color: if r.link.is_some() { link_color } else { color },
+            link: r.link.clone(),
+        })
+        .collect()
+}
+
+fn plain(text: &str, font: u8, size: f32, color: [f32; 3]) -> Vec<Span> {
+    vec![Span { text: text.to_string(), font, size, color, link: None }]
+}
+
+/// A block cut into lines, ready to place: each line's glyph runs relative to the line's
+/// left edge and baseline.
+struct Lines {
+    lines: Vec<(Vec<GlyphRun>, Vec<(f32, f32, String)>)>,
+    line_h: f32,
+    ascent: f32,
+}
+
+pub struct Layouter<'f> {
+    fonts: &'f Fonts,
+    pub pages: Vec<Page>,
+    y: f32,
+    missing: BTreeSet<u32>,
+    fonts_used: BTreeSet<u8>,
+}
+
+impl<'f> Layouter<'f> {
+    pub fn new(fonts: &'f Fonts) -> Layouter<'f> {
+        Layouter { fonts, pages: vec![Page { items: Vec::new() }], y: TOP, missing: BTreeSet::new(), fonts_used: BTreeSet::new() }
+    }
+
+    fn set(&mut self, spans: Vec<Span>, width: f32) -> Lines {
+        let size = spans.iter().map(|s| s.size).fold(BODY, f32::max);
+        let shaped = shape(self.fonts, spans, &mut self.missing);
+        let mut lines = Vec::new();
+        for lr in shaped.lines(width) {
+            let mut runs: Vec<GlyphRun> = Vec::new();
+            let mut links: Vec<(f32, f32, String)> = Vec::new();
+            let mut x = 0.0;
+            let mut open_link: Option<(f32, String)> = None;
+            let mut end = lr.end;
+            while end > lr.start && shaped.glyphs[end - 1].text.chars().all(char::is_whitespace) && !shaped.glyphs[end - 1].text.is_empty() {
+                end -= 1;
+            }
+            for g in &shaped.glyphs[lr.start..end] {
+                let span = &shaped.spans[g.span];
+                self.fonts_used.insert(g.font);
+                let same = runs.last().is_some_and(|r: &GlyphRun| r.font == g.font && r.size == span.size && r.color == span.color);
+                if !same {
+                    runs.push(GlyphRun { x, y: 0.0, font: g.font, size: span.size, color: span.color, glyphs: Vec::new() });
+                }
+                runs.last_mut().expect("a run").glyphs.push((g.gid, g.text.clone()));
+                // A link is one rectangle per line over its words.
+                if open_link.as_ref().map(|(_, u)| u) != span.link.as_ref() {
+                    if let Some((from, url)) = open_link.take() {
+                        links.push((from, x - from, url));
+                    }
+                    open_link = span.link.clone().map(|u| (x, u));
+                }
+                x += g.advance;
+            }
+            if let Some((from, url)) = open_link.take() {
+                links.push((from, x - from, url));
+            }
+            lines.push((runs, links));
+        }
+        Lines { lines, line_h: size * LEADING, ascent: size * 0.9 }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page { items: Vec::new() });
+        self.y = TOP;
+    }
+
+    fn room(&self) -> f32 {
+        PAGE_H - BOTTOM - self.y
+    }
+
+    /// Places lines at `x`, breaking pages between lines; the first `keep` lines stay
+    /// together (with `extra` height that must follow on the same page).
+    fn place(&mut self, lines: Lines, x: f32, keep: usize, extra: f32) {
+        let need = lines.line_h * keep.min(lines.lines.len()) as f32 + extra;
+        if need > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        for (runs, links) in lines.lines {
+            if lines.line_h > self.room() && self.y > TOP {
+                self.new_page();
+            }
+            let baseline = self.y + lines.ascent;
+            for mut r in runs {
+                r.x += x;
+                r.y = baseline;
+                self.page().items.push(Item::Text(r));
+            }
+            for (lx, w, url) in links {
+                let size = lines.ascent / 0.9;
+                self.page().items.push(Item::Link { x: x + lx, y: baseline - size * 0.85, w, h: size * 1.1, url });
+            }
+            self.y += lines.line_h;
+        }
+    }
+
+    /// Places lines at a fixed position, outside the flow (running header and footer).
+    fn place_at(&mut self, lines: Lines, x: f32, y: f32) {
+        let mut y = y;
+        for (runs, links) in lines.lines {
+            let baseline = y + lines.ascent;
+            for mut r in runs {
+                r.x += x;
+                r.y = baseline;
+                self.page().items.push(Item::Text(r));
+            }
+            for (lx, w, url) in links {
+                self.page().items.push(Item::Link { x: x + lx, y: baseline - 8.0, w, h: 10.0, url });
+            }
+            y += lines.line_h;
+        }
+    }
+
+    fn space(&mut self, pt: f32) {
+        if self.y > TOP {
+            self.y = (self.y + pt).min(PAGE_H - BOTTOM);
+        }
+    }
+
+    pub fn title(&mut self, doc: &Document) {
+        let primary = hex(&doc.brand.primary);
+        let t = self.set(plain(&doc.title, BOLD, 22.0, primary), TEXT_W);
+        self.place(t, MARGIN_X, 2, 0.0);
+        if !doc.subtitle.is_empty() {
+            let s = self.set(plain(&doc.subtitle, REGULAR, 11.0, GREY), TEXT_W);
+            self.place(s, MARGIN_X, 1, 0.0);
+        }
+        // A rule in the brand's accent under the title.
+        let y = self.y + 4.0;
+        self.page().items.push(Item::Rect { x: MARGIN_X, y, w: TEXT_W, h: 1.5, fill: Some(hex(&doc.brand.accent)), stroke: None });
+        self.y = y + 14.0;
+    }
+
+    pub fn blocks(&mut self, doc: &Document) {
+        let primary = hex(&doc.brand.primary);
+        let accent = hex(&doc.brand.accent);
+        for section in &doc.sections {
+            if let Some(t) = &section.title {
+                self.space(10.0);
+                let lines = self.set(plain(t, BOLD, 14.0, primary), TEXT_W);
+                // A heading keeps its own lines and the next two lines of text with it.
+                self.place(lines, MARGIN_X, 99, BODY * LEADING * 2.0);
+                self.y += 3.0;
+            }
+            for b in &section.blocks {
+                match b {
+                    Block::Heading { level, runs } => {
+                        self.space(6.0);
+                        let size = if *level <= 2 { 12.0 } else { 11.0 };
+                        let lines = self.set(spans(runs, size, primary, true, accent), TEXT_W);
+                        self.place(lines, MARGIN_X, 99, BODY * LEADING * 2.0);
+                        self.y += 2.0;
+                    }
+                    Block::Paragraph(runs) => {
+                        let lines = self.set(spans(runs, BODY, INK, false, accent), TEXT_W);
+                        // No single line of a paragraph left at the foot of a page.
+                        self.place(lines, MARGIN_X, 2, 0.0);
+                        self.y += 6.0;
+                    }
+                    Block::List { ordered, items } => {
+                        for (i, item) in items.iter().enumerate() {
+                            let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_string() };
+                            let mut lines = self.set(spans(item, BODY, INK, false, accent), TEXT_W - 18.0);
+                            let m = self.set(plain(&marker, if *ordered { REGULAR } else { BOLD }, BODY, primary), 18.0);
+                            // The marker goes with the item's first line, and the item's
+                            // first two lines stay together: no lone bullet at a page foot.
+                            if let (Some(first), Some((mruns, _))) = (lines.lines.first_mut(), m.lines.into_iter().next()) {
+                                for mut r in mruns {
+                                    r.x -= 18.0;
+                                    first.0.insert(0, r);
+                                }
+                            }
+                            self.place(lines, MARGIN_X + 18.0, 2, 0.0);
+                            self.y += 2.0;
+                        }
+                        self.y += 4.0;
+                    }
+                    Block::Callout(runs) => self.callout(runs, accent),
+                    Block::Table { header, rows } => self.table(header, rows, primary, accent),
+                }
+            }
+        }
+    }
+
+    fn callout(&mut self, runs: &[Run], accent: [f32; 3]) {
+        const PAD: f32 = 10.0;
+        let lines = self.set(spans(runs, 12.0, accent, true, accent), TEXT_W - 2.0 * PAD);
+        let h = lines.line_h * lines.lines.len() as f32 + 2.0 * PAD;
+        self.space(4.0);
+        if h > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        let top = self.y;
+        let page = self.pages.len();
+        let at = self.page().items.len();
+        self.y += PAD;
+        self.place(lines, MARGIN_X + PAD, 99, 0.0);
+        let bottom = self.y + PAD;
+        // The box goes under the text (drawn first). A callout longer than a page (only in
+        // a pathological pitch) keeps its text and loses its box.
+        if self.pages.len() == page {
+            self.page().items.insert(at, Item::Rect { x: MARGIN_X, y: top, w: TEXT_W, h: bottom - top, fill: Some(tint(accent, 0.88)), stroke: Some(accent) });
+        }
+        self.y = bottom + 8.0;
+    }
+
+    fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], primary: [f32; 3], accent: [f32; 3]) {
+        const PAD: f32 = 5.0;
+        let cols = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+        let col_w = TEXT_W / cols as f32;
+        let border = [0.75, 0.76, 0.78];
+        let set_row = |this: &mut Self, cells: &[Vec<Run>], bold: bool| -> (Vec<Lines>, f32) {
+            let laid: Vec<Lines> = (0..cols)
+                .map(|c| {
+                    let runs = cells.get(c).cloned().unwrap_or_default();
+                    this.set(spans(&runs, 9.5, if bold { primary } else { INK }, bold, accent), col_w - 2.0 * PAD)
+                })
+                .collect();
+            let h = laid.iter().map(|l| l.line_h * l.lines.len().max(1) as f32).fold(0.0, f32::max) + 2.0 * PAD;
+            (laid, h)
+        };
+        let (head, head_h) = set_row(self, header, true);
+        let draw_row = |this: &mut Self, laid: Vec<Lines>, h: f32, fill: Option<[f32; 3]>| {
+            let top = this.y;
+            for c in 0..cols {
+                this.page().items.push(Item::Rect { x: MARGIN_X + c as f32 * col_w, y: top, w: col_w, h, fill, stroke: Some(border) });
+            }
+            for (c, lines) in laid.into_iter().enumerate() {
+                this.y = top + PAD;
+                let x = MARGIN_X + c as f32 * col_w + PAD;
+                for (runs, links) in lines.lines {
+                    let baseline = this.y + lines.ascent;
+                    for mut r in runs {
+                        r.x += x;
+                        r.y = baseline;
+                        this.page().items.push(Item::Text(r));
+                    }
+                    for (lx, w, url) in links {
+                        this.page().items.push(Item::Link { x: x + lx, y: baseline - 9.0, w, h: 11.0, url });
+                    }
+                    this.y += lines.line_h;
+                }
+            }
+            this.y = top + h;
+        };
+        self.space(4.0);
+        if head_h * 2.0 > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        let head_again = |this: &mut Self| set_row(this, header, true);
+        draw_row(self, head, head_h, Some(tint(accent, 0.9)));
+        for row in rows {
+            let (laid, h) = set_row(self, row, false);
+            // Tables break between rows, and the header comes again on the new page.
+            if h > self.room() && self.y > TOP + head_h {
+                self.new_page();
+                let (again, again_h) = head_again(self);
+                draw_row(self, again, again_h, Some(tint(accent, 0.9)));
+            }
+            draw_row(self, laid, h, None);
+        }
+        self.y += 10.0;
+    }
+
+    pub fn finish(self) -> Laid {
+        Laid { pages: self.pages, missing: self.missing, fonts_used: self.fonts_used }
+    }
+}
+
+/// Lays out the whole document.
+pub fn lay_out(fonts: &Fonts, doc: &Document) -> Laid {
+    let mut l = Layouter::new(fonts);
+    l.title(doc);
+    l.blocks(doc);
+    l.finish()
+}
+
+/// The running header and footer of page `n` of `total`, and the DRAFT watermark.
+pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing: &mut BTreeSet<u32>) -> Vec<Item> {
+    let mut l = Layouter::new(fonts);
+    let primary = hex(&doc.brand.primary);
+    let brand = l.set(plain(&doc.brand.name, BOLD, 9.0, primary), TEXT_W / 2.0);
+    let brand = Lines { lines: brand.lines.into_iter().take(1).collect(), ..brand };
+    l.place_at(brand, MARGIN_X, 30.0);
+    let (mark, color) = match &doc.approval {
+        None => ("DRAFT — not approved for customer use".to_string(), [0.62, 0.1, 0.1]),
+        Some(a) => (format!("Approved by {} on {} · version {}", a.by, a.at, a.version), [0.1, 0.42, 0.22]),
+    };
+    let mark_lines = l.set(plain(&mark, BOLD, 8.0, color), TEXT_W / 2.0);
+    let w = mark_lines.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
+    let mark_lines = Lines { lines: mark_lines.lines.into_iter().take(1).collect(), ..mark_lines };
+    l.place_at(mark_lines, PAGE_W - MARGIN_X - w, 30.0);
+    l.page().items.push(Item::Rect { x: MARGIN_X, y: 48.0, w: TEXT_W, h: 0.6, fill: Some([0.85, 0.85, 0.87]), stroke: None });
+
+    let footer = if doc.brand.footer.is_empty() { doc.title.clone() } else { doc.brand.footer.clone() };
+    let f = l.set(plain(&footer, REGULAR, 8.0, GREY), TEXT_W - 90.0);
+    let first = Lines { lines: f.lines.into_iter().take(1).collect(), ..f };
+    l.place_at(first, MARGIN_X, PAGE_H - 45.0);
+    let page_text = format!("Page {n} of {total}");
+    let p = l.set(plain(&page_text, REGULAR, 8.0, GREY), 90.0);
+    let pw = p.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
+    l.place_at(p, PAGE_W - MARGIN_X - pw, PAGE_H - 45.0);
+    missing.extend(l.missing.iter().copied());
+    l.pages.into_iter().flat_map(|p| p.items).collect()
+}

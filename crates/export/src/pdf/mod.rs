@@ -1,0 +1,188 @@
+//! The PDF writer: our own layout (shaping, line breaking, pagination in `text` and
+//! `layout`), drawn with printpdf, which embeds and subsets the fonts. Glyphs are written as
+//! glyph ids with the text they stand for, so text copied out of the PDF is the pitch's text.
+
+mod layout;
+mod text;
+
+use std::collections::BTreeSet;
+
+use printpdf::*;
+
+use crate::model::Document;
+use crate::ExportError;
+use layout::{furniture, lay_out, Item, PAGE_H, PAGE_W};
+pub use text::Fonts;
+
+/// A finished PDF, with what the writer had to leave out.
+pub struct PdfOutput {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Characters no shipped font has ("U+1F9EA"), drawn as empty boxes.
+    pub missing_glyphs: Vec<String>,
+}
+
+fn colour(c: [f32; 3]) -> Color {
+    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+}
+
+/// printpdf names an embedded font "<id>+<name>"; a six-capital id makes that the standard
+/// subset tag ("PBFNTA+LiberationSans") readers expect of a subset font.
+fn font_id(font: u8) -> FontId {
+    FontId(format!("PBFNT{}", (b'A' + font) as char))
+}
+
+pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError> {
+    let laid = lay_out(fonts, doc);
+    let total = laid.pages.len();
+    let mut missing: BTreeSet<u32> = laid.missing.clone();
+    let mut used = laid.fonts_used.clone();
+    used.insert(text::BOLD);
+    used.insert(text::REGULAR);
+
+    let mut pdf = PdfDocument::new(&doc.title);
+    pdf.metadata.info.producer = "Pitchbridge".into();
+    pdf.metadata.info.creator = "Pitchbridge".into();
+    let mut warnings = Vec::new();
+    for f in &used {
+        let parsed = ParsedFont::from_bytes(text::FONT_FILES[*f as usize], 0, &mut warnings)
+            .ok_or_else(|| ExportError::Internal("a shipped font could not be read".into()))?;
+        pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed));
+    }
+
+    // The DRAFT watermark is drawn as shapes, not text, so text copied out of the page is the
+    // pitch's alone.
+    let watermark = doc.approval.is_none().then(|| watermark(fonts, "DRAFT"));
+
+    let mut pages = Vec::with_capacity(total);
+    for (i, page) in laid.pages.into_iter().enumerate() {
+        let mut ops = Vec::new();
+        if let Some(shape) = &watermark {
+            ops.extend([
+                Op::SaveGraphicsState,
+                Op::SetFillColor { col: colour([0.94, 0.9, 0.9]) },
+                Op::DrawPolygon { polygon: shape.clone() },
+                Op::RestoreGraphicsState,
+            ]);
+        }
+        let items = furniture(fonts, doc, i + 1, total, &mut missing).into_iter().chain(page.items);
+        for item in items {
+            match item {
+                Item::Rect { x, y, w, h, fill, stroke } => {
+                    let mode = match (fill, stroke) {
+                        (Some(_), Some(_)) => PaintMode::FillStroke,
+                        (None, Some(_)) => PaintMode::Stroke,
+                        _ => PaintMode::Fill,
+                    };
+                    if let Some(f) = fill {
+                        ops.push(Op::SetFillColor { col: colour(f) });
+                    }
+                    if let Some(s) = stroke {
+                        ops.push(Op::SetOutlineColor { col: colour(s) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+                    }
+                    let mut rect = Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h));
+                    rect.mode = Some(mode);
+                    ops.push(Op::DrawRectangle { rectangle: rect });
+                }
+                Item::Text(run) => {
+                    used.insert(run.font);
+                    ops.extend([
+                        Op::StartTextSection,
+                        Op::SetFont { font: PdfFontHandle::External(font_id(run.font)), size: Pt(run.size) },
+                        Op::SetFillColor { col: colour(run.color) },
+                        Op::SetTextCursor { pos: Point { x: Pt(run.x), y: Pt(PAGE_H - run.y) } },
+                        Op::ShowText {
+                            items: vec![TextItem::GlyphIds(
+                                run.glyphs.into_iter().map(|(gid, t)| Codepoint { gid, offset: 0.0, cid: Some(t) }).collect(),
+                            )],
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+                Item::Link { x, y, w, h, url } => {
+                    let rect = Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h));
+                    ops.push(Op::LinkAnnotation {
+                        link: LinkAnnotation::new(rect, Actions::Uri(url), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
+                    });
+                }
+            }
+        }
+        pages.push(PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), ops));
+    }
+    // Fonts first seen in the running header or footer.
+    for f in &used {
+        if !pdf.resources.fonts.map.contains_key(&font_id(*f)) {
+            if let Some(parsed) = ParsedFont::from_bytes(text::FONT_FILES[*f as usize], 0, &mut warnings) {
+                pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed));
+            }
+        }
+    }
+    let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None }, &mut Vec::new());
+    Ok(PdfOutput {
+        bytes: fixed_id(bytes),
+        pages: total,
+        missing_glyphs: missing.into_iter().map(|c| format!("U+{c:04X}")).collect(),
+    })
+}
+
+/// The word as filled outlines, diagonal across the middle of the page.
+fn watermark(fonts: &Fonts, word: &str) -> Polygon {
+    const SIZE: f32 = 110.0;
+    let shaped = text::shape(fonts, vec![text::Span { text: word.into(), font: text::BOLD, size: SIZE, color: [0.0; 3], link: None }], &mut BTreeSet::new());
+    let width: f32 = shaped.glyphs.iter().map(|g| g.advance).sum();
+    let scale = SIZE / fonts.units_per_em(text::BOLD);
+    let (sin, cos) = 50f32.to_radians().sin_cos();
+    // Text space: the word's baseline centred on the page, then rotated about the centre.
+    let (cx, cy) = (PAGE_W / 2.0, PAGE_H / 2.0);
+    let mut rings = Vec::new();
+    let mut pen = -width / 2.0;
+    for g in &shaped.glyphs {
+        for ring in fonts.outline(g.font, g.gid) {
+            let points = ring
+                .into_iter()
+                .map(|(x, y, bezier)| {
+                    let (tx, ty) = (pen + x * scale, y * scale - SIZE * 0.35);
+                    LinePoint { p: Point { x: Pt(cx + tx * cos - ty * sin), y: Pt(cy + tx * sin + ty * cos) }, bezier }
+                })
+                .collect();
+            rings.push(PolygonRing { points });
+        }
+        pen += g.advance;
+    }
+    Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero }
+}
+
+/// printpdf writes a random document /ID; make it a digest of the content instead, so the
+/// same document gives the same bytes. The strings keep their length: offsets stay valid.
+fn fixed_id(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(at) = find(&bytes, b"/ID") else { return bytes };
+    let mut spans = Vec::new();
+    let mut i = at;
+    while spans.len() < 2 && i < bytes.len() {
+        if bytes[i] == b'(' {
+            let start = i + 1;
+            let end = start + bytes[start..].iter().position(|b| *b == b')').unwrap_or(0);
+            spans.push(start..end);
+            i = end;
+        }
+        i += 1;
+    }
+    for s in &spans {
+        bytes[s.clone()].fill(b'0');
+    }
+    let digest = {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(&bytes);
+        d.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    for s in spans {
+        let n = s.len().min(digest.len());
+        bytes[s.start..s.start + n].copy_from_slice(&digest.as_bytes()[..n]);
+    }
+    bytes
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
