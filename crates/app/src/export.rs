@@ -64,10 +64,10 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
             let mut warnings = Vec::new();
             if !out.missing_glyphs.is_empty() {
                 warnings.push(format!(
-                    "No shipped font has {} {}; {} drawn as empty boxes.",
+                    "No shipped font has {} {}; {}.",
                     if out.missing_glyphs.len() == 1 { "this character:" } else { "these characters:" },
                     out.missing_glyphs.join(", "),
-                    if out.missing_glyphs.len() == 1 { "it is" } else { "they are" }
+                    if out.missing_glyphs.len() == 1 { "it is drawn as an empty box" } else { "they are drawn as empty boxes" }
                 ));
             }
             (out.bytes, warnings)

@@ -102,16 +102,17 @@ pub struct Layouter<'f> {
     y: f32,
     missing: BTreeSet<u32>,
     fonts_used: BTreeSet<u8>,
+    plans: Plans,
 }
 
 impl<'f> Layouter<'f> {
     pub fn new(fonts: &'f Fonts) -> Layouter<'f> {
-        Layouter { fonts, pages: vec![Page { items: Vec::new() }], y: TOP, missing: BTreeSet::new(), fonts_used: BTreeSet::new() }
+        Layouter { fonts, pages: vec![Page { items: Vec::new() }], y: TOP, missing: BTreeSet::new(), fonts_used: BTreeSet::new(), plans: Plans::default() }
     }
 
     fn set(&mut self, spans: Vec<Span>, width: f32) -> Lines {
         let size = spans.iter().map(|s| s.size).fold(BODY, f32::max);
-        let shaped = shape(self.fonts, spans, &mut self.missing);
+        let shaped = shape(self.fonts, &mut self.plans, spans, &mut self.missing);
         let mut lines = Vec::new();
         for lr in shaped.lines(width) {
             let mut runs: Vec<GlyphRun> = Vec::new();
@@ -119,7 +120,7 @@ impl<'f> Layouter<'f> {
             let mut x = 0.0;
             let mut open_link: Option<(f32, String)> = None;
             let mut end = lr.end;
-            while end > lr.start && shaped.glyphs[end - 1].text.chars().all(char::is_whitespace) && !shaped.glyphs[end - 1].text.is_empty() {
+            while end > lr.start && shaped.is_space_glyph(end - 1) {
                 end -= 1;
             }
             for g in &shaped.glyphs[lr.start..end] {
@@ -129,7 +130,7 @@ impl<'f> Layouter<'f> {
                 if !same {
                     runs.push(GlyphRun { x, y: 0.0, font: g.font, size: span.size, color: span.color, glyphs: Vec::new() });
                 }
-                runs.last_mut().expect("a run").glyphs.push((g.gid, g.text.clone()));
+                runs.last_mut().expect("a run").glyphs.push((g.gid, shaped.text_of(g).to_string()));
                 // A link is one rectangle per line over its words.
                 if open_link.as_ref().map(|(_, u)| u) != span.link.as_ref() {
                     if let Some((from, url)) = open_link.take() {

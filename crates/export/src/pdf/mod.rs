@@ -43,11 +43,9 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.producer = "Pitchbridge".into();
     pdf.metadata.info.creator = "Pitchbridge".into();
-    let mut warnings = Vec::new();
     for f in &used {
-        let parsed = ParsedFont::from_bytes(text::FONT_FILES[*f as usize], 0, &mut warnings)
-            .ok_or_else(|| ExportError::Internal("a shipped font could not be read".into()))?;
-        pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed));
+        let parsed = fonts.parsed(*f).ok_or_else(|| ExportError::Internal("a shipped font could not be read".into()))?;
+        pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed.clone()));
     }
 
     // The DRAFT watermark is drawn as shapes, not text, so text copied out of the page is the
@@ -66,7 +64,16 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
             ]);
         }
         let items = furniture(fonts, doc, i + 1, total, &mut missing).into_iter().chain(page.items);
+        // Consecutive text runs share one text object, and font and colour are set only when
+        // they change: a page's content stream stays small (it is compressed on save).
+        let mut in_text = false;
+        let mut font_now: Option<(u8, f32)> = None;
+        let mut fill_now: Option<[f32; 3]> = None;
         for item in items {
+            if !matches!(item, Item::Text(_)) && in_text {
+                ops.push(Op::EndTextSection);
+                in_text = false;
+            }
             match item {
                 Item::Rect { x, y, w, h, fill, stroke } => {
                     let mode = match (fill, stroke) {
@@ -75,7 +82,10 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                         _ => PaintMode::Fill,
                     };
                     if let Some(f) = fill {
-                        ops.push(Op::SetFillColor { col: colour(f) });
+                        if fill_now != Some(f) {
+                            ops.push(Op::SetFillColor { col: colour(f) });
+                            fill_now = Some(f);
+                        }
                     }
                     if let Some(s) = stroke {
                         ops.push(Op::SetOutlineColor { col: colour(s) });
@@ -87,18 +97,22 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                 }
                 Item::Text(run) => {
                     used.insert(run.font);
-                    ops.extend([
-                        Op::StartTextSection,
-                        Op::SetFont { font: PdfFontHandle::External(font_id(run.font)), size: Pt(run.size) },
-                        Op::SetFillColor { col: colour(run.color) },
-                        Op::SetTextCursor { pos: Point { x: Pt(run.x), y: Pt(PAGE_H - run.y) } },
-                        Op::ShowText {
-                            items: vec![TextItem::GlyphIds(
-                                run.glyphs.into_iter().map(|(gid, t)| Codepoint { gid, offset: 0.0, cid: Some(t) }).collect(),
-                            )],
-                        },
-                        Op::EndTextSection,
-                    ]);
+                    if !in_text {
+                        ops.push(Op::StartTextSection);
+                        in_text = true;
+                    }
+                    if font_now != Some((run.font, run.size)) {
+                        ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.font)), size: Pt(run.size) });
+                        font_now = Some((run.font, run.size));
+                    }
+                    if fill_now != Some(run.color) {
+                        ops.push(Op::SetFillColor { col: colour(run.color) });
+                        fill_now = Some(run.color);
+                    }
+                    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(run.x), Pt(PAGE_H - run.y)) });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::GlyphIds(run.glyphs.into_iter().map(|(gid, t)| Codepoint { gid, offset: 0.0, cid: Some(t) }).collect())],
+                    });
                 }
                 Item::Link { x, y, w, h, url } => {
                     let rect = Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h));
@@ -108,17 +122,40 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                 }
             }
         }
+        if in_text {
+            ops.push(Op::EndTextSection);
+        }
         pages.push(PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), ops));
     }
     // Fonts first seen in the running header or footer.
     for f in &used {
         if !pdf.resources.fonts.map.contains_key(&font_id(*f)) {
-            if let Some(parsed) = ParsedFont::from_bytes(text::FONT_FILES[*f as usize], 0, &mut warnings) {
-                pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed));
+            if let Some(parsed) = fonts.parsed(*f) {
+                pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed.clone()));
             }
         }
     }
-    let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None }, &mut Vec::new());
+    let opts = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    let mut lo = printpdf::serialize::to_lopdf_doc(pdf.with_pages(pages), &opts, &mut Vec::new());
+    // Deflate at a fast level: most of a large export's time was lopdf's best compression,
+    // for a few percent of size.
+    let mut streams: Vec<&mut lopdf::Stream> = lo
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            lopdf::Object::Stream(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    // Two halves on two threads.
+    let half = streams.len() / 2;
+    let (a, b) = streams.split_at_mut(half);
+    std::thread::scope(|scope| {
+        scope.spawn(|| a.iter_mut().for_each(|s| compress_fast(s)));
+        b.iter_mut().for_each(|s| compress_fast(s));
+    });
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| ExportError::Internal(format!("the PDF could not be written: {e}")))?;
     Ok(PdfOutput {
         bytes: fixed_id(bytes),
         pages: total,
@@ -126,10 +163,27 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
     })
 }
 
+fn compress_fast(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
+        return;
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
+    if encoder.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(compressed) = encoder.finish() {
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
 /// The word as filled outlines, diagonal across the middle of the page.
 fn watermark(fonts: &Fonts, word: &str) -> Polygon {
     const SIZE: f32 = 110.0;
-    let shaped = text::shape(fonts, vec![text::Span { text: word.into(), font: text::BOLD, size: SIZE, color: [0.0; 3], link: None }], &mut BTreeSet::new());
+    let shaped = text::shape(fonts, &mut text::Plans::default(), vec![text::Span { text: word.into(), font: text::BOLD, size: SIZE, color: [0.0; 3], link: None }], &mut BTreeSet::new());
     let width: f32 = shaped.glyphs.iter().map(|g| g.advance).sum();
     let scale = SIZE / fonts.units_per_em(text::BOLD);
     let (sin, cos) = 50f32.to_radians().sin_cos();

@@ -1,45 +1,64 @@
 //! Text for the PDF: fonts with fallback, shaping (rustybuzz) and line breaking
-//! (unicode-linebreak). Kerning is left off so that every glyph advances by its font's own
-//! width: the PDF then needs no per-glyph adjustments and what is measured is what is drawn.
+//! (unicode-linebreak). Kerning and ligatures are left off so that every glyph advances by its
+//! font's own width and stands for its own characters: the PDF then needs no per-glyph
+//! adjustments, what is measured is what is drawn, and copied text is exact.
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
-use rustybuzz::{Face, Feature, UnicodeBuffer};
+use rustybuzz::{Direction, Face, Feature, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 pub const REGULAR: u8 = 0;
 pub const BOLD: u8 = 1;
 pub const ITALIC: u8 = 2;
 pub const BOLD_ITALIC: u8 = 3;
-/// Droid Sans Fallback: CJK and whatever Liberation Sans lacks.
+/// Droid Sans Fallback: Chinese, Japanese and whatever Liberation Sans lacks.
 pub const FALLBACK: u8 = 4;
+/// Nanum Square: Korean, which Droid Sans Fallback lacks.
+pub const FALLBACK_KO: u8 = 5;
 
-pub const FONT_FILES: [&[u8]; 5] = [
+pub const FONT_FILES: [&[u8]; 6] = [
     include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-Italic.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-BoldItalic.ttf"),
     include_bytes!("../../../../assets/fonts/DroidSansFallbackFull.ttf"),
+    include_bytes!("../../../../assets/fonts/NanumSquareR.ttf"),
 ];
 
 pub struct Fonts {
     faces: Vec<Face<'static>>,
-    upem: [f32; 5],
-    ascender: [f32; 5],
+    /// printpdf's parse of each font, made on first use and kept (it costs milliseconds).
+    parsed: Vec<std::sync::OnceLock<Option<printpdf::ParsedFont>>>,
+    upem: [f32; 6],
+    ascender: [f32; 6],
     features: Vec<Feature>,
 }
 
 impl Fonts {
     pub fn load() -> Fonts {
         let faces: Vec<Face<'static>> = FONT_FILES.iter().map(|b| Face::from_slice(b, 0).expect("the shipped fonts parse")).collect();
-        let mut upem = [1000.0; 5];
-        let mut ascender = [0.8; 5];
+        let mut upem = [1000.0; 6];
+        let mut ascender = [0.8; 6];
         for (i, f) in faces.iter().enumerate() {
             upem[i] = f.units_per_em() as f32;
             ascender[i] = f.ascender() as f32 / upem[i];
         }
-        Fonts { faces, upem, ascender, features: vec![Feature::from_str("-kern").expect("feature")] }
+        let parsed = (0..FONT_FILES.len()).map(|_| std::sync::OnceLock::new()).collect();
+        Fonts {
+            faces,
+            parsed,
+            upem,
+            ascender,
+            features: ["-kern", "-liga", "-clig"].iter().map(|f| Feature::from_str(f).expect("feature")).collect(),
+        }
+    }
+
+    pub fn parsed(&self, font: u8) -> Option<&printpdf::ParsedFont> {
+        self.parsed[font as usize]
+            .get_or_init(|| printpdf::ParsedFont::from_bytes(FONT_FILES[font as usize], 0, &mut Vec::new()))
+            .as_ref()
     }
 
     pub fn ascender(&self, font: u8) -> f32 {
@@ -112,9 +131,9 @@ pub struct Glyph {
     pub advance: f32,
     /// Byte offset of the glyph's cluster in the paragraph's text.
     pub cluster: usize,
-    /// The text this glyph stands for (for copying text out of the PDF); empty for the second
-    /// and later glyphs of one cluster.
-    pub text: String,
+    /// The byte range of the paragraph's text this glyph stands for (for copying text out of
+    /// the PDF); empty for the second and later glyphs of one cluster.
+    pub text: std::ops::Range<usize>,
     pub span: usize,
 }
 
@@ -130,11 +149,14 @@ pub struct Shaped {
 /// Which face draws each character: the style's own, else the fallback; characters no font
 /// has are reported (and drawn as the fallback's empty box).
 fn face_for(fonts: &Fonts, style: u8, c: char, missing: &mut BTreeSet<u32>) -> u8 {
-    if c.is_whitespace() || fonts.faces[style as usize].glyph_index(c).is_some() {
+    // Liberation Sans has every printable ASCII character: no look-up for most text.
+    if c.is_ascii() || c.is_whitespace() || fonts.faces[style as usize].glyph_index(c).is_some() {
         return style;
     }
-    if fonts.faces[FALLBACK as usize].glyph_index(c).is_some() {
-        return FALLBACK;
+    for fallback in [FALLBACK, FALLBACK_KO] {
+        if fonts.faces[fallback as usize].glyph_index(c).is_some() {
+            return fallback;
+        }
     }
     if !c.is_control() {
         missing.insert(c as u32);
@@ -142,7 +164,37 @@ fn face_for(fonts: &Fonts, style: u8, c: char, missing: &mut BTreeSet<u32>) -> u
     style
 }
 
-pub fn shape(fonts: &Fonts, spans: Vec<Span>, missing: &mut BTreeSet<u32>) -> Shaped {
+/// Shaping plans, made once per face, script and direction for one export (making a plan
+/// costs more than shaping a paragraph with it).
+#[derive(Default)]
+pub struct Plans {
+    plans: Vec<(u8, Script, Direction, ShapePlan)>,
+    /// Glyph and advance (font units) per face and character, for simple text.
+    glyphs: std::collections::HashMap<(u8, char), (u16, u16)>,
+}
+
+/// Text that shaping would not change once kerning and ligatures are off: Latin, Greek and
+/// Cyrillic letters, digits and punctuation, with no combining marks. It is mapped character
+/// by character (the common case, and much faster than shaping).
+fn is_simple(text: &str) -> bool {
+    text.chars().all(|c| matches!(c as u32, 0x20..=0x7E | 0xA0..=0x2FF | 0x370..=0x3FF | 0x400..=0x4FF | 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x214F))
+}
+
+impl Plans {
+    fn get(&mut self, fonts: &Fonts, face: u8, script: Script, direction: Direction) -> &ShapePlan {
+        let i = match self.plans.iter().position(|(f, s, d, _)| *f == face && *s == script && *d == direction) {
+            Some(i) => i,
+            None => {
+                let plan = ShapePlan::new(&fonts.faces[face as usize], direction, Some(script), None, &fonts.features);
+                self.plans.push((face, script, direction, plan));
+                self.plans.len() - 1
+            }
+        };
+        &self.plans[i].3
+    }
+}
+
+pub fn shape(fonts: &Fonts, plans: &mut Plans, spans: Vec<Span>, missing: &mut BTreeSet<u32>) -> Shaped {
     let mut text = String::new();
     let mut glyphs = Vec::new();
     for (si, span) in spans.iter().enumerate() {
@@ -163,18 +215,32 @@ pub fn shape(fonts: &Fonts, spans: Vec<Span>, missing: &mut BTreeSet<u32>) -> Sh
                 chars.next();
             }
             let piece = &clean[start..end];
+            let scale = span.size / fonts.upem[face as usize];
+            if is_simple(piece) {
+                let f = &fonts.faces[face as usize];
+                for (k, c) in piece.char_indices() {
+                    let (gid, adv) = *plans.glyphs.entry((face, c)).or_insert_with(|| {
+                        let gid = f.glyph_index(c).map_or(0, |g| g.0);
+                        (gid, f.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)).unwrap_or(0))
+                    });
+                    let at = base + start + k;
+                    glyphs.push(Glyph { gid, font: face, advance: adv as f32 * scale, cluster: at, text: at..at + c.len_utf8(), span: si });
+                }
+                continue;
+            }
             let mut buf = UnicodeBuffer::new();
             buf.push_str(piece);
             buf.guess_segment_properties();
-            let out = rustybuzz::shape(&fonts.faces[face as usize], &fonts.features, buf);
+            let plan = plans.get(fonts, face, buf.script(), buf.direction());
+            let out = rustybuzz::shape_with_plan(&fonts.faces[face as usize], plan, buf);
             let infos = out.glyph_infos();
             let positions = out.glyph_positions();
-            let scale = span.size / fonts.upem[face as usize];
             let mut last_cluster = usize::MAX;
             for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
                 let cluster = info.cluster as usize;
                 let next_cluster = infos[k + 1..].iter().map(|i| i.cluster as usize).find(|c| *c != cluster).unwrap_or(piece.len());
-                let glyph_text = if cluster != last_cluster { piece[cluster..next_cluster.max(cluster)].to_string() } else { String::new() };
+                let at = base + start;
+                let glyph_text = if cluster != last_cluster { at + cluster..at + next_cluster.max(cluster) } else { at + cluster..at + cluster };
                 last_cluster = cluster;
                 glyphs.push(Glyph {
                     gid: info.glyph_id as u16,
@@ -205,8 +271,18 @@ pub struct LineRange {
 }
 
 impl Shaped {
+    /// The text a glyph stands for.
+    pub fn text_of(&self, g: &Glyph) -> &str {
+        &self.text[g.text.clone()]
+    }
+
     fn is_space(&self, g: usize) -> bool {
-        self.glyphs[g].text.chars().all(char::is_whitespace) && !self.glyphs[g].text.is_empty()
+        let t = self.text_of(&self.glyphs[g]);
+        !t.is_empty() && t.chars().all(char::is_whitespace)
+    }
+
+    pub fn is_space_glyph(&self, g: usize) -> bool {
+        self.is_space(g)
     }
 
     /// Width of glyphs a..b without the spaces at their end.
