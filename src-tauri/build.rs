@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "delete_glossary_term",
     "import_glossary_csv",
     "export_glossary_csv",
+    "export_pitch",
 ];
 
 fn main() {

@@ -327,3 +327,26 @@ pub async fn export_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Opt
     let Some(path) = crate::menu::ask_for_csv(&handle, true).await else { return Ok(None) };
     s.run(move |a| a.export_glossary_csv(path.display().to_string())).await.map(Some)
 }
+
+/// Asks where to save, then exports the pitch in each format asked (the second format goes
+/// beside the first, with its own extension), then opens the first in the system's viewer.
+/// `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn export_pitch(handle: AppHandle, s: Cmd<'_>, pitch_id: Id, formats: Vec<ExportFormat>) -> ApiResult<Option<Vec<ExportOutcome>>> {
+    let Some(first) = formats.first().copied() else { return Err(ApiError::invalid("Choose DOCX, PDF or both.")) };
+    let title = s.run(move |a| a.get_pitch(pitch_id).map(|p| p.summary.pitch.title)).await?;
+    let label = if first == ExportFormat::Pdf { "PDF" } else { "Word document" };
+    let Some(path) = crate::menu::ask_for_export(&handle, &title, first.extension(), label).await else { return Ok(None) };
+    let outcomes = s
+        .run(move |a| {
+            formats
+                .iter()
+                .map(|f| a.export_pitch(ExportPitchRequest { pitch_id, format: *f, path: path.with_extension(f.extension()).display().to_string() }))
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .await?;
+    if let Some(o) = outcomes.first() {
+        crate::window::open_in_viewer(&o.path);
+    }
+    Ok(Some(outcomes))
+}

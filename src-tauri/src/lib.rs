@@ -155,6 +155,7 @@ pub fn run() {
             commands::delete_glossary_term,
             commands::import_glossary_csv,
             commands::export_glossary_csv,
+            commands::export_pitch,
         ])
         .run(tauri::generate_context!());
     #[cfg(unix)]

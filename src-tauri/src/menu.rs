@@ -108,6 +108,24 @@ pub async fn ask_for_csv(handle: &AppHandle, save: bool) -> Option<PathBuf> {
     Some(if save && path.extension().is_none() { path.with_extension("csv") } else { path })
 }
 
+/// The native save dialog for an export, suggesting a file name from the pitch's title.
+pub async fn ask_for_export(handle: &AppHandle, title: &str, extension: &str, label: &str) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name: String = title.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { ' ' }).collect();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    handle
+        .dialog()
+        .file()
+        .set_title("Export pitch")
+        .add_filter(label, &[extension])
+        .set_file_name(format!("{}.{extension}", if name.is_empty() { "Pitch" } else { &name }))
+        .save_file(move |p| {
+            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+        });
+    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
+    Some(if path.extension().is_none() { path.with_extension(extension) } else { path })
+}
+
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

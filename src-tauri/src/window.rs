@@ -29,3 +29,16 @@ pub fn focus(handle: &AppHandle) {
         let _ = w.set_focus();
     }
 }
+
+/// Opens a file in the desktop's default application for it, without waiting for it.
+pub fn open_in_viewer(path: &str) {
+    if std::env::var_os("PITCHBRIDGE_NO_VIEWER").is_some() {
+        return;
+    }
+    let _ = std::process::Command::new("xdg-open")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

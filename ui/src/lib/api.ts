@@ -15,6 +15,8 @@ import type {
   CreateMessageRequest,
   Dismissal,
   DismissFindingRequest,
+  ExportFormat,
+  ExportOutcome,
   GlossaryImportReport,
   GlossaryInput,
   ManualItemRequest,
@@ -305,6 +307,13 @@ export function removeDictionaryWord(word: string): Promise<string[]> {
 
 export function listDictionaryWords(): Promise<string[]> {
   return call<string[]>("list_dictionary_words");
+}
+
+// ---- export ----------------------------------------------------------------------------------
+
+/** Asks where to save, writes each format, opens the first; `null` when cancelled. */
+export function exportPitch(pitchId: number, formats: ExportFormat[]): Promise<ExportOutcome[] | null> {
+  return call<ExportOutcome[] | null>("export_pitch", { pitchId, formats });
 }
 
 // ---- glossary --------------------------------------------------------------------------------

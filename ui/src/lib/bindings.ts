@@ -400,4 +400,14 @@ scope: string, rule: string, enabled: boolean, severity?: string, };
 
 export type Dismissal = { id: number, rule: string, blockKey: string, quote: string, reason: string, dismissedAt: string, };
 
+export type ExportFormat = "docx" | "pdf";
+
+export type ExportPitchRequest = { pitchId: number, format: ExportFormat, path: string, };
+
+export type ExportOutcome = { path: string, bytes: number, 
+/**
+ * What the writer had to compromise on: characters no font has, a layout that ran over.
+ */
+warnings: Array<string>, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];
