@@ -61,7 +61,7 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
         ExportFormat::Docx => (write_docx(doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?, Vec::new()),
         ExportFormat::Pdf => {
             let out = write_pdf(fonts(), doc).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-            let mut warnings = Vec::new();
+            let mut warnings = out.warnings.clone();
             if !out.missing_glyphs.is_empty() {
                 warnings.push(format!(
                     "No shipped font has {} {}; {}.",

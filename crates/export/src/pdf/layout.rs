@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use pitchbridge_core::doc::Run;
 
 use super::text::*;
-use crate::model::{Block, Document};
+use crate::model::{Block, Document, Layout, Section};
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -47,6 +47,8 @@ pub struct Page {
 
 pub struct Laid {
     pub pages: Vec<Page>,
+    /// What the layout had to give way on (a one-pager that runs over).
+    pub warnings: Vec<String>,
     /// Code points no shipped font can draw.
     pub missing: BTreeSet<u32>,
     /// Fonts the pages use.
@@ -103,11 +105,26 @@ pub struct Layouter<'f> {
     missing: BTreeSet<u32>,
     fonts_used: BTreeSet<u8>,
     plans: Plans,
+    /// The column being filled: its left edge and width (the text block, or one column).
+    x0: f32,
+    w: f32,
+    /// Off while laying out a column to measure it: nothing moves to a new page.
+    paginate: bool,
 }
 
 impl<'f> Layouter<'f> {
     pub fn new(fonts: &'f Fonts) -> Layouter<'f> {
-        Layouter { fonts, pages: vec![Page { items: Vec::new() }], y: TOP, missing: BTreeSet::new(), fonts_used: BTreeSet::new(), plans: Plans::default() }
+        Layouter {
+            fonts,
+            pages: vec![Page { items: Vec::new() }],
+            y: TOP,
+            missing: BTreeSet::new(),
+            fonts_used: BTreeSet::new(),
+            plans: Plans::default(),
+            x0: MARGIN_X,
+            w: TEXT_W,
+            paginate: true,
+        }
     }
 
     fn set(&mut self, spans: Vec<Span>, width: f32) -> Lines {
@@ -158,7 +175,11 @@ impl<'f> Layouter<'f> {
     }
 
     fn room(&self) -> f32 {
-        PAGE_H - BOTTOM - self.y
+        if self.paginate {
+            PAGE_H - BOTTOM - self.y
+        } else {
+            f32::INFINITY
+        }
     }
 
     /// Places lines at `x`, breaking pages between lines; the first `keep` lines stay
@@ -223,60 +244,59 @@ impl<'f> Layouter<'f> {
         self.y = y + 14.0;
     }
 
-    pub fn blocks(&mut self, doc: &Document) {
+    pub fn section(&mut self, doc: &Document, section: &crate::model::Section, show_title: bool) {
         let primary = hex(&doc.brand.primary);
         let accent = hex(&doc.brand.accent);
-        for section in &doc.sections {
-            if let Some(t) = &section.title {
-                self.space(10.0);
-                let lines = self.set(plain(t, BOLD, 14.0, primary), TEXT_W);
-                // A heading keeps its own lines and the next two lines of text with it.
-                self.place(lines, MARGIN_X, 99, BODY * LEADING * 2.0);
-                self.y += 3.0;
-            }
-            for b in &section.blocks {
-                match b {
-                    Block::Heading { level, runs } => {
-                        self.space(6.0);
-                        let size = if *level <= 2 { 12.0 } else { 11.0 };
-                        let lines = self.set(spans(runs, size, primary, true, accent), TEXT_W);
-                        self.place(lines, MARGIN_X, 99, BODY * LEADING * 2.0);
+        let (x0, w) = (self.x0, self.w);
+        if let (Some(t), true) = (&section.title, show_title) {
+            self.space(10.0);
+            let lines = self.set(plain(t, BOLD, 14.0, primary), w);
+            // A heading keeps its own lines and the next two lines of text with it.
+            self.place(lines, x0, 99, BODY * LEADING * 2.0);
+            self.y += 3.0;
+        }
+        for b in &section.blocks {
+            match b {
+                Block::Heading { level, runs } => {
+                    self.space(6.0);
+                    let size = if *level <= 2 { 12.0 } else { 11.0 };
+                    let lines = self.set(spans(runs, size, primary, true, accent), w);
+                    self.place(lines, x0, 99, BODY * LEADING * 2.0);
+                    self.y += 2.0;
+                }
+                Block::Paragraph(runs) => {
+                    let lines = self.set(spans(runs, BODY, INK, false, accent), w);
+                    // No single line of a paragraph left at the foot of a page.
+                    self.place(lines, x0, 2, 0.0);
+                    self.y += 6.0;
+                }
+                Block::List { ordered, items } => {
+                    for (i, item) in items.iter().enumerate() {
+                        let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_string() };
+                        let mut lines = self.set(spans(item, BODY, INK, false, accent), w - 18.0);
+                        let m = self.set(plain(&marker, if *ordered { REGULAR } else { BOLD }, BODY, primary), 18.0);
+                        // The marker goes with the item's first line, and the item's
+                        // first two lines stay together: no lone bullet at a page foot.
+                        if let (Some(first), Some((mruns, _))) = (lines.lines.first_mut(), m.lines.into_iter().next()) {
+                            for mut r in mruns {
+                                r.x -= 18.0;
+                                first.0.insert(0, r);
+                            }
+                        }
+                        self.place(lines, x0 + 18.0, 2, 0.0);
                         self.y += 2.0;
                     }
-                    Block::Paragraph(runs) => {
-                        let lines = self.set(spans(runs, BODY, INK, false, accent), TEXT_W);
-                        // No single line of a paragraph left at the foot of a page.
-                        self.place(lines, MARGIN_X, 2, 0.0);
-                        self.y += 6.0;
-                    }
-                    Block::List { ordered, items } => {
-                        for (i, item) in items.iter().enumerate() {
-                            let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_string() };
-                            let mut lines = self.set(spans(item, BODY, INK, false, accent), TEXT_W - 18.0);
-                            let m = self.set(plain(&marker, if *ordered { REGULAR } else { BOLD }, BODY, primary), 18.0);
-                            // The marker goes with the item's first line, and the item's
-                            // first two lines stay together: no lone bullet at a page foot.
-                            if let (Some(first), Some((mruns, _))) = (lines.lines.first_mut(), m.lines.into_iter().next()) {
-                                for mut r in mruns {
-                                    r.x -= 18.0;
-                                    first.0.insert(0, r);
-                                }
-                            }
-                            self.place(lines, MARGIN_X + 18.0, 2, 0.0);
-                            self.y += 2.0;
-                        }
-                        self.y += 4.0;
-                    }
-                    Block::Callout(runs) => self.callout(runs, accent),
-                    Block::Table { header, rows } => self.table(header, rows, primary, accent),
+                    self.y += 4.0;
                 }
+                Block::Callout(runs) => self.callout(runs, accent),
+                Block::Table { header, rows } => self.table(header, rows, primary, accent),
             }
         }
     }
 
     fn callout(&mut self, runs: &[Run], accent: [f32; 3]) {
         const PAD: f32 = 10.0;
-        let lines = self.set(spans(runs, 12.0, accent, true, accent), TEXT_W - 2.0 * PAD);
+        let lines = self.set(spans(runs, 12.0, accent, true, accent), self.w - 2.0 * PAD);
         let h = lines.line_h * lines.lines.len() as f32 + 2.0 * PAD;
         self.space(4.0);
         if h > self.room() && self.y > TOP {
@@ -286,12 +306,13 @@ impl<'f> Layouter<'f> {
         let page = self.pages.len();
         let at = self.page().items.len();
         self.y += PAD;
-        self.place(lines, MARGIN_X + PAD, 99, 0.0);
+        self.place(lines, self.x0 + PAD, 99, 0.0);
         let bottom = self.y + PAD;
         // The box goes under the text (drawn first). A callout longer than a page (only in
         // a pathological pitch) keeps its text and loses its box.
         if self.pages.len() == page {
-            self.page().items.insert(at, Item::Rect { x: MARGIN_X, y: top, w: TEXT_W, h: bottom - top, fill: Some(tint(accent, 0.88)), stroke: Some(accent) });
+            let (x, w) = (self.x0, self.w);
+            self.page().items.insert(at, Item::Rect { x, y: top, w, h: bottom - top, fill: Some(tint(accent, 0.88)), stroke: Some(accent) });
         }
         self.y = bottom + 8.0;
     }
@@ -299,7 +320,7 @@ impl<'f> Layouter<'f> {
     fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], primary: [f32; 3], accent: [f32; 3]) {
         const PAD: f32 = 5.0;
         let cols = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-        let col_w = TEXT_W / cols as f32;
+        let col_w = self.w / cols as f32;
         let border = [0.75, 0.76, 0.78];
         let set_row = |this: &mut Self, cells: &[Vec<Run>], bold: bool| -> (Vec<Lines>, f32) {
             let laid: Vec<Lines> = (0..cols)
@@ -315,11 +336,12 @@ impl<'f> Layouter<'f> {
         let draw_row = |this: &mut Self, laid: Vec<Lines>, h: f32, fill: Option<[f32; 3]>| {
             let top = this.y;
             for c in 0..cols {
-                this.page().items.push(Item::Rect { x: MARGIN_X + c as f32 * col_w, y: top, w: col_w, h, fill, stroke: Some(border) });
+                let x = this.x0 + c as f32 * col_w;
+                this.page().items.push(Item::Rect { x, y: top, w: col_w, h, fill, stroke: Some(border) });
             }
             for (c, lines) in laid.into_iter().enumerate() {
                 this.y = top + PAD;
-                let x = MARGIN_X + c as f32 * col_w + PAD;
+                let x = this.x0 + c as f32 * col_w + PAD;
                 for (runs, links) in lines.lines {
                     let baseline = this.y + lines.ascent;
                     for mut r in runs {
@@ -355,25 +377,170 @@ impl<'f> Layouter<'f> {
     }
 
     pub fn finish(self) -> Laid {
-        Laid { pages: self.pages, missing: self.missing, fonts_used: self.fonts_used }
+        Laid { pages: self.pages, warnings: Vec::new(), missing: self.missing, fonts_used: self.fonts_used }
+    }
+
+    /// The title on a band of the brand's colour across the page (one-pager, battle card,
+    /// elevator pitch).
+    pub fn band(&mut self, doc: &Document) {
+        let primary = hex(&doc.brand.primary);
+        let white = [1.0, 1.0, 1.0];
+        let title = self.set(plain(&doc.title, BOLD, 22.0, white), TEXT_W);
+        let sub = (!doc.subtitle.is_empty()).then(|| self.set(plain(&doc.subtitle, REGULAR, 11.0, tint(primary, 0.75)), TEXT_W));
+        let h = title.line_h * title.lines.len() as f32 + sub.as_ref().map_or(0.0, |s| s.line_h * s.lines.len() as f32) + 28.0;
+        let top = 56.0;
+        self.page().items.push(Item::Rect { x: 0.0, y: top, w: PAGE_W, h, fill: Some(primary), stroke: None });
+        self.y = top + 14.0;
+        self.place(title, MARGIN_X, 99, 0.0);
+        if let Some(sub) = sub {
+            self.place(sub, MARGIN_X, 99, 0.0);
+        }
+        self.y = top + h + 16.0;
+    }
+
+    /// An email has no letterhead: the title is its subject line.
+    pub fn subject(&mut self, doc: &Document) {
+        let primary = hex(&doc.brand.primary);
+        let label = self.set(vec![Span { text: "Subject: ".into(), font: BOLD, size: 11.0, color: GREY, link: None }, Span { text: doc.title.clone(), font: BOLD, size: 11.0, color: primary, link: None }], TEXT_W);
+        self.place(label, MARGIN_X, 99, 0.0);
+        let y = self.y + 4.0;
+        self.page().items.push(Item::Rect { x: MARGIN_X, y, w: TEXT_W, h: 0.6, fill: Some([0.85, 0.85, 0.87]), stroke: None });
+        self.y = y + 16.0;
+    }
+
+    /// Lays a section out in a column without placing it: its items and where it ends.
+    fn measure(&mut self, doc: &Document, section: &Section, x0: f32, w: f32, top: f32) -> (Vec<Item>, f32) {
+        let mut col = Layouter::new(self.fonts);
+        col.paginate = false;
+        col.x0 = x0;
+        col.w = w;
+        col.y = top;
+        col.plans = std::mem::take(&mut self.plans);
+        col.section(doc, section, true);
+        self.plans = std::mem::take(&mut col.plans);
+        self.missing.extend(col.missing.iter().copied());
+        self.fonts_used.extend(col.fonts_used.iter().copied());
+        let bottom = col.y;
+        (col.pages.into_iter().flat_map(|p| p.items).collect(), bottom)
+    }
+
+    /// Two sections side by side (a battle card's "why we win" and "landmines"). When they
+    /// cannot share a page, they follow one another.
+    pub fn columns(&mut self, doc: &Document, left: &Section, right: &Section) {
+        const GAP: f32 = 20.0;
+        let cw = (TEXT_W - GAP) / 2.0;
+        for attempt in 0..2 {
+            let top = self.y;
+            let (a, ab) = self.measure(doc, left, MARGIN_X, cw, top);
+            let (b, bb) = self.measure(doc, right, MARGIN_X + cw + GAP, cw, top);
+            let bottom = ab.max(bb);
+            if bottom <= PAGE_H - BOTTOM {
+                self.page().items.extend(a);
+                self.page().items.extend(b);
+                self.y = bottom;
+                return;
+            }
+            if attempt == 0 && self.y > TOP {
+                self.new_page();
+            } else {
+                break;
+            }
+        }
+        self.section(doc, left, true);
+        self.section(doc, right, true);
+    }
+
+    /// A list as cards, two to a row (a one-pager's benefits).
+    pub fn cards(&mut self, doc: &Document, section: &Section) {
+        const GAP: f32 = 12.0;
+        const PAD: f32 = 9.0;
+        let primary = hex(&doc.brand.primary);
+        let accent = hex(&doc.brand.accent);
+        let cw = (TEXT_W - GAP) / 2.0;
+        if let Some(t) = &section.title {
+            self.space(10.0);
+            let lines = self.set(plain(t, BOLD, 14.0, primary), TEXT_W);
+            self.place(lines, MARGIN_X, 99, 60.0);
+            self.y += 5.0;
+        }
+        for b in &section.blocks {
+            let Block::List { items, .. } = b else {
+                self.section(doc, &Section { id: section.id.clone(), title: None, blocks: vec![b.clone()] }, false);
+                continue;
+            };
+            for pair in items.chunks(2) {
+                let laid: Vec<Lines> = pair.iter().map(|item| self.set(spans(item, BODY, INK, false, accent), cw - 2.0 * PAD)).collect();
+                let h = laid.iter().map(|l| l.line_h * l.lines.len() as f32).fold(0.0, f32::max) + 2.0 * PAD;
+                if h > self.room() && self.y > TOP {
+                    self.new_page();
+                }
+                let top = self.y;
+                for (i, lines) in laid.into_iter().enumerate() {
+                    let x = MARGIN_X + i as f32 * (cw + GAP);
+                    self.page().items.push(Item::Rect { x, y: top, w: cw, h, fill: Some(tint(accent, 0.92)), stroke: None });
+                    self.page().items.push(Item::Rect { x, y: top, w: 3.0, h, fill: Some(accent), stroke: None });
+                    self.y = top + PAD;
+                    self.place(lines, x + PAD + 2.0, 99, 0.0);
+                }
+                self.y = top + h + GAP;
+            }
+        }
     }
 }
 
-/// Lays out the whole document.
+/// Lays out the whole document in its collateral type's layout.
 pub fn lay_out(fonts: &Fonts, doc: &Document) -> Laid {
     let mut l = Layouter::new(fonts);
-    l.title(doc);
-    l.blocks(doc);
-    l.finish()
+    match doc.layout {
+        Layout::Email => l.subject(doc),
+        Layout::OnePager | Layout::BattleCard | Layout::ElevatorPitch => l.band(doc),
+        Layout::Plain | Layout::CallScript | Layout::ObjectionHandling => l.title(doc),
+    }
+    let card_top = l.y;
+    let mut sections = doc.sections.iter().peekable();
+    let mut step = 0;
+    while let Some(s) = sections.next() {
+        match (doc.layout, s.id.as_str()) {
+            (Layout::Email, _) => l.section(doc, s, false),
+            (Layout::OnePager, "benefits") => l.cards(doc, s),
+            (Layout::BattleCard, "why-we-win") if sections.peek().is_some_and(|n| n.id == "landmines") => {
+                let right = sections.next().expect("peeked");
+                l.columns(doc, s, right);
+            }
+            (Layout::CallScript, _) => {
+                // A script's sections are its steps, numbered.
+                step += 1;
+                let numbered = Section { title: s.title.as_ref().map(|t| format!("{step}. {t}")), ..s.clone() };
+                l.section(doc, &numbered, true);
+            }
+            _ => l.section(doc, s, true),
+        }
+    }
+    // An elevator pitch is a card: a frame around what is said.
+    if doc.layout == Layout::ElevatorPitch && l.pages.len() == 1 {
+        let (x, w, h) = (MARGIN_X - 14.0, TEXT_W + 28.0, l.y - card_top + 14.0);
+        l.page().items.insert(0, Item::Rect { x, y: card_top - 12.0, w, h, fill: Some([0.985, 0.985, 0.99]), stroke: Some(tint(hex(&doc.brand.accent), 0.4)) });
+    }
+    let mut laid = l.finish();
+    if doc.layout == Layout::OnePager && laid.pages.len() > 1 {
+        laid.warnings.push(format!(
+            "The one-pager runs to {} pages; it should fit on one. Nothing was dropped: cut words to bring it back to a page.",
+            laid.pages.len()
+        ));
+    }
+    laid
 }
 
 /// The running header and footer of page `n` of `total`, and the DRAFT watermark.
 pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing: &mut BTreeSet<u32>) -> Vec<Item> {
     let mut l = Layouter::new(fonts);
     let primary = hex(&doc.brand.primary);
-    let brand = l.set(plain(&doc.brand.name, BOLD, 9.0, primary), TEXT_W / 2.0);
-    let brand = Lines { lines: brand.lines.into_iter().take(1).collect(), ..brand };
-    l.place_at(brand, MARGIN_X, 30.0);
+    // An email carries no letterhead.
+    if doc.layout != Layout::Email {
+        let brand = l.set(plain(&doc.brand.name, BOLD, 9.0, primary), TEXT_W / 2.0);
+        let brand = Lines { lines: brand.lines.into_iter().take(1).collect(), ..brand };
+        l.place_at(brand, MARGIN_X, 30.0);
+    }
     let (mark, color) = match &doc.approval {
         None => ("DRAFT — not approved for customer use".to_string(), [0.62, 0.1, 0.1]),
         Some(a) => (format!("Approved by {} on {} · version {}", a.by, a.at, a.version), [0.1, 0.42, 0.22]),
@@ -382,7 +549,9 @@ pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing:
     let w = mark_lines.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
     let mark_lines = Lines { lines: mark_lines.lines.into_iter().take(1).collect(), ..mark_lines };
     l.place_at(mark_lines, PAGE_W - MARGIN_X - w, 30.0);
-    l.page().items.push(Item::Rect { x: MARGIN_X, y: 48.0, w: TEXT_W, h: 0.6, fill: Some([0.85, 0.85, 0.87]), stroke: None });
+    if doc.layout != Layout::Email {
+        l.page().items.push(Item::Rect { x: MARGIN_X, y: 48.0, w: TEXT_W, h: 0.6, fill: Some([0.85, 0.85, 0.87]), stroke: None });
+    }
 
     let footer = if doc.brand.footer.is_empty() { doc.title.clone() } else { doc.brand.footer.clone() };
     let f = l.set(plain(&footer, REGULAR, 8.0, GREY), TEXT_W - 90.0);

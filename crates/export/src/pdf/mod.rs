@@ -20,6 +20,8 @@ pub struct PdfOutput {
     pub pages: usize,
     /// Characters no shipped font has ("U+1F9EA"), drawn as empty boxes.
     pub missing_glyphs: Vec<String>,
+    /// Where the layout gave way (a one-pager longer than a page).
+    pub warnings: Vec<String>,
 }
 
 fn colour(c: [f32; 3]) -> Color {
@@ -34,6 +36,7 @@ fn font_id(font: u8) -> FontId {
 
 pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError> {
     let laid = lay_out(fonts, doc);
+    let layout_warnings = laid.warnings.clone();
     let total = laid.pages.len();
     let mut missing: BTreeSet<u32> = laid.missing.clone();
     let mut used = laid.fonts_used.clone();
@@ -160,6 +163,7 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
         bytes: fixed_id(bytes),
         pages: total,
         missing_glyphs: missing.into_iter().map(|c| format!("U+{c:04X}")).collect(),
+        warnings: layout_warnings,
     })
 }
 
