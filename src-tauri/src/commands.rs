@@ -334,9 +334,14 @@ pub async fn export_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Opt
 #[tauri::command]
 pub async fn export_pitch(handle: AppHandle, s: Cmd<'_>, pitch_id: Id, formats: Vec<ExportFormat>) -> ApiResult<Option<Vec<ExportOutcome>>> {
     let Some(first) = formats.first().copied() else { return Err(ApiError::invalid("Choose DOCX, PDF or both.")) };
-    let title = s.run(move |a| a.get_pitch(pitch_id).map(|p| p.summary.pitch.title)).await?;
+    let (title, folder) = s
+        .run(move |a| {
+            let folder = a.workspace().and_then(|w| w.path().parent().map(|p| p.to_path_buf()));
+            a.get_pitch(pitch_id).map(|p| (p.summary.pitch.title, folder))
+        })
+        .await?;
     let label = if first == ExportFormat::Pdf { "PDF" } else { "Word document" };
-    let Some(path) = crate::menu::ask_for_export(&handle, &title, first.extension(), label).await else { return Ok(None) };
+    let Some(path) = crate::menu::ask_for_export(&handle, &title, first.extension(), label, folder).await else { return Ok(None) };
     let outcomes = s
         .run(move |a| {
             formats

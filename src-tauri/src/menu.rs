@@ -109,13 +109,16 @@ pub async fn ask_for_csv(handle: &AppHandle, save: bool) -> Option<PathBuf> {
 }
 
 /// The native save dialog for an export, suggesting a file name from the pitch's title.
-pub async fn ask_for_export(handle: &AppHandle, title: &str, extension: &str, label: &str) -> Option<PathBuf> {
+pub async fn ask_for_export(handle: &AppHandle, title: &str, extension: &str, label: &str, folder: Option<PathBuf>) -> Option<PathBuf> {
     let (tx, rx) = std::sync::mpsc::channel();
     let name: String = title.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { ' ' }).collect();
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    handle
-        .dialog()
-        .file()
+    let mut dialog = handle.dialog().file();
+    // Exports start beside the workspace file, where a writer keeps the launch's material.
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog
         .set_title("Export pitch")
         .add_filter(label, &[extension])
         .set_file_name(format!("{}.{extension}", if name.is_empty() { "Pitch" } else { &name }))

@@ -143,7 +143,13 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
         None => Paragraph::new().style("Stamp").add_run(Run::new().add_text("DRAFT — not approved for customer use").bold()),
         Some(a) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(format!("Approved by {} on {} · version {}", a.by, a.at, a.version))),
     };
-    d = d.header(Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.brand.name).bold().color(doc.brand.primary.clone()))).add_paragraph(mark));
+    // An email carries no letterhead: only the mark.
+    let header = if doc.layout == crate::model::Layout::Email {
+        Header::new().add_paragraph(mark)
+    } else {
+        Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.brand.name).bold().color(doc.brand.primary.clone()))).add_paragraph(mark)
+    };
+    d = d.header(header);
     let footer_text = if doc.brand.footer.is_empty() { doc.title.clone() } else { doc.brand.footer.clone() };
     d = d.footer(
         Footer::new().add_paragraph(

@@ -105,6 +105,8 @@ impl Driver {
         for (k, v) in sandbox.env() {
             cmd.env(k, v);
         }
+        // Exports would open in the desktop's viewer: not during tests.
+        cmd.env("PITCHBRIDGE_NO_VIEWER", "1");
         let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start tauri-driver");
         let driver = Driver { child };
         for port in [PORT, NATIVE_PORT] {
