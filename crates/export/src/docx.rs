@@ -147,7 +147,15 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let header = if doc.layout == crate::model::Layout::Email {
         Header::new().add_paragraph(mark)
     } else {
-        Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.brand.name).bold().color(doc.brand.primary.clone()))).add_paragraph(mark)
+        let mut letterhead = Paragraph::new();
+        if let Some(logo) = &doc.brand.logo {
+            // At most 36 pt high and 150 pt wide, in proportion (EMU: 12,700 a point).
+            let scale = (36.0 / logo.height_px as f64).min(150.0 / logo.width_px as f64);
+            let (w, h) = ((logo.width_px as f64 * scale * 12700.0) as u32, (logo.height_px as f64 * scale * 12700.0) as u32);
+            letterhead = letterhead.add_run(Run::new().add_image(Pic::new_with_dimensions(logo.bytes.clone(), logo.width_px, logo.height_px).size(w, h))).add_run(Run::new().add_text("  "));
+        }
+        letterhead = letterhead.add_run(Run::new().add_text(&doc.brand.name).bold().color(doc.brand.primary.clone()));
+        Header::new().add_paragraph(letterhead).add_paragraph(mark)
     };
     d = d.header(header);
     let footer_text = if doc.brand.footer.is_empty() { doc.title.clone() } else { doc.brand.footer.clone() };

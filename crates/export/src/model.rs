@@ -57,6 +57,67 @@ pub struct Approval {
     pub version: String,
 }
 
+/// Largest logo accepted: far beyond any logo, small enough to keep exports quick.
+pub const MAX_LOGO_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+}
+
+/// A picture the brand kit supplies (the logo), checked to be a PNG or JPEG of a sane size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    pub kind: ImageKind,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+impl Logo {
+    /// Reads the image's size from its header; refuses what is not a PNG or JPEG, a damaged
+    /// header, or a file too large.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, String> {
+        if bytes.len() > MAX_LOGO_BYTES {
+            return Err(format!("the logo is {:.1} MB; a logo may be at most 5 MB", bytes.len() as f64 / (1024.0 * 1024.0)));
+        }
+        let (kind, w, h) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 && &bytes[12..16] == b"IHDR" {
+            let w = u32::from_be_bytes(bytes[16..20].try_into().expect("four bytes"));
+            let h = u32::from_be_bytes(bytes[20..24].try_into().expect("four bytes"));
+            (ImageKind::Png, w, h)
+        } else if bytes.starts_with(&[0xFF, 0xD8]) {
+            let (w, h) = jpeg_size(&bytes).ok_or("the JPEG logo is damaged (no image size in it)")?;
+            (ImageKind::Jpeg, w, h)
+        } else {
+            return Err("the logo is not a PNG or JPEG image".into());
+        };
+        if w == 0 || h == 0 || w > 10_000 || h > 10_000 {
+            return Err(format!("the logo is {w}×{h} pixels; use an image between 1 and 10,000 pixels a side"));
+        }
+        Ok(Logo { bytes, kind, width_px: w, height_px: h })
+    }
+}
+
+/// The size in a JPEG's start-of-frame segment.
+fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
+    let mut i = 2;
+    while i + 9 < b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
+        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            let h = u16::from_be_bytes([b[i + 5], b[i + 6]]) as u32;
+            let w = u16::from_be_bytes([b[i + 7], b[i + 8]]) as u32;
+            return Some((w, h));
+        }
+        i += 2 + len;
+    }
+    None
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Brand {
     pub name: String,
@@ -64,6 +125,7 @@ pub struct Brand {
     pub primary: String,
     pub accent: String,
     pub footer: String,
+    pub logo: Option<Logo>,
 }
 
 impl Default for Brand {
@@ -93,7 +155,17 @@ impl Brand {
                 Err(format!("“{c}” is not a colour: use six hex digits, e.g. 1F2A44"))
             }
         };
-        Ok(Brand { name: raw.name.trim().to_string(), primary: colour(&raw.primary)?, accent: colour(&raw.accent)?, footer: raw.footer.trim().to_string() })
+        Ok(Brand { name: raw.name.trim().to_string(), primary: colour(&raw.primary)?, accent: colour(&raw.accent)?, footer: raw.footer.trim().to_string(), logo: None })
+    }
+
+    /// A colour as the kit keeps it: six hex digits, upper case.
+    pub fn colour(c: &str) -> Result<String, String> {
+        let hex = c.trim().trim_start_matches('#');
+        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            Ok(hex.to_ascii_uppercase())
+        } else {
+            Err(format!("“{c}” is not a colour: use six hex digits, e.g. #1F2A44"))
+        }
     }
 }
 

@@ -39,6 +39,8 @@ pub enum Item {
     /// A filled (and optionally outlined) rectangle; `y` is its top.
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<[f32; 3]>, stroke: Option<[f32; 3]> },
     Link { x: f32, y: f32, w: f32, h: f32, url: String },
+    /// The brand's logo, scaled into this box (`y` is its top).
+    Logo { x: f32, y: f32, w: f32, h: f32 },
 }
 
 pub struct Page {
@@ -537,9 +539,17 @@ pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing:
     let primary = hex(&doc.brand.primary);
     // An email carries no letterhead.
     if doc.layout != Layout::Email {
+        let mut x = MARGIN_X;
+        if let Some(logo) = &doc.brand.logo {
+            // At most 20 pt high and 110 pt wide, in proportion, left of the name.
+            let scale = (20.0 / logo.height_px as f32).min(110.0 / logo.width_px as f32);
+            let (w, h) = (logo.width_px as f32 * scale, logo.height_px as f32 * scale);
+            l.page().items.push(Item::Logo { x, y: 42.0 - h, w, h });
+            x += w + 8.0;
+        }
         let brand = l.set(plain(&doc.brand.name, BOLD, 9.0, primary), TEXT_W / 2.0);
         let brand = Lines { lines: brand.lines.into_iter().take(1).collect(), ..brand };
-        l.place_at(brand, MARGIN_X, 30.0);
+        l.place_at(brand, x, 30.0);
     }
     let (mark, color) = match &doc.approval {
         None => ("DRAFT — not approved for customer use".to_string(), [0.62, 0.1, 0.1]),

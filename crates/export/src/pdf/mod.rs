@@ -54,6 +54,14 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
     // The DRAFT watermark is drawn as shapes, not text, so text copied out of the page is the
     // pitch's alone.
     let watermark = doc.approval.is_none().then(|| watermark(fonts, "DRAFT"));
+    let logo_id = XObjectId("PBLOGO".into());
+    let mut logo_size = (1.0f32, 1.0f32);
+    if let Some(logo) = &doc.brand.logo {
+        let image = RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new())
+            .map_err(|e| ExportError::Internal(format!("The brand logo could not be read: {e}. Choose another image in the brand kit.")))?;
+        logo_size = (image.width as f32, image.height as f32);
+        pdf.resources.xobjects.map.insert(logo_id.clone(), XObject::Image(image));
+    }
 
     let mut pages = Vec::with_capacity(total);
     for (i, page) in laid.pages.into_iter().enumerate() {
@@ -115,6 +123,19 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(run.x), Pt(PAGE_H - run.y)) });
                     ops.push(Op::ShowText {
                         items: vec![TextItem::GlyphIds(run.glyphs.into_iter().map(|(gid, t)| Codepoint { gid, offset: 0.0, cid: Some(t) }).collect())],
+                    });
+                }
+                Item::Logo { x, y, w, h } => {
+                    ops.push(Op::UseXobject {
+                        id: logo_id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(x)),
+                            translate_y: Some(Pt(PAGE_H - y - h)),
+                            scale_x: Some(w / logo_size.0),
+                            scale_y: Some(h / logo_size.1),
+                            dpi: Some(72.0),
+                            ..Default::default()
+                        },
                     });
                 }
                 Item::Link { x, y, w, h, url } => {
