@@ -54,6 +54,10 @@ const COMMANDS: &[&str] = &[
     "import_glossary_csv",
     "export_glossary_csv",
     "export_pitch",
+    "get_brand_kit",
+    "set_brand_kit",
+    "pick_brand_logo",
+    "clear_brand_logo",
 ];
 
 fn main() {

@@ -355,3 +355,25 @@ pub async fn export_pitch(handle: AppHandle, s: Cmd<'_>, pitch_id: Id, formats: 
     }
     Ok(Some(outcomes))
 }
+
+#[tauri::command]
+pub async fn get_brand_kit(s: Cmd<'_>) -> ApiResult<BrandKitView> {
+    s.run(|a| a.get_brand_kit()).await
+}
+
+#[tauri::command]
+pub async fn set_brand_kit(s: Cmd<'_>, input: BrandKitInput) -> ApiResult<BrandKitView> {
+    s.run(move |a| a.set_brand_kit(input)).await
+}
+
+/// Asks for a PNG or JPEG and makes it the kit's logo; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_brand_logo(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<BrandKitView>> {
+    let Some(path) = crate::menu::ask_for_logo(&handle).await else { return Ok(None) };
+    s.run(move |a| a.set_brand_logo(path.display().to_string())).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn clear_brand_logo(s: Cmd<'_>) -> ApiResult<BrandKitView> {
+    s.run(|a| a.clear_brand_logo()).await
+}

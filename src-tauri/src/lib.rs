@@ -156,6 +156,10 @@ pub fn run() {
             commands::import_glossary_csv,
             commands::export_glossary_csv,
             commands::export_pitch,
+            commands::get_brand_kit,
+            commands::set_brand_kit,
+            commands::pick_brand_logo,
+            commands::clear_brand_logo,
         ])
         .run(tauri::generate_context!());
     #[cfg(unix)]

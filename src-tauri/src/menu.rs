@@ -129,6 +129,20 @@ pub async fn ask_for_export(handle: &AppHandle, title: &str, extension: &str, la
     Some(if path.extension().is_none() { path.with_extension(extension) } else { path })
 }
 
+/// The native open dialog for a logo image.
+pub async fn ask_for_logo(handle: &AppHandle) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    handle
+        .dialog()
+        .file()
+        .set_title("Choose a logo")
+        .add_filter("PNG or JPEG image", &["png", "jpg", "jpeg"])
+        .pick_file(move |p| {
+            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+        });
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
+}
+
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

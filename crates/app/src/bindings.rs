@@ -37,7 +37,7 @@ pub fn typescript() -> String {
         PitchVersionRequest, SourceFormat, ImportReport, ImportRequest, ImportedClaim, ImportPreview, ImportOutcome,
         Rule, Severity, RuleSetting, Readiness, CheckPitchRequest, PitchFinding, RuleSummary, ManualItemView, PitchCheckReport,
         DismissFindingRequest, RestoreFindingRequest, ManualItemRequest, RuleInfo, CheckSettingsView, SetCheckSettingRequest,
-        UpdateGlossaryRequest, GlossaryImportReport, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome,
+        UpdateGlossaryRequest, GlossaryImportReport, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome, BrandKitView, BrandKitInput,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use pitchbridge_core::Id;
 use pitchbridge_export::sources::from_pitch;
-use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fonts};
+use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fonts, Logo};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,13 +77,100 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
     Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64, warnings })
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandKitView {
+    /// Empty: the launch's product name is printed.
+    pub name: String,
+    /// "#1F2A44"
+    pub primary: String,
+    pub accent: String,
+    pub footer: String,
+    pub logo_name: Option<String>,
+    #[ts(type = "[number, number] | null")]
+    pub logo_size: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandKitInput {
+    pub name: String,
+    pub primary: String,
+    pub accent: String,
+    pub footer: String,
+}
+
 impl App {
+    /// The workspace's kit over the default one.
+    fn brand(&self) -> ApiResult<Brand> {
+        let row = self.ws()?.brand_kit()?;
+        let mut brand = Brand::default();
+        if let Some(n) = row.name {
+            brand.name = n;
+        }
+        if let Some(c) = row.primary.and_then(|c| Brand::colour(&c).ok()) {
+            brand.primary = c;
+        }
+        if let Some(c) = row.accent.and_then(|c| Brand::colour(&c).ok()) {
+            brand.accent = c;
+        }
+        if let Some(f) = row.footer {
+            brand.footer = f;
+        }
+        brand.logo = row.logo.and_then(|b| Logo::from_bytes(b).ok());
+        Ok(brand)
+    }
+
+    pub fn get_brand_kit(&self) -> ApiResult<BrandKitView> {
+        let brand = self.brand()?;
+        let row = self.ws()?.brand_kit()?;
+        Ok(BrandKitView {
+            name: brand.name,
+            primary: format!("#{}", brand.primary),
+            accent: format!("#{}", brand.accent),
+            footer: brand.footer,
+            logo_name: brand.logo.as_ref().and(row.logo_name),
+            logo_size: brand.logo.as_ref().map(|l| (l.width_px, l.height_px)),
+        })
+    }
+
+    pub fn set_brand_kit(&mut self, input: BrandKitInput) -> ApiResult<BrandKitView> {
+        let primary = Brand::colour(&input.primary).map_err(ApiError::invalid)?;
+        let accent = Brand::colour(&input.accent).map_err(ApiError::invalid)?;
+        let name = input.name.trim();
+        let footer = input.footer.trim();
+        if name.chars().count() > 120 || footer.chars().count() > 200 {
+            return Err(ApiError::invalid("Keep the name under 120 characters and the footer under 200."));
+        }
+        self.ws_mut()?.set_brand_kit(name, &primary, &accent, footer)?;
+        self.get_brand_kit()
+    }
+
+    /// Reads a PNG or JPEG file as the kit's logo; nothing changes if it is not a usable image.
+    pub fn set_brand_logo(&mut self, path: String) -> ApiResult<BrandKitView> {
+        let path = Path::new(&path);
+        let meta = std::fs::metadata(path).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", path.display())))?;
+        if meta.len() > pitchbridge_export::MAX_LOGO_BYTES as u64 {
+            return Err(ApiError::invalid(format!("{} is {:.1} MB; a logo may be at most 5 MB.", path.display(), meta.len() as f64 / (1024.0 * 1024.0))));
+        }
+        let bytes = std::fs::read(path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
+        let logo = Logo::from_bytes(bytes).map_err(|e| ApiError::invalid(format!("{}: {e}.", path.display())))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        self.ws_mut()?.set_brand_logo(Some((&name, &logo.bytes)))?;
+        self.get_brand_kit()
+    }
+
+    pub fn clear_brand_logo(&mut self) -> ApiResult<BrandKitView> {
+        self.ws_mut()?.set_brand_logo(None)?;
+        self.get_brand_kit()
+    }
+
     /// The pitch's document model: its collateral type's sections, the launch's product as
     /// the brand name when the kit has none, and draft until approved.
     pub fn pitch_document(&self, pitch_id: Id) -> ApiResult<pitchbridge_export::Document> {
         let ws = self.ws()?;
         let view = ws.pitch_editor(pitch_id)?;
-        let mut brand = Brand::default();
+        let mut brand = self.brand()?;
         if brand.name.is_empty() {
             brand.name = ws.pitch_product(pitch_id)?;
         }

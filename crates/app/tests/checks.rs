@@ -186,3 +186,35 @@ fn huge_and_odd_documents_are_checked_or_refused_cleanly() {
     let err = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: Some(with_text(&a, pitch, &too_big)) }).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
 }
+
+#[test]
+fn the_brand_kit_is_kept_in_the_workspace_and_used_by_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let pitch = first_pitch(&a);
+    let kit = a.get_brand_kit().unwrap();
+    assert_eq!((kit.primary.as_str(), kit.logo_name.as_deref()), ("#1F2A44", None));
+    assert_eq!(a.set_brand_kit(BrandKitInput { name: "Northwind".into(), primary: "red".into(), accent: "#4A55C9".into(), footer: String::new() }).unwrap_err().code, ErrorCode::InvalidInput);
+    a.set_brand_kit(BrandKitInput { name: "Northwind Partners".into(), primary: "#0b5d3b".into(), accent: "#E07A1F".into(), footer: "Confidential".into() }).unwrap();
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let kit = a.set_brand_logo(fixtures.join("logo.png").display().to_string()).unwrap();
+    assert_eq!((kit.logo_name.as_deref(), kit.logo_size), (Some("logo.png"), Some((240, 80))));
+    let bad = dir.path().join("not-a-logo.png");
+    fs::write(&bad, b"<svg></svg>").unwrap();
+    assert_eq!(a.set_brand_logo(bad.display().to_string()).unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(a.get_brand_kit().unwrap().logo_name.as_deref(), Some("logo.png"), "a refused logo changes nothing");
+    drop(a);
+
+    let mut b = app();
+    b.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false }).unwrap();
+    let kit = b.get_brand_kit().unwrap();
+    assert_eq!((kit.name.as_str(), kit.primary.as_str(), kit.footer.as_str()), ("Northwind Partners", "#0B5D3B", "Confidential"));
+    let doc = b.pitch_document(pitch).unwrap();
+    assert_eq!((doc.brand.name.as_str(), doc.brand.accent.as_str()), ("Northwind Partners", "E07A1F"));
+    assert!(doc.brand.logo.is_some());
+    let out = dir.path().join("pitch.pdf");
+    let outcome = b.export_pitch(ExportPitchRequest { pitch_id: pitch, format: ExportFormat::Pdf, path: out.display().to_string() }).unwrap();
+    assert!(outcome.bytes > 10_000 && fs::read(&out).unwrap().starts_with(b"%PDF"));
+    b.clear_brand_logo().unwrap();
+    assert!(b.pitch_document(pitch).unwrap().brand.logo.is_none());
+}

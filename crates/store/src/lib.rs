@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use checks::{CheckSettingRow, Dismissal, ManualItemState};
+pub use checks::{BrandKitRow, CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
 pub use repo::NewBlock;
 pub use search::{SearchHit, SearchHitKind};
@@ -30,6 +30,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_pitch_documents.sql")),
     (3, include_str!("../migrations/0003_checks.sql")),
+    (4, include_str!("../migrations/0004_brand_kit.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

@@ -10,6 +10,8 @@ import type {
   AudienceInput,
   Claim,
   CollateralType,
+  BrandKitInput,
+  BrandKitView,
   CheckPitchRequest,
   CheckSettingsView,
   CreateMessageRequest,
@@ -314,6 +316,23 @@ export function listDictionaryWords(): Promise<string[]> {
 /** Asks where to save, writes each format, opens the first; `null` when cancelled. */
 export function exportPitch(pitchId: number, formats: ExportFormat[]): Promise<ExportOutcome[] | null> {
   return call<ExportOutcome[] | null>("export_pitch", { pitchId, formats });
+}
+
+export function getBrandKit(): Promise<BrandKitView> {
+  return call<BrandKitView>("get_brand_kit");
+}
+
+export function setBrandKit(input: BrandKitInput): Promise<BrandKitView> {
+  return call<BrandKitView>("set_brand_kit", { input });
+}
+
+/** Asks for a PNG or JPEG logo; `null` when cancelled. */
+export function pickBrandLogo(): Promise<BrandKitView | null> {
+  return call<BrandKitView | null>("pick_brand_logo");
+}
+
+export function clearBrandLogo(): Promise<BrandKitView> {
+  return call<BrandKitView>("clear_brand_logo");
 }
 
 // ---- glossary --------------------------------------------------------------------------------

@@ -410,4 +410,16 @@ export type ExportOutcome = { path: string, bytes: number,
  */
 warnings: Array<string>, };
 
+export type BrandKitView = { 
+/**
+ * Empty: the launch's product name is printed.
+ */
+name: string, 
+/**
+ * "#1F2A44"
+ */
+primary: string, accent: string, footer: string, logoName: string | null, logoSize: [number, number] | null, };
+
+export type BrandKitInput = { name: string, primary: string, accent: string, footer: string, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];

@@ -47,7 +47,8 @@ export type DialogState =
   | ({ kind: "pitch-versions" } & PitchVersionsRequest)
   | { kind: "import"; launchId: number; messageId: number | null; path: string | null }
   | { kind: "check-settings"; typeId: string; typeName: string; onchanged: () => void }
-  | { kind: "glossary-term"; term: GlossaryTerm | null; onsaved: () => void };
+  | { kind: "glossary-term"; term: GlossaryTerm | null; onsaved: () => void }
+  | { kind: "brand-kit" };
 
 /** One line of text to ask for (a link address, a version name). */
 export type TextPrompt = {
