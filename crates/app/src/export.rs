@@ -154,7 +154,7 @@ impl App {
             return Err(ApiError::invalid(format!("{} is {:.1} MB; a logo may be at most 5 MB.", path.display(), meta.len() as f64 / (1024.0 * 1024.0))));
         }
         let bytes = std::fs::read(path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
-        let logo = Logo::from_bytes(bytes).map_err(|e| ApiError::invalid(format!("{}: {e}.", path.display())))?;
+        let logo = pitchbridge_export::check_picture(bytes).map_err(|e| ApiError::invalid(format!("{}: {e}.", path.display())))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         self.ws_mut()?.set_brand_logo(Some((&name, &logo.bytes)))?;
         self.get_brand_kit()

@@ -127,3 +127,27 @@ fn export_writes_the_same_docx_twice_and_nothing_on_failure() {
     let left: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".part")).collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn markdown_pictures_are_embedded_and_bad_ones_left_out_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    std::fs::copy(fixtures.join("logo.png"), dir.path().join("pic.png")).unwrap();
+    let png = std::fs::read(fixtures.join("logo.png")).unwrap();
+    std::fs::write(dir.path().join("broken.png"), &png[..png.len() / 3]).unwrap();
+    let big = dir.path().join("big.jpg");
+    let mut huge = std::fs::read(fixtures.join("logo.jpg")).unwrap();
+    huge.resize(50 * 1024 * 1024, 0);
+    std::fs::write(&big, huge).unwrap();
+    let md = write(dir.path(), "p.md", b"# Pictures\n\n![a](pic.png)\n\n![b](missing.png)\n\n![c](broken.png)\n\n![d](big.jpg)\n\n![e](https://x.example/e.png)\n");
+    for format in ["pdf", "docx"] {
+        let out = dir.path().join(format!("p.{format}")).display().to_string();
+        let (code, _, err) = pitchbridge(&["export", "--markdown", &md, "--format", format, "-o", &out]);
+        assert_eq!(code, 0, "{err}");
+        for reason in ["missing.png was left out", "broken.png was left out: the picture is damaged", "big.jpg was left out: it is 50.0 MB", "only pictures beside the file"] {
+            assert!(err.contains(reason), "{reason} in {err}");
+        }
+    }
+    let list = Command::new("pdfimages").arg("-list").arg(dir.path().join("p.pdf")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).count(), 1);
+}

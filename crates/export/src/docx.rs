@@ -116,6 +116,15 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
                         d = d.add_paragraph(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(0)));
                     }
                 }
+                Block::Image { picture, .. } => {
+                    // Scaled to the text width at most, and to 600 pt high (EMU: 635 a twip).
+                    let max_w = TEXT_WIDTH as f64 * 635.0;
+                    let max_h = 600.0 * 12700.0;
+                    let natural = (picture.width_px as f64 * 9525.0, picture.height_px as f64 * 9525.0);
+                    let scale = (max_w / natural.0).min(max_h / natural.1).min(1.0);
+                    let pic = Pic::new_with_dimensions(picture.bytes.clone(), picture.width_px, picture.height_px).size((natural.0 * scale) as u32, (natural.1 * scale) as u32);
+                    d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)));
+                }
                 Block::Table { header, rows } => {
                     let cell = |c: &Vec<DocRun>, bold: bool| {
                         let p = if bold {
@@ -197,11 +206,13 @@ fn finish_package(stored: &[u8]) -> Result<Vec<u8>, ExportError> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
+    // Drawing ids are unique across the whole package (body, header, footer).
+    let mut drawings = 0;
     for (name, mut bytes) in entries {
         if name == "word/styles.xml" {
             bytes = mark_normal_default(&bytes);
         } else if name.starts_with("word/") && (name.ends_with(".xml") || name.ends_with(".rels")) {
-            bytes = renumber_drawings(&bytes);
+            bytes = renumber_drawings(&bytes, &mut drawings);
             if !link_ids.is_empty() {
                 bytes = renumber_links(&bytes, &link_ids);
             }
@@ -255,18 +266,17 @@ fn mark_normal_default(xml: &[u8]) -> Vec<u8> {
 }
 
 /// Every `wp:docPr id="…"` gets its own number (docx-rs writes 1 for every picture).
-fn renumber_drawings(xml: &[u8]) -> Vec<u8> {
+fn renumber_drawings(xml: &[u8], n: &mut u32) -> Vec<u8> {
     let text = String::from_utf8_lossy(xml);
     if !text.contains("<wp:docPr id=\"") {
         return xml.to_vec();
     }
     let mut out = String::with_capacity(text.len());
-    let mut n = 0;
     let mut rest: &str = &text;
     while let Some(at) = rest.find("<wp:docPr id=\"") {
         let (before, after) = rest.split_at(at + "<wp:docPr id=\"".len());
         out.push_str(before);
-        n += 1;
+        *n += 1;
         out.push_str(&n.to_string());
         let close = after.find('"').unwrap_or(0);
         rest = &after[close..];

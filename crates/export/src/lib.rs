@@ -12,6 +12,7 @@ use std::path::Path;
 pub use docx::write_docx;
 pub use pdf::{write_pdf, Fonts, PdfOutput};
 pub use model::*;
+pub use sources::{from_markdown, from_markdown_with_images};
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ExportError {
@@ -19,6 +20,14 @@ pub enum ExportError {
     Write(String, String),
     #[error("{0}")]
     Internal(String),
+}
+
+/// A picture checked all the way: a PNG or JPEG header of a sane size, and pixels that decode.
+/// Broken pictures are refused here, before they reach either writer.
+pub fn check_picture(bytes: Vec<u8>) -> Result<Logo, String> {
+    let logo = Logo::from_bytes(bytes)?;
+    printpdf::RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new()).map_err(|e| format!("the picture is damaged ({e})"))?;
+    Ok(logo)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place

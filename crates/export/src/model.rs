@@ -38,6 +38,8 @@ pub enum Block {
     Table { header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>> },
     /// The call to action, set apart.
     Callout(Vec<Run>),
+    /// A picture, scaled to fit the text width (and the page).
+    Image { picture: Logo, alt: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -199,6 +201,7 @@ impl Document {
                         out.extend(header.iter().map(|c| runs(c)));
                         out.extend(rows.iter().flatten().map(|c| runs(c)));
                     }
+                    Block::Image { .. } => {}
                 }
             }
         }

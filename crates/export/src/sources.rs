@@ -85,9 +85,20 @@ fn objection_table(blocks: &[&DocBlock]) -> Vec<Block> {
 }
 
 /// A Markdown file: the first level-1 heading is the title, level-2 headings start sections,
-/// deeper ones are headings inside them. Code and HTML are left out; images too (the brand kit
-/// supplies pictures).
+/// deeper ones are headings inside them. Code and HTML are left out. Images are read through
+/// `load` (local PNG or JPEG files beside the Markdown); one that cannot be used is reported
+/// in the returned problems and left out.
 pub fn from_markdown(src: &str, layout: Layout, brand: Brand) -> Document {
+    from_markdown_with_images(src, layout, brand, &mut |_| Err("images are not read here".into())).0
+}
+
+pub fn from_markdown_with_images(
+    src: &str,
+    layout: Layout,
+    brand: Brand,
+    load: &mut dyn FnMut(&str) -> Result<Logo, String>,
+) -> (Document, Vec<String>) {
+    let mut problems = Vec::new();
     let mut title: Option<String> = None;
     let mut sections: Vec<Section> = vec![Section { id: String::new(), title: None, blocks: Vec::new() }];
     let mut runs: Vec<Run> = Vec::new();
@@ -110,9 +121,17 @@ pub fn from_markdown(src: &str, layout: Layout, brand: Brand) -> Document {
     for event in Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         let section = sections.last_mut().expect("one section at least");
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }) => skip += 1,
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => skip += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image) => skip = skip.saturating_sub(1),
             _ if skip > 0 => {}
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                // The alt text is the image's text events, skipped; the title stands in.
+                skip += 1;
+                match load(&dest_url) {
+                    Ok(picture) => section.blocks.push(Block::Image { picture, alt: title.to_string() }),
+                    Err(e) => problems.push(format!("The image {dest_url} was left out: {e}.")),
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some(level);
                 runs.clear();
@@ -202,14 +221,15 @@ pub fn from_markdown(src: &str, layout: Layout, brand: Brand) -> Document {
             }
         }
     }
-    Document {
+    let doc = Document {
         title: title.unwrap_or_else(|| "Untitled".to_string()),
         subtitle: String::new(),
         layout,
         sections,
         brand,
         approval: None,
-    }
+    };
+    (doc, problems)
 }
 
 fn slug(text: &str) -> String {

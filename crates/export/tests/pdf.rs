@@ -151,24 +151,26 @@ fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
         assert_eq!((logo.width_px, logo.height_px), (240, 80), "{name}");
         let mut brand = Brand::default();
         brand.name = "Northwind".into();
-        brand.logo = Some(logo);
-        let doc = from_markdown(MIXED, Layout::OnePager, brand);
+        brand.logo = Some(logo.clone());
+        let mut doc = from_markdown(MIXED, Layout::OnePager, brand);
+        // And the same picture in the body, scaled to fit.
+        doc.sections[0].blocks.push(pitchbridge_export::Block::Image { picture: logo, alt: "logo".into() });
         let out = write_pdf(fonts(), &doc).unwrap();
         assert!(out.bytes == write_pdf(fonts(), &doc).unwrap().bytes, "deterministic with a logo");
         let path = dir.path().join("logo.pdf");
         std::fs::write(&path, &out.bytes).unwrap();
         let list = Command::new("pdfimages").arg("-list").arg(&path).output().unwrap();
         let list = String::from_utf8_lossy(&list.stdout);
-        assert_eq!(list.lines().skip(2).count(), 1, "one image per page, shared: {list}");
+        assert_eq!(list.lines().skip(2).count(), 2, "the letterhead's and the body's: {list}");
         assert!(list.contains("240    80"), "{list}");
         let docx = dir.path().join("logo.docx");
         std::fs::write(&docx, write_docx(&doc).unwrap()).unwrap();
         let shapes = Command::new("/usr/bin/python3")
-            .args(["-c", "import docx, sys; d = docx.Document(sys.argv[1]); x = d.sections[0].header._element.xml; print(x.count('<pic:pic'), x.count('docPr id=\"1\"'))"])
+            .args(["-c", "import docx, sys, re; d = docx.Document(sys.argv[1]); h = d.sections[0].header._element.xml; b = d.element.xml; ids = re.findall('docPr id=\"(\\d+)\"', h + b); print(h.count('<pic:pic'), len(d.inline_shapes), len(ids) == len(set(ids)))"])
             .arg(&docx)
             .output()
             .unwrap();
-        assert_eq!(String::from_utf8_lossy(&shapes.stdout).trim(), "1 1", "{}", String::from_utf8_lossy(&shapes.stderr));
+        assert_eq!(String::from_utf8_lossy(&shapes.stdout).trim(), "1 1 True", "a logo in the header, a picture in the body, no duplicate drawing ids: {}", String::from_utf8_lossy(&shapes.stderr));
     }
     assert!(Logo::from_bytes(b"GIF89a not ours".to_vec()).unwrap_err().contains("not a PNG or JPEG"));
     assert!(Logo::from_bytes(vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 1, 2, 0, 0, 0, 0]).unwrap_err().contains("damaged"));

@@ -41,6 +41,8 @@ pub enum Item {
     Link { x: f32, y: f32, w: f32, h: f32, url: String },
     /// The brand's logo, scaled into this box (`y` is its top).
     Logo { x: f32, y: f32, w: f32, h: f32 },
+    /// Picture number `n` of the document, scaled into this box.
+    Picture { n: usize, x: f32, y: f32, w: f32, h: f32 },
 }
 
 pub struct Page {
@@ -49,6 +51,8 @@ pub struct Page {
 
 pub struct Laid {
     pub pages: Vec<Page>,
+    /// The document's pictures, in the order `Item::Picture` numbers them.
+    pub pictures: Vec<crate::model::Logo>,
     /// What the layout had to give way on (a one-pager that runs over).
     pub warnings: Vec<String>,
     /// Code points no shipped font can draw.
@@ -107,6 +111,7 @@ pub struct Layouter<'f> {
     missing: BTreeSet<u32>,
     fonts_used: BTreeSet<u8>,
     plans: Plans,
+    pictures: Vec<crate::model::Logo>,
     /// The column being filled: its left edge and width (the text block, or one column).
     x0: f32,
     w: f32,
@@ -123,6 +128,7 @@ impl<'f> Layouter<'f> {
             missing: BTreeSet::new(),
             fonts_used: BTreeSet::new(),
             plans: Plans::default(),
+            pictures: Vec::new(),
             x0: MARGIN_X,
             w: TEXT_W,
             paginate: true,
@@ -292,8 +298,25 @@ impl<'f> Layouter<'f> {
                 }
                 Block::Callout(runs) => self.callout(runs, accent),
                 Block::Table { header, rows } => self.table(header, rows, primary, accent),
+                Block::Image { picture, .. } => self.picture(picture),
             }
         }
+    }
+
+    /// A picture at its natural size (96 px to the inch) or smaller: never wider than the
+    /// column, never taller than a page.
+    fn picture(&mut self, picture: &crate::model::Logo) {
+        let natural = (picture.width_px as f32 * 0.75, picture.height_px as f32 * 0.75);
+        let scale = (self.w / natural.0).min((PAGE_H - TOP - BOTTOM) / natural.1).min(1.0);
+        let (w, h) = (natural.0 * scale, natural.1 * scale);
+        if h > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        let n = self.pictures.len();
+        self.pictures.push(picture.clone());
+        let (x, y) = (self.x0, self.y);
+        self.page().items.push(Item::Picture { n, x, y, w, h });
+        self.y += h + 8.0;
     }
 
     fn callout(&mut self, runs: &[Run], accent: [f32; 3]) {
@@ -379,7 +402,7 @@ impl<'f> Layouter<'f> {
     }
 
     pub fn finish(self) -> Laid {
-        Laid { pages: self.pages, warnings: Vec::new(), missing: self.missing, fonts_used: self.fonts_used }
+        Laid { pages: self.pages, pictures: self.pictures, warnings: Vec::new(), missing: self.missing, fonts_used: self.fonts_used }
     }
 
     /// The title on a band of the brand's colour across the page (one-pager, battle card,

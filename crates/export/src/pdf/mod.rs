@@ -62,6 +62,13 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
         logo_size = (image.width as f32, image.height as f32);
         pdf.resources.xobjects.map.insert(logo_id.clone(), XObject::Image(image));
     }
+    let mut picture_sizes = Vec::with_capacity(laid.pictures.len());
+    for (n, picture) in laid.pictures.iter().enumerate() {
+        let image = RawImage::decode_from_bytes(&picture.bytes, &mut Vec::new())
+            .map_err(|e| ExportError::Internal(format!("Picture {} could not be read: {e}.", n + 1)))?;
+        picture_sizes.push((image.width as f32, image.height as f32));
+        pdf.resources.xobjects.map.insert(XObjectId(format!("PBPIC{n}")), XObject::Image(image));
+    }
 
     let mut pages = Vec::with_capacity(total);
     for (i, page) in laid.pages.into_iter().enumerate() {
@@ -138,6 +145,20 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                         },
                     });
                 }
+                Item::Picture { n, x, y, w, h } => {
+                    let (pw, ph) = picture_sizes[n];
+                    ops.push(Op::UseXobject {
+                        id: XObjectId(format!("PBPIC{n}")),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(x)),
+                            translate_y: Some(Pt(PAGE_H - y - h)),
+                            scale_x: Some(w / pw),
+                            scale_y: Some(h / ph),
+                            dpi: Some(72.0),
+                            ..Default::default()
+                        },
+                    });
+                }
                 Item::Link { x, y, w, h, url } => {
                     let rect = Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h));
                     ops.push(Op::LinkAnnotation {
@@ -190,7 +211,9 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
 
 fn compress_fast(stream: &mut lopdf::Stream) {
     use std::io::Write;
-    if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
+    // printpdf marks raw image data as not to be compressed; it deflates well all the same.
+    let image = stream.dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|n| n == b"Image");
+    if stream.dict.get(b"Filter").is_ok() || !(stream.allows_compression || image) {
         return;
     }
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
