@@ -226,12 +226,15 @@ async fn claims_link_by_drag_and_drop_and_by_keyboard_and_stale_flags_resolve_by
     .await
     .unwrap();
     wait_db(&ws, &format!("SELECT count(*) FROM block_claim_link WHERE block_id = {problem}"), 1).await;
+    // The new link sets off a check; let it land before the keyboard part.
+    find(&c, "[data-testid=checklist-panel][data-checking=false]").await;
 
     // Keyboard: caret in the paragraph, then in the claims list Down to claim 1, Space, Enter.
     caret_at_end(&c, PROBLEM).await;
     let list = find(&c, "[data-testid=claims-pane]").await;
     c.execute("document.querySelector('[data-testid=claims-pane]').focus()", vec![]).await.unwrap();
     list.send_keys(" ").await.unwrap(); // selects claim 1, which has the focus
+    find(&c, "[data-testid=claim-row][data-number='1'][aria-selected=true]").await;
     list.send_keys("\u{E007}").await.unwrap(); // Enter: link
     wait_db(&ws, &format!("SELECT count(*) FROM block_claim_link WHERE block_id = {problem}"), 2).await;
     find_n(&c, "[data-testid=linked-claim]", 2).await;
