@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::*;
 use pitchbridge_core::doc::Run as DocRun;
 
-use crate::model::{Block, Document};
+use crate::model::{Block, Document, Layout};
 use crate::ExportError;
 
 const BULLETS: usize = 2;
@@ -62,6 +62,108 @@ fn para(style: &str, content: &[DocRun]) -> Paragraph {
     runs(Paragraph::new().style(style), content)
 }
 
+/// A paragraph or a table: what a body, or a table cell, holds.
+enum Piece {
+    P(Paragraph),
+    T(Table),
+}
+
+/// Numbered lists made so far (each restarts at 1, so each gets its own numbering).
+struct Lists {
+    next: usize,
+    made: Vec<usize>,
+}
+
+fn tint_hex(hex: &str, t: f32) -> String {
+    let v = u32::from_str_radix(hex, 16).unwrap_or(0x4A55C9);
+    let c = |shift: u32| {
+        let x = ((v >> shift) & 255) as f32;
+        (x + (255.0 - x) * t).round() as u32
+    };
+    format!("{:02X}{:02X}{:02X}", c(16), c(8), c(0))
+}
+
+fn white_borders() -> TableBorders {
+    let b = |p| TableBorder::new(p).size(12).color("FFFFFF");
+    TableBorders::new()
+        .set(b(TableBorderPosition::Top))
+        .set(b(TableBorderPosition::Bottom))
+        .set(b(TableBorderPosition::Left))
+        .set(b(TableBorderPosition::Right))
+        .set(b(TableBorderPosition::InsideH))
+        .set(b(TableBorderPosition::InsideV))
+}
+
+/// One cell across the text width, with a coloured outline or none.
+fn boxed(cell: TableCell, outline: Option<String>) -> Table {
+    let table = Table::new(vec![TableRow::new(vec![cell.width(TEXT_WIDTH, WidthType::Dxa)])]).set_grid(vec![TEXT_WIDTH]).width(TEXT_WIDTH, WidthType::Dxa);
+    match outline {
+        None => table.clear_all_border(),
+        Some(c) => {
+            let b = |p| TableBorder::new(p).size(8).color(c.clone());
+            table.set_borders(
+                TableBorders::new()
+                    .set(b(TableBorderPosition::Top))
+                    .set(b(TableBorderPosition::Bottom))
+                    .set(b(TableBorderPosition::Left))
+                    .set(b(TableBorderPosition::Right))
+                    .clear(TableBorderPosition::InsideH)
+                    .clear(TableBorderPosition::InsideV),
+            )
+        }
+    }
+}
+
+/// The paragraphs (and tables) of one block.
+fn block_pieces(b: &Block, lists: &mut Lists, accent: &str) -> Vec<Piece> {
+    match b {
+        Block::Heading { level, runs: r } => vec![Piece::P(para(if *level <= 2 { "Heading2" } else { "Heading3" }, r).keep_next(true))],
+        Block::Paragraph(r) => vec![Piece::P(para("Normal", r))],
+        // The call to action in a box of the accent colour.
+        Block::Callout(r) => {
+            let cell = TableCell::new().shading(Shading::new().shd_type(ShdType::Clear).fill(tint_hex(accent, 0.88))).add_paragraph(para("CallToAction", r));
+            vec![Piece::T(boxed(cell, Some(accent.to_string()))), Piece::P(Paragraph::new())]
+        }
+        Block::List { ordered: false, items } => items
+            .iter()
+            .map(|item| Piece::P(para("ListBullet", item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0))))
+            .collect(),
+        Block::List { ordered: true, items } => {
+            let id = lists.next;
+            lists.next += 1;
+            lists.made.push(id);
+            items.iter().map(|item| Piece::P(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(0)))).collect()
+        }
+        Block::Image { picture, .. } => {
+            // Scaled to the text width at most, and to 600 pt high (EMU: 635 a twip).
+            let max_w = TEXT_WIDTH as f64 * 635.0;
+            let max_h = 600.0 * 12700.0;
+            let natural = (picture.width_px as f64 * 9525.0, picture.height_px as f64 * 9525.0);
+            let scale = (max_w / natural.0).min(max_h / natural.1).min(1.0);
+            let pic = Pic::new_with_dimensions(picture.bytes.clone(), picture.width_px, picture.height_px).size((natural.0 * scale) as u32, (natural.1 * scale) as u32);
+            vec![Piece::P(Paragraph::new().add_run(Run::new().add_image(pic)))]
+        }
+        Block::Table { header, rows } => {
+            let cell = |c: &Vec<DocRun>, bold: bool| {
+                let p = if bold {
+                    let strong: Vec<DocRun> = c.iter().map(|r| DocRun { bold: true, ..r.clone() }).collect();
+                    para("Normal", &strong)
+                } else {
+                    para("Normal", c)
+                };
+                TableCell::new().add_paragraph(p)
+            };
+            let mut table_rows = vec![TableRow::new(header.iter().map(|c| cell(c, true)).collect())];
+            table_rows.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
+            // Column widths are needed for readers that lay the grid out (python-docx,
+            // Word's "autofit" off): the text width shared evenly.
+            let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+            let grid = vec![TEXT_WIDTH / columns; columns];
+            vec![Piece::T(Table::new(table_rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa))]
+        }
+    }
+}
+
 /// The document as DOCX bytes.
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut d = Docx::new()
@@ -81,70 +183,134 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 .add_level(Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left")).indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
-    let mut next_list = 3usize;
+    let mut lists = Lists { next: 3, made: Vec::new() };
+    let primary = doc.brand.primary.clone();
+    let accent = doc.brand.accent.clone();
+    let mut body: Vec<Piece> = Vec::new();
 
-    d = d.add_paragraph(Paragraph::new().style("Title").add_run(Run::new().add_text(&doc.title)));
-    if !doc.subtitle.is_empty() {
-        d = d.add_paragraph(Paragraph::new().style("Subtitle").add_run(Run::new().add_text(&doc.subtitle)));
-    }
-    for section in &doc.sections {
-        if let Some(t) = &section.title {
-            d = d.add_paragraph(Paragraph::new().style("Heading1").keep_next(true).add_run(Run::new().add_text(t)));
+    // The title: on a band of the brand's colour for the one-pager, battle card and elevator
+    // pitch; a subject line for an email; plain otherwise.
+    let title = Paragraph::new().style("Title").add_run(Run::new().add_text(&doc.title));
+    let subtitle = (!doc.subtitle.is_empty()).then(|| Paragraph::new().style("Subtitle").add_run(Run::new().add_text(&doc.subtitle)));
+    match doc.layout {
+        Layout::OnePager | Layout::BattleCard | Layout::ElevatorPitch => {
+            let white = |p: Paragraph, text: &str, style: &str| {
+                let _ = p;
+                Paragraph::new().style(style).add_run(Run::new().add_text(text).color("FFFFFF"))
+            };
+            let mut cell = TableCell::new().shading(Shading::new().shd_type(ShdType::Clear).fill(primary.clone())).add_paragraph(white(title, &doc.title, "Title"));
+            if let Some(s) = subtitle {
+                cell = cell.add_paragraph(white(s, &doc.subtitle, "Subtitle"));
+            }
+            body.push(Piece::T(boxed(cell, None)));
+            body.push(Piece::P(Paragraph::new()));
         }
-        for b in &section.blocks {
-            match b {
-                Block::Heading { level, runs: r } => d = d.add_paragraph(para(if *level <= 2 { "Heading2" } else { "Heading3" }, r).keep_next(true)),
-                Block::Paragraph(r) => d = d.add_paragraph(para("Normal", r)),
-                Block::Callout(r) => d = d.add_paragraph(para("CallToAction", r)),
-                Block::List { ordered: false, items } => {
-                    for item in items {
-                        d = d.add_paragraph(para("ListBullet", item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)));
-                    }
+        Layout::Email => {
+            body.push(Piece::P(Paragraph::new().style("Title").add_run(Run::new().add_text("Subject: ").color("5F6368")).add_run(Run::new().add_text(&doc.title))));
+        }
+        _ => {
+            body.push(Piece::P(title));
+            if let Some(s) = subtitle {
+                body.push(Piece::P(s));
+            }
+        }
+    }
+
+    let mut sections = doc.sections.iter().peekable();
+    let mut step = 0;
+    let mut framed: Vec<Piece> = Vec::new();
+    while let Some(section) = sections.next() {
+        let show_title = doc.layout != Layout::Email;
+        let title = section.title.as_ref().filter(|_| show_title).map(|t| {
+            if doc.layout == Layout::CallScript {
+                step += 1;
+                format!("{step}. {t}")
+            } else {
+                t.clone()
+            }
+        });
+        let mut pieces: Vec<Piece> = Vec::new();
+        if doc.layout == Layout::BattleCard && section.id == "why-we-win" && sections.peek().is_some_and(|n| n.id == "landmines") {
+            // Why we win and the landmines side by side.
+            let right = sections.next().expect("peeked");
+            let column = |sec: &crate::model::Section, lists: &mut Lists| {
+                let mut cell = TableCell::new().width(TEXT_WIDTH / 2, WidthType::Dxa);
+                if let Some(t) = &sec.title {
+                    cell = cell.add_paragraph(Paragraph::new().style("Heading1").add_run(Run::new().add_text(t)));
                 }
-                Block::List { ordered: true, items } => {
-                    let id = next_list;
-                    next_list += 1;
-                    d = d
-                        .add_abstract_numbering(
-                            AbstractNumbering::new(id).add_level(
-                                Level::new(0, Start::new(1), NumberFormat::new("decimal"), LevelText::new("%1."), LevelJc::new("left"))
-                                    .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
-                            ),
-                        )
-                        .add_numbering(Numbering::new(id, id));
-                    for item in items {
-                        d = d.add_paragraph(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(0)));
-                    }
-                }
-                Block::Image { picture, .. } => {
-                    // Scaled to the text width at most, and to 600 pt high (EMU: 635 a twip).
-                    let max_w = TEXT_WIDTH as f64 * 635.0;
-                    let max_h = 600.0 * 12700.0;
-                    let natural = (picture.width_px as f64 * 9525.0, picture.height_px as f64 * 9525.0);
-                    let scale = (max_w / natural.0).min(max_h / natural.1).min(1.0);
-                    let pic = Pic::new_with_dimensions(picture.bytes.clone(), picture.width_px, picture.height_px).size((natural.0 * scale) as u32, (natural.1 * scale) as u32);
-                    d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)));
-                }
-                Block::Table { header, rows } => {
-                    let cell = |c: &Vec<DocRun>, bold: bool| {
-                        let p = if bold {
-                            let strong: Vec<DocRun> = c.iter().map(|r| DocRun { bold: true, ..r.clone() }).collect();
-                            para("Normal", &strong)
-                        } else {
-                            para("Normal", c)
-                        };
-                        TableCell::new().add_paragraph(p)
+                for piece in sec.blocks.iter().flat_map(|b| block_pieces(b, lists, &accent)) {
+                    cell = match piece {
+                        Piece::P(p) => cell.add_paragraph(p),
+                        Piece::T(t) => cell.add_table(t),
                     };
-                    let mut table_rows = vec![TableRow::new(header.iter().map(|c| cell(c, true)).collect())];
-                    table_rows.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
-                    // Column widths are needed for readers that lay the grid out (python-docx,
-                    // Word's "autofit" off): the text width shared evenly.
-                    let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-                    let grid = vec![TEXT_WIDTH / columns; columns];
-                    d = d.add_table(Table::new(table_rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa));
+                }
+                cell
+            };
+            let (a, b) = (column(section, &mut lists), column(right, &mut lists));
+            let table = Table::new(vec![TableRow::new(vec![a, b])]).set_grid(vec![TEXT_WIDTH / 2; 2]).width(TEXT_WIDTH, WidthType::Dxa).clear_all_border();
+            pieces.push(Piece::T(table));
+        } else {
+            if let Some(t) = title {
+                pieces.push(Piece::P(Paragraph::new().style("Heading1").keep_next(true).add_run(Run::new().add_text(t))));
+            }
+            for b in &section.blocks {
+                match (doc.layout, section.id.as_str(), b) {
+                    // A one-pager's benefits as cards, two to a row.
+                    (Layout::OnePager, "benefits", Block::List { items, .. }) => {
+                        let card = |item: &Vec<DocRun>| {
+                            TableCell::new()
+                                .width(TEXT_WIDTH / 2, WidthType::Dxa)
+                                .shading(Shading::new().shd_type(ShdType::Clear).fill(tint_hex(&accent, 0.9)))
+                                .add_paragraph(para("Normal", item))
+                        };
+                        let rows = items
+                            .chunks(2)
+                            .map(|pair| {
+                                let mut cells: Vec<TableCell> = pair.iter().map(card).collect();
+                                if cells.len() == 1 {
+                                    cells.push(TableCell::new().width(TEXT_WIDTH / 2, WidthType::Dxa).add_paragraph(Paragraph::new()));
+                                }
+                                TableRow::new(cells)
+                            })
+                            .collect();
+                        pieces.push(Piece::T(Table::new(rows).set_grid(vec![TEXT_WIDTH / 2; 2]).width(TEXT_WIDTH, WidthType::Dxa).set_borders(white_borders())));
+                    }
+                    _ => pieces.extend(block_pieces(b, &mut lists, &accent)),
                 }
             }
         }
+        if doc.layout == Layout::ElevatorPitch {
+            framed.extend(pieces);
+        } else {
+            body.extend(pieces);
+        }
+    }
+    // An elevator pitch is a card: its words in one framed box.
+    if !framed.is_empty() {
+        let mut cell = TableCell::new();
+        for piece in framed {
+            cell = match piece {
+                Piece::P(p) => cell.add_paragraph(p),
+                Piece::T(t) => cell.add_table(t),
+            };
+        }
+        body.push(Piece::T(boxed(cell, Some(tint_hex(&accent, 0.4)))));
+    }
+    for id in &lists.made {
+        d = d
+            .add_abstract_numbering(
+                AbstractNumbering::new(*id).add_level(
+                    Level::new(0, Start::new(1), NumberFormat::new("decimal"), LevelText::new("%1."), LevelJc::new("left"))
+                        .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
+                ),
+            )
+            .add_numbering(Numbering::new(*id, *id));
+    }
+    for piece in body {
+        d = match piece {
+            Piece::P(p) => d.add_paragraph(p),
+            Piece::T(t) => d.add_table(t),
+        };
     }
 
     // Header: the brand and, on a draft, the DRAFT mark; on an approved export, the stamp.

@@ -59,7 +59,10 @@ fn word_styles_numbering_footer_and_links_survive() {
     let path = dir.path().join("pitch.docx");
     std::fs::write(&path, &bytes).unwrap();
 
-    let styles = python_docx(&path, "print('|'.join(sorted({p.style.name for p in d.paragraphs})))");
+    let styles = python_docx(
+        &path,
+        "ps = list(d.paragraphs) + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]\nprint('|'.join(sorted({p.style.name for p in ps})))",
+    );
     for name in ["Title", "Heading 1", "List Bullet", "List Number", "Normal", "Call to Action"] {
         assert!(styles.contains(name), "{name} in {styles}");
     }
