@@ -83,6 +83,9 @@ fn word_styles_numbering_footer_and_links_survive() {
     assert_eq!(links.trim(), "https://ledgerline.example/review");
     let header = python_docx(&path, "print(' '.join(p.text for p in d.sections[0].header.paragraphs))");
     assert!(header.contains("DRAFT"), "{header}");
+    // And Word's own kind of watermark behind every page.
+    let xml = python_docx(&path, "print(d.sections[0].header._element.xml)");
+    assert!(xml.contains("string=\"DRAFT\"") && xml.contains("PowerPlusWaterMarkObject"), "a VML watermark");
     let table = python_docx(&path, "print(d.tables[0].cell(1, 1).text)");
     assert_eq!(table.trim(), "Ledgerline works inside it.");
 
@@ -114,6 +117,8 @@ fn an_approved_export_carries_its_stamp_and_no_draft_mark() {
     let header = python_docx(&path, "print(' '.join(p.text for p in d.sections[0].header.paragraphs))");
     assert!(header.contains("Approved by Priya Raman on 2027-01-15 10:00 UTC · version 3"), "{header}");
     assert!(!header.contains("DRAFT"), "{header}");
+    let xml = python_docx(&path, "print(d.sections[0].header._element.xml)");
+    assert!(!xml.contains("PowerPlusWaterMarkObject"), "no watermark on an approved export");
 }
 
 #[test]
