@@ -89,6 +89,8 @@ pub struct BrandKitView {
     pub logo_name: Option<String>,
     #[ts(type = "[number, number] | null")]
     pub logo_size: Option<(u32, u32)>,
+    /// "sans" or "serif".
+    pub font: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -98,6 +100,8 @@ pub struct BrandKitInput {
     pub primary: String,
     pub accent: String,
     pub footer: String,
+    /// "sans" or "serif".
+    pub font: String,
 }
 
 impl App {
@@ -118,6 +122,9 @@ impl App {
             brand.footer = f;
         }
         brand.logo = row.logo.and_then(|b| Logo::from_bytes(b).ok());
+        if let Some(f) = row.font {
+            brand.serif = f == "serif";
+        }
         Ok(brand)
     }
 
@@ -131,6 +138,7 @@ impl App {
             footer: brand.footer,
             logo_name: brand.logo.as_ref().and(row.logo_name),
             logo_size: brand.logo.as_ref().map(|l| (l.width_px, l.height_px)),
+            font: if brand.serif { "serif" } else { "sans" }.into(),
         })
     }
 
@@ -142,7 +150,10 @@ impl App {
         if name.chars().count() > 120 || footer.chars().count() > 200 {
             return Err(ApiError::invalid("Keep the name under 120 characters and the footer under 200."));
         }
-        self.ws_mut()?.set_brand_kit(name, &primary, &accent, footer)?;
+        if !matches!(input.font.as_str(), "sans" | "serif") {
+            return Err(ApiError::invalid("The font is “sans” or “serif”."));
+        }
+        self.ws_mut()?.set_brand_kit(name, &primary, &accent, footer, &input.font)?;
         self.get_brand_kit()
     }
 

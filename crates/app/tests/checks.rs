@@ -194,8 +194,8 @@ fn the_brand_kit_is_kept_in_the_workspace_and_used_by_exports() {
     let pitch = first_pitch(&a);
     let kit = a.get_brand_kit().unwrap();
     assert_eq!((kit.primary.as_str(), kit.logo_name.as_deref()), ("#1F2A44", None));
-    assert_eq!(a.set_brand_kit(BrandKitInput { name: "Northwind".into(), primary: "red".into(), accent: "#4A55C9".into(), footer: String::new() }).unwrap_err().code, ErrorCode::InvalidInput);
-    a.set_brand_kit(BrandKitInput { name: "Northwind Partners".into(), primary: "#0b5d3b".into(), accent: "#E07A1F".into(), footer: "Confidential".into() }).unwrap();
+    assert_eq!(a.set_brand_kit(BrandKitInput { name: "Northwind".into(), primary: "red".into(), accent: "#4A55C9".into(), footer: String::new(), font: "sans".into() }).unwrap_err().code, ErrorCode::InvalidInput);
+    a.set_brand_kit(BrandKitInput { name: "Northwind Partners".into(), primary: "#0b5d3b".into(), accent: "#E07A1F".into(), footer: "Confidential".into(), font: "serif".into() }).unwrap();
     let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let kit = a.set_brand_logo(fixtures.join("logo.png").display().to_string()).unwrap();
     assert_eq!((kit.logo_name.as_deref(), kit.logo_size), (Some("logo.png"), Some((240, 80))));
@@ -210,7 +210,7 @@ fn the_brand_kit_is_kept_in_the_workspace_and_used_by_exports() {
     let kit = b.get_brand_kit().unwrap();
     assert_eq!((kit.name.as_str(), kit.primary.as_str(), kit.footer.as_str()), ("Northwind Partners", "#0B5D3B", "Confidential"));
     let doc = b.pitch_document(pitch).unwrap();
-    assert_eq!((doc.brand.name.as_str(), doc.brand.accent.as_str()), ("Northwind Partners", "E07A1F"));
+    assert_eq!((doc.brand.name.as_str(), doc.brand.accent.as_str(), doc.brand.serif), ("Northwind Partners", "E07A1F", true));
     assert!(doc.brand.logo.is_some());
     let out = dir.path().join("pitch.pdf");
     let outcome = b.export_pitch(ExportPitchRequest { pitch_id: pitch, format: ExportFormat::Pdf, path: out.display().to_string() }).unwrap();

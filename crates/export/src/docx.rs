@@ -169,7 +169,10 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut d = Docx::new()
         .page_size(11906, 16838) // A4 in twentieths of a point
         .page_margin(PageMargin::new().top(1701).bottom(1418).left(1134).right(1134).header(567).footer(567))
-        .default_fonts(RunFonts::new().ascii("Liberation Sans").hi_ansi("Liberation Sans").east_asia("Droid Sans Fallback").cs("Liberation Sans"))
+        .default_fonts({
+            let family = if doc.brand.serif { "Liberation Serif" } else { "Liberation Sans" };
+            RunFonts::new().ascii(family).hi_ansi(family).east_asia("Droid Sans Fallback").cs(family)
+        })
         .default_size(hp(BODY_PT))
         .created_at("2000-01-01T00:00:00Z")
         .updated_at("2000-01-01T00:00:00Z");

@@ -128,6 +128,8 @@ pub struct Brand {
     pub accent: String,
     pub footer: String,
     pub logo: Option<Logo>,
+    /// Liberation Serif instead of Liberation Sans.
+    pub serif: bool,
 }
 
 impl Default for Brand {
@@ -147,6 +149,8 @@ impl Brand {
             primary: String,
             accent: String,
             footer: String,
+            #[serde(default)]
+            font: Option<String>,
         }
         let raw: Raw = toml::from_str(toml_text).map_err(|e| e.to_string())?;
         let colour = |c: &str| -> Result<String, String> {
@@ -157,7 +161,12 @@ impl Brand {
                 Err(format!("“{c}” is not a colour: use six hex digits, e.g. 1F2A44"))
             }
         };
-        Ok(Brand { name: raw.name.trim().to_string(), primary: colour(&raw.primary)?, accent: colour(&raw.accent)?, footer: raw.footer.trim().to_string(), logo: None })
+        let serif = match raw.font.as_deref().map(str::trim) {
+            None | Some("sans") => false,
+            Some("serif") => true,
+            Some(other) => return Err(format!("font “{other}” is not one of the shipped families: use \"sans\" or \"serif\"")),
+        };
+        Ok(Brand { name: raw.name.trim().to_string(), primary: colour(&raw.primary)?, accent: colour(&raw.accent)?, footer: raw.footer.trim().to_string(), logo: None, serif })
     }
 
     /// A colour as the kit keeps it: six hex digits, upper case.

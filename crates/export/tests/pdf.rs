@@ -186,3 +186,20 @@ fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
     let err = write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, brand)).err().expect("a broken logo is refused");
     assert!(err.to_string().contains("The brand logo could not be read"), "{err}");
 }
+
+#[test]
+fn the_brand_kit_chooses_the_typeface() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut brand = Brand::default();
+    brand.serif = true;
+    let out = write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, brand.clone())).unwrap();
+    let fonts_list = tool(dir.path(), &out.bytes, "pdffonts", &[]);
+    assert!(fonts_list.contains("LiberationSerif") && !fonts_list.contains("LiberationSans "), "{fonts_list}");
+    let docx = pitchbridge_export::write_docx(&from_markdown(MIXED, Layout::Plain, brand)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("Liberation Serif"));
+    let bad = "name = \"\"\nprimary = \"1F2A44\"\naccent = \"4A55C9\"\nfooter = \"\"\nfont = \"comic\"\n";
+    assert!(Brand::parse(bad).unwrap_err().contains("not one of the shipped families"));
+}

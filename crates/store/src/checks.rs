@@ -217,6 +217,8 @@ pub struct BrandKitRow {
     pub footer: Option<String>,
     pub logo_name: Option<String>,
     pub logo: Option<Vec<u8>>,
+    /// "sans" or "serif".
+    pub font: Option<String>,
 }
 
 impl Workspace {
@@ -224,7 +226,7 @@ impl Workspace {
         Ok(self
             .conn
             .query_row(
-                "SELECT name, primary_colour, accent_colour, footer, logo_name, logo FROM brand_kit WHERE id = 1",
+                "SELECT name, primary_colour, accent_colour, footer, logo_name, logo, font FROM brand_kit WHERE id = 1",
                 [],
                 |r| {
                     Ok(BrandKitRow {
@@ -234,6 +236,7 @@ impl Workspace {
                         footer: r.get(3)?,
                         logo_name: r.get(4)?,
                         logo: r.get(5)?,
+                        font: r.get(6)?,
                     })
                 },
             )
@@ -242,13 +245,13 @@ impl Workspace {
     }
 
     /// Replaces the kit's words and colours (the logo stays).
-    pub fn set_brand_kit(&mut self, name: &str, primary: &str, accent: &str, footer: &str) -> Result<()> {
+    pub fn set_brand_kit(&mut self, name: &str, primary: &str, accent: &str, footer: &str, font: &str) -> Result<()> {
         self.writable()?;
         self.conn.execute(
-            "INSERT INTO brand_kit (id, name, primary_colour, accent_colour, footer) VALUES (1, ?1, ?2, ?3, ?4)
+            "INSERT INTO brand_kit (id, name, primary_colour, accent_colour, footer, font) VALUES (1, ?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(id) DO UPDATE SET name = excluded.name, primary_colour = excluded.primary_colour,
-                 accent_colour = excluded.accent_colour, footer = excluded.footer",
-            params![name, primary, accent, footer],
+                 accent_colour = excluded.accent_colour, footer = excluded.footer, font = excluded.font",
+            params![name, primary, accent, footer, font],
         )?;
         Ok(())
     }

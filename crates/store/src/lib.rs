@@ -31,6 +31,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_pitch_documents.sql")),
     (3, include_str!("../migrations/0003_checks.sql")),
     (4, include_str!("../migrations/0004_brand_kit.sql")),
+    (5, include_str!("../migrations/0005_brand_font.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

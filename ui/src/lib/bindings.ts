@@ -418,8 +418,16 @@ name: string,
 /**
  * "#1F2A44"
  */
-primary: string, accent: string, footer: string, logoName: string | null, logoSize: [number, number] | null, };
+primary: string, accent: string, footer: string, logoName: string | null, logoSize: [number, number] | null, 
+/**
+ * "sans" or "serif".
+ */
+font: string, };
 
-export type BrandKitInput = { name: string, primary: string, accent: string, footer: string, };
+export type BrandKitInput = { name: string, primary: string, accent: string, footer: string, 
+/**
+ * "sans" or "serif".
+ */
+font: string, };
 
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];

@@ -112,6 +112,8 @@ pub struct Layouter<'f> {
     fonts_used: BTreeSet<u8>,
     plans: Plans,
     pictures: Vec<crate::model::Logo>,
+    /// Added to a style (REGULAR..BOLD_ITALIC) to pick the brand's family.
+    family: u8,
     /// The column being filled: its left edge and width (the text block, or one column).
     x0: f32,
     w: f32,
@@ -129,13 +131,19 @@ impl<'f> Layouter<'f> {
             fonts_used: BTreeSet::new(),
             plans: Plans::default(),
             pictures: Vec::new(),
+            family: 0,
             x0: MARGIN_X,
             w: TEXT_W,
             paginate: true,
         }
     }
 
-    fn set(&mut self, spans: Vec<Span>, width: f32) -> Lines {
+    fn set(&mut self, mut spans: Vec<Span>, width: f32) -> Lines {
+        for s in &mut spans {
+            if s.font <= BOLD_ITALIC {
+                s.font += self.family;
+            }
+        }
         let size = spans.iter().map(|s| s.size).fold(BODY, f32::max);
         let shaped = shape(self.fonts, &mut self.plans, spans, &mut self.missing);
         let mut lines = Vec::new();
@@ -436,6 +444,7 @@ impl<'f> Layouter<'f> {
     /// Lays a section out in a column without placing it: its items and where it ends.
     fn measure(&mut self, doc: &Document, section: &Section, x0: f32, w: f32, top: f32) -> (Vec<Item>, f32) {
         let mut col = Layouter::new(self.fonts);
+        col.family = self.family;
         col.paginate = false;
         col.x0 = x0;
         col.w = w;
@@ -516,6 +525,7 @@ impl<'f> Layouter<'f> {
 /// Lays out the whole document in its collateral type's layout.
 pub fn lay_out(fonts: &Fonts, doc: &Document) -> Laid {
     let mut l = Layouter::new(fonts);
+    l.family = if doc.brand.serif { SERIF } else { 0 };
     match doc.layout {
         Layout::Email => l.subject(doc),
         Layout::OnePager | Layout::BattleCard | Layout::ElevatorPitch => l.band(doc),
@@ -559,6 +569,7 @@ pub fn lay_out(fonts: &Fonts, doc: &Document) -> Laid {
 /// The running header and footer of page `n` of `total`, and the DRAFT watermark.
 pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing: &mut BTreeSet<u32>) -> Vec<Item> {
     let mut l = Layouter::new(fonts);
+    l.family = if doc.brand.serif { SERIF } else { 0 };
     let primary = hex(&doc.brand.primary);
     // An email carries no letterhead.
     if doc.layout != Layout::Email {

@@ -40,8 +40,9 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
     let total = laid.pages.len();
     let mut missing: BTreeSet<u32> = laid.missing.clone();
     let mut used = laid.fonts_used.clone();
-    used.insert(text::BOLD);
-    used.insert(text::REGULAR);
+    let family = if doc.brand.serif { text::SERIF } else { 0 };
+    used.insert(text::BOLD + family);
+    used.insert(text::REGULAR + family);
 
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.producer = "Pitchbridge".into();

@@ -18,29 +18,36 @@ pub const FALLBACK: u8 = 4;
 /// Nanum Square: Korean, which Droid Sans Fallback lacks.
 pub const FALLBACK_KO: u8 = 5;
 
-pub const FONT_FILES: [&[u8]; 6] = [
+/// Where the serif family's four styles start (REGULAR..BOLD_ITALIC added to it).
+pub const SERIF: u8 = 6;
+
+pub const FONT_FILES: [&[u8]; 10] = [
     include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-Italic.ttf"),
     include_bytes!("../../../../assets/fonts/LiberationSans-BoldItalic.ttf"),
     include_bytes!("../../../../assets/fonts/DroidSansFallbackFull.ttf"),
     include_bytes!("../../../../assets/fonts/NanumSquareR.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 pub struct Fonts {
     faces: Vec<Face<'static>>,
     /// printpdf's parse of each font, made on first use and kept (it costs milliseconds).
     parsed: Vec<std::sync::OnceLock<Option<printpdf::ParsedFont>>>,
-    upem: [f32; 6],
-    ascender: [f32; 6],
+    upem: [f32; 10],
+    ascender: [f32; 10],
     features: Vec<Feature>,
 }
 
 impl Fonts {
     pub fn load() -> Fonts {
         let faces: Vec<Face<'static>> = FONT_FILES.iter().map(|b| Face::from_slice(b, 0).expect("the shipped fonts parse")).collect();
-        let mut upem = [1000.0; 6];
-        let mut ascender = [0.8; 6];
+        let mut upem = [1000.0; 10];
+        let mut ascender = [0.8; 10];
         for (i, f) in faces.iter().enumerate() {
             upem[i] = f.units_per_em() as f32;
             ascender[i] = f.ascender() as f32 / upem[i];
