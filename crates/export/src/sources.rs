@@ -25,7 +25,9 @@ pub fn from_pitch(title: &str, subtitle: &str, ct: &CollateralType, blocks: &[Do
                 push_block(&mut out, b, s.id == "call-to-action");
             }
         }
-        sections.push(Section { id: s.id.clone(), title: Some(s.name.clone()), blocks: out });
+        let mut section = Section { id: s.id.clone(), title: Some(s.name.clone()), blocks: out };
+        tabulate_objections(&mut section);
+        sections.push(section);
     }
     Document {
         title: title.to_string(),
@@ -53,6 +55,38 @@ fn push_block(out: &mut Vec<Block>, b: &DocBlock, callout: bool) {
         }
         BlockKind::Paragraph if callout => out.push(Block::Callout(runs)),
         BlockKind::Paragraph => out.push(Block::Paragraph(runs)),
+    }
+}
+
+/// In an objections section, a list whose items each open with bold words ("**Too
+/// expensive?** It pays for itself…") becomes an objection → response table.
+fn tabulate_objections(section: &mut Section) {
+    if !section.id.contains("objection") {
+        return;
+    }
+    for block in &mut section.blocks {
+        let Block::List { items, .. } = block else { continue };
+        let split = |item: &Vec<Run>| -> Option<(Vec<Run>, Vec<Run>)> {
+            let lead: Vec<Run> = item.iter().take_while(|r| r.bold || r.text.trim().is_empty()).cloned().collect();
+            let rest: Vec<Run> = item[lead.len()..].to_vec();
+            let lead_text: String = lead.iter().map(|r| r.text.as_str()).collect();
+            if lead_text.trim().is_empty() || rest.iter().all(|r| r.text.trim().is_empty()) {
+                return None;
+            }
+            let mut rest = rest;
+            if let Some(first) = rest.first_mut() {
+                first.text = first.text.trim_start_matches([' ', ':', '—', '–', '-']).to_string();
+            }
+            let lead = lead.into_iter().map(|r| Run { bold: false, ..r }).collect();
+            Some((lead, rest))
+        };
+        let rows: Option<Vec<(Vec<Run>, Vec<Run>)>> = items.iter().map(split).collect();
+        if let Some(rows) = rows.filter(|r| !r.is_empty()) {
+            *block = Block::Table {
+                header: vec![vec![Run::plain("Objection")], vec![Run::plain("Response")]],
+                rows: rows.into_iter().map(|(o, r)| vec![o, r]).collect(),
+            };
+        }
     }
 }
 
@@ -213,6 +247,9 @@ pub fn from_markdown_with_images(
         }
     }
     sections.retain(|s| !s.blocks.is_empty() || s.title.is_some());
+    for s in sections.iter_mut() {
+        tabulate_objections(s);
+    }
     // A section called "Call to action" is set apart as the callout.
     for s in sections.iter_mut().filter(|s| s.id == "call-to-action") {
         for b in &mut s.blocks {
