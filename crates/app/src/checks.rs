@@ -394,7 +394,8 @@ impl App {
     }
 
     pub fn restore_finding(&mut self, req: RestoreFindingRequest) -> ApiResult<()> {
-        Ok(self.ws_mut()?.restore_finding(req.pitch_id, req.dismissal_id)?)
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.restore_finding(req.pitch_id, req.dismissal_id, &now)?)
     }
 
     pub fn set_manual_item(&mut self, req: ManualItemRequest) -> ApiResult<()> {
@@ -406,6 +407,11 @@ impl App {
             return Err(ApiError::invalid(format!("The {} checklist has no item “{}”.", ct.name, req.item_id)));
         }
         Ok(ws.set_manual_item(req.pitch_id, &req.item_id, req.ticked, "writer", &now)?)
+    }
+
+    /// Checks the workspace's audit trail and reports the first broken link.
+    pub fn verify_audit(&self) -> ApiResult<pitchbridge_store::AuditVerification> {
+        Ok(self.ws()?.verify_audit()?)
     }
 
     pub fn get_check_settings(&self) -> ApiResult<CheckSettingsView> {

@@ -218,3 +218,35 @@ fn the_brand_kit_is_kept_in_the_workspace_and_used_by_exports() {
     b.clear_brand_logo().unwrap();
     assert!(b.pitch_document(pitch).unwrap().brand.logo.is_none());
 }
+
+#[test]
+fn ticks_and_dismissals_are_audited_and_tampering_with_the_trail_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo(dir.path());
+    let pitch = first_pitch(&a);
+    let item = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: None }).unwrap().manual[0].id.clone();
+    a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap();
+    a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: false }).unwrap();
+    a.dismiss_finding(DismissFindingRequest { pitch_id: pitch, rule: Rule::Passive, block_key: "k".into(), quote: "is built".into(), reason: "House style.".into() }).unwrap();
+    let v = a.verify_audit().unwrap();
+    assert_eq!((v.events, v.first_break.is_none()), (3, true));
+    drop(a);
+
+    // The database refuses to change or remove an event…
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert!(conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2", []).is_err());
+    assert!(conn.execute("DELETE FROM audit_event WHERE seq = 2", []).is_err());
+    // …and whoever gets round that (dropping the guards) is caught by the chain.
+    conn.execute_batch("DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;").unwrap();
+    conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2", []).unwrap();
+    let verify = |expect_seq: i64, words: &str| {
+        let mut b = app();
+        b.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false }).unwrap();
+        let br = b.verify_audit().unwrap().first_break.expect("a break");
+        assert_eq!(br.seq, expect_seq, "{br:?}");
+        assert!(br.reason.contains(words), "{br:?}");
+    };
+    verify(2, "changed after it was written");
+    conn.execute("DELETE FROM audit_event WHERE seq = 2", []).unwrap();
+    verify(2, "missing");
+}

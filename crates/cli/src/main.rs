@@ -63,6 +63,9 @@ enum Command {
         format: Format,
         file: PathBuf,
     },
+    /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
+    /// 1 with the first broken link when it is not.
+    VerifyAudit { workspace: PathBuf },
     /// Export a pitch (--workspace and --pitch) or a Markdown file (--markdown) as finished
     /// collateral. Written through a temporary file: a failed export leaves nothing behind.
     Export {
@@ -163,6 +166,17 @@ fn run(command: Command) -> ApiResult<()> {
             }
         }
         Command::Check { .. } => unreachable!("handled in main"),
+        Command::VerifyAudit { workspace } => {
+            let app = open(&workspace)?;
+            let v = app.verify_audit()?;
+            match v.first_break {
+                None => println!("The audit trail is intact: {} events.", v.events),
+                Some(b) => {
+                    println!("The audit trail is broken at event {}: {}.", b.seq, b.reason);
+                    std::process::exit(1);
+                }
+            }
+        }
         Command::Export { workspace, pitch, markdown, collateral_type, format, output } => {
             let app_format = match format {
                 ExportTo::Docx => pitchbridge_app::ExportFormat::Docx,

@@ -151,3 +151,24 @@ fn markdown_pictures_are_embedded_and_bad_ones_left_out_with_a_reason() {
     let list = Command::new("pdfimages").arg("-list").arg(dir.path().join("p.pdf")).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).count(), 1);
 }
+
+#[test]
+fn verify_audit_reports_an_intact_trail_and_the_first_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.pitchbridge");
+    let ws_s = ws.display().to_string();
+    assert_eq!(pitchbridge(&["init", "--demo", &ws_s]).0, 0);
+    let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
+    assert_eq!(code, 0);
+    assert!(out.contains("intact: 0 events"), "{out}");
+    // A forged event appended by hand, with a made-up hash.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    conn.execute(
+        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (1, '2027-01-01T00:00:00Z', 'x', 'decision.approved', 'pitch:1', '{}', 'bad', 'bad')",
+        [],
+    )
+    .unwrap();
+    let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
+    assert_eq!(code, 1);
+    assert!(out.contains("broken at event 1"), "{out}");
+}

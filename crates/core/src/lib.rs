@@ -4,6 +4,7 @@
 //! exact and the same input always gives the same output.
 
 pub mod align;
+pub mod audit;
 pub mod clock;
 pub mod collateral;
 pub mod doc;

@@ -100,12 +100,17 @@ impl Workspace {
             return Err(StoreError::Invalid("Say why this finding does not apply: the reviewer will read it.".into()));
         }
         self.pitch_exists(pitch_id)?;
-        self.conn.execute(
-            "INSERT INTO finding_dismissal (pitch_id, rule, block_key, quote, reason, dismissed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(pitch_id, rule, block_key, quote) DO UPDATE SET reason = excluded.reason, dismissed_at = excluded.dismissed_at",
-            params![pitch_id, rule, block_key, quote, reason, now],
-        )?;
+        self.in_transaction(|ws| {
+            ws.conn.execute(
+                "INSERT INTO finding_dismissal (pitch_id, rule, block_key, quote, reason, dismissed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(pitch_id, rule, block_key, quote) DO UPDATE SET reason = excluded.reason, dismissed_at = excluded.dismissed_at",
+                params![pitch_id, rule, block_key, quote, reason, now],
+            )?;
+            let payload = serde_json::json!({ "rule": rule, "block": block_key, "words": quote, "reason": reason });
+            ws.append_audit("writer", "finding.dismissed", &format!("pitch:{pitch_id}"), &payload, now)?;
+            Ok(())
+        })?;
         let id = self.conn.query_row(
             "SELECT id FROM finding_dismissal WHERE pitch_id = ?1 AND rule = ?2 AND block_key = ?3 AND quote = ?4",
             params![pitch_id, rule, block_key, quote],
@@ -121,15 +126,15 @@ impl Workspace {
         })
     }
 
-    pub fn restore_finding(&mut self, pitch_id: Id, dismissal_id: Id) -> Result<()> {
-        self.writable()?;
-        let n = self
-            .conn
-            .execute("DELETE FROM finding_dismissal WHERE id = ?1 AND pitch_id = ?2", params![dismissal_id, pitch_id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound { what: "dismissed finding", id: dismissal_id.to_string() });
-        }
-        Ok(())
+    pub fn restore_finding(&mut self, pitch_id: Id, dismissal_id: Id, now: &str) -> Result<()> {
+        self.in_transaction(|ws| {
+            let n = ws.conn.execute("DELETE FROM finding_dismissal WHERE id = ?1 AND pitch_id = ?2", params![dismissal_id, pitch_id])?;
+            if n == 0 {
+                return Err(StoreError::NotFound { what: "dismissed finding", id: dismissal_id.to_string() });
+            }
+            ws.append_audit("writer", "finding.restored", &format!("pitch:{pitch_id}"), &serde_json::json!({ "dismissal": dismissal_id }), now)?;
+            Ok(())
+        })
     }
 
     pub fn manual_items(&self, pitch_id: Id) -> Result<Vec<ManualItemState>> {
@@ -150,6 +155,12 @@ impl Workspace {
     pub fn set_manual_item(&mut self, pitch_id: Id, item_id: &str, ticked: bool, by: &str, now: &str) -> Result<()> {
         self.writable()?;
         self.pitch_exists(pitch_id)?;
+        self.in_transaction(|ws| ws.write_manual_item(pitch_id, item_id, ticked, by, now))
+    }
+
+    fn write_manual_item(&mut self, pitch_id: Id, item_id: &str, ticked: bool, by: &str, now: &str) -> Result<()> {
+        let action = if ticked { "checklist.ticked" } else { "checklist.unticked" };
+        self.append_audit(by, action, &format!("pitch:{pitch_id}"), &serde_json::json!({ "item": item_id }), now)?;
         if ticked {
             self.conn.execute(
                 "INSERT INTO checklist_result (pitch_id, item_id, source, state, updated_by, updated_at)

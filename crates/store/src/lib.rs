@@ -3,6 +3,7 @@
 //! [`Workspace::open`] never changes a file it cannot vouch for: it checks the header, the
 //! application id and the format version on a read-only connection before writing anything.
 
+mod audit;
 mod checks;
 mod error;
 mod pitch_doc;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use audit::AuditVerification;
 pub use checks::{BrandKitRow, CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
 pub use repo::NewBlock;
