@@ -4,19 +4,10 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
 use pitchbridge_app::*;
-use pitchbridge_core::clock::FixedClock;
 use pitchbridge_core::*;
 
-fn app() -> App {
-    App::new(Box::new(FixedClock("2027-01-15T10:00:00Z".into())))
-}
-
-fn demo(dir: &std::path::Path) -> (App, std::path::PathBuf) {
-    let path = dir.join("demo.pitchbridge");
-    let mut a = app();
-    a.open_or_create(&path, true).unwrap();
-    (a, path)
-}
+mod common;
+use common::{app, demo};
 
 #[test]
 fn the_demo_workspace_has_what_a_writer_needs_to_start() {

@@ -5,20 +5,11 @@ use std::fs;
 
 use pitchbridge_app::*;
 use pitchbridge_checks::{Rule, RuleSetting, Severity};
-use pitchbridge_core::clock::FixedClock;
 use pitchbridge_core::doc::{DocBlock, Run};
 use pitchbridge_core::*;
 
-fn app() -> App {
-    App::new(Box::new(FixedClock("2027-01-15T10:00:00Z".into())))
-}
-
-fn demo(dir: &std::path::Path) -> (App, std::path::PathBuf) {
-    let path = dir.join("demo.pitchbridge");
-    let mut a = app();
-    a.open_or_create(&path, true).unwrap();
-    (a, path)
-}
+mod common;
+use common::{app, demo};
 
 fn first_pitch(a: &App) -> Id {
     let launch = a.list_launches().unwrap()[0].launch.id;

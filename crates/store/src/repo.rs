@@ -737,14 +737,7 @@ impl Workspace {
             "INSERT INTO glossary_term (term, customer_phrasing, rule, note) VALUES (?1, ?2, ?3, ?4)",
             params![term, input.customer_phrasing.trim(), input.rule.as_str(), input.note.trim()],
         )?;
-        let id = self.conn.last_insert_rowid();
-        Ok(GlossaryTerm {
-            id,
-            term: term.to_string(),
-            customer_phrasing: input.customer_phrasing.trim().to_string(),
-            rule: input.rule,
-            note: input.note.trim().to_string(),
-        })
+        Ok(stored_term(self.conn.last_insert_rowid(), term, input))
     }
 
     pub fn update_glossary_term(&mut self, id: Id, input: &GlossaryInput) -> Result<GlossaryTerm> {
@@ -767,13 +760,7 @@ impl Workspace {
         if n == 0 {
             return Err(StoreError::NotFound { what: "glossary term", id: id.to_string() });
         }
-        Ok(GlossaryTerm {
-            id,
-            term: term.to_string(),
-            customer_phrasing: input.customer_phrasing.trim().to_string(),
-            rule: input.rule,
-            note: input.note.trim().to_string(),
-        })
+        Ok(stored_term(id, term, input))
     }
 
     pub fn delete_glossary_term(&mut self, id: Id) -> Result<()> {
@@ -845,6 +832,17 @@ impl Workspace {
                 Err(e)
             }
         }
+    }
+}
+
+/// A glossary term as written: its fields trimmed.
+fn stored_term(id: Id, term: &str, input: &GlossaryInput) -> GlossaryTerm {
+    GlossaryTerm {
+        id,
+        term: term.to_string(),
+        customer_phrasing: input.customer_phrasing.trim().to_string(),
+        rule: input.rule,
+        note: input.note.trim().to_string(),
     }
 }
 

@@ -281,3 +281,17 @@ pub async fn screenshot(c: &Client, name: &str) {
         let _ = std::fs::write(Path::new(&dir).join(format!("{name}.png")), png);
     }
 }
+
+/// Waits until `sql` (one integer) on the workspace file gives `want`: what the app wrote,
+/// read from the file itself.
+pub async fn wait_db(path: &Path, sql: &str, want: i64) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let got: i64 = rusqlite::Connection::open(path).unwrap().query_row(sql, [], |r| r.get(0)).unwrap();
+        if got == want {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{sql}: {got}, wanted {want}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -17,18 +17,6 @@ async fn open_pitch(c: &Client) {
     find(c, "[data-testid=checklist-panel]").await;
 }
 
-async fn wait_db(path: &std::path::Path, sql: &str, want: i64) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let got: i64 = rusqlite::Connection::open(path).unwrap().query_row(sql, [], |r| r.get(0)).unwrap();
-        if got == want {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{sql}: {got}, wanted {want}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 async fn js_text(c: &Client, script: &str) -> String {
     c.execute(script, vec![]).await.unwrap().as_str().unwrap_or("").to_string()
 }

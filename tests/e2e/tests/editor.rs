@@ -31,19 +31,6 @@ async fn select_claim(c: &Client, number: u32, add: bool) {
     .expect("select claim");
 }
 
-/// Waits until `sql` (one integer) on the workspace file gives `want`.
-async fn wait_db(path: &std::path::Path, sql: &str, want: i64) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let got: i64 = rusqlite::Connection::open(path).unwrap().query_row(sql, [], |r| r.get(0)).unwrap();
-        if got == want {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{sql}: {got}, wanted {want}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 fn db_text(path: &std::path::Path, sql: &str) -> String {
     rusqlite::Connection::open(path).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
 }
