@@ -1,0 +1,174 @@
+//! Review, the part with no storage and no UI: a person's signing key (ed25519), kept
+//! encrypted under their passphrase (Argon2id, XChaCha20-Poly1305), and decisions signed over
+//! exactly what the reviewer saw, so a decision file can be checked anywhere.
+
+use argon2::Argon2;
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use rand_core::{OsRng, RngCore};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ReviewError {
+    #[error("The passphrase is not right for this key.")]
+    WrongPassphrase,
+    #[error("Use a passphrase of at least 8 characters.")]
+    WeakPassphrase,
+    #[error("The key file is damaged: {0}")]
+    Damaged(String),
+    #[error("The signature does not match: the decision was changed, or signed by another key.")]
+    BadSignature,
+}
+
+/// A private key as it is kept on disk: encrypted, with what is needed to decrypt it given
+/// the passphrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EncryptedKey {
+    /// Hex.
+    pub public_key: String,
+    pub salt: String,
+    pub nonce: String,
+    pub ciphertext: String,
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Result<Vec<u8>, ReviewError> {
+    if s.len() % 2 != 0 {
+        return Err(ReviewError::Damaged("odd-length hex".into()));
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| ReviewError::Damaged("not hex".into())))
+        .collect()
+}
+
+fn derive(passphrase: &str, salt: &[u8]) -> Result<[u8; 32], ReviewError> {
+    let mut key = [0u8; 32];
+    Argon2::default().hash_password_into(passphrase.as_bytes(), salt, &mut key).map_err(|e| ReviewError::Damaged(e.to_string()))?;
+    Ok(key)
+}
+
+/// A new signing key, encrypted under the passphrase.
+pub fn new_key(passphrase: &str) -> Result<EncryptedKey, ReviewError> {
+    if passphrase.chars().count() < 8 {
+        return Err(ReviewError::WeakPassphrase);
+    }
+    let signing = SigningKey::generate(&mut OsRng);
+    let mut salt = [0u8; 16];
+    let mut nonce = [0u8; 24];
+    OsRng.fill_bytes(&mut salt);
+    OsRng.fill_bytes(&mut nonce);
+    let cipher = XChaCha20Poly1305::new((&derive(passphrase, &salt)?).into());
+    let ciphertext = cipher.encrypt(XNonce::from_slice(&nonce), signing.to_bytes().as_ref()).map_err(|_| ReviewError::Damaged("encryption failed".into()))?;
+    Ok(EncryptedKey { public_key: hex(signing.verifying_key().as_bytes()), salt: hex(&salt), nonce: hex(&nonce), ciphertext: hex(&ciphertext) })
+}
+
+/// The signing key, if the passphrase is right.
+pub fn unlock(key: &EncryptedKey, passphrase: &str) -> Result<SigningKey, ReviewError> {
+    let salt = unhex(&key.salt)?;
+    let nonce = unhex(&key.nonce)?;
+    if nonce.len() != 24 {
+        return Err(ReviewError::Damaged("nonce".into()));
+    }
+    let cipher = XChaCha20Poly1305::new((&derive(passphrase, &salt)?).into());
+    let plain = cipher.decrypt(XNonce::from_slice(&nonce), unhex(&key.ciphertext)?.as_ref()).map_err(|_| ReviewError::WrongPassphrase)?;
+    let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| ReviewError::Damaged("key length".into()))?;
+    let signing = SigningKey::from_bytes(&bytes);
+    if hex(signing.verifying_key().as_bytes()) != key.public_key {
+        return Err(ReviewError::Damaged("the public key does not match the private key".into()));
+    }
+    Ok(signing)
+}
+
+/// What a decision says, and the fingerprints of exactly what was reviewed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionBody {
+    pub pitch_id: i64,
+    /// "approved", "approved-with-edits", "changes-requested".
+    pub outcome: String,
+    /// "Approved as accurate to the Factory message, version 3."
+    pub meaning: String,
+    pub signer_name: String,
+    pub signer_email: String,
+    /// Hex public key of the signer.
+    pub signer_key: String,
+    /// UTC, RFC 3339.
+    pub signed_at: String,
+    pub pitch_fingerprint: String,
+    /// (claim id, fingerprint), sorted by claim id.
+    pub claim_fingerprints: Vec<(i64, String)>,
+    pub reasons: String,
+}
+
+/// The exact bytes that are signed: the body as compact JSON with its fields in a fixed order.
+pub fn signed_bytes(body: &DecisionBody) -> Vec<u8> {
+    serde_json::to_vec(body).expect("a decision serialises")
+}
+
+pub fn sign(key: &SigningKey, body: &DecisionBody) -> String {
+    hex(&key.sign(&signed_bytes(body)).to_bytes())
+}
+
+/// Checks a signature against the public key named in the body.
+pub fn verify(body: &DecisionBody, signature: &str) -> Result<(), ReviewError> {
+    let key: [u8; 32] = unhex(&body.signer_key)?.try_into().map_err(|_| ReviewError::Damaged("public key length".into()))?;
+    let key = VerifyingKey::from_bytes(&key).map_err(|_| ReviewError::Damaged("public key".into()))?;
+    let sig: [u8; 64] = unhex(signature)?.try_into().map_err(|_| ReviewError::BadSignature)?;
+    key.verify(&signed_bytes(body), &Signature::from_bytes(&sig)).map_err(|_| ReviewError::BadSignature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(key: &str) -> DecisionBody {
+        DecisionBody {
+            pitch_id: 2,
+            outcome: "approved".into(),
+            meaning: "Approved as accurate to the Factory message, version 3.".into(),
+            signer_name: "Priya Raman".into(),
+            signer_email: "priya@ledgerline.example".into(),
+            signer_key: key.into(),
+            signed_at: "2027-01-15T10:00:00Z".into(),
+            pitch_fingerprint: "ab".repeat(16),
+            claim_fingerprints: vec![(1, "cd".repeat(16)), (4, "ef".repeat(16))],
+            reasons: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_key_opens_only_with_its_passphrase_and_signs_what_was_seen() {
+        assert_eq!(new_key("short").unwrap_err(), ReviewError::WeakPassphrase);
+        let stored = new_key("correct horse battery").unwrap();
+        assert_eq!(unlock(&stored, "wrong horse battery").unwrap_err(), ReviewError::WrongPassphrase);
+        let key = unlock(&stored, "correct horse battery").unwrap();
+        let b = body(&stored.public_key);
+        let sig = sign(&key, &b);
+        assert_eq!(verify(&b, &sig), Ok(()));
+
+        // Any change to what was signed breaks it.
+        for tamper in [
+            |b: &mut DecisionBody| b.outcome = "changes-requested".into(),
+            |b: &mut DecisionBody| b.pitch_fingerprint = "00".repeat(16),
+            |b: &mut DecisionBody| b.claim_fingerprints[1].1 = "00".repeat(16),
+            |b: &mut DecisionBody| b.signed_at = "2027-02-01T00:00:00Z".into(),
+            |b: &mut DecisionBody| b.pitch_id = 3,
+        ] {
+            let mut t = b.clone();
+            tamper(&mut t);
+            assert_eq!(verify(&t, &sig), Err(ReviewError::BadSignature));
+        }
+        // Another person's key claiming the same body.
+        let other = unlock(&new_key("another passphrase").unwrap(), "another passphrase").unwrap();
+        assert_eq!(verify(&b, &sign(&other, &b)), Err(ReviewError::BadSignature));
+        // A damaged key file.
+        let mut damaged = stored.clone();
+        damaged.ciphertext.replace_range(0..2, "zz");
+        assert!(matches!(unlock(&damaged, "correct horse battery"), Err(ReviewError::Damaged(_))));
+    }
+}
