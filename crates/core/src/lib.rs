@@ -13,5 +13,6 @@ pub mod links;
 pub mod model;
 pub mod redline;
 pub mod split;
+pub mod workflow;
 
 pub use model::*;
