@@ -493,8 +493,7 @@ impl App {
         })
     }
 
-    /// Writes the glossary as CSV, through a temporary file so a failed write leaves nothing
-    /// half-written.
+    /// Writes the glossary as CSV (through a temporary file, like every export).
     pub fn export_glossary_csv(&self, path: String) -> ApiResult<u32> {
         let terms = self.ws()?.list_glossary()?;
         let entries: Vec<GlossaryInput> = terms
@@ -502,7 +501,7 @@ impl App {
             .map(|t| GlossaryInput { term: t.term.clone(), customer_phrasing: t.customer_phrasing.clone(), rule: t.rule, note: t.note.clone() })
             .collect();
         let path = Path::new(&path);
-        write_atomically(path, glossary_csv::write(&entries).as_bytes()).map_err(|e| io_error(path, e))?;
+        pitchbridge_export::write_file(path, glossary_csv::write(&entries).as_bytes()).map_err(write_failed)?;
         Ok(entries.len() as u32)
     }
 }
@@ -512,29 +511,12 @@ fn io_error(path: &Path, e: std::io::Error) -> ApiError {
     ApiError::new(code, format!("{}: {e}", path.display()))
 }
 
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir)?;
-    let result = (|| {
-        tmp.1.write_all(bytes)?;
-        tmp.1.sync_all()?;
-        std::fs::rename(&tmp.0, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp.0);
-    }
-    result
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    for n in 0..100u32 {
-        let candidate = dir.join(format!(".pitchbridge-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
-            Ok(f) => return Ok((candidate, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no temporary file name was free"))
+/// A file that could not be written, with the code the UI branches on.
+pub(crate) fn write_failed(e: pitchbridge_export::ExportError) -> ApiError {
+    let code = match &e {
+        pitchbridge_export::ExportError::Write { kind: std::io::ErrorKind::NotFound, .. } => ErrorCode::FileNotFound,
+        pitchbridge_export::ExportError::Write { .. } => ErrorCode::Io,
+        pitchbridge_export::ExportError::Internal(_) => ErrorCode::Internal,
+    };
+    ApiError::new(code, e.to_string())
 }

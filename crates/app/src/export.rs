@@ -5,7 +5,7 @@ use std::path::Path;
 
 use pitchbridge_core::Id;
 use pitchbridge_export::sources::from_pitch;
-use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fonts, Logo};
+use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fonts, Picture};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,7 +73,7 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
             (out.bytes, warnings)
         }
     };
-    write_file(path, &bytes).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?;
+    write_file(path, &bytes).map_err(crate::checks::write_failed)?;
     Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64, warnings })
 }
 
@@ -104,6 +104,37 @@ pub struct BrandKitInput {
     pub font: String,
 }
 
+/// Exports a Markdown file with no workspace: laid out as `type_id` (a plain document without
+/// one), with the pictures it names that are files beside it. Pictures that cannot be used are
+/// left out and named in the warnings.
+pub fn export_markdown(md: &Path, type_id: Option<&str>, format: ExportFormat, output: &Path) -> ApiResult<ExportOutcome> {
+    use pitchbridge_export::{from_markdown_with_images, read_picture, Layout};
+    let layout = match type_id {
+        None => Layout::Plain,
+        Some(id) => {
+            let types = crate::catalog::collateral_types();
+            if !types.iter().any(|t| t.id == id) {
+                let ids: Vec<&str> = types.iter().map(|t| t.id.as_str()).collect();
+                return Err(ApiError::invalid(format!("There is no collateral type “{id}”; the types are {}.", ids.join(", "))));
+            }
+            Layout::for_collateral_type(id)
+        }
+    };
+    let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
+    let base = md.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut load = |target: &str| -> Result<pitchbridge_export::Picture, String> {
+        if target.contains("://") {
+            return Err("only pictures beside the file are used, not web addresses".into());
+        }
+        read_picture(&base.join(target))
+    };
+    let (doc, problems) = from_markdown_with_images(&text, layout, Brand::default(), &mut load);
+    let mut outcome = write_document(&doc, format, output)?;
+    outcome.warnings.splice(0..0, problems);
+    Ok(outcome)
+}
+
 impl App {
     /// The workspace's kit over the default one.
     fn brand(&self) -> ApiResult<Brand> {
@@ -121,7 +152,7 @@ impl App {
         if let Some(f) = row.footer {
             brand.footer = f;
         }
-        brand.logo = row.logo.and_then(|b| Logo::from_bytes(b).ok());
+        brand.logo = row.logo.and_then(|b| Picture::from_bytes(b).ok());
         if let Some(f) = row.font {
             brand.serif = f == "serif";
         }
@@ -160,12 +191,10 @@ impl App {
     /// Reads a PNG or JPEG file as the kit's logo; nothing changes if it is not a usable image.
     pub fn set_brand_logo(&mut self, path: String) -> ApiResult<BrandKitView> {
         let path = Path::new(&path);
-        let meta = std::fs::metadata(path).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", path.display())))?;
-        if meta.len() > pitchbridge_export::MAX_LOGO_BYTES as u64 {
-            return Err(ApiError::invalid(format!("{} is {:.1} MB; a logo may be at most 5 MB.", path.display(), meta.len() as f64 / (1024.0 * 1024.0))));
+        if !path.exists() {
+            return Err(ApiError::new(ErrorCode::FileNotFound, format!("{} does not exist.", path.display())));
         }
-        let bytes = std::fs::read(path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
-        let logo = pitchbridge_export::check_picture(bytes).map_err(|e| ApiError::invalid(format!("{}: {e}.", path.display())))?;
+        let logo = pitchbridge_export::read_picture(path).map_err(|e| ApiError::invalid(format!("{}: {e}.", path.display())))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         self.ws_mut()?.set_brand_logo(Some((&name, &logo.bytes)))?;
         self.get_brand_kit()

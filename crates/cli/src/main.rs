@@ -187,7 +187,7 @@ fn run(command: Command) -> ApiResult<()> {
                     let app = open(&ws)?;
                     app.export_pitch(pitchbridge_app::ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
                 }
-                (None, None, Some(md)) => export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,
+                (None, None, Some(md)) => pitchbridge_app::export::export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,
                 _ => {
                     return Err(ApiError::invalid("Give --workspace and --pitch, or --markdown FILE."));
                 }
@@ -199,40 +199,6 @@ fn run(command: Command) -> ApiResult<()> {
         }
     }
     Ok(())
-}
-
-fn export_markdown(md: &Path, type_id: Option<&str>, format: pitchbridge_app::ExportFormat, output: &Path) -> ApiResult<pitchbridge_app::ExportOutcome> {
-    use pitchbridge_export::{sources::from_markdown_with_images, Brand, Layout};
-    let layout = match type_id {
-        None => Layout::Plain,
-        Some(id) => {
-            let types = pitchbridge_app::catalog::collateral_types();
-            if !types.iter().any(|t| t.id == id) {
-                let ids: Vec<&str> = types.iter().map(|t| t.id.as_str()).collect();
-                return Err(ApiError::invalid(format!("There is no collateral type “{id}”; the types are {}.", ids.join(", "))));
-            }
-            Layout::for_collateral_type(id)
-        }
-    };
-    let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
-    let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
-    // Pictures are local PNG or JPEG files, found beside the Markdown file.
-    let base = md.parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut load = |target: &str| -> Result<pitchbridge_export::Logo, String> {
-        if target.contains("://") {
-            return Err("only pictures beside the file are used, not web addresses".into());
-        }
-        let path = base.join(target);
-        let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
-        if size > pitchbridge_export::MAX_LOGO_BYTES as u64 {
-            return Err(format!("it is {:.1} MB; a picture may be at most 5 MB", size as f64 / (1024.0 * 1024.0)));
-        }
-        pitchbridge_export::check_picture(std::fs::read(&path).map_err(|e| e.to_string())?)
-    };
-    let (doc, problems) = from_markdown_with_images(&text, layout, Brand::default(), &mut load);
-    let mut outcome = pitchbridge_app::export::write_document(&doc, format, output)?;
-    outcome.warnings.splice(0..0, problems);
-    Ok(outcome)
 }
 
 fn describe_import(p: &ImportPreview) -> String {

@@ -16,25 +16,35 @@ pub use sources::{from_markdown, from_markdown_with_images};
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ExportError {
-    #[error("{0} cannot be written: {1}")]
-    Write(String, String),
+    #[error("{path} cannot be written: {message}")]
+    Write { path: String, kind: std::io::ErrorKind, message: String },
     #[error("{0}")]
     Internal(String),
 }
 
 /// A picture checked all the way: a PNG or JPEG header of a sane size, and pixels that decode.
 /// Broken pictures are refused here, before they reach either writer.
-pub fn check_picture(bytes: Vec<u8>) -> Result<Logo, String> {
-    let logo = Logo::from_bytes(bytes)?;
+pub fn check_picture(bytes: Vec<u8>) -> Result<Picture, String> {
+    let logo = Picture::from_bytes(bytes)?;
     printpdf::RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new()).map_err(|e| format!("the picture is damaged ({e})"))?;
     Ok(logo)
 }
 
+/// Reads a picture file: refused unread when over the size limit, then checked all the way.
+pub fn read_picture(path: &Path) -> Result<Picture, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_PICTURE_BYTES as u64 {
+        return Err(format!("it is {:.1} MB; a picture may be at most 5 MB", size as f64 / (1024.0 * 1024.0)));
+    }
+    check_picture(std::fs::read(path).map_err(|e| e.to_string())?)
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place
-/// only when complete: a failed export never leaves a half-written file.
+/// only when complete: a failed write never leaves a half-written file. Every file
+/// Pitchbridge writes for a person (exports, the glossary CSV) goes through here.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     use std::io::Write;
-    let fail = |e: std::io::Error| ExportError::Write(path.display().to_string(), e.to_string());
+    let fail = |e: std::io::Error| ExportError::Write { path: path.display().to_string(), kind: e.kind(), message: e.to_string() };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));

@@ -39,7 +39,7 @@ pub enum Block {
     /// The call to action, set apart.
     Callout(Vec<Run>),
     /// A picture, scaled to fit the text width (and the page).
-    Image { picture: Logo, alt: String },
+    Image { picture: Picture, alt: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,8 +59,8 @@ pub struct Approval {
     pub version: String,
 }
 
-/// Largest logo accepted: far beyond any logo, small enough to keep exports quick.
-pub const MAX_LOGO_BYTES: usize = 5 * 1024 * 1024;
+/// Largest picture (or logo) accepted: far beyond any logo, small enough to keep exports quick.
+pub const MAX_PICTURE_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageKind {
@@ -68,20 +68,21 @@ pub enum ImageKind {
     Jpeg,
 }
 
-/// A picture the brand kit supplies (the logo), checked to be a PNG or JPEG of a sane size.
+/// A picture in an export (the brand kit's logo, or one in the text), checked to be a PNG or
+/// JPEG of a sane size.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Logo {
+pub struct Picture {
     pub bytes: Vec<u8>,
     pub kind: ImageKind,
     pub width_px: u32,
     pub height_px: u32,
 }
 
-impl Logo {
+impl Picture {
     /// Reads the image's size from its header; refuses what is not a PNG or JPEG, a damaged
     /// header, or a file too large.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, String> {
-        if bytes.len() > MAX_LOGO_BYTES {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Picture, String> {
+        if bytes.len() > MAX_PICTURE_BYTES {
             return Err(format!("the logo is {:.1} MB; a logo may be at most 5 MB", bytes.len() as f64 / (1024.0 * 1024.0)));
         }
         let (kind, w, h) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 && &bytes[12..16] == b"IHDR" {
@@ -97,7 +98,7 @@ impl Logo {
         if w == 0 || h == 0 || w > 10_000 || h > 10_000 {
             return Err(format!("the logo is {w}×{h} pixels; use an image between 1 and 10,000 pixels a side"));
         }
-        Ok(Logo { bytes, kind, width_px: w, height_px: h })
+        Ok(Picture { bytes, kind, width_px: w, height_px: h })
     }
 }
 
@@ -127,7 +128,7 @@ pub struct Brand {
     pub primary: String,
     pub accent: String,
     pub footer: String,
-    pub logo: Option<Logo>,
+    pub logo: Option<Picture>,
     /// Liberation Serif instead of Liberation Sans.
     pub serif: bool,
 }

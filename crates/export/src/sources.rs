@@ -130,7 +130,7 @@ pub fn from_markdown_with_images(
     src: &str,
     layout: Layout,
     brand: Brand,
-    load: &mut dyn FnMut(&str) -> Result<Logo, String>,
+    load: &mut dyn FnMut(&str) -> Result<Picture, String>,
 ) -> (Document, Vec<String>) {
     let mut problems = Vec::new();
     let mut title: Option<String> = None;

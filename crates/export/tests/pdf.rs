@@ -143,11 +143,11 @@ fn an_approved_pdf_carries_the_stamp_and_no_watermark() {
 
 #[test]
 fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
-    use pitchbridge_export::{write_docx, Logo};
+    use pitchbridge_export::{write_docx, Picture};
     let dir = tempfile::tempdir().unwrap();
     let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     for name in ["logo.png", "logo.jpg"] {
-        let logo = Logo::from_bytes(std::fs::read(fixtures.join(name)).unwrap()).unwrap();
+        let logo = Picture::from_bytes(std::fs::read(fixtures.join(name)).unwrap()).unwrap();
         assert_eq!((logo.width_px, logo.height_px), (240, 80), "{name}");
         let mut brand = Brand::default();
         brand.name = "Northwind".into();
@@ -172,17 +172,17 @@ fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&shapes.stdout).trim(), "1 1 True", "a logo in the header, a picture in the body, no duplicate drawing ids: {}", String::from_utf8_lossy(&shapes.stderr));
     }
-    assert!(Logo::from_bytes(b"GIF89a not ours".to_vec()).unwrap_err().contains("not a PNG or JPEG"));
-    assert!(Logo::from_bytes(vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 1, 2, 0, 0, 0, 0]).unwrap_err().contains("damaged"));
+    assert!(Picture::from_bytes(b"GIF89a not ours".to_vec()).unwrap_err().contains("not a PNG or JPEG"));
+    assert!(Picture::from_bytes(vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 1, 2, 0, 0, 0, 0]).unwrap_err().contains("damaged"));
     let mut huge = std::fs::read(fixtures.join("logo.png")).unwrap();
     huge.resize(50 * 1024 * 1024, 0);
-    assert!(Logo::from_bytes(huge).unwrap_err().contains("at most 5 MB"));
+    assert!(Picture::from_bytes(huge).unwrap_err().contains("at most 5 MB"));
     // A PNG whose header is right and whose data is broken: a clear error, no file.
     let mut broken = std::fs::read(fixtures.join("logo.png")).unwrap();
     let keep = broken.len() / 3;
     broken.truncate(keep);
     let mut brand = Brand::default();
-    brand.logo = Some(Logo::from_bytes(broken).unwrap());
+    brand.logo = Some(Picture::from_bytes(broken).unwrap());
     let err = write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, brand)).err().expect("a broken logo is refused");
     assert!(err.to_string().contains("The brand logo could not be read"), "{err}");
 }

@@ -52,7 +52,7 @@ pub struct Page {
 pub struct Laid {
     pub pages: Vec<Page>,
     /// The document's pictures, in the order `Item::Picture` numbers them.
-    pub pictures: Vec<crate::model::Logo>,
+    pub pictures: Vec<crate::model::Picture>,
     /// What the layout had to give way on (a one-pager that runs over).
     pub warnings: Vec<String>,
     /// Code points no shipped font can draw.
@@ -111,7 +111,7 @@ pub struct Layouter<'f> {
     missing: BTreeSet<u32>,
     fonts_used: BTreeSet<u8>,
     plans: Plans,
-    pictures: Vec<crate::model::Logo>,
+    pictures: Vec<crate::model::Picture>,
     /// Added to a style (REGULAR..BOLD_ITALIC) to pick the brand's family.
     family: u8,
     /// The column being filled: its left edge and width (the text block, or one column).
@@ -313,7 +313,7 @@ impl<'f> Layouter<'f> {
 
     /// A picture at its natural size (96 px to the inch) or smaller: never wider than the
     /// column, never taller than a page.
-    fn picture(&mut self, picture: &crate::model::Logo) {
+    fn picture(&mut self, picture: &crate::model::Picture) {
         let natural = (picture.width_px as f32 * 0.75, picture.height_px as f32 * 0.75);
         let scale = (self.w / natural.0).min((PAGE_H - TOP - BOTTOM) / natural.1).min(1.0);
         let (w, h) = (natural.0 * scale, natural.1 * scale);
