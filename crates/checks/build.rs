@@ -79,11 +79,16 @@ fn apply(class: &Class, stem: &str, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/dictionaries");
+    // Read at run time, not baked in with env!: a build script compiled in one checkout can be
+    // run again from another that shares the target directory.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&manifest_dir).join("../../assets/dictionaries");
     let aff_path = dir.join("en_US.aff");
     let dic_path = dir.join("en_US.dic");
-    println!("cargo:rerun-if-changed={}", aff_path.display());
-    println!("cargo:rerun-if-changed={}", dic_path.display());
+    // Relative to the package, so the paths stay right whichever checkout runs the script.
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=../../assets/dictionaries/en_US.aff");
+    println!("cargo:rerun-if-changed=../../assets/dictionaries/en_US.dic");
     let aff = std::fs::read_to_string(&aff_path).expect("en_US.aff");
     let dic = std::fs::read_to_string(&dic_path).expect("en_US.dic");
 

@@ -187,7 +187,7 @@ fn the_brand_kit_is_kept_in_the_workspace_and_used_by_exports() {
     assert_eq!((kit.primary.as_str(), kit.logo_name.as_deref()), ("#1F2A44", None));
     assert_eq!(a.set_brand_kit(BrandKitInput { name: "Northwind".into(), primary: "red".into(), accent: "#4A55C9".into(), footer: String::new(), font: "sans".into() }).unwrap_err().code, ErrorCode::InvalidInput);
     a.set_brand_kit(BrandKitInput { name: "Northwind Partners".into(), primary: "#0b5d3b".into(), accent: "#E07A1F".into(), footer: "Confidential".into(), font: "serif".into() }).unwrap();
-    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let fixtures = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../tests/fixtures");
     let kit = a.set_brand_logo(fixtures.join("logo.png").display().to_string()).unwrap();
     assert_eq!((kit.logo_name.as_deref(), kit.logo_size), (Some("logo.png"), Some((240, 80))));
     let bad = dir.path().join("not-a-logo.png");

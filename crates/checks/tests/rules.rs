@@ -253,7 +253,7 @@ fn audience_fit() {
 }
 
 fn one_pager() -> CollateralType {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/collateral-types/elevator-pitch.toml")).unwrap();
+    let text = std::fs::read_to_string(&format!("{}/../../assets/collateral-types/elevator-pitch.toml", std::env::var("CARGO_MANIFEST_DIR").unwrap())).unwrap();
     pitchbridge_core::collateral::parse_collateral_type(&text).unwrap()
 }
 

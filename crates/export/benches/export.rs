@@ -14,7 +14,7 @@ use pitchbridge_export::{write_docx, write_pdf, Brand, Fonts, Layout};
 const ROUNDS: usize = 15;
 
 fn corpus_markdown(words: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/check-corpus");
+    let dir = &format!("{}/../../tests/check-corpus", std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
     files.sort();
     let texts: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();

@@ -20,7 +20,7 @@ const CASES: [(&str, Layout, &str); 7] = [
 ];
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../..")
 }
 
 /// Grey pixels of page 1 at 20 dpi (a PGM from pdftoppm).

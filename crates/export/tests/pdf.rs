@@ -145,7 +145,7 @@ fn an_approved_pdf_carries_the_stamp_and_no_watermark() {
 fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
     use pitchbridge_export::{write_docx, Picture};
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let fixtures = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../tests/fixtures");
     for name in ["logo.png", "logo.jpg"] {
         let logo = Picture::from_bytes(std::fs::read(fixtures.join(name)).unwrap()).unwrap();
         assert_eq!((logo.width_px, logo.height_px), (240, 80), "{name}");

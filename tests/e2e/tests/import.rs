@@ -94,7 +94,7 @@ async fn a_file_dropped_on_the_window_opens_the_import() {
     let file = dir.path().join("dropped.md");
     std::fs::write(&file, "# Dropped brief\n\nDropped files become claims.\n\n- One claim.\n- Two claims.\n").unwrap();
 
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("support/drag_source.py");
+    let script = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("support/drag_source.py");
     let mut source = Command::new("/usr/bin/python3").arg(script).arg(&file).args(["1000", "650"]).spawn().expect("python3 with GTK");
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let xdo = |args: &[&str]| assert!(Command::new("xdotool").args(args).status().expect("xdotool").success());
