@@ -6,6 +6,8 @@ use pitchbridge_core::collateral::*;
 use pitchbridge_core::doc::*;
 use pitchbridge_core::links::*;
 use pitchbridge_core::redline::*;
+use pitchbridge_core::audit::{AuditEvent, ChainBreak};
+use pitchbridge_core::workflow::{CommentTarget, NewComment};
 use pitchbridge_import::{ImportReport, SourceFormat};
 use pitchbridge_core::*;
 use pitchbridge_store::*;
@@ -38,6 +40,9 @@ pub fn typescript() -> String {
         Rule, Severity, RuleSetting, Readiness, CheckPitchRequest, PitchFinding, RuleSummary, ManualItemView, PitchCheckReport,
         DismissFindingRequest, RestoreFindingRequest, ManualItemRequest, RuleInfo, CheckSettingsView, SetCheckSettingRequest,
         UpdateGlossaryRequest, GlossaryImportReport, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome, BrandKitView, BrandKitInput,
+        CommentTarget, NewComment, Reviewer, ReviewRequest, Comment, DecisionRecord, PitchOutcome, ClaimDrift, ApprovalDrift,
+        ProfileView, SaveProfileRequest, PassphraseRequest, SubmitRequest, PitchRef, AddCommentRequest, ResolveCommentRequest,
+        ConfirmItemRequest, DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -406,7 +406,8 @@ impl App {
         if !ct.checklist.iter().any(|i| i.id == req.item_id) {
             return Err(ApiError::invalid(format!("The {} checklist has no item “{}”.", ct.name, req.item_id)));
         }
-        Ok(ws.set_manual_item(req.pitch_id, &req.item_id, req.ticked, "writer", &now)?)
+        let by = ws.actor().to_string();
+        Ok(ws.set_manual_item(req.pitch_id, &req.item_id, req.ticked, &by, &now)?)
     }
 
     /// Checks the workspace's audit trail and reports the first broken link.

@@ -20,11 +20,14 @@ pub enum ErrorCode {
     Io,
     /// A file to import could not be read as Factory material.
     ImportFailed,
+    /// The review workflow refused: the pitch is in review, a decision does not match what the
+    /// workspace holds, a signature does not verify, a passphrase is wrong.
+    ReviewRefused,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::NoWorkspace,
         ErrorCode::NotAWorkspace,
         ErrorCode::WorkspaceCorrupt,
@@ -36,6 +39,7 @@ impl ErrorCode {
         ErrorCode::DiskFull,
         ErrorCode::Io,
         ErrorCode::ImportFailed,
+        ErrorCode::ReviewRefused,
         ErrorCode::Internal,
     ];
 }
@@ -67,6 +71,7 @@ impl From<StoreError> for ApiError {
             StoreError::ReadOnly => ErrorCode::ReadOnly,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Refused(_) => ErrorCode::ReviewRefused,
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::Io(_) => ErrorCode::Io,
             StoreError::Sqlite(_) => ErrorCode::Internal,
@@ -103,10 +108,11 @@ mod tests {
             | ErrorCode::DiskFull
             | ErrorCode::Io
             | ErrorCode::ImportFailed
+            | ErrorCode::ReviewRefused
             | ErrorCode::Internal => (),
         };
         ErrorCode::ALL.iter().for_each(|c| arms(*c));
         let distinct: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(distinct.len(), 12);
+        assert_eq!(distinct.len(), 13);
     }
 }

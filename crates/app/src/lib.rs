@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod checks;
 pub mod demo;
 pub mod export;
+pub mod review;
 mod error;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use ts_rs::TS;
 
 pub use checks::*;
 pub use export::*;
+pub use review::*;
 pub use error::{ApiError, ApiResult, ErrorCode};
 /// The store's read models, re-exported for the shell.
 pub use pitchbridge_store as store;
@@ -36,6 +38,8 @@ pub struct WorkspaceInfo {
     /// The file name without its extension, for the window title.
     pub name: String,
     pub read_only: bool,
+    /// A review copy: a pitch sent from another workspace for review here.
+    pub review_copy: bool,
 }
 
 /// What the UI needs at start-up: the open workspace, or why none could be opened.
@@ -246,11 +250,14 @@ pub struct App {
     last_error: Option<ApiError>,
     clock: Box<dyn Clock>,
     checker: checks::SharedChecker,
+    /// Where the person's profile and signing key live (their configuration folder); `None`
+    /// until the shell or the command line says.
+    profile_dir: Option<PathBuf>,
 }
 
 impl App {
     pub fn new(clock: Box<dyn Clock>) -> App {
-        App { workspace: None, last_error: None, clock, checker: Default::default() }
+        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None }
     }
 
     fn ws(&self) -> ApiResult<&Workspace> {
@@ -325,6 +332,7 @@ impl App {
                 if !ws.is_read_only() {
                     install_collateral_types(&mut ws)?;
                 }
+                ws.set_actor(&self.actor());
                 let i = info(&ws);
                 self.workspace = Some(ws);
                 self.last_error = None;
@@ -500,6 +508,9 @@ impl App {
     /// The autosave: the whole document, of which only what changed is written.
     pub fn save_pitch_doc(&mut self, req: SavePitchDocRequest) -> ApiResult<SavePitchDocResult> {
         let now = self.clock.now();
+        // The reviewer a pitch was sent to may edit it while it is in review (an approval with
+        // edits); nobody else may.
+        let reviewing = self.is_requested_reviewer(req.pitch_id)?;
         let ws = self.ws_mut()?;
         if ws.path().display().to_string() != req.workspace {
             return Err(ApiError::new(
@@ -507,7 +518,7 @@ impl App {
                 "Another workspace was opened before this pitch's last changes were saved; they were not written into it.",
             ));
         }
-        let (changed, removed) = ws.save_pitch_doc_reporting(req.pitch_id, &req.blocks, &now)?;
+        let (changed, removed) = if reviewing { ws.save_review_edits(req.pitch_id, &req.blocks, &now)? } else { ws.save_pitch_doc_reporting(req.pitch_id, &req.blocks, &now)? };
         let links = if removed { Some(ws.pitch_links(req.pitch_id)?) } else { None };
         Ok(SavePitchDocResult { changed, links })
     }
@@ -523,8 +534,9 @@ impl App {
     }
 
     pub fn unlink_claim(&mut self, req: LinkRequest) -> ApiResult<PitchLinks> {
+        let now = self.clock.now();
         let ws = self.ws_mut()?;
-        ws.unlink_claim(req.pitch_id, &req.block_key, req.claim_id)?;
+        ws.unlink_claim(req.pitch_id, &req.block_key, req.claim_id, &now)?;
         Ok(ws.pitch_links(req.pitch_id)?)
     }
 
@@ -575,6 +587,7 @@ fn info(ws: &Workspace) -> WorkspaceInfo {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Workspace".into()),
         read_only: ws.is_read_only(),
+        review_copy: ws.review_copy_of().ok().flatten().is_some(),
     }
 }
 

@@ -2,7 +2,46 @@
 //! requested or approved → needs re-approval (when text or a linked claim changes after an
 //! approval). Which moves exist is decided here, once; the store and the app only record them.
 
-use crate::PitchStatus;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::doc::DocBlock;
+use crate::fingerprint::fingerprint;
+use crate::{Id, PitchStatus};
+
+/// What a comment is anchored to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum CommentTarget {
+    /// A block of the pitch, by its key.
+    Block { key: String },
+    /// A claim of the Factory message.
+    Claim {
+        #[ts(type = "number")]
+        id: Id,
+    },
+}
+
+/// A new comment (or a reply, with `parent_id`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewComment {
+    #[ts(type = "number | null")]
+    pub parent_id: Option<Id>,
+    pub target: CommentTarget,
+    pub start: u32,
+    pub end: u32,
+    pub body: String,
+}
+
+
+/// What an approval is bound to: each block's section and words, in order. Bold, italics,
+/// links, list style and heading level are left out, so formatting keeps an approval and any
+/// change of wording, order or section does not.
+pub fn content_fingerprint(blocks: &[DocBlock]) -> String {
+    let words: Vec<(&str, String)> = blocks.iter().map(|b| (b.section.as_str(), b.text())).collect();
+    fingerprint(&serde_json::to_string(&words).expect("strings serialise"))
+}
 
 /// Something that moves a pitch along.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +108,23 @@ mod tests {
             assert_eq!(s, want, "{event:?}");
         }
         assert_eq!(next_status(InReview, Withdraw), Ok(Draft));
+    }
+
+    #[test]
+    fn formatting_keeps_the_content_fingerprint_and_wording_does_not() {
+        use crate::doc::{DocBlock, Run};
+        use crate::model::BlockKind;
+        let block = |kind, runs: Vec<Run>| DocBlock { key: "b1".into(), section: "body".into(), kind, level: 0, runs };
+        let plain = vec![block(BlockKind::Bullet, vec![Run::plain("Close the books four days sooner.")])];
+        let styled = vec![block(
+            BlockKind::Numbered,
+            vec![Run::plain("Close the books "), Run { text: "four days".into(), bold: true, italic: true, link: None }, Run::plain(" sooner.")],
+        )];
+        assert_eq!(content_fingerprint(&plain), content_fingerprint(&styled));
+        let reworded = vec![block(BlockKind::Bullet, vec![Run::plain("Close the books five days sooner.")])];
+        assert_ne!(content_fingerprint(&plain), content_fingerprint(&reworded));
+        let moved = vec![DocBlock { section: "cta".into(), ..plain[0].clone() }];
+        assert_ne!(content_fingerprint(&plain), content_fingerprint(&moved));
     }
 
     #[test]

@@ -7,7 +7,11 @@ use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rand_core::{OsRng, RngCore};
+use pitchbridge_core::doc::DocBlock;
+use pitchbridge_core::workflow::NewComment;
 use serde::{Deserialize, Serialize};
+
+pub mod profile;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ReviewError {
@@ -19,6 +23,8 @@ pub enum ReviewError {
     Damaged(String),
     #[error("The signature does not match: the decision was changed, or signed by another key.")]
     BadSignature,
+    #[error("This file cannot be used: {0}.")]
+    NotADecision(String),
 }
 
 /// A private key as it is kept on disk: encrypted, with what is needed to decrypt it given
@@ -84,11 +90,17 @@ pub fn unlock(key: &EncryptedKey, passphrase: &str) -> Result<SigningKey, Review
     Ok(signing)
 }
 
-/// What a decision says, and the fingerprints of exactly what was reviewed.
+/// What a decision says, and the fingerprints of exactly what was reviewed. Every field is
+/// signed; nothing in a decision file outside this body counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DecisionBody {
+    /// The workspace the pitch lives in: a decision applies there and nowhere else.
+    pub workspace_id: String,
     pub pitch_id: i64,
+    pub pitch_title: String,
+    /// The pitch version the reviewer was sent.
+    pub pitch_version: i64,
     /// "approved", "approved-with-edits", "changes-requested".
     pub outcome: String,
     /// "Approved as accurate to the Factory message, version 3."
@@ -99,10 +111,41 @@ pub struct DecisionBody {
     pub signer_key: String,
     /// UTC, RFC 3339.
     pub signed_at: String,
+    /// The text the reviewer was sent ([`pitchbridge_core::workflow::content_fingerprint`]).
+    pub base_fingerprint: String,
+    /// The text approved: the same as `base_fingerprint` unless the reviewer made edits.
     pub pitch_fingerprint: String,
-    /// (claim id, fingerprint), sorted by claim id.
+    /// (claim id, fingerprint) of every linked claim, sorted by claim id.
     pub claim_fingerprints: Vec<(i64, String)>,
     pub reasons: String,
+    /// An approval with edits: the whole document as the reviewer left it.
+    pub edits: Option<Vec<DocBlock>>,
+    /// Comments the reviewer made while reviewing.
+    pub comments: Vec<NewComment>,
+    /// Manual checklist items the reviewer confirmed.
+    pub confirmed_items: Vec<String>,
+}
+
+/// A decision as it travels between machines: the signed body and its signature.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionFile {
+    /// Always [`DECISION_FORMAT`].
+    pub format: String,
+    pub decision: DecisionBody,
+    /// Hex ed25519 signature over [`signed_bytes`] of `decision`.
+    pub signature: String,
+}
+
+pub const DECISION_FORMAT: &str = "pitchbridge-decision/1";
+
+/// Reads a decision file, saying plainly what is wrong with one that is not.
+pub fn parse_decision_file(bytes: &[u8]) -> Result<DecisionFile, ReviewError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| ReviewError::NotADecision("it is not a Pitchbridge decision file (not JSON)".into()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(DECISION_FORMAT) {
+        return Err(ReviewError::NotADecision(format!("it is not a Pitchbridge decision file (expected format \"{DECISION_FORMAT}\")")));
+    }
+    serde_json::from_value(value).map_err(|e| ReviewError::NotADecision(format!("it is damaged: {e}")))
 }
 
 /// The exact bytes that are signed: the body as compact JSON with its fields in a fixed order.
@@ -128,16 +171,23 @@ mod tests {
 
     fn body(key: &str) -> DecisionBody {
         DecisionBody {
+            workspace_id: "w1".into(),
             pitch_id: 2,
+            pitch_title: "Close the books sooner".into(),
+            pitch_version: 3,
             outcome: "approved".into(),
             meaning: "Approved as accurate to the Factory message, version 3.".into(),
             signer_name: "Priya Raman".into(),
             signer_email: "priya@ledgerline.example".into(),
             signer_key: key.into(),
             signed_at: "2027-01-15T10:00:00Z".into(),
+            base_fingerprint: "ab".repeat(16),
             pitch_fingerprint: "ab".repeat(16),
             claim_fingerprints: vec![(1, "cd".repeat(16)), (4, "ef".repeat(16))],
             reasons: String::new(),
+            edits: None,
+            comments: vec![],
+            confirmed_items: vec![],
         }
     }
 
@@ -158,6 +208,8 @@ mod tests {
             |b: &mut DecisionBody| b.claim_fingerprints[1].1 = "00".repeat(16),
             |b: &mut DecisionBody| b.signed_at = "2027-02-01T00:00:00Z".into(),
             |b: &mut DecisionBody| b.pitch_id = 3,
+            |b: &mut DecisionBody| b.workspace_id = "w2".into(),
+            |b: &mut DecisionBody| b.confirmed_items.push("facts-checked".into()),
         ] {
             let mut t = b.clone();
             tamper(&mut t);
@@ -170,5 +222,15 @@ mod tests {
         let mut damaged = stored.clone();
         damaged.ciphertext.replace_range(0..2, "zz");
         assert!(matches!(unlock(&damaged, "correct horse battery"), Err(ReviewError::Damaged(_))));
+    }
+
+    #[test]
+    fn a_decision_file_reads_back_and_other_files_are_named_for_what_they_are() {
+        let file = DecisionFile { format: DECISION_FORMAT.into(), decision: body(&"00".repeat(32)), signature: "ab".into() };
+        let bytes = serde_json::to_vec(&file).unwrap();
+        assert_eq!(parse_decision_file(&bytes).unwrap(), file);
+        for bad in [&b"\x00\x01garbage"[..], b"{}", br#"{"format":"pitchbridge-decision/1"}"#] {
+            assert!(matches!(parse_decision_file(bad), Err(ReviewError::NotADecision(_))), "{:?}", String::from_utf8_lossy(bad));
+        }
     }
 }

@@ -108,7 +108,8 @@ impl Workspace {
                 params![pitch_id, rule, block_key, quote, reason, now],
             )?;
             let payload = serde_json::json!({ "rule": rule, "block": block_key, "words": quote, "reason": reason });
-            ws.append_audit("writer", "finding.dismissed", &format!("pitch:{pitch_id}"), &payload, now)?;
+            let by = ws.actor.clone();
+            ws.append_audit(&by, "finding.dismissed", &format!("pitch:{pitch_id}"), &payload, now)?;
             Ok(())
         })?;
         let id = self.conn.query_row(
@@ -132,7 +133,8 @@ impl Workspace {
             if n == 0 {
                 return Err(StoreError::NotFound { what: "dismissed finding", id: dismissal_id.to_string() });
             }
-            ws.append_audit("writer", "finding.restored", &format!("pitch:{pitch_id}"), &serde_json::json!({ "dismissal": dismissal_id }), now)?;
+            let by = ws.actor.clone();
+            ws.append_audit(&by, "finding.restored", &format!("pitch:{pitch_id}"), &serde_json::json!({ "dismissal": dismissal_id }), now)?;
             Ok(())
         })
     }

@@ -25,6 +25,10 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
+    /// A review rule refused the change (the pitch is in review, a decision does not match…).
+    #[error("{0}")]
+    Refused(String),
+
     #[error("The workspace is on a disk that is full. Free some space; nothing was lost.")]
     DiskFull,
 

@@ -8,6 +8,8 @@ mod checks;
 mod error;
 mod pitch_doc;
 mod repo;
+mod review;
+mod review_copy;
 mod search;
 mod views;
 
@@ -21,6 +23,8 @@ pub use audit::AuditVerification;
 pub use checks::{BrandKitRow, CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
 pub use repo::NewBlock;
+pub use review::*;
+pub use review_copy::*;
 pub use search::{SearchHit, SearchHitKind};
 pub use views::*;
 
@@ -34,6 +38,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_checks.sql")),
     (4, include_str!("../migrations/0004_brand_kit.sql")),
     (5, include_str!("../migrations/0005_brand_font.sql")),
+    (6, include_str!("../migrations/0006_review.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.
@@ -46,6 +51,9 @@ pub struct Workspace {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// Who is working in the workspace: named in audit events the store writes on its own
+    /// (a pitch that needs re-approval after someone's change).
+    actor: String,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -206,11 +214,20 @@ impl Workspace {
             |r| r.get::<_, i64>(0),
         )
         .map_err(corrupt)?;
-        Ok(Workspace { conn, path: path.to_path_buf(), read_only })
+        Ok(Workspace { conn, path: path.to_path_buf(), read_only, actor: "Pitchbridge".into() })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Names the person working in the workspace, for the audit trail.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     pub fn is_read_only(&self) -> bool {

@@ -111,6 +111,32 @@ impl Workspace {
     /// [`Self::save_pitch_doc`], also saying whether blocks (and so perhaps links) were deleted.
     pub fn save_pitch_doc_reporting(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<(bool, bool)> {
         self.writable()?;
+        self.ensure_writer_can_edit(pitch_id)?;
+        self.write_pitch_doc(pitch_id, blocks, now)
+    }
+
+    /// The reviewer's edits to a pitch in review (the writer cannot change it then).
+    pub fn save_review_edits(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<(bool, bool)> {
+        self.writable()?;
+        if self.pitch_status(pitch_id)? != PitchStatus::InReview {
+            return Err(StoreError::Refused("Only a pitch in review takes a reviewer's edits.".into()));
+        }
+        self.write_pitch_doc(pitch_id, blocks, now)
+    }
+
+    /// Writes the document and, when anything changed, rechecks an approval, in one
+    /// transaction. The caller has decided whether the pitch's state allows the change.
+    pub(crate) fn write_pitch_doc(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<(bool, bool)> {
+        self.in_transaction(|ws| {
+            let result = ws.write_blocks(pitch_id, blocks, now)?;
+            if result.0 {
+                ws.recheck_approval(pitch_id, now)?;
+            }
+            Ok(result)
+        })
+    }
+
+    pub(crate) fn write_blocks(&mut self, pitch_id: Id, blocks: &[DocBlock], now: &str) -> Result<(bool, bool)> {
         let (_, type_id) = self.pitch_row(pitch_id)?;
         let ct = self.get_collateral_type(&type_id)?;
         let section_ids: Vec<&str> = ct.sections.iter().map(|s| s.id.as_str()).collect();
@@ -167,6 +193,15 @@ impl Workspace {
     /// Links a block to claims of the pitch's launch (linking again refreshes the link).
     pub fn link_claims(&mut self, pitch_id: Id, block_key: &str, claim_ids: &[Id], now: &str) -> Result<()> {
         self.writable()?;
+        self.ensure_writer_can_edit(pitch_id)?;
+        // The claims a pitch links are part of what an approval covers.
+        self.in_transaction(|ws| {
+            ws.write_links(pitch_id, block_key, claim_ids, now)?;
+            ws.recheck_approval(pitch_id, now)
+        })
+    }
+
+    fn write_links(&mut self, pitch_id: Id, block_key: &str, claim_ids: &[Id], now: &str) -> Result<()> {
         let (launch_id, _) = self.pitch_row(pitch_id)?;
         let tx = self.conn.savepoint()?;
         let block = block_id(&tx, pitch_id, block_key)?;
@@ -190,11 +225,14 @@ impl Workspace {
         Ok(())
     }
 
-    pub fn unlink_claim(&mut self, pitch_id: Id, block_key: &str, claim_id: Id) -> Result<()> {
+    pub fn unlink_claim(&mut self, pitch_id: Id, block_key: &str, claim_id: Id, now: &str) -> Result<()> {
         self.writable()?;
-        let block = block_id(&self.conn, pitch_id, block_key)?;
-        self.conn.execute("DELETE FROM block_claim_link WHERE block_id = ?1 AND claim_id = ?2", params![block, claim_id])?;
-        Ok(())
+        self.ensure_writer_can_edit(pitch_id)?;
+        self.in_transaction(|ws| {
+            let block = block_id(&ws.conn, pitch_id, block_key)?;
+            ws.conn.execute("DELETE FROM block_claim_link WHERE block_id = ?1 AND claim_id = ?2", params![block, claim_id])?;
+            ws.recheck_approval(pitch_id, now)
+        })
     }
 
     /// Resolves a stale flag: the paragraph was revised, or still holds for the claim's new
@@ -208,6 +246,7 @@ impl Workspace {
         now: &str,
     ) -> Result<()> {
         self.writable()?;
+        self.ensure_writer_can_edit(pitch_id)?;
         let block = block_id(&self.conn, pitch_id, block_key)?;
         let (fp, removed): (String, bool) = self
             .conn
@@ -323,6 +362,12 @@ impl Workspace {
 
     /// Keeps the pitch as it stands now under a name.
     pub fn save_pitch_version(&mut self, pitch_id: Id, name: &str, now: &str) -> Result<PitchVersionSummary> {
+        self.keep_pitch_version(pitch_id, None, name, now)
+    }
+
+    /// [`Self::save_pitch_version`] under a given number (a review copy keeps the number the
+    /// version has in the workspace it came from).
+    pub(crate) fn keep_pitch_version(&mut self, pitch_id: Id, number: Option<i64>, name: &str, now: &str) -> Result<PitchVersionSummary> {
         self.writable()?;
         self.pitch_row(pitch_id)?;
         let name = name.trim();
@@ -342,8 +387,10 @@ impl Workspace {
         let fp = fingerprint(&serde_json::to_string(&blocks).map_err(invalid)?);
         let snapshot = serde_json::to_string(&Snapshot { blocks, links }).map_err(invalid)?;
         let tx = self.conn.savepoint()?;
-        let number: i64 =
-            tx.query_row("SELECT coalesce(max(number), 0) + 1 FROM pitch_version WHERE pitch_id = ?1", [pitch_id], |r| r.get(0))?;
+        let number: i64 = match number {
+            Some(n) => n,
+            None => tx.query_row("SELECT coalesce(max(number), 0) + 1 FROM pitch_version WHERE pitch_id = ?1", [pitch_id], |r| r.get(0))?,
+        };
         let name = if name.is_empty() { format!("Version {number}") } else { name.to_string() };
         tx.execute(
             "INSERT INTO pitch_version (pitch_id, number, name, snapshot, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -351,6 +398,21 @@ impl Workspace {
         )?;
         tx.commit()?;
         Ok(PitchVersionSummary { number, name, created_at: now.to_string(), word_count: words })
+    }
+
+    /// The blocks of a kept version; number 0 is the pitch as it is now.
+    pub fn pitch_version_blocks(&self, pitch_id: Id, number: i64) -> Result<Vec<DocBlock>> {
+        if number == 0 {
+            return self.pitch_doc(pitch_id);
+        }
+        Ok(self.pitch_snapshot(pitch_id, number)?.blocks)
+    }
+
+    /// A word-level redline between two versions (0 is the pitch as it is now).
+    pub fn compare_pitch_versions(&self, pitch_id: Id, from: i64, to: i64) -> Result<Vec<DiffSpan>> {
+        let a = self.pitch_version_blocks(pitch_id, from)?;
+        let b = self.pitch_version_blocks(pitch_id, to)?;
+        Ok(word_diff(&doc_text(&a), &doc_text(&b)))
     }
 
     fn pitch_snapshot(&self, pitch_id: Id, number: i64) -> Result<Snapshot> {
@@ -373,9 +435,10 @@ impl Workspace {
     /// restore can itself be undone.
     pub fn restore_pitch_version(&mut self, pitch_id: Id, number: i64, now: &str) -> Result<PitchVersionSummary> {
         let snapshot = self.pitch_snapshot(pitch_id, number)?;
+        self.ensure_writer_can_edit(pitch_id)?;
         self.in_transaction(|ws| {
             let kept = ws.save_pitch_version(pitch_id, &format!("Before restoring version {number}"), now)?;
-            ws.save_pitch_doc(pitch_id, &snapshot.blocks, now)?;
+            ws.write_blocks(pitch_id, &snapshot.blocks, now)?;
             ws.conn.execute(
                 "DELETE FROM block_claim_link WHERE block_id IN (SELECT id FROM pitch_block WHERE pitch_id = ?1)",
                 [pitch_id],
@@ -389,6 +452,7 @@ impl Workspace {
                     params![l.block_key, l.claim_id, l.fingerprint, now, pitch_id],
                 )?;
             }
+            ws.recheck_approval(pitch_id, now)?;
             Ok(kept)
         })
     }

@@ -219,6 +219,16 @@ impl Workspace {
     /// ids, new ones are added, missing ones are marked removed.
     pub fn add_message_version(&mut self, message_id: Id, source_text: &str, now: &str) -> Result<VersionReport> {
         self.writable()?;
+        // Approved pitches linking a claim that changed need re-approval: decided in the same
+        // transaction as the new version.
+        self.in_transaction(|ws| {
+            let report = ws.write_message_version(message_id, source_text, now)?;
+            ws.recheck_approvals_for_message(message_id, now)?;
+            Ok(report)
+        })
+    }
+
+    fn write_message_version(&mut self, message_id: Id, source_text: &str, now: &str) -> Result<VersionReport> {
         let detail = self.message_detail(message_id)?;
         let split = split_message(source_text);
         if split.is_empty() {
@@ -676,6 +686,19 @@ impl Workspace {
     /// Writes one block's text: the size of an autosave.
     pub fn update_block_text(&mut self, block_id: Id, text: &str, now: &str) -> Result<()> {
         self.writable()?;
+        let pitch_id: Id = self
+            .conn
+            .query_row("SELECT pitch_id FROM pitch_block WHERE id = ?1", [block_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| not_found("Pitch paragraph", block_id))?;
+        self.ensure_writer_can_edit(pitch_id)?;
+        self.in_transaction(|ws| {
+            ws.write_block_text(block_id, text, now)?;
+            ws.recheck_approval(pitch_id, now)
+        })
+    }
+
+    fn write_block_text(&mut self, block_id: Id, text: &str, now: &str) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let content = content_json(BlockKind::Paragraph, 0, &normalize_runs(&[Run::plain(text)]));
         let pitch_id: Id = tx
@@ -846,7 +869,7 @@ fn stored_term(id: Id, term: &str, input: &GlossaryInput) -> GlossaryTerm {
     }
 }
 
-fn write_research(tx: &rusqlite::Connection, audience_id: Id, research: &Research) -> Result<()> {
+pub(crate) fn write_research(tx: &rusqlite::Connection, audience_id: Id, research: &Research) -> Result<()> {
     let lists = [&research.pains, &research.goals, &research.objections, &research.customer_words];
     let mut stmt = tx.prepare_cached(
         "INSERT INTO audience_research (audience_id, kind, position, text) VALUES (?1, ?2, ?3, ?4)",

@@ -112,7 +112,7 @@ fn links_follow_their_block_through_edits_moves_and_deletion() {
     f.ws.save_pitch_doc(f.pitch, &[para("b", "opening", "Close the month sooner."), para("a", "value", "Live in 30 days.")], NOW).unwrap();
     assert_eq!(pairs(&f.ws), vec![("b".into(), c2), ("a".into(), c1), ("a".into(), c2)]);
 
-    f.ws.unlink_claim(f.pitch, "a", c1).unwrap();
+    f.ws.unlink_claim(f.pitch, "a", c1, NOW).unwrap();
     assert_eq!(pairs(&f.ws), vec![("b".into(), c2), ("a".into(), c2)]);
 
     // Deleting a block drops its links.
@@ -182,7 +182,7 @@ fn a_new_message_version_flags_linked_paragraphs_stale_with_a_word_diff() {
     // Resolving: confirm the reworded one; a removed claim can only be unlinked.
     f.ws.confirm_link(f.pitch, "a", live, LinkResolution::StillHolds, NOW).unwrap();
     assert!(matches!(f.ws.confirm_link(f.pitch, "b", proof, LinkResolution::Revised, NOW), Err(StoreError::Invalid(_))));
-    f.ws.unlink_claim(f.pitch, "b", proof).unwrap();
+    f.ws.unlink_claim(f.pitch, "b", proof, NOW).unwrap();
     let links = f.ws.pitch_links(f.pitch).unwrap().links;
     assert!(links.iter().all(|l| l.state == LinkState::Current));
     assert!(f.ws.pitches_with_stale_links(f.message).unwrap().is_empty());

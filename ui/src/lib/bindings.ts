@@ -139,7 +139,7 @@ parentId: number, parentTitle: string, launchId: number,
  */
 snippet: string, };
 
-export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "internal";
+export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "review-refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -147,7 +147,11 @@ export type WorkspaceInfo = { path: string,
 /**
  * The file name without its extension, for the window title.
  */
-name: string, readOnly: boolean, };
+name: string, readOnly: boolean, 
+/**
+ * A review copy: a pitch sent from another workspace for review here.
+ */
+reviewCopy: boolean, };
 
 export type WorkspaceStatus = { workspace: WorkspaceInfo | null, error: ApiError | null, };
 
@@ -430,4 +434,172 @@ export type BrandKitInput = { name: string, primary: string, accent: string, foo
  */
 font: string, };
 
-export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "internal"];
+export type CommentTarget = { "kind": "block", key: string, } | { "kind": "claim", id: number, };
+
+export type NewComment = { parentId: number | null, target: CommentTarget, start: number, end: number, body: string, };
+
+export type Reviewer = { id: number, name: string, email: string, 
+/**
+ * Hex ed25519 public key.
+ */
+publicKey: string, registeredAt: string, };
+
+export type ReviewRequest = { id: number, pitchId: number, reviewer: Reviewer, 
+/**
+ * The pitch version kept at submission: the text under review.
+ */
+versionNumber: number, note: string, submittedBy: string, submittedAt: string, closedAt: string | null, outcome: string | null, };
+
+export type Comment = { id: number, 
+/**
+ * The thread's first comment, for a reply.
+ */
+parentId: number | null, target: CommentTarget, 
+/**
+ * UTF-16 offsets into the target's text, as the editor counts.
+ */
+start: number, end: number, 
+/**
+ * The words the range held when the comment was made.
+ */
+quote: string, body: string, author: string, createdAt: string, resolvedAt: string | null, 
+/**
+ * The words at the range are no longer the quoted ones (the text changed since).
+ */
+outdated: boolean, };
+
+export type DecisionRecord = { id: number, 
+/**
+ * "approved", "approved-with-edits" or "changes-requested".
+ */
+outcome: string, 
+/**
+ * "Approved as accurate to the Factory message …"
+ */
+meaning: string, signer: string, signerKey: string, signedAt: string, reasons: string, 
+/**
+ * The pitch version the decision is about (for edits: the version holding them).
+ */
+versionNumber: number, pitchFingerprint: string, 
+/**
+ * The signed JSON, exactly.
+ */
+body: string, 
+/**
+ * Hex ed25519 signature over `body`.
+ */
+signature: string, };
+
+export type PitchOutcome = "approved" | "approved-with-edits" | "changes-requested";
+
+export type ClaimDrift = { claimId: number, number: number, 
+/**
+ * Word-level redline from the approved claim text to the current one.
+ */
+redline: Array<DiffSpan>, 
+/**
+ * "changed", "removed" (from the message), "linked" (newly linked) or "unlinked".
+ */
+change: string, };
+
+export type ApprovalDrift = { decisionId: number, textChanged: boolean, 
+/**
+ * Word-level redline from the approved text to the current text.
+ */
+redline: Array<DiffSpan>, claims: Array<ClaimDrift>, };
+
+export type ProfileView = { name: string, email: string, 
+/**
+ * "writer" or "reviewer".
+ */
+role: string, 
+/**
+ * Hex public key, once a signing key has been made.
+ */
+publicKey: string | null, 
+/**
+ * Whether this key is registered as a reviewer in the open workspace.
+ */
+registeredHere: boolean, };
+
+export type SaveProfileRequest = { name: string, email: string, role: string, };
+
+export type PassphraseRequest = { passphrase: string, };
+
+export type SubmitRequest = { pitchId: number, reviewerId: number, note: string, };
+
+export type PitchRef = { pitchId: number, };
+
+export type AddCommentRequest = { pitchId: number, comment: NewComment, };
+
+export type ResolveCommentRequest = { pitchId: number, commentId: number, resolved: boolean, };
+
+export type ConfirmItemRequest = { pitchId: number, itemId: string, };
+
+export type DecideRequest = { pitchId: number, outcome: PitchOutcome, reasons: string, passphrase: string, };
+
+export type CompareVersionsRequest = { pitchId: number, 
+/**
+ * 0 means the pitch as it is now.
+ */
+from: number, to: number, };
+
+export type ReviewState = { status: PitchStatus, 
+/**
+ * The latest request, open or closed.
+ */
+request: ReviewRequest | null, decisions: Array<DecisionRecord>, comments: Array<Comment>, 
+/**
+ * What changed since the last approval, when the pitch needs re-approval.
+ */
+drift: ApprovalDrift | null, reviewers: Array<Reviewer>, 
+/**
+ * The person using the app is the reviewer this pitch waits for.
+ */
+isReviewer: boolean, 
+/**
+ * The writer may edit the text (not while it is in review).
+ */
+writerCanEdit: boolean, 
+/**
+ * The reviewer has changed the text they were sent.
+ */
+reviewerEdited: boolean, 
+/**
+ * Redline of the reviewer's edits (from the version sent to the text now).
+ */
+editsRedline: Array<DiffSpan>, 
+/**
+ * This workspace is a review copy: decisions go back as a decision file.
+ */
+reviewCopy: boolean, };
+
+export type DecisionImport = { pitchId: number, pitchTitle: string, decision: DecisionRecord, };
+
+export type AuditEvent = { seq: number, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, actor: string, 
+/**
+ * What happened: "finding.dismissed", "checklist.ticked", …
+ */
+action: string, 
+/**
+ * What it happened to: "pitch:3".
+ */
+subject: string, 
+/**
+ * JSON with the details.
+ */
+payload: string, prevHash: string, hash: string, };
+
+export type ChainBreak = { seq: number, reason: string, };
+
+export type AuditVerification = { events: number, 
+/**
+ * The first broken link, if any.
+ */
+firstBreak: ChainBreak | null, };
+
+export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "review-refused", "internal"];

@@ -1,0 +1,303 @@
+//! Review and approval through the app's operations, on real workspace files: the workflow in
+//! one workspace, the round trip through files between two workspaces, and every tamper case.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use pitchbridge_app::*;
+use pitchbridge_core::doc::Run;
+use pitchbridge_core::workflow::{CommentTarget, NewComment};
+use pitchbridge_core::{Id, PitchStatus};
+use pitchbridge_store::PitchOutcome;
+
+const PASS: &str = "correct horse battery";
+
+/// An app for one person: their own profile folder, the shared workspace file.
+fn person(dir: &Path, who: &str, role: &str, workspace: &Path) -> App {
+    let mut a = common::app();
+    a.set_profile_dir(dir.join(format!("profile-{who}")));
+    a.open_or_create(workspace, true).unwrap();
+    a.save_profile(SaveProfileRequest { name: who.into(), email: format!("{}@ledgerline.example", who.to_lowercase()), role: role.into() }).unwrap();
+    if role == "reviewer" {
+        a.create_signing_key(PassphraseRequest { passphrase: PASS.into() }).unwrap();
+    }
+    a
+}
+
+/// The demo pitch that links claims.
+fn linked_pitch(a: &App) -> Id {
+    let launch = a.list_launches().unwrap()[0].launch.id;
+    let pitches = a.get_launch(launch).unwrap().pitches;
+    let ws = a.workspace().unwrap();
+    pitches.iter().map(|p| p.pitch.id).find(|id| !ws.linked_claim_fingerprints(*id).unwrap().is_empty()).expect("a demo pitch with links")
+}
+
+fn save_text(a: &mut App, pitch: Id, edit: impl Fn(&mut Vec<pitchbridge_core::doc::DocBlock>)) -> ApiResult<SavePitchDocResult> {
+    let ws = a.workspace().unwrap();
+    let mut blocks = ws.pitch_doc(pitch).unwrap();
+    edit(&mut blocks);
+    let workspace = ws.path().display().to_string();
+    a.save_pitch_doc(SavePitchDocRequest { pitch_id: pitch, workspace, blocks })
+}
+
+fn append_words(blocks: &mut Vec<pitchbridge_core::doc::DocBlock>) {
+    let b = blocks.iter_mut().find(|b| !b.text().is_empty()).unwrap();
+    b.runs.push(Run::plain(" Ask us for the numbers."));
+}
+
+fn status(a: &App, pitch: Id) -> PitchStatus {
+    a.workspace().unwrap().pitch_status(pitch).unwrap()
+}
+
+fn actions(a: &App) -> Vec<String> {
+    a.audit_events().unwrap().into_iter().map(|e| e.action).collect()
+}
+
+#[test]
+fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_then_a_claim_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+
+    // Submitting needs a registered reviewer; the pitch is then read-only for the writer.
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "Ready for the channel launch.".into() }).unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::InReview);
+    let err = save_text(&mut writer, pitch, append_words).unwrap_err();
+    assert_eq!(err.code, ErrorCode::ReviewRefused, "{err:?}");
+    assert!(err.message.contains("in review"), "{err:?}");
+    // Only the reviewer it was sent to can decide.
+    let err = writer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::ReviewRefused);
+
+    // The reviewer comments on an exact range and requests changes.
+    let block = writer.workspace().unwrap().pitch_doc(pitch).unwrap().into_iter().find(|b| b.text().len() > 12).unwrap();
+    let state = reviewer
+        .add_comment(AddCommentRequest {
+            pitch_id: pitch,
+            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Say who this is for.".into() },
+        })
+        .unwrap();
+    assert_eq!(state.comments[0].quote, block.text().encode_utf16().take(5).map(|u| char::from_u32(u as u32).unwrap()).collect::<String>());
+    let wrong = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Too vague.".into(), passphrase: "not my passphrase".into() });
+    assert_eq!(wrong.unwrap_err().code, ErrorCode::ReviewRefused);
+    assert_eq!(status(&reviewer, pitch), PitchStatus::InReview, "a wrong passphrase applies nothing");
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Name the reader in the opening.".into(), passphrase: PASS.into() }).unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::ChangesRequested);
+
+    // The writer revises, resolves the thread and submits again; the reviewer approves.
+    save_text(&mut writer, pitch, append_words).unwrap();
+    let thread = writer.review_state(pitch).unwrap().comments[0].id;
+    writer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: true }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap();
+    assert_eq!(state.status, PitchStatus::Approved);
+    let decision = &state.decisions[0];
+    assert!(decision.meaning.starts_with("Approved as accurate to the Factory message"), "{}", decision.meaning);
+    assert_eq!(decision.signer, "Priya <priya@ledgerline.example>");
+
+    // Formatting alone keeps the approval.
+    save_text(&mut writer, pitch, |blocks| {
+        let b = blocks.iter_mut().find(|b| !b.text().is_empty()).unwrap();
+        for r in &mut b.runs {
+            r.bold = true;
+        }
+    })
+    .unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::Approved);
+
+    // A linked claim changes: the pitch needs re-approval, and says what changed.
+    let ws = writer.workspace().unwrap();
+    let (claim_id, _) = ws.linked_claim_fingerprints(pitch).unwrap()[0].clone();
+    let launch = writer.list_launches().unwrap()[0].launch.id;
+    let message = writer
+        .get_launch(launch)
+        .unwrap()
+        .messages
+        .iter()
+        .map(|m| writer.get_message(m.id).unwrap())
+        .find(|m| m.claims.iter().any(|c| c.id == claim_id))
+        .unwrap();
+    let claim_text = message.claims.iter().find(|c| c.id == claim_id).unwrap().text.clone();
+    let new_text = message.message.source_text.replace(&claim_text, &format!("{} Now for every region.", claim_text.trim_end_matches('.')));
+    writer.add_message_version(AddMessageVersionRequest { message_id: message.message.id, text: new_text }).unwrap();
+    let state = writer.review_state(pitch).unwrap();
+    assert_eq!(state.status, PitchStatus::NeedsReapproval);
+    let drift = state.drift.unwrap();
+    assert!(!drift.text_changed);
+    assert_eq!(drift.claims[0].claim_id, claim_id);
+    assert_eq!(drift.claims[0].change, "changed");
+
+    // Every step is in the audit trail, and the chain holds.
+    let trail = actions(&writer);
+    for a in ["reviewer.registered", "review.submitted", "comment.added", "decision.changes-requested", "comment.resolved", "decision.approved", "review.needs-reapproval"] {
+        assert!(trail.iter().any(|x| x == a), "{a} missing from {trail:?}");
+    }
+    let v = writer.verify_audit().unwrap();
+    assert!(v.first_break.is_none(), "{v:?}");
+}
+
+/// Writer and reviewer on two machines: a workspace each, files in between.
+struct RoundTrip {
+    _dir: tempfile::TempDir,
+    writer: App,
+    reviewer: App,
+    pitch: Id,
+    package: PathBuf,
+    decision: PathBuf,
+}
+
+fn round_trip(outcome: PitchOutcome) -> RoundTrip {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = person(dir.path(), "Wren", "writer", &dir.path().join("writer.pitchbridge"));
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &dir.path().join("reviewer-home.pitchbridge"));
+    let card = dir.path().join("priya.pbreviewer");
+    reviewer.export_reviewer_card(&card).unwrap();
+    let me = writer.import_reviewer_card(&card).unwrap();
+    let pitch = linked_pitch(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "For the partner summit.".into() }).unwrap();
+    let package = dir.path().join("review.pbreview");
+    writer.export_review_package(pitch, &package).unwrap();
+
+    // The reviewer opens the package as a review copy: same ids, same fingerprints.
+    let info = reviewer.open_review_package(&package, &dir.path().join("copy.pitchbridge")).unwrap();
+    assert!(info.review_copy);
+    let state = reviewer.review_state(pitch).unwrap();
+    assert!(state.is_reviewer && state.review_copy);
+    assert_eq!(
+        reviewer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap(),
+        writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()
+    );
+    let block = reviewer.workspace().unwrap().pitch_doc(pitch).unwrap().into_iter().find(|b| b.text().len() > 12).unwrap();
+    reviewer
+        .add_comment(AddCommentRequest {
+            pitch_id: pitch,
+            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Lead with the benefit.".into() },
+        })
+        .unwrap();
+    let reasons = if outcome == PitchOutcome::ChangesRequested { "Lead with the benefit." } else { "" };
+    if outcome == PitchOutcome::ApprovedWithEdits {
+        save_text(&mut reviewer, pitch, append_words).unwrap();
+        assert!(reviewer.review_state(pitch).unwrap().reviewer_edited);
+    }
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome, reasons: reasons.into(), passphrase: PASS.into() }).unwrap();
+    let decision = dir.path().join("decision.pbdecision");
+    reviewer.export_decision(pitch, &decision).unwrap();
+    RoundTrip { _dir: dir, writer, reviewer, pitch, package, decision }
+}
+
+#[test]
+fn the_round_trip_through_files_applies_a_decision_with_its_edits_and_comments() {
+    let mut t = round_trip(PitchOutcome::ApprovedWithEdits);
+    let imported = t.writer.import_decision(&t.decision).unwrap();
+    assert_eq!(imported.pitch_id, t.pitch);
+    assert_eq!(imported.decision.outcome, "approved-with-edits");
+    let state = t.writer.review_state(t.pitch).unwrap();
+    assert_eq!(state.status, PitchStatus::Approved);
+    assert!(state.comments.iter().any(|c| c.body == "Lead with the benefit." && c.author.starts_with("Priya")));
+    // The edits arrived: the writer's text is now the reviewer's.
+    assert_eq!(
+        t.writer.workspace().unwrap().pitch_content_fingerprint(t.pitch).unwrap(),
+        t.reviewer.workspace().unwrap().pitch_content_fingerprint(t.pitch).unwrap()
+    );
+    // Importing it again is refused: the pitch is no longer waiting.
+    assert_eq!(t.writer.import_decision(&t.decision).unwrap_err().code, ErrorCode::ReviewRefused);
+    assert!(t.writer.verify_audit().unwrap().first_break.is_none());
+    assert!(t.package.exists());
+}
+
+/// Imports `file` and checks it was refused with a reason containing `why`, and that nothing
+/// in the workspace changed.
+fn refused(t: &mut RoundTrip, file: &Path, why: &str) {
+    let before_status = status(&t.writer, t.pitch);
+    let before_events = t.writer.audit_events().unwrap().len();
+    let before_text = t.writer.workspace().unwrap().pitch_content_fingerprint(t.pitch).unwrap();
+    let err = t.writer.import_decision(file).unwrap_err();
+    assert!(err.message.contains(why), "wanted \"{why}\" in {err:?}");
+    assert_eq!(status(&t.writer, t.pitch), before_status);
+    assert_eq!(t.writer.audit_events().unwrap().len(), before_events);
+    assert_eq!(t.writer.workspace().unwrap().pitch_content_fingerprint(t.pitch).unwrap(), before_text);
+}
+
+fn edited(t: &RoundTrip, name: &str, edit: impl Fn(&mut serde_json::Value)) -> PathBuf {
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&t.decision).unwrap()).unwrap();
+    edit(&mut v);
+    let path = t.decision.with_file_name(name);
+    std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing() {
+    let mut t = round_trip(PitchOutcome::ChangesRequested);
+
+    let flipped = edited(&t, "flipped.json", |v| v["decision"]["outcome"] = "approved".into());
+    refused(&mut t, &flipped, "signature does not match");
+    let other_pitch = edited(&t, "other.json", |v| v["decision"]["pitchId"] = 1.into());
+    refused(&mut t, &other_pitch, "signature does not match");
+    let garbage = t.decision.with_file_name("garbage.json");
+    std::fs::write(&garbage, b"\x00\x01 not a decision").unwrap();
+    refused(&mut t, &garbage, "not a Pitchbridge decision file");
+
+    // Signed by a key this workspace never registered.
+    let dir = tempfile::tempdir().unwrap();
+    let mut stranger = person(dir.path(), "Sam", "reviewer", &dir.path().join("sam.pitchbridge"));
+    let copy = dir.path().join("sam-copy.pitchbridge");
+    stranger.open_review_package(&t.package, &copy).unwrap();
+    assert_eq!(
+        stranger.decide(DecideRequest { pitch_id: t.pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap_err().code,
+        ErrorCode::ReviewRefused,
+        "the copy knows whom the pitch was sent to"
+    );
+
+    // The writer withdraws and resubmits: a decision on the older version no longer applies.
+    t.writer.withdraw_review(PitchRef { pitch_id: t.pitch }).unwrap();
+    save_text(&mut t.writer, t.pitch, append_words).unwrap();
+    let reviewer_id = t.writer.list_reviewers().unwrap()[0].id;
+    t.writer.submit_for_review(SubmitRequest { pitch_id: t.pitch, reviewer_id, note: String::new() }).unwrap();
+    let stale = t.decision.clone();
+    refused(&mut t, &stale, "version");
+
+    // A decision made for another workspace.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut elsewhere = person(dir2.path(), "Wren", "writer", &dir2.path().join("other.pitchbridge"));
+    let before = elsewhere.audit_events().unwrap().len();
+    let err = elsewhere.import_decision(&t.decision).unwrap_err();
+    assert!(err.message.contains("another workspace"), "{err:?}");
+    assert_eq!(elsewhere.audit_events().unwrap().len(), before);
+}
+
+#[test]
+fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+
+    // A comment on a claim's words, a reply, resolve, reopen.
+    let (claim, _) = writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()[0].clone();
+    let state = reviewer
+        .add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 0, end: 4, body: "Is this still true?".into() } })
+        .unwrap();
+    let thread = state.comments[0].id;
+    writer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: Some(thread), target: CommentTarget::Claim { id: claim }, start: 0, end: 0, body: "Yes, checked with product.".into() } }).unwrap();
+    writer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: true }).unwrap();
+    let state = reviewer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: false }).unwrap();
+    assert_eq!(state.comments.len(), 2);
+    assert!(state.comments[0].resolved_at.is_none());
+    assert_eq!(state.comments[1].parent_id, Some(thread));
+    // A comment needs words to sit on.
+    let empty = reviewer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 3, end: 3, body: "?".into() } });
+    assert_eq!(empty.unwrap_err().code, ErrorCode::InvalidInput);
+
+    writer.withdraw_review(PitchRef { pitch_id: pitch }).unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::Draft);
+    save_text(&mut writer, pitch, append_words).unwrap();
+    assert!(actions(&writer).contains(&"review.withdrawn".to_string()));
+}
