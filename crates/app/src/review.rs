@@ -154,6 +154,16 @@ pub struct DecisionImport {
     pub decision: DecisionRecord,
 }
 
+/// Where the desktop app keeps the profile on this machine ($XDG_CONFIG_HOME or ~/.config,
+/// then the app's identifier), for the command line to find the same one.
+pub fn default_profile_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("com.pitchbridge.desktop"))
+}
+
 fn refused(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::ReviewRefused, message)
 }
