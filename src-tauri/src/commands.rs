@@ -377,3 +377,159 @@ pub async fn pick_brand_logo(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<
 pub async fn clear_brand_logo(s: Cmd<'_>) -> ApiResult<BrandKitView> {
     s.run(|a| a.clear_brand_logo()).await
 }
+
+// ---- review and approval ------------------------------------------------------------------
+
+#[tauri::command]
+pub async fn get_profile(s: Cmd<'_>) -> ApiResult<Option<ProfileView>> {
+    s.run(|a| a.get_profile()).await
+}
+
+#[tauri::command]
+pub async fn save_profile(s: Cmd<'_>, req: SaveProfileRequest) -> ApiResult<ProfileView> {
+    s.run(move |a| a.save_profile(req)).await
+}
+
+#[tauri::command]
+pub async fn create_signing_key(s: Cmd<'_>, req: PassphraseRequest) -> ApiResult<ProfileView> {
+    s.run(move |a| a.create_signing_key(req)).await
+}
+
+#[tauri::command]
+pub async fn register_as_reviewer(s: Cmd<'_>) -> ApiResult<store::Reviewer> {
+    s.run(|a| a.register_as_reviewer()).await
+}
+
+#[tauri::command]
+pub async fn list_reviewers(s: Cmd<'_>) -> ApiResult<Vec<store::Reviewer>> {
+    s.run(|a| a.list_reviewers()).await
+}
+
+/// Asks where to save the person's reviewer card; `false` when cancelled.
+#[tauri::command]
+pub async fn export_reviewer_card(handle: AppHandle, s: Cmd<'_>) -> ApiResult<bool> {
+    let name = s.run(|a| Ok(a.get_profile()?.map(|p| p.name).unwrap_or_default())).await?;
+    let suggested = format!("{} reviewer card", crate::menu::file_stem_for(&name));
+    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save your reviewer card", "Pitchbridge reviewer card", "pbreviewer", Some(suggested), None).await else {
+        return Ok(false);
+    };
+    s.run(move |a| a.export_reviewer_card(&path)).await.map(|_| true)
+}
+
+/// Asks for a reviewer card and registers the reviewer it names; `None` when cancelled.
+#[tauri::command]
+pub async fn import_reviewer_card(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<store::Reviewer>> {
+    let Some(path) = crate::menu::ask_for_review_file(&handle, "Add a reviewer", "Pitchbridge reviewer card", "pbreviewer", None, None).await else {
+        return Ok(None);
+    };
+    s.run(move |a| a.import_reviewer_card(&path)).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn review_state(s: Cmd<'_>, pitch_id: Id) -> ApiResult<ReviewState> {
+    s.run(move |a| a.review_state(pitch_id)).await
+}
+
+#[tauri::command]
+pub async fn submit_for_review(s: Cmd<'_>, req: SubmitRequest) -> ApiResult<ReviewState> {
+    s.run(move |a| a.submit_for_review(req)).await
+}
+
+#[tauri::command]
+pub async fn withdraw_review(s: Cmd<'_>, req: PitchRef) -> ApiResult<ReviewState> {
+    s.run(move |a| a.withdraw_review(req)).await
+}
+
+#[tauri::command]
+pub async fn add_comment(s: Cmd<'_>, req: AddCommentRequest) -> ApiResult<ReviewState> {
+    s.run(move |a| a.add_comment(req)).await
+}
+
+#[tauri::command]
+pub async fn resolve_comment(s: Cmd<'_>, req: ResolveCommentRequest) -> ApiResult<ReviewState> {
+    s.run(move |a| a.resolve_comment(req)).await
+}
+
+#[tauri::command]
+pub async fn confirm_manual_item(s: Cmd<'_>, req: ConfirmItemRequest) -> ApiResult<()> {
+    s.run(move |a| a.confirm_manual_item(req)).await
+}
+
+#[tauri::command]
+pub async fn decide(s: Cmd<'_>, req: DecideRequest) -> ApiResult<ReviewState> {
+    s.run(move |a| a.decide(req)).await
+}
+
+fn workspace_folder(a: &App) -> Option<std::path::PathBuf> {
+    a.workspace().and_then(|w| w.path().parent().map(|p| p.to_path_buf()))
+}
+
+/// Asks where to save, then writes the pitch's review package; the path, or `None` when
+/// cancelled.
+#[tauri::command]
+pub async fn export_review_package(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) -> ApiResult<Option<String>> {
+    let (title, folder) = s.run(move |a| Ok((a.get_pitch(pitch_id)?.summary.pitch.title, workspace_folder(a)))).await?;
+    let suggested = format!("{} for review", crate::menu::file_stem_for(&title));
+    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save the review package", "Pitchbridge review package", "pbreview", Some(suggested), folder).await else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    s.run(move |a| a.export_review_package(pitch_id, &path)).await.map(|_| Some(shown))
+}
+
+/// Asks for a review package and opens it as a review copy beside it (never over an existing
+/// file), which becomes the open workspace.
+#[tauri::command]
+pub async fn open_review_package(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<WorkspaceInfo>> {
+    let Some(package) = crate::menu::ask_for_review_file(&handle, "Open a review package", "Pitchbridge review package", "pbreview", None, None).await else {
+        return Ok(None);
+    };
+    let stem = package.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Review".into());
+    let folder = package.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let mut copy = folder.join(format!("{stem} (review copy).{}", store::EXTENSION));
+    let mut n = 2;
+    while copy.exists() {
+        copy = folder.join(format!("{stem} (review copy {n}).{}", store::EXTENSION));
+        n += 1;
+    }
+    let info = s.run(move |a| a.open_review_package(&package, &copy)).await?;
+    crate::window::show_workspace(&handle, &info);
+    Ok(Some(info))
+}
+
+/// Asks where to save the pitch's latest decision as a file for the writer.
+#[tauri::command]
+pub async fn export_decision(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) -> ApiResult<Option<String>> {
+    let (title, folder) = s.run(move |a| Ok((a.get_pitch(pitch_id)?.summary.pitch.title, workspace_folder(a)))).await?;
+    let suggested = format!("{} decision", crate::menu::file_stem_for(&title));
+    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save the decision", "Pitchbridge decision", "pbdecision", Some(suggested), folder).await else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    s.run(move |a| a.export_decision(pitch_id, &path)).await.map(|_| Some(shown))
+}
+
+/// Asks for a decision file and applies it (or says why not).
+#[tauri::command]
+pub async fn import_decision(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<DecisionImport>> {
+    let folder = s.run(|a| Ok(workspace_folder(a))).await?;
+    let Some(path) = crate::menu::ask_for_review_file(&handle, "Import a decision", "Pitchbridge decision", "pbdecision", None, folder).await else {
+        return Ok(None);
+    };
+    s.run(move |a| a.import_decision(&path)).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn compare_versions(s: Cmd<'_>, req: CompareVersionsRequest) -> ApiResult<Vec<DiffSpan>> {
+    s.run(move |a| a.compare_versions(req)).await
+}
+
+#[tauri::command]
+pub async fn audit_events(s: Cmd<'_>) -> ApiResult<Vec<pitchbridge_core::audit::AuditEvent>> {
+    s.run(|a| a.audit_events()).await
+}
+
+#[tauri::command]
+pub async fn verify_audit(s: Cmd<'_>) -> ApiResult<store::AuditVerification> {
+    s.run(|a| a.verify_audit()).await
+}

@@ -91,6 +91,9 @@ pub fn run() {
             };
             {
                 let mut a = setup_shared.0.lock().unwrap_or_else(|p| p.into_inner());
+                // The person's profile and signing key live in their own configuration
+                // folder, never in a workspace.
+                a.set_profile_dir(app.path().app_config_dir()?);
                 // A failure is kept in the app's status; the UI shows it and offers to open
                 // or create another workspace.
                 let _ = a.open_or_create(&path, workspace.is_none());
@@ -103,6 +106,27 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::get_profile,
+            commands::save_profile,
+            commands::create_signing_key,
+            commands::register_as_reviewer,
+            commands::list_reviewers,
+            commands::export_reviewer_card,
+            commands::import_reviewer_card,
+            commands::review_state,
+            commands::submit_for_review,
+            commands::withdraw_review,
+            commands::add_comment,
+            commands::resolve_comment,
+            commands::confirm_manual_item,
+            commands::decide,
+            commands::export_review_package,
+            commands::open_review_package,
+            commands::export_decision,
+            commands::import_decision,
+            commands::compare_versions,
+            commands::audit_events,
+            commands::verify_audit,
             commands::startup_snapshot,
             commands::open_workspace,
             commands::pick_workspace,

@@ -143,6 +143,33 @@ pub async fn ask_for_logo(handle: &AppHandle) -> Option<PathBuf> {
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
 }
 
+/// A native dialog for one of the review files: open one (`save_as: None`), or choose where to
+/// save one under a suggested name. Saved names get the extension when they lack it.
+pub async fn ask_for_review_file(handle: &AppHandle, title: &str, label: &str, extension: &str, save_as: Option<String>, folder: Option<PathBuf>) -> Option<PathBuf> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut dialog = handle.dialog().file().set_title(title).add_filter(label, &[extension]);
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
+        let _ = tx.send(p.and_then(|p| p.into_path().ok()));
+    };
+    let saving = save_as.is_some();
+    match save_as {
+        Some(name) => dialog.set_file_name(format!("{name}.{extension}")).save_file(done),
+        None => dialog.pick_file(done),
+    }
+    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
+    Some(if saving && path.extension().is_none() { path.with_extension(extension) } else { path })
+}
+
+/// A file name made from a title: letters, digits, spaces and dashes.
+pub fn file_stem_for(title: &str) -> String {
+    let name: String = title.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { ' ' }).collect();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() { "Pitch".into() } else { name }
+}
+
 /// A new workspace named without an extension gets ours.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

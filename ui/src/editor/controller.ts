@@ -5,10 +5,11 @@ import { redo as redoCmd, undo as undoCmd } from "prosemirror-history";
 import type { Node as PMNode } from "prosemirror-model";
 import { EditorState, TextSelection, type Command, type Transaction } from "prosemirror-state";
 import { EditorView, type NodeView } from "prosemirror-view";
-import type { DocBlock, Section } from "../lib/bindings";
+import type { Comment, DocBlock, Section } from "../lib/bindings";
 import { assignKeys, cleanPastedHtml, currentBlockStyle, editorPlugins, isMarkActive, setHighlight, setLinks, type BlockLinkMark } from "./plugins";
 import { blocksFromDoc, docFromBlocks, schema } from "./schema";
 import { applySuggestion, blockTexts, findingsPlugin, selectFinding, setActiveFinding, setFindings } from "./findings";
+import { commentsPlugin, selectComment, selectionAnchor, setActiveComment, setComments } from "./comments";
 import type { PitchFinding } from "../lib/bindings";
 import { timed } from "../lib/perf";
 
@@ -36,6 +37,8 @@ export type EditorHooks = {
   editLink: () => void;
   /** Underlined words of a check finding were clicked. */
   onFindingClick: (findingKey: string) => void;
+  /** Highlighted words of a review comment were clicked. */
+  onCommentClick: (commentId: number) => void;
 };
 
 /** A section of the type: its name and live word count above the text, not editable. */
@@ -180,7 +183,7 @@ export class PitchEditorController {
     let state = EditorState.create({
       doc: docFromBlocks(this.sectionIds, blocks),
       // Spelling is one of the checks (with the glossary as its dictionary), not the browser's.
-      plugins: [...editorPlugins({ editLink: () => hooks.editLink() }), findingsPlugin((key) => hooks.onFindingClick(key))],
+      plugins: [...editorPlugins({ editLink: () => hooks.editLink() }), findingsPlugin((key) => hooks.onFindingClick(key)), commentsPlugin((id) => hooks.onCommentClick(id))],
     });
     // Empty skeleton paragraphs get their keys before the first edit, outside the history.
     const tr = assignKeys(state);
@@ -239,6 +242,28 @@ export class PitchEditorController {
 
   setActiveFinding(key: string | null): void {
     setActiveFinding(this.view, key);
+  }
+
+  /** Highlights the words open comment threads are about. */
+  setComments(comments: Comment[]): void {
+    setComments(this.view, comments);
+  }
+
+  setActiveComment(id: number | null): void {
+    setActiveComment(this.view, id);
+  }
+
+  /** The selection as the anchor of a new comment, when it is words inside one block. */
+  selectionAnchor(): { key: string; start: number; end: number; quote: string } | null {
+    return selectionAnchor(this.view.state);
+  }
+
+  /** Selects a thread's words and brings them into view; false when they are gone. */
+  selectComment(id: number): boolean {
+    const tr = selectComment(this.view.state, id);
+    if (!tr) return false;
+    this.view.dispatch(tr);
+    return true;
   }
 
   /** The block texts a check should be told it saw. */

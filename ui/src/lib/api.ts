@@ -56,6 +56,21 @@ import type {
   UpdateLaunchRequest,
   VersionReport,
   WorkspaceInfo,
+  AddCommentRequest,
+  AuditEvent,
+  AuditVerification,
+  CompareVersionsRequest,
+  ConfirmItemRequest,
+  DecideRequest,
+  DecisionImport,
+  PassphraseRequest,
+  PitchRef,
+  ProfileView,
+  ResolveCommentRequest,
+  Reviewer,
+  ReviewState,
+  SaveProfileRequest,
+  SubmitRequest,
 } from "./bindings";
 import { ERROR_CODES } from "./bindings";
 
@@ -333,6 +348,99 @@ export function pickBrandLogo(): Promise<BrandKitView | null> {
 
 export function clearBrandLogo(): Promise<BrandKitView> {
   return call<BrandKitView>("clear_brand_logo");
+}
+
+// ---- review and approval ---------------------------------------------------------------------
+
+/** The person's profile, or `null` before they have made one. */
+export function getProfile(): Promise<ProfileView | null> {
+  return call<ProfileView | null>("get_profile");
+}
+
+export function saveProfile(req: SaveProfileRequest): Promise<ProfileView> {
+  return call<ProfileView>("save_profile", { req });
+}
+
+export function createSigningKey(req: PassphraseRequest): Promise<ProfileView> {
+  return call<ProfileView>("create_signing_key", { req });
+}
+
+export function registerAsReviewer(): Promise<Reviewer> {
+  return call<Reviewer>("register_as_reviewer");
+}
+
+export function listReviewers(): Promise<Reviewer[]> {
+  return call<Reviewer[]>("list_reviewers");
+}
+
+/** Asks where to save the person's reviewer card; `false` when cancelled. */
+export function exportReviewerCard(): Promise<boolean> {
+  return call<boolean>("export_reviewer_card");
+}
+
+/** Asks for a reviewer card and registers its reviewer; `null` when cancelled. */
+export function importReviewerCard(): Promise<Reviewer | null> {
+  return call<Reviewer | null>("import_reviewer_card");
+}
+
+export function reviewState(pitchId: number): Promise<ReviewState> {
+  return call<ReviewState>("review_state", { pitchId });
+}
+
+export function submitForReview(req: SubmitRequest): Promise<ReviewState> {
+  return call<ReviewState>("submit_for_review", { req });
+}
+
+export function withdrawReview(req: PitchRef): Promise<ReviewState> {
+  return call<ReviewState>("withdraw_review", { req });
+}
+
+export function addComment(req: AddCommentRequest): Promise<ReviewState> {
+  return call<ReviewState>("add_comment", { req });
+}
+
+export function resolveComment(req: ResolveCommentRequest): Promise<ReviewState> {
+  return call<ReviewState>("resolve_comment", { req });
+}
+
+export function confirmManualItem(req: ConfirmItemRequest): Promise<void> {
+  return call<void>("confirm_manual_item", { req });
+}
+
+export function decide(req: DecideRequest): Promise<ReviewState> {
+  return call<ReviewState>("decide", { req });
+}
+
+/** Asks where to save the review package; its path, or `null` when cancelled. */
+export function exportReviewPackage(pitchId: number): Promise<string | null> {
+  return call<string | null>("export_review_package", { pitchId });
+}
+
+/** Asks for a review package and opens it as a review copy; `null` when cancelled. */
+export function openReviewPackage(): Promise<WorkspaceInfo | null> {
+  return call<WorkspaceInfo | null>("open_review_package");
+}
+
+/** Asks where to save the latest decision; its path, or `null` when cancelled. */
+export function exportDecision(pitchId: number): Promise<string | null> {
+  return call<string | null>("export_decision", { pitchId });
+}
+
+/** Asks for a decision file and applies it; `null` when cancelled. */
+export function importDecision(): Promise<DecisionImport | null> {
+  return call<DecisionImport | null>("import_decision");
+}
+
+export function compareVersions(req: CompareVersionsRequest): Promise<DiffSpan[]> {
+  return call<DiffSpan[]>("compare_versions", { req });
+}
+
+export function auditEvents(): Promise<AuditEvent[]> {
+  return call<AuditEvent[]>("audit_events");
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return call<AuditVerification>("verify_audit");
 }
 
 // ---- glossary --------------------------------------------------------------------------------

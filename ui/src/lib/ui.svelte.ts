@@ -16,6 +16,8 @@ import type {
   PitchVersionSummary,
   VersionReport,
   WorkspaceInfo,
+  CommentTarget,
+  ReviewState,
 } from "./bindings";
 
 export type Route =
@@ -24,7 +26,8 @@ export type Route =
   | { name: "message"; id: number; claimId?: number }
   | { name: "pitch"; id: number; blockId?: number }
   | { name: "audiences" }
-  | { name: "glossary" };
+  | { name: "glossary" }
+  | { name: "audit" };
 
 export type ConfirmRequest = {
   title: string;
@@ -48,7 +51,22 @@ export type DialogState =
   | { kind: "import"; launchId: number; messageId: number | null; path: string | null }
   | { kind: "check-settings"; typeId: string; typeName: string; onchanged: () => void }
   | { kind: "glossary-term"; term: GlossaryTerm | null; onsaved: () => void }
-  | { kind: "brand-kit" };
+  | { kind: "brand-kit" }
+  | { kind: "profile" }
+  | { kind: "submit-review"; pitchId: number; ondone: (state: ReviewState) => void }
+  | { kind: "decide"; pitchId: number; reviewerEdited: boolean; ondone: (state: ReviewState) => void }
+  | ({ kind: "comment" } & CommentRequest);
+
+/** A new comment on an exact range, or a reply to a thread. */
+export type CommentRequest = {
+  pitchId: number;
+  target: CommentTarget;
+  start: number;
+  end: number;
+  quote: string;
+  parentId: number | null;
+  ondone: (state: ReviewState) => void;
+};
 
 /** One line of text to ask for (a link address, a version name). */
 export type TextPrompt = {
@@ -92,6 +110,8 @@ class Ui {
   revision = $state(0);
   /** Bumped to ask the search box to take the focus. */
   searchFocusRequests = $state(0);
+  /** A short message about something that just happened (a decision applied, a file saved). */
+  notice = $state<string | null>(null);
 
   readOnly = $derived(this.workspace?.readOnly ?? false);
 
@@ -111,6 +131,10 @@ class Ui {
   goToFirstLaunch(): void {
     const first = this.launches[0];
     this.navigate(first ? { name: "launch", id: first.launch.id } : { name: "home" });
+  }
+
+  notify(message: string): void {
+    this.notice = message;
   }
 
   showError(reason: unknown): void {

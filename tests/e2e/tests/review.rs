@@ -1,0 +1,221 @@
+//! Review and approval through the real app, with two people on one workspace file (each with
+//! their own profile folder, as two logins would have): the writer submits, the reviewer
+//! comments on an exact range and requests changes, the writer revises and resubmits, the
+//! reviewer approves; then a linked claim changes and the pitch needs re-approval.
+
+use pitchbridge_e2e::*;
+use serde_json::json;
+
+const ONE_PAGER: &str = "Close the books sooner";
+const PASSPHRASE: &str = "correct horse battery";
+
+async fn open_pitch(c: &Client) {
+    find_text(c, "[data-testid=pitch-item]", ONE_PAGER).await.click().await.unwrap();
+    find(c, "[data-testid=pitch-editor] [data-key]").await;
+    find(c, "[data-testid=review-bar]").await;
+}
+
+async fn fill_field(c: &Client, css: &str, value: &str) {
+    let e = find(c, css).await;
+    e.clear().await.unwrap();
+    e.send_keys(value).await.unwrap();
+}
+
+async fn review_status(c: &Client) -> String {
+    let bar = find(c, "[data-testid=review-bar]").await;
+    bar.attr("data-status").await.unwrap().unwrap_or_default()
+}
+
+async fn wait_status(c: &Client, want: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while review_status(c).await != want {
+        assert!(std::time::Instant::now() < deadline, "the review bar never showed {want}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The writer's profile, as the profile dialog would have saved it.
+fn writer_profile(sandbox: &Sandbox) {
+    let dir = sandbox.path("config/com.pitchbridge.desktop");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
+}
+
+async fn decide(c: &Client, outcome: &str, reasons: &str) {
+    click(c, "[data-testid=decide]").await;
+    click(c, &format!("[data-testid={outcome}]")).await;
+    if !reasons.is_empty() {
+        fill_field(c, "[data-testid=decide-reasons]", reasons).await;
+    }
+    fill_field(c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
+    click(c, "[data-testid=decide-submit]").await;
+}
+
+#[tokio::test]
+async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapproval() {
+    let writer = Sandbox::new();
+    let reviewer = Sandbox::new();
+    writer_profile(&writer);
+    let ws = writer.default_workspace();
+
+    // The writer's first start makes the demo workspace.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        c.close().await.unwrap();
+    }
+
+    // The reviewer makes a profile with a signing key and registers in the workspace.
+    {
+        let driver = Driver::start(&reviewer);
+        let c = driver.launch(&workspace_args(&ws)).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        click(&c, "[data-testid=nav-profile]").await;
+        fill_field(&c, "[data-testid=profile-name]", "Priya Raman").await;
+        fill_field(&c, "[data-testid=profile-email]", "priya@ledgerline.example").await;
+        click(&c, "[data-testid=role-reviewer]").await;
+        fill_field(&c, "[data-testid=profile-passphrase]", PASSPHRASE).await;
+        fill_field(&c, "[data-testid=profile-passphrase-again]", PASSPHRASE).await;
+        click(&c, "[data-testid=profile-submit]").await;
+        wait_gone(&c, "[data-testid=profile-submit]").await;
+        click(&c, "[data-testid=nav-profile]").await;
+        click(&c, "[data-testid=register-reviewer]").await;
+        find(&c, "[data-testid=registered-here]").await;
+        c.close().await.unwrap();
+    }
+    wait_db(&ws, "SELECT count(*) FROM reviewer WHERE name = 'Priya Raman'", 1).await;
+
+    // The writer submits to Priya; the pitch becomes read-only for them.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        click(&c, "[data-testid=submit-review]").await;
+        find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
+        fill_field(&c, "[data-testid=submit-note]", "Ready for the partner summit.").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
+        wait_status(&c, "in-review").await;
+        find_text(&c, "[data-testid=status-chip]", "review").await;
+        let editable = find(&c, "[data-testid=pitch-editor]").await.attr("contenteditable").await.unwrap();
+        assert_eq!(editable.as_deref(), Some("false"), "a pitch in review is read-only for its writer");
+        c.close().await.unwrap();
+    }
+
+    // The reviewer comments on the first fifteen characters of the problem and asks for changes.
+    let quote;
+    {
+        let driver = Driver::start(&reviewer);
+        let c = driver.launch(&workspace_args(&ws)).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        quote = c
+            .execute(
+                "const p = document.querySelector('section[data-section=problem] p');
+                 const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const t = walker.nextNode();
+                 const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 15);
+                 const s = getSelection(); s.removeAllRanges(); s.addRange(r); return r.toString();",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        click(&c, "[data-testid=add-comment]").await;
+        find_text(&c, "[data-testid=comment-quote]", &quote).await;
+        fill_field(&c, "[data-testid=comment-body]", "Lead with what the controller gains.").await;
+        click(&c, "[data-testid=comment-submit]").await;
+        find_text(&c, "[data-testid=comment-thread]", "Lead with what the controller gains.").await;
+        find_text(&c, ".comment-mark", &quote).await;
+        decide(&c, "outcome-changes", "Open with the benefit, not the feature.").await;
+        wait_status(&c, "changes-requested").await;
+        c.close().await.unwrap();
+    }
+    let stored: String = rusqlite::Connection::open(&ws)
+        .unwrap()
+        .query_row("SELECT quote || '|' || range_start || '|' || range_end FROM comment", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, format!("{quote}|0|15"));
+
+    // The writer sees the reasons, revises, and submits again.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        find_text(&c, "[data-testid=decision-reasons]", "Open with the benefit").await;
+        caret_at_end(&c, "section[data-section=problem] p").await;
+        find(&c, "[data-testid=pitch-editor]").await.send_keys(" Controllers see it first.").await.unwrap();
+        wait_db(&ws, "SELECT count(*) FROM pitch_block WHERE text LIKE '%Controllers see it first.'", 1).await;
+        click(&c, "[data-testid=submit-review]").await;
+        find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
+        wait_status(&c, "in-review").await;
+        c.close().await.unwrap();
+    }
+
+    // The reviewer approves the new version.
+    {
+        let driver = Driver::start(&reviewer);
+        let c = driver.launch(&workspace_args(&ws)).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        find_text(&c, "[data-testid=review-bar]", "version 2").await;
+        decide(&c, "outcome-approve", "").await;
+        wait_status(&c, "approved").await;
+        find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
+        c.close().await.unwrap();
+    }
+
+    // A claim the pitch links changes in the Factory message: it needs re-approval, and says why.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        wait_status(&c, "approved").await;
+        let pitch_id: i64 = rusqlite::Connection::open(&ws).unwrap().query_row("SELECT id FROM pitch WHERE title LIKE 'Close the books%'", [], |r| r.get(0)).unwrap();
+        c.execute(
+            "const inv = window.__TAURI_INTERNALS__.invoke;
+             return inv('get_pitch_editor', { id: arguments[0] }).then(v => {
+               const claimId = v.links.links[0].claimId;
+               const m = v.messages.find(m => m.claims.some(c => c.id === claimId));
+               const claim = m.claims.find(c => c.id === claimId);
+               return inv('get_message', { id: m.messageId }).then(msg => inv('add_message_version', { req: { messageId: m.messageId,
+                 text: msg.message.sourceText.replace(claim.text, claim.text.replace(/[.]$/, '') + ' in every region.') } }));
+             });",
+            vec![json!(pitch_id)],
+        )
+        .await
+        .unwrap();
+        c.refresh().await.unwrap();
+        assert_eq!(wait_ready(&c).await, "true");
+        open_pitch(&c).await;
+        wait_status(&c, "needs-reapproval").await;
+        find_text(&c, "[data-testid=drift-claim]", "every region").await;
+        // The audit screen checks the chain.
+        click(&c, "[data-testid=nav-audit]").await;
+        let verdict = find(&c, "[data-testid=audit-verdict]").await;
+        assert_eq!(verdict.attr("data-ok").await.unwrap().as_deref(), Some("true"));
+        find_text(&c, "[data-testid=audit-events] tr[data-action='decision.approved']", "Priya Raman").await;
+        c.close().await.unwrap();
+    }
+
+    // Every step is in the audit trail, and the chain holds.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let actions: Vec<String> = conn.prepare("SELECT action FROM audit_event ORDER BY seq").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    for a in ["reviewer.registered", "review.submitted", "comment.added", "decision.changes-requested", "decision.approved", "review.needs-reapproval"] {
+        assert!(actions.iter().any(|x| x == a), "{a} missing from {actions:?}");
+    }
+}
+
+async fn wait_gone(c: &Client, css: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !c.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "{css} is still there");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
