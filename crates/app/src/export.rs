@@ -215,7 +215,18 @@ impl App {
             brand.name = ws.pitch_product(pitch_id)?;
         }
         let subtitle = format!("{} · {}", view.summary.audience_name, view.collateral_type.name);
-        Ok(from_pitch(&view.summary.pitch.title, &subtitle, &view.collateral_type, &view.blocks, brand, None))
+        // Only a pitch whose approval still applies carries the stamp; anything else is a draft.
+        let approval = if view.summary.pitch.status == pitchbridge_core::PitchStatus::Approved {
+            ws.decisions(pitch_id)?.into_iter().find(|d| d.outcome != "changes-requested").map(|d| pitchbridge_export::Approval {
+                by: d.signer.split(" <").next().unwrap_or(&d.signer).to_string(),
+                // The day, as signed (UTC).
+                at: d.signed_at.get(..10).unwrap_or(&d.signed_at).to_string(),
+                version: d.version_number.to_string(),
+            })
+        } else {
+            None
+        };
+        Ok(from_pitch(&view.summary.pitch.title, &subtitle, &view.collateral_type, &view.blocks, brand, approval))
     }
 
     pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {

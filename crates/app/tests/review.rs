@@ -301,3 +301,25 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
     save_text(&mut writer, pitch, append_words).unwrap();
     assert!(actions(&writer).contains(&"review.withdrawn".to_string()));
 }
+
+#[test]
+fn an_approved_pitch_exports_with_its_stamp_and_loses_it_when_the_approval_lapses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap();
+
+    let doc = writer.pitch_document(pitch).unwrap();
+    let stamp = doc.approval.expect("an approved pitch carries the stamp");
+    assert_eq!((stamp.by.as_str(), stamp.at.as_str(), stamp.version.as_str()), ("Priya", "2027-01-15", "1"));
+
+    save_text(&mut writer, pitch, append_words).unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::NeedsReapproval);
+    assert!(writer.pitch_document(pitch).unwrap().approval.is_none(), "a lapsed approval exports as a draft");
+    let drift = writer.review_state(pitch).unwrap().drift.unwrap();
+    assert!(drift.text_changed && drift.redline.iter().any(|s| s.text.contains("numbers")), "{drift:?}");
+}

@@ -69,6 +69,14 @@ fn a_package_goes_out_a_decision_comes_back_and_a_tampered_one_is_refused() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Approved as accurate to the Factory message") && out.contains("Priya <priya@ledgerline.example>"), "{out}");
 
+    // The approved pitch exports with the approval stamp instead of the DRAFT mark.
+    let pdf = dir.path().join("approved.pdf");
+    let (code, _, err) = pitchbridge(&writer_cfg, &["export", "--workspace", &ws_arg, "--pitch", &pitch.to_string(), "--format", "pdf", "-o", &pdf.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Approved by Priya on 2027-01-15") && !text.contains("DRAFT"), "{text}");
+
     let (code, out, _) = pitchbridge(&writer_cfg, &["verify-audit", &ws_arg]);
     assert_eq!(code, 0, "{out}");
     let conn = rusqlite::Connection::open(&ws).unwrap();
