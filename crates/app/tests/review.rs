@@ -93,6 +93,11 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
     let thread = writer.review_state(pitch).unwrap().comments[0].id;
     writer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: true }).unwrap();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    // Version history: a word-level redline between the two versions sent for review.
+    let redline = writer.compare_versions(CompareVersionsRequest { pitch_id: pitch, from: 1, to: 2 }).unwrap();
+    let added: String = redline.iter().filter(|s| s.op == pitchbridge_core::redline::DiffOp::Added).map(|s| s.text.as_str()).collect();
+    assert!(added.contains("Ask us for the numbers."), "{redline:?}");
+    assert!(writer.compare_versions(CompareVersionsRequest { pitch_id: pitch, from: 2, to: 0 }).unwrap().iter().all(|s| s.op == pitchbridge_core::redline::DiffOp::Same));
     let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap();
     assert_eq!(state.status, PitchStatus::Approved);
     let decision = &state.decisions[0];
@@ -296,6 +301,7 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
     let empty = reviewer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 3, end: 3, body: "?".into() } });
     assert_eq!(empty.unwrap_err().code, ErrorCode::InvalidInput);
 
+    assert_eq!(writer.delete_pitch(pitch).unwrap_err().code, ErrorCode::ReviewRefused, "a pitch in review is withdrawn before it is deleted");
     writer.withdraw_review(PitchRef { pitch_id: pitch }).unwrap();
     assert_eq!(status(&writer, pitch), PitchStatus::Draft);
     save_text(&mut writer, pitch, append_words).unwrap();

@@ -716,6 +716,10 @@ impl Workspace {
 
     pub fn delete_pitch(&mut self, id: Id) -> Result<()> {
         self.writable()?;
+        // Its reviewer is working on it: the writer takes it back first.
+        if self.pitch_status(id).ok() == Some(PitchStatus::InReview) {
+            return Err(StoreError::Refused("This pitch is in review. Withdraw it from review before deleting it.".into()));
+        }
         if self.conn.execute("DELETE FROM pitch WHERE id = ?1", [id])? == 0 {
             return Err(not_found("Pitch", id));
         }
