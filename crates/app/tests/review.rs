@@ -163,6 +163,9 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
     reviewer.export_reviewer_card(&card).unwrap();
     let me = writer.import_reviewer_card(&card).unwrap();
     let pitch = linked_pitch(&writer);
+    // The writer ticks a manual checklist item; the reviewer will confirm it.
+    let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
+    writer.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "For the partner summit.".into() }).unwrap();
     let package = dir.path().join("review.pbreview");
     writer.export_review_package(pitch, &package).unwrap();
@@ -183,6 +186,7 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
             comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Lead with the benefit.".into() },
         })
         .unwrap();
+    reviewer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap();
     let reasons = if outcome == PitchOutcome::ChangesRequested { "Lead with the benefit." } else { "" };
     if outcome == PitchOutcome::ApprovedWithEdits {
         save_text(&mut reviewer, pitch, append_words).unwrap();
@@ -203,6 +207,9 @@ fn the_round_trip_through_files_applies_a_decision_with_its_edits_and_comments()
     let state = t.writer.review_state(t.pitch).unwrap();
     assert_eq!(state.status, PitchStatus::Approved);
     assert!(state.comments.iter().any(|c| c.body == "Lead with the benefit." && c.author.starts_with("Priya")));
+    // The confirmation came back with the decision.
+    let items = t.writer.workspace().unwrap().manual_items(t.pitch).unwrap();
+    assert!(items.iter().any(|m| m.state == "confirmed" && m.updated_by.starts_with("Priya")), "{items:?}");
     // The edits arrived: the writer's text is now the reviewer's.
     assert_eq!(
         t.writer.workspace().unwrap().pitch_content_fingerprint(t.pitch).unwrap(),
@@ -284,6 +291,11 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
     let me = reviewer.register_as_reviewer().unwrap();
     let pitch = linked_pitch(&writer);
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+
+    // Only the reviewer confirms checklist items, and only ticked ones.
+    let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
+    assert_eq!(writer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap_err().code, ErrorCode::ReviewRefused);
+    assert_eq!(reviewer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap_err().code, ErrorCode::ReviewRefused);
 
     // A comment on a claim's words, a reply, resolve, reopen.
     let (claim, _) = writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()[0].clone();
