@@ -130,15 +130,37 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         click(&c, "[data-testid=comment-submit]").await;
         find_text(&c, "[data-testid=comment-thread]", "Lead with what the controller gains.").await;
         find_text(&c, ".comment-mark", &quote).await;
+        // And on the words of a claim, selected in the claims pane.
+        c.execute(
+            "const p = document.querySelector('[data-testid=claim-row][data-number=\"1\"] .text');
+             const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); let t = walker.nextNode();
+             while (t && t.textContent.trim().length < 12) t = walker.nextNode();
+             const start = t.textContent.search(/\\S/); const r = document.createRange(); r.setStart(t, start); r.setEnd(t, start + 10);
+             const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+            vec![],
+        )
+        .await
+        .unwrap();
+        click(&c, "[data-testid=add-comment]").await;
+        fill_field(&c, "[data-testid=comment-body]", "Is this still the positioning?").await;
+        click(&c, "[data-testid=comment-submit]").await;
+        find_text(&c, "[data-testid=claim-row][data-number='1'] [data-testid=claim-comments]", "1 comment").await;
+        find_text(&c, "[data-testid=comment-thread]", "Claim 1").await;
         decide(&c, "outcome-changes", "Open with the benefit, not the feature.").await;
         wait_status(&c, "changes-requested").await;
         c.close().await.unwrap();
     }
     let stored: String = rusqlite::Connection::open(&ws)
         .unwrap()
-        .query_row("SELECT quote || '|' || range_start || '|' || range_end FROM comment", [], |r| r.get(0))
+        .query_row("SELECT quote || '|' || range_start || '|' || range_end FROM comment WHERE target_kind = 'block'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(stored, format!("{quote}|0|15"));
+    let on_claim: String = rusqlite::Connection::open(&ws)
+        .unwrap()
+        .query_row("SELECT c.text FROM comment m JOIN claim c ON c.id = m.target_id WHERE m.target_kind = 'claim'", [], |r| r.get(0))
+        .unwrap();
+    let claim_quote: String = rusqlite::Connection::open(&ws).unwrap().query_row("SELECT quote FROM comment WHERE target_kind = 'claim'", [], |r| r.get(0)).unwrap();
+    assert!(on_claim.contains(&claim_quote) && claim_quote.chars().count() == 10, "{claim_quote:?} in {on_claim:?}");
 
     // The writer sees the reasons, revises, and submits again.
     {

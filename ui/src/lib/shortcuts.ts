@@ -57,6 +57,14 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: "Pitch editor: checks, review and export",
+    items: [
+      { combos: [["Ctrl", "Shift", "C"]], does: "Show or hide the checklist and comments" },
+      { combos: [["Ctrl", "Alt", "M"]], does: "Comment on the selected words (in the pitch or a claim)" },
+      { combos: [["Ctrl", "E"]], does: "Export as Word or PDF" },
+    ],
+  },
+  {
     title: "In dialogs and search",
     items: [
       { combos: [["Enter"]], does: "Save a form of single-line fields" },
