@@ -487,12 +487,16 @@ impl App {
             return Err(ApiError::invalid(format!("{} is not a Pitchbridge review package.", package_path.display())));
         }
         let package: ReviewPackage = serde_json::from_value(value).map_err(|e| ApiError::invalid(format!("The review package is damaged: {e}")))?;
-        let ws = Workspace::create_review_copy(copy_path, &package, &self.actor(), &self.clock.now());
-        let ws = match ws {
+        if copy_path.exists() {
+            return Err(ApiError::invalid(format!("{} already exists; the review copy needs a new file.", copy_path.display())));
+        }
+        let ws = match Workspace::create_review_copy(copy_path, &package, &self.actor(), &self.clock.now()) {
             Ok(ws) => Ok(ws),
             Err(e) => {
-                // Never leave half a copy behind.
-                let _ = std::fs::remove_file(copy_path);
+                // Never leave half a copy behind (the file did not exist before).
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", copy_path.display()));
+                }
                 Err(ApiError::from(e))
             }
         };

@@ -163,6 +163,11 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
     reviewer.export_reviewer_card(&card).unwrap();
     let me = writer.import_reviewer_card(&card).unwrap();
     let pitch = linked_pitch(&writer);
+    // The workspace's own check settings and dictionary travel with the package.
+    writer
+        .set_check_setting(SetCheckSettingRequest { scope: String::new(), rule: pitchbridge_checks::Rule::Passive, setting: Some(pitchbridge_checks::RuleSetting { enabled: false, severity: None }) })
+        .unwrap();
+    writer.add_dictionary_word("Ledgerlinear".into()).unwrap();
     // The writer ticks a manual checklist item; the reviewer will confirm it.
     let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
     writer.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap();
@@ -179,6 +184,9 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
         reviewer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap(),
         writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()
     );
+    let copy = reviewer.workspace().unwrap();
+    assert_eq!(copy.check_settings().unwrap(), writer.workspace().unwrap().check_settings().unwrap());
+    assert_eq!(copy.dictionary_words().unwrap(), vec!["Ledgerlinear".to_string()]);
     let block = reviewer.workspace().unwrap().pitch_doc(pitch).unwrap().into_iter().find(|b| b.text().len() > 12).unwrap();
     reviewer
         .add_comment(AddCommentRequest {
@@ -340,4 +348,41 @@ fn an_approved_pitch_exports_with_its_stamp_and_loses_it_when_the_approval_lapse
     assert!(writer.pitch_document(pitch).unwrap().approval.is_none(), "a lapsed approval exports as a draft");
     let drift = writer.review_state(pitch).unwrap().drift.unwrap();
     assert!(drift.text_changed && drift.redline.iter().any(|s| s.text.contains("numbers")), "{drift:?}");
+}
+
+#[test]
+fn a_damaged_or_foreign_package_is_refused_and_leaves_no_copy_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &dir.path().join("home.pitchbridge"));
+    let copy = dir.path().join("copy.pitchbridge");
+    for (name, bytes) in [
+        ("garbage.pbreview", &b"\x00\x01\x02 not json"[..]),
+        ("other.pbreview", br#"{"format":"something-else/1"}"#),
+        ("damaged.pbreview", br#"{"format":"pitchbridge-review-package/1","workspaceId":"x"}"#),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = reviewer.open_review_package(&path, &copy).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{name}: {err:?}");
+        assert!(!copy.exists(), "{name} left a copy behind");
+    }
+    // The workspace that was open stays open.
+    assert!(reviewer.workspace().unwrap().path().ends_with("home.pitchbridge"));
+    let missing = reviewer.open_review_package(&dir.path().join("nowhere.pbreview"), &copy).unwrap_err();
+    assert_eq!(missing.code, ErrorCode::FileNotFound);
+    // An existing file is never overwritten or removed.
+    std::fs::write(&copy, b"someone's notes").unwrap();
+    let good = {
+        let mut writer = person(dir.path(), "Wren", "writer", &dir.path().join("writer.pitchbridge"));
+        let card = dir.path().join("priya.pbreviewer");
+        reviewer.export_reviewer_card(&card).unwrap();
+        let me = writer.import_reviewer_card(&card).unwrap();
+        let pitch = linked_pitch(&writer);
+        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+        let package = dir.path().join("good.pbreview");
+        writer.export_review_package(pitch, &package).unwrap();
+        package
+    };
+    assert_eq!(reviewer.open_review_package(&good, &copy).unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(std::fs::read(&copy).unwrap(), b"someone's notes");
 }

@@ -12,7 +12,7 @@ use pitchbridge_core::*;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{Dismissal, ManualItemState};
+use crate::checks::{CheckSettingRow, Dismissal, ManualItemState};
 use crate::review::{Comment, ReviewRequest};
 use crate::views::MessageDetail;
 use crate::{Result, StoreError, Workspace};
@@ -48,6 +48,12 @@ pub struct ReviewPackage {
     pub dismissals: Vec<Dismissal>,
     pub comments: Vec<Comment>,
     pub glossary: Vec<GlossaryTerm>,
+    /// The workspace's rule settings and dictionary, so the reviewer's checklist is the
+    /// writer's.
+    #[serde(default)]
+    pub check_settings: Vec<CheckSettingRow>,
+    #[serde(default)]
+    pub dictionary: Vec<String>,
 }
 
 /// `workspace_meta` keys of a review copy.
@@ -94,6 +100,8 @@ impl Workspace {
             dismissals: self.dismissals(pitch_id)?,
             comments: self.comments(pitch_id)?,
             glossary: self.list_glossary()?,
+            check_settings: self.check_settings()?,
+            dictionary: self.dictionary_words()?,
             pitch,
         })
     }
@@ -145,6 +153,12 @@ impl Workspace {
                     "INSERT INTO glossary_term (id, term, customer_phrasing, rule, note) VALUES (?1, ?2, ?3, ?4, ?5)",
                     params![g.id, g.term, g.customer_phrasing, g.rule.as_str(), g.note],
                 )?;
+            }
+            for c in &p.check_settings {
+                ws.set_check_setting(&c.scope, &c.rule, Some((c.enabled, c.severity.as_deref())))?;
+            }
+            for w in &p.dictionary {
+                ws.add_dictionary_word(w, now)?;
             }
             let pt = &p.pitch;
             ws.conn.execute(
