@@ -13,7 +13,6 @@ const COMMANDS: &[&str] = &[
     "withdraw_review",
     "add_comment",
     "resolve_comment",
-    "confirm_manual_item",
     "decide",
     "export_review_package",
     "open_review_package",

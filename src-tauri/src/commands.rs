@@ -451,11 +451,6 @@ pub async fn resolve_comment(s: Cmd<'_>, req: ResolveCommentRequest) -> ApiResul
 }
 
 #[tauri::command]
-pub async fn confirm_manual_item(s: Cmd<'_>, req: ConfirmItemRequest) -> ApiResult<()> {
-    s.run(move |a| a.confirm_manual_item(req)).await
-}
-
-#[tauri::command]
 pub async fn decide(s: Cmd<'_>, req: DecideRequest) -> ApiResult<ReviewState> {
     s.run(move |a| a.decide(req)).await
 }

@@ -118,7 +118,6 @@ pub fn run() {
             commands::withdraw_review,
             commands::add_comment,
             commands::resolve_comment,
-            commands::confirm_manual_item,
             commands::decide,
             commands::export_review_package,
             commands::open_review_package,

@@ -399,7 +399,8 @@ impl App {
     }
 
     pub fn delete_message(&mut self, id: Id) -> ApiResult<()> {
-        Ok(self.ws_mut()?.delete_message(id)?)
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.delete_message(id, &now)?)
     }
 
     // ---- audiences ------------------------------------------------------------------------

@@ -92,20 +92,16 @@ pub struct ResolveCommentRequest {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ConfirmItemRequest {
-    #[ts(type = "number")]
-    pub pitch_id: Id,
-    pub item_id: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct DecideRequest {
     #[ts(type = "number")]
     pub pitch_id: Id,
     pub outcome: PitchOutcome,
     pub reasons: String,
     pub passphrase: String,
+    /// Manual checklist items the writer ticked that the reviewer confirms: signed with the
+    /// decision, so only the reviewer's key can confirm anything.
+    #[serde(default)]
+    pub confirmed_items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -369,15 +365,6 @@ impl App {
         self.review_state(req.pitch_id)
     }
 
-    pub fn confirm_manual_item(&mut self, req: ConfirmItemRequest) -> ApiResult<()> {
-        if !self.is_requested_reviewer(req.pitch_id)? {
-            return Err(refused("Only the reviewer this pitch was sent to can confirm its checklist."));
-        }
-        let actor = self.actor();
-        let now = self.clock.now();
-        Ok(self.ws_mut()?.confirm_manual_item(req.pitch_id, &req.item_id, &actor, &now)?)
-    }
-
     /// The reviewer decides, signing with their passphrase. In a review copy the decision is
     /// also what goes back as the decision file.
     pub fn decide(&mut self, req: DecideRequest) -> ApiResult<ReviewState> {
@@ -409,7 +396,14 @@ impl App {
             (false, _) => None,
         };
         let copy_of = ws.review_copy_of()?;
-        let (comments, confirmed_items) = if copy_of.is_some() { self.copy_contributions(req.pitch_id, &p.actor())? } else { (Vec::new(), Vec::new()) };
+        let comments = if copy_of.is_some() { self.copy_comments(req.pitch_id)? } else { Vec::new() };
+        let ticked: Vec<String> = ws.manual_items(req.pitch_id)?.into_iter().map(|m| m.item_id).collect();
+        if let Some(item) = req.confirmed_items.iter().find(|i| !ticked.contains(i)) {
+            return Err(refused(format!("The writer has not ticked \"{item}\", so it cannot be confirmed.")));
+        }
+        let mut confirmed_items = req.confirmed_items.clone();
+        confirmed_items.sort();
+        confirmed_items.dedup();
         let ws = self.ws()?;
         let detail = ws.pitch_detail(req.pitch_id)?;
         let meaning = decision_meaning(ws, req.pitch_id, req.outcome, request.version_number)?;
@@ -437,22 +431,21 @@ impl App {
         };
         let signature = pitchbridge_review::sign(&signing, &body);
         let mut verified = verified_decision(&body, &signature, &p.actor())?;
-        // Here the edits, comments and confirmations are already in the workspace; the file
-        // carries them to the writer's.
+        // Here the edits and comments are already in the workspace; the file carries them to
+        // the writer's. Confirmations are written by the decision, here as there.
         verified.edits = None;
         verified.comments.clear();
-        verified.confirmed_items.clear();
         let now = self.clock.now();
         self.ws_mut()?.apply_decision(&verified, &now)?;
         self.review_state(req.pitch_id)
     }
 
-    /// In a review copy: the comments the reviewer added and the items they confirmed, to
-    /// travel in the decision.
-    fn copy_contributions(&self, pitch_id: Id, actor: &str) -> ApiResult<(Vec<NewComment>, Vec<String>)> {
+    /// In a review copy: the comments the reviewer added, to travel in the decision with the
+    /// words they were about.
+    fn copy_comments(&self, pitch_id: Id) -> ApiResult<Vec<NewComment>> {
         let ws = self.ws()?;
         let last: Id = ws.meta(META_COPY_LAST_COMMENT)?.and_then(|v| v.parse().ok()).unwrap_or(0);
-        let comments = ws
+        Ok(ws
             .comments(pitch_id)?
             .into_iter()
             .filter(|c| c.id > last)
@@ -463,10 +456,9 @@ impl App {
                 start: c.start,
                 end: c.end,
                 body: c.body,
+                quote: Some(c.quote),
             })
-            .collect();
-        let items = ws.manual_items(pitch_id)?.into_iter().filter(|m| m.state == "confirmed" && m.updated_by == actor).map(|m| m.item_id).collect();
-        Ok((comments, items))
+            .collect())
     }
 
     // ---- the offline round trip ---------------------------------------------------------------
@@ -527,6 +519,9 @@ impl App {
         }
         if ws.reviewer_by_key(&body.signer_key)?.is_none() {
             return Err(refused(format!("{} signed this decision, but their key is not registered as a reviewer in this workspace.", body.signer_name)));
+        }
+        if body.outcome == PitchOutcome::ApprovedWithEdits.as_str() && body.edits.is_none() {
+            return Err(refused("This approval with edits carries no edits."));
         }
         let signer = if body.signer_email.is_empty() { body.signer_name.clone() } else { format!("{} <{}>", body.signer_name, body.signer_email) };
         let verified = verified_decision(body, &file.signature, &signer)?;

@@ -19,7 +19,8 @@ fn person(dir: &Path, who: &str, role: &str, workspace: &Path) -> App {
     a.set_profile_dir(dir.join(format!("profile-{who}")));
     a.open_or_create(workspace, true).unwrap();
     a.save_profile(SaveProfileRequest { name: who.into(), email: format!("{}@ledgerline.example", who.to_lowercase()), role: role.into() }).unwrap();
-    if role == "reviewer" {
+    // The same person on another workspace keeps their key.
+    if role == "reviewer" && a.get_profile().unwrap().unwrap().public_key.is_none() {
         a.create_signing_key(PassphraseRequest { passphrase: PASS.into() }).unwrap();
     }
     a
@@ -70,7 +71,7 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
     assert_eq!(err.code, ErrorCode::ReviewRefused, "{err:?}");
     assert!(err.message.contains("in review"), "{err:?}");
     // Only the reviewer it was sent to can decide.
-    let err = writer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap_err();
+    let err = writer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap_err();
     assert_eq!(err.code, ErrorCode::ReviewRefused);
 
     // The reviewer comments on an exact range and requests changes.
@@ -78,14 +79,14 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
     let state = reviewer
         .add_comment(AddCommentRequest {
             pitch_id: pitch,
-            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Say who this is for.".into() },
+            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Say who this is for.".into(), quote: None },
         })
         .unwrap();
     assert_eq!(state.comments[0].quote, block.text().encode_utf16().take(5).map(|u| char::from_u32(u as u32).unwrap()).collect::<String>());
-    let wrong = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Too vague.".into(), passphrase: "not my passphrase".into() });
+    let wrong = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Too vague.".into(), passphrase: "not my passphrase".into(), confirmed_items: vec![] });
     assert_eq!(wrong.unwrap_err().code, ErrorCode::ReviewRefused);
     assert_eq!(status(&reviewer, pitch), PitchStatus::InReview, "a wrong passphrase applies nothing");
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Name the reader in the opening.".into(), passphrase: PASS.into() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Name the reader in the opening.".into(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
     assert_eq!(status(&writer, pitch), PitchStatus::ChangesRequested);
 
     // The writer revises, resolves the thread and submits again; the reviewer approves.
@@ -98,7 +99,7 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
     let added: String = redline.iter().filter(|s| s.op == pitchbridge_core::redline::DiffOp::Added).map(|s| s.text.as_str()).collect();
     assert!(added.contains("Ask us for the numbers."), "{redline:?}");
     assert!(writer.compare_versions(CompareVersionsRequest { pitch_id: pitch, from: 2, to: 0 }).unwrap().iter().all(|s| s.op == pitchbridge_core::redline::DiffOp::Same));
-    let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap();
+    let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
     assert_eq!(state.status, PitchStatus::Approved);
     let decision = &state.decisions[0];
     assert!(decision.meaning.starts_with("Approved as accurate to the Factory message"), "{}", decision.meaning);
@@ -191,16 +192,15 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
     reviewer
         .add_comment(AddCommentRequest {
             pitch_id: pitch,
-            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Lead with the benefit.".into() },
+            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Lead with the benefit.".into(), quote: None },
         })
         .unwrap();
-    reviewer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap();
     let reasons = if outcome == PitchOutcome::ChangesRequested { "Lead with the benefit." } else { "" };
     if outcome == PitchOutcome::ApprovedWithEdits {
         save_text(&mut reviewer, pitch, append_words).unwrap();
         assert!(reviewer.review_state(pitch).unwrap().reviewer_edited);
     }
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome, reasons: reasons.into(), passphrase: PASS.into() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome, reasons: reasons.into(), passphrase: PASS.into(), confirmed_items: vec![item.clone()] }).unwrap();
     let decision = dir.path().join("decision.pbdecision");
     reviewer.export_decision(pitch, &decision).unwrap();
     RoundTrip { _dir: dir, writer, reviewer, pitch, package, decision }
@@ -268,7 +268,7 @@ fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing(
     let copy = dir.path().join("sam-copy.pitchbridge");
     stranger.open_review_package(&t.package, &copy).unwrap();
     assert_eq!(
-        stranger.decide(DecideRequest { pitch_id: t.pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap_err().code,
+        stranger.decide(DecideRequest { pitch_id: t.pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap_err().code,
         ErrorCode::ReviewRefused,
         "the copy knows whom the pitch was sent to"
     );
@@ -300,25 +300,27 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
     let pitch = linked_pitch(&writer);
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
 
-    // Only the reviewer confirms checklist items, and only ticked ones.
+    // Checklist ticks are frozen while in review, and only ticked items can be confirmed.
     let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
-    assert_eq!(writer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap_err().code, ErrorCode::ReviewRefused);
-    assert_eq!(reviewer.confirm_manual_item(ConfirmItemRequest { pitch_id: pitch, item_id: item.clone() }).unwrap_err().code, ErrorCode::ReviewRefused);
+    assert_eq!(writer.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap_err().code, ErrorCode::ReviewRefused);
+    let unticked = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![item.clone()] });
+    assert_eq!(unticked.unwrap_err().code, ErrorCode::ReviewRefused);
+    assert_eq!(status(&writer, pitch), PitchStatus::InReview);
 
     // A comment on a claim's words, a reply, resolve, reopen.
     let (claim, _) = writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()[0].clone();
     let state = reviewer
-        .add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 0, end: 4, body: "Is this still true?".into() } })
+        .add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 0, end: 4, body: "Is this still true?".into(), quote: None } })
         .unwrap();
     let thread = state.comments[0].id;
-    writer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: Some(thread), target: CommentTarget::Claim { id: claim }, start: 0, end: 0, body: "Yes, checked with product.".into() } }).unwrap();
+    writer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: Some(thread), target: CommentTarget::Claim { id: claim }, start: 0, end: 0, body: "Yes, checked with product.".into(), quote: None } }).unwrap();
     writer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: true }).unwrap();
     let state = reviewer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: false }).unwrap();
     assert_eq!(state.comments.len(), 2);
     assert!(state.comments[0].resolved_at.is_none());
     assert_eq!(state.comments[1].parent_id, Some(thread));
     // A comment needs words to sit on.
-    let empty = reviewer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 3, end: 3, body: "?".into() } });
+    let empty = reviewer.add_comment(AddCommentRequest { pitch_id: pitch, comment: NewComment { parent_id: None, target: CommentTarget::Claim { id: claim }, start: 3, end: 3, body: "?".into(), quote: None } });
     assert_eq!(empty.unwrap_err().code, ErrorCode::InvalidInput);
 
     assert_eq!(writer.delete_pitch(pitch).unwrap_err().code, ErrorCode::ReviewRefused, "a pitch in review is withdrawn before it is deleted");
@@ -337,7 +339,7 @@ fn an_approved_pitch_exports_with_its_stamp_and_loses_it_when_the_approval_lapse
     let me = reviewer.register_as_reviewer().unwrap();
     let pitch = linked_pitch(&writer);
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
 
     let doc = writer.pitch_document(pitch).unwrap();
     let stamp = doc.approval.expect("an approved pitch carries the stamp");
@@ -385,4 +387,81 @@ fn a_damaged_or_foreign_package_is_refused_and_leaves_no_copy_behind() {
     };
     assert_eq!(reviewer.open_review_package(&good, &copy).unwrap_err().code, ErrorCode::InvalidInput);
     assert_eq!(std::fs::read(&copy).unwrap(), b"someone's notes");
+}
+
+#[test]
+fn deleting_a_linked_message_or_removing_a_linked_claim_lapses_the_approval_and_still_travels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+    let approve = |writer: &mut App, reviewer: &mut App| {
+        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+        reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+        assert_eq!(status(writer, pitch), PitchStatus::Approved);
+    };
+    approve(&mut writer, &mut reviewer);
+
+    // A new message version drops a linked claim: it lapses, and the claim reads "removed".
+    let (claim_id, _) = writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()[0].clone();
+    let launch = writer.list_launches().unwrap()[0].launch.id;
+    let message = writer.get_launch(launch).unwrap().messages.iter().map(|m| writer.get_message(m.id).unwrap()).find(|m| m.claims.iter().any(|c| c.id == claim_id)).unwrap();
+    let claim_text = message.claims.iter().find(|c| c.id == claim_id).unwrap().text.clone();
+    writer.add_message_version(AddMessageVersionRequest { message_id: message.message.id, text: message.message.source_text.replace(&claim_text, "") }).unwrap();
+    let state = writer.review_state(pitch).unwrap();
+    assert_eq!(state.status, PitchStatus::NeedsReapproval);
+    assert!(state.drift.unwrap().claims.iter().any(|c| c.claim_id == claim_id && c.change == "removed"));
+
+    // A pitch still linking a removed claim travels in a package and opens as a review copy.
+    let card = dir.path().join("priya.pbreviewer");
+    reviewer.export_reviewer_card(&card).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    let package = dir.path().join("p.pbreview");
+    writer.export_review_package(pitch, &package).unwrap();
+    let mut elsewhere = person(dir.path(), "Priya", "reviewer", &dir.path().join("elsewhere.pitchbridge"));
+    elsewhere.open_review_package(&package, &dir.path().join("copy.pitchbridge")).unwrap();
+    assert_eq!(
+        elsewhere.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap(),
+        writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()
+    );
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+
+    // Deleting the Factory message the pitch links takes the links: the approval lapses too.
+    writer.delete_message(message.message.id).unwrap();
+    assert_eq!(status(&writer, pitch), PitchStatus::NeedsReapproval);
+    assert!(writer.verify_audit().unwrap().first_break.is_none());
+}
+
+#[test]
+fn a_decision_that_names_edits_it_does_not_carry_is_refused() {
+    let mut t = round_trip(PitchOutcome::Approved);
+    // Re-signed by the reviewer's own key, so only the content checks can catch it.
+    let stored = pitchbridge_review::profile::load(&t._dir.path().join("profile-Priya")).unwrap().unwrap().key.unwrap();
+    let key = pitchbridge_review::unlock(&stored, PASS).unwrap();
+    let file: pitchbridge_review::DecisionFile = serde_json::from_slice(&std::fs::read(&t.decision).unwrap()).unwrap();
+    for tamper in [
+        |b: &mut pitchbridge_review::DecisionBody| {
+            b.outcome = "approved-with-edits".into();
+            b.pitch_fingerprint = "00".repeat(16);
+        },
+        |b: &mut pitchbridge_review::DecisionBody| b.base_fingerprint = "00".repeat(16),
+        |b: &mut pitchbridge_review::DecisionBody| b.pitch_version += 1,
+        |b: &mut pitchbridge_review::DecisionBody| b.claim_fingerprints.pop().map(|_| ()).unwrap_or(()),
+    ] {
+        let mut body = file.decision.clone();
+        tamper(&mut body);
+        let signed = pitchbridge_review::DecisionFile { format: file.format.clone(), signature: pitchbridge_review::sign(&key, &body), decision: body };
+        let path = t.decision.with_file_name("resigned.json");
+        std::fs::write(&path, serde_json::to_vec(&signed).unwrap()).unwrap();
+        let before = t.writer.audit_events().unwrap().len();
+        let err = t.writer.import_decision(&path).unwrap_err();
+        assert_eq!(err.code, ErrorCode::ReviewRefused, "{err:?}");
+        assert_eq!(t.writer.audit_events().unwrap().len(), before);
+        assert_eq!(status(&t.writer, t.pitch), PitchStatus::InReview);
+    }
+    // The genuine one still applies.
+    t.writer.import_decision(&t.decision).unwrap();
+    assert_eq!(status(&t.writer, t.pitch), PitchStatus::Approved);
 }

@@ -52,7 +52,7 @@ fn a_package_goes_out_a_decision_comes_back_and_a_tampered_one_is_refused() {
     let (code, _, err) = pitchbridge(&reviewer_cfg, &["review", "open", &package.display().to_string(), "-o", &copy.display().to_string()]);
     assert_eq!(code, 0, "{err}");
     reviewer.open_workspace(OpenWorkspaceRequest { path: copy.display().to_string(), create: false }).unwrap();
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: "correct horse battery".into() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: "correct horse battery".into(), confirmed_items: vec![] }).unwrap();
     let decision = dir.path().join("decision.json");
     reviewer.export_decision(pitch, &decision).unwrap();
 

@@ -32,6 +32,12 @@ pub struct NewComment {
     pub start: u32,
     pub end: u32,
     pub body: String,
+    /// The words the range held when the comment was written: checked against the text, so a
+    /// comment never lands on other words. A comment carried in a decision keeps it even if
+    /// the reviewer's later edits moved the words (it then shows as outdated).
+    #[serde(default)]
+    #[ts(optional)]
+    pub quote: Option<String>,
 }
 
 

@@ -42,13 +42,16 @@ fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-fn unhex(s: &str) -> Result<Vec<u8>, ReviewError> {
+/// Hex to bytes; anything else (odd length, non-hex, non-ASCII) is damage, never a panic.
+pub fn unhex(s: &str) -> Result<Vec<u8>, ReviewError> {
     if s.len() % 2 != 0 {
         return Err(ReviewError::Damaged("odd-length hex".into()));
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| ReviewError::Damaged("not hex".into())))
+    s.as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| ReviewError::Damaged("not hex".into()))
+        })
         .collect()
 }
 
@@ -218,6 +221,13 @@ mod tests {
         // Another person's key claiming the same body.
         let other = unlock(&new_key("another passphrase").unwrap(), "another passphrase").unwrap();
         assert_eq!(verify(&b, &sign(&other, &b)), Err(ReviewError::BadSignature));
+        // Hex that is not hex, or not even ASCII, is refused without a panic.
+        for bad in ["0ü0ü", "zz", "abc"] {
+            assert!(verify(&b, bad).is_err());
+            let mut odd = b.clone();
+            odd.signer_key = bad.into();
+            assert!(verify(&odd, &sig).is_err());
+        }
         // A damaged key file.
         let mut damaged = stored.clone();
         damaged.ciphertext.replace_range(0..2, "zz");

@@ -157,6 +157,7 @@ impl Workspace {
     pub fn set_manual_item(&mut self, pitch_id: Id, item_id: &str, ticked: bool, by: &str, now: &str) -> Result<()> {
         self.writable()?;
         self.pitch_exists(pitch_id)?;
+        self.ensure_writer_can_edit(pitch_id)?;
         self.in_transaction(|ws| ws.write_manual_item(pitch_id, item_id, ticked, by, now))
     }
 

@@ -37,7 +37,7 @@ fn launch_from_row(r: &Row) -> rusqlite::Result<Launch> {
     })
 }
 
-fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
+pub(crate) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get("kind")?;
     Ok(Claim {
         id: r.get("id")?,
@@ -404,12 +404,27 @@ impl Workspace {
         Ok(self.conn.query_row("SELECT * FROM claim WHERE id = ?1", [claim_id], claim_from_row)?)
     }
 
-    pub fn delete_message(&mut self, id: Id) -> Result<()> {
+    pub fn delete_message(&mut self, id: Id, now: &str) -> Result<()> {
         self.writable()?;
-        if self.conn.execute("DELETE FROM factory_message WHERE id = ?1", [id])? == 0 {
-            return Err(not_found("Factory message", id));
-        }
-        Ok(())
+        self.in_transaction(|ws| {
+            // Approved pitches that link its claims lose those links: their approval lapses.
+            let approved: Vec<Id> = ws
+                .conn
+                .prepare(
+                    "SELECT DISTINCT b.pitch_id FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id
+                     JOIN claim c ON c.id = l.claim_id JOIN pitch p ON p.id = b.pitch_id
+                     WHERE c.message_id = ?1 AND p.status = 'approved'",
+                )?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if ws.conn.execute("DELETE FROM factory_message WHERE id = ?1", [id])? == 0 {
+                return Err(not_found("Factory message", id));
+            }
+            for pitch in approved {
+                ws.recheck_approval(pitch, now)?;
+            }
+            Ok(())
+        })
     }
 
     // ---- audiences ------------------------------------------------------------------------

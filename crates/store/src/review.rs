@@ -371,14 +371,20 @@ impl Workspace {
     /// Every claim linked from the pitch with its current fingerprint, by claim id. A claim
     /// the message no longer holds reads "removed", so removing it is a change too.
     pub fn linked_claim_fingerprints(&self, pitch_id: Id) -> Result<Vec<(Id, String)>> {
+        let all: BTreeMap<Id, String> = self.linked_claims_by_block(pitch_id)?.into_iter().map(|(_, id, fp)| (id, fp)).collect();
+        Ok(all.into_iter().collect())
+    }
+
+    /// (block key, claim id, current fingerprint or "removed") of every link of the pitch.
+    fn linked_claims_by_block(&self, pitch_id: Id) -> Result<Vec<(String, Id, String)>> {
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT DISTINCT c.id, CASE WHEN c.removed_in IS NULL THEN c.fingerprint ELSE 'removed' END
+                "SELECT b.key, c.id, CASE WHEN c.removed_in IS NULL THEN c.fingerprint ELSE 'removed' END
                  FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id JOIN claim c ON c.id = l.claim_id
                  WHERE b.pitch_id = ?1 ORDER BY c.id",
             )?
-            .query_map([pitch_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([pitch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -446,11 +452,13 @@ impl Workspace {
     /// Adds a comment on an exact range of a block or a claim, or a reply to a thread.
     pub fn add_comment(&mut self, pitch_id: Id, new: &NewComment, author: &str, now: &str) -> Result<Comment> {
         self.writable()?;
-        let id = self.in_transaction(|ws| ws.write_comment(pitch_id, new, author, now))?;
+        let id = self.in_transaction(|ws| ws.write_comment(pitch_id, new, author, now, false))?;
         self.comments(pitch_id)?.into_iter().find(|c| c.id == id).ok_or_else(|| StoreError::Invalid("The comment was not kept.".into()))
     }
 
-    fn write_comment(&mut self, pitch_id: Id, new: &NewComment, author: &str, now: &str) -> Result<Id> {
+    /// `carried`: the comment comes in a decision, made on the reviewer's copy; its quote is
+    /// kept even where the text has moved since, rather than refusing the whole decision.
+    fn write_comment(&mut self, pitch_id: Id, new: &NewComment, author: &str, now: &str, carried: bool) -> Result<Id> {
         let body = new.body.trim();
         if body.is_empty() {
             return Err(StoreError::Invalid("Write something in the comment first.".into()));
@@ -469,12 +477,16 @@ impl Workspace {
                 (thread.target, thread.start, thread.end, thread.quote)
             }
             None => {
-                let (_, text) = self
-                    .target_text(pitch_id, &new.target)?
-                    .ok_or_else(|| StoreError::Invalid("The text this comment is about is no longer there.".into()))?;
-                let quote = utf16_slice(&text, new.start, new.end)
-                    .filter(|q| !q.trim().is_empty())
-                    .ok_or_else(|| StoreError::Invalid("Select the words the comment is about.".into()))?;
+                let text = self.target_text(pitch_id, &new.target)?.map(|(_, t)| t);
+                let here = text.as_deref().and_then(|t| utf16_slice(t, new.start, new.end)).filter(|q| !q.trim().is_empty());
+                let quote = match (here, &new.quote) {
+                    (Some(h), Some(q)) if &h == q => h,
+                    (Some(h), None) if !carried => h,
+                    (_, Some(q)) if carried && !q.trim().is_empty() => q.clone(),
+                    (Some(_), Some(_)) => return Err(StoreError::Invalid("The text changed while you were commenting; select the words again.".into())),
+                    _ if text.is_none() => return Err(StoreError::Invalid("The text this comment is about is no longer there.".into())),
+                    _ => return Err(StoreError::Invalid("Select the words the comment is about.".into())),
+                };
                 (new.target.clone(), new.start, new.end, quote)
             }
         };
@@ -521,11 +533,8 @@ impl Workspace {
 
     // ---- manual items -------------------------------------------------------------------------
 
-    /// The reviewer confirms a manual checklist item the writer ticked.
-    pub fn confirm_manual_item(&mut self, pitch_id: Id, item_id: &str, by: &str, now: &str) -> Result<()> {
-        self.in_transaction(|ws| ws.write_confirmation(pitch_id, item_id, by, now))
-    }
-
+    /// The reviewer confirms a manual checklist item the writer ticked: only ever as part of a
+    /// signed decision.
     fn write_confirmation(&mut self, pitch_id: Id, item_id: &str, by: &str, now: &str) -> Result<()> {
         let n = self.conn.execute(
             "UPDATE checklist_result SET state = 'confirmed', updated_by = ?3, updated_at = ?4
@@ -594,14 +603,39 @@ impl Workspace {
                 None => format!("The decision is signed with a key that is not registered in this workspace; the pitch was sent to {}.", request.reviewer.name),
             }));
         }
-        // The text must be what the reviewer was sent, or (when they edited it here) what they
-        // approved.
+        // The decision names the version that was sent: its text must be that version's.
+        let sent = content_fingerprint(&self.pitch_version_blocks(d.pitch_id, request.version_number)?);
+        if d.base_fingerprint != sent {
+            return Err(refused(format!("The decision names a text other than version {}, the one sent for review.", request.version_number)));
+        }
+        // The text now must still be that version, or (when the reviewer edited it here) what
+        // they approved.
         let text_now = self.pitch_content_fingerprint(d.pitch_id)?;
         let edits_in_place = d.outcome == PitchOutcome::ApprovedWithEdits && d.edits.is_none() && text_now == d.pitch_fingerprint;
-        if text_now != d.base_fingerprint && !edits_in_place {
+        if text_now != sent && !edits_in_place {
             return Err(refused("The pitch's text is not the text the reviewer saw: it changed after the decision was made."));
         }
-        let current: BTreeMap<Id, String> = self.linked_claim_fingerprints(d.pitch_id)?.into_iter().collect();
+        match (&d.edits, d.outcome) {
+            (_, PitchOutcome::ApprovedWithEdits) if d.pitch_fingerprint == sent => return Err(refused("An approval with edits names no edits.")),
+            (Some(edits), PitchOutcome::ApprovedWithEdits) if content_fingerprint(edits) != d.pitch_fingerprint => {
+                return Err(refused("The reviewer's edits do not match the text the decision names."));
+            }
+            (None, PitchOutcome::ApprovedWithEdits) if !edits_in_place => return Err(refused("An approval with edits carries no edits.")),
+            (Some(_), PitchOutcome::Approved | PitchOutcome::ChangesRequested) => return Err(refused("Only an approval with edits may change the pitch's text.")),
+            (None, PitchOutcome::Approved | PitchOutcome::ChangesRequested) if d.pitch_fingerprint != sent => {
+                return Err(refused("The decision names a text other than the one the reviewer was sent."));
+            }
+            _ => {}
+        }
+        // The claims must be the ones linked, as they read now; with edits, the links as they
+        // will be once the edits are in (a paragraph the reviewer deleted takes its links).
+        let kept: Option<std::collections::HashSet<&str>> = d.edits.as_ref().map(|e| e.iter().map(|b| b.key.as_str()).collect());
+        let current: BTreeMap<Id, String> = self
+            .linked_claims_by_block(d.pitch_id)?
+            .into_iter()
+            .filter(|(key, _, _)| kept.as_ref().map_or(true, |k| k.contains(key.as_str())))
+            .map(|(_, id, fp)| (id, fp))
+            .collect();
         let seen: BTreeMap<Id, String> = d.claim_fingerprints.iter().cloned().collect();
         for (id, fp) in &seen {
             match current.get(id) {
@@ -612,19 +646,6 @@ impl Workspace {
         }
         if let Some(id) = current.keys().find(|id| !seen.contains_key(id)) {
             return Err(refused(format!("Claim {id} is linked now but was not when the reviewer saw the pitch.")));
-        }
-        match (&d.edits, d.outcome) {
-            (Some(edits), PitchOutcome::ApprovedWithEdits) if content_fingerprint(edits) != d.pitch_fingerprint => {
-                return Err(refused("The reviewer's edits do not match the text the decision names."));
-            }
-            (_, PitchOutcome::ApprovedWithEdits) if d.pitch_fingerprint == d.base_fingerprint => {
-                return Err(refused("An approval with edits names no edits."));
-            }
-            (Some(_), PitchOutcome::Approved | PitchOutcome::ChangesRequested) => return Err(refused("Only an approval with edits may change the pitch's text.")),
-            (None, PitchOutcome::Approved | PitchOutcome::ChangesRequested) if d.pitch_fingerprint != d.base_fingerprint => {
-                return Err(refused("The decision names a text other than the one the reviewer was sent."));
-            }
-            _ => {}
         }
         Ok(request)
     }
@@ -652,7 +673,12 @@ impl Workspace {
                 params![d.pitch_id, version_number],
                 |r| r.get(0),
             )?;
-            let signature: Vec<u8> = (0..d.signature.len() / 2).filter_map(|i| u8::from_str_radix(&d.signature[2 * i..2 * i + 2], 16).ok()).collect();
+            let signature: Vec<u8> = d
+                .signature
+                .as_bytes()
+                .chunks(2)
+                .filter_map(|pair| std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+                .collect();
             ws.conn.execute(
                 "INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, reasons, signature, request_id, signer_key, body)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -675,7 +701,7 @@ impl Workspace {
             let id = ws.conn.last_insert_rowid();
             ws.conn.execute("UPDATE review_request SET closed_at = ?2, outcome = ?3 WHERE id = ?1", params![request.id, now, d.outcome.as_str()])?;
             for c in &d.comments {
-                ws.write_comment(d.pitch_id, c, &d.signer, &d.signed_at)?;
+                ws.write_comment(d.pitch_id, c, &d.signer, &d.signed_at, true)?;
             }
             for item in &d.confirmed_items {
                 ws.write_confirmation(d.pitch_id, item, &d.signer, &d.signed_at)?;

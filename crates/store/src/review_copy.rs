@@ -38,6 +38,10 @@ pub struct ReviewPackage {
     pub exported_by: String,
     pub launch: Launch,
     pub messages: Vec<MessageDetail>,
+    /// Claims the pitch still links that their message has since removed (with the version
+    /// that removed them): the review copy keeps them as removed, as here.
+    #[serde(default)]
+    pub removed_claims: Vec<(Claim, i64)>,
     pub audience: Audience,
     pub collateral_type: CollateralType,
     pub pitch: Pitch,
@@ -84,8 +88,19 @@ impl Workspace {
             )?
             .query_map([pitch_id], |r| Ok(PackageLink { block_key: r.get(0)?, claim_id: r.get(1)?, fingerprint: r.get(2)? }))?
             .collect::<rusqlite::Result<_>>()?;
+        let removed_claims = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT c.*, c.removed_in AS removed FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id
+                 JOIN claim c ON c.id = l.claim_id WHERE b.pitch_id = ?1 AND c.removed_in IS NOT NULL ORDER BY c.id",
+            )?
+            .query_map([pitch_id], |r| Ok((crate::repo::claim_from_row(r)?, r.get::<_, i64>("removed")?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // The text the reviewer judges is the version sent, whatever happened since.
+        let blocks = self.pitch_version_blocks(pitch_id, request.version_number)?;
         Ok(ReviewPackage {
             format: PACKAGE_FORMAT.into(),
+            removed_claims,
             workspace_id: self.workspace_id()?,
             exported_at: now.into(),
             exported_by: by.into(),
@@ -93,7 +108,7 @@ impl Workspace {
             messages,
             audience: self.get_audience(pitch.audience_id)?,
             collateral_type: self.get_collateral_type(&pitch.collateral_type)?,
-            blocks: self.pitch_doc(pitch_id)?,
+            blocks,
             links,
             request,
             manual_items: self.manual_items(pitch_id)?,
@@ -141,6 +156,16 @@ impl Workspace {
                         params![c.id, msg.current_version, c.number, c.text, c.fingerprint],
                     )?;
                 }
+            }
+            for (c, removed_in) in &p.removed_claims {
+                ws.conn.execute(
+                    "INSERT INTO claim (id, message_id, number, kind, text, section, fingerprint, since_version, removed_in) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![c.id, c.message_id, c.number, c.kind.as_str(), c.text, c.section, c.fingerprint, c.since_version, removed_in],
+                )?;
+                ws.conn.execute(
+                    "INSERT INTO claim_revision (claim_id, version, number, text, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![c.id, c.since_version, c.number, c.text, c.fingerprint],
+                )?;
             }
             let a = &p.audience;
             ws.conn.execute(

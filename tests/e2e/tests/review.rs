@@ -41,9 +41,12 @@ fn writer_profile(sandbox: &Sandbox) {
     std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
 }
 
-async fn decide(c: &Client, outcome: &str, reasons: &str) {
+async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
     click(c, "[data-testid=decide]").await;
     click(c, &format!("[data-testid={outcome}]")).await;
+    if confirm {
+        click(c, "[data-testid=confirm-item]").await;
+    }
     if !reasons.is_empty() {
         fill_field(c, "[data-testid=decide-reasons]", reasons).await;
     }
@@ -92,6 +95,9 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
         open_pitch(&c).await;
+        // The writer ticks a manual checklist item; the reviewer confirms it when deciding.
+        click(&c, "[data-testid=manual-item] input").await;
+        wait_db(&ws, "SELECT count(*) FROM checklist_result WHERE source = 'manual' AND state = 'ticked'", 1).await;
         click(&c, "[data-testid=submit-review]").await;
         find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
         fill_field(&c, "[data-testid=submit-note]", "Ready for the partner summit.").await;
@@ -146,7 +152,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         click(&c, "[data-testid=comment-submit]").await;
         find_text(&c, "[data-testid=claim-row][data-number='1'] [data-testid=claim-comments]", "1 comment").await;
         find_text(&c, "[data-testid=comment-thread]", "Claim 1").await;
-        decide(&c, "outcome-changes", "Open with the benefit, not the feature.").await;
+        decide(&c, "outcome-changes", "Open with the benefit, not the feature.", false).await;
         wait_status(&c, "changes-requested").await;
         c.close().await.unwrap();
     }
@@ -186,8 +192,9 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         assert_eq!(wait_ready(&c).await, "true");
         open_pitch(&c).await;
         find_text(&c, "[data-testid=review-bar]", "version 2").await;
-        decide(&c, "outcome-approve", "").await;
+        decide(&c, "outcome-approve", "", true).await;
         wait_status(&c, "approved").await;
+        find(&c, "[data-testid=item-confirmed]").await;
         find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
         c.close().await.unwrap();
     }
@@ -229,7 +236,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
     // Every step is in the audit trail, and the chain holds.
     let conn = rusqlite::Connection::open(&ws).unwrap();
     let actions: Vec<String> = conn.prepare("SELECT action FROM audit_event ORDER BY seq").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
-    for a in ["reviewer.registered", "review.submitted", "comment.added", "decision.changes-requested", "decision.approved", "review.needs-reapproval"] {
+    for a in ["reviewer.registered", "checklist.ticked", "review.submitted", "comment.added", "decision.changes-requested", "checklist.confirmed", "decision.approved", "review.needs-reapproval"] {
         assert!(actions.iter().any(|x| x == a), "{a} missing from {actions:?}");
     }
 }

@@ -60,7 +60,6 @@ import type {
   AuditEvent,
   AuditVerification,
   CompareVersionsRequest,
-  ConfirmItemRequest,
   DecideRequest,
   DecisionImport,
   PassphraseRequest,
@@ -401,10 +400,6 @@ export function addComment(req: AddCommentRequest): Promise<ReviewState> {
 
 export function resolveComment(req: ResolveCommentRequest): Promise<ReviewState> {
   return call<ReviewState>("resolve_comment", { req });
-}
-
-export function confirmManualItem(req: ConfirmItemRequest): Promise<void> {
-  return call<void>("confirm_manual_item", { req });
 }
 
 export function decide(req: DecideRequest): Promise<ReviewState> {

@@ -436,7 +436,13 @@ font: string, };
 
 export type CommentTarget = { "kind": "block", key: string, } | { "kind": "claim", id: number, };
 
-export type NewComment = { parentId: number | null, target: CommentTarget, start: number, end: number, body: string, };
+export type NewComment = { parentId: number | null, target: CommentTarget, start: number, end: number, body: string, 
+/**
+ * The words the range held when the comment was written: checked against the text, so a
+ * comment never lands on other words. A comment carried in a decision keeps it even if
+ * the reviewer's later edits moved the words (it then shows as outdated).
+ */
+quote?: string, };
 
 export type Reviewer = { id: number, name: string, email: string, 
 /**
@@ -534,9 +540,12 @@ export type AddCommentRequest = { pitchId: number, comment: NewComment, };
 
 export type ResolveCommentRequest = { pitchId: number, commentId: number, resolved: boolean, };
 
-export type ConfirmItemRequest = { pitchId: number, itemId: string, };
-
-export type DecideRequest = { pitchId: number, outcome: PitchOutcome, reasons: string, passphrase: string, };
+export type DecideRequest = { pitchId: number, outcome: PitchOutcome, reasons: string, passphrase: string, 
+/**
+ * Manual checklist items the writer ticked that the reviewer confirms: signed with the
+ * decision, so only the reviewer's key can confirm anything.
+ */
+confirmedItems: Array<string>, };
 
 export type CompareVersionsRequest = { pitchId: number, 
 /**

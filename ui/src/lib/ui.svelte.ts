@@ -54,7 +54,7 @@ export type DialogState =
   | { kind: "brand-kit" }
   | { kind: "profile" }
   | { kind: "submit-review"; pitchId: number; ondone: (state: ReviewState) => void }
-  | { kind: "decide"; pitchId: number; reviewerEdited: boolean; ondone: (state: ReviewState) => void }
+  | { kind: "decide"; pitchId: number; reviewerEdited: boolean; items: { id: string; text: string }[]; ondone: (state: ReviewState) => void }
   | ({ kind: "comment" } & CommentRequest);
 
 /** A new comment on an exact range, or a reply to a thread. */
