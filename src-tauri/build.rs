@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "add_comment",
     "resolve_comment",
     "decide",
+    "unlock_for_review",
     "export_review_package",
     "open_review_package",
     "export_decision",

@@ -451,6 +451,11 @@ pub async fn resolve_comment(s: Cmd<'_>, req: ResolveCommentRequest) -> ApiResul
 }
 
 #[tauri::command]
+pub async fn unlock_for_review(s: Cmd<'_>, req: PassphraseRequest) -> ApiResult<()> {
+    s.run(move |a| a.unlock_for_review(req)).await
+}
+
+#[tauri::command]
 pub async fn decide(s: Cmd<'_>, req: DecideRequest) -> ApiResult<ReviewState> {
     s.run(move |a| a.decide(req)).await
 }

@@ -119,6 +119,7 @@ pub fn run() {
             commands::add_comment,
             commands::resolve_comment,
             commands::decide,
+            commands::unlock_for_review,
             commands::export_review_package,
             commands::open_review_package,
             commands::export_decision,

@@ -253,11 +253,14 @@ pub struct App {
     /// Where the person's profile and signing key live (their configuration folder); `None`
     /// until the shell or the command line says.
     profile_dir: Option<PathBuf>,
+    /// The public key the person proved they hold this session (by their passphrase): what
+    /// lets a reviewer edit a pitch in review. Knowing a public key is not enough.
+    unlocked_key: Option<String>,
 }
 
 impl App {
     pub fn new(clock: Box<dyn Clock>) -> App {
-        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None }
+        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None, unlocked_key: None }
     }
 
     fn ws(&self) -> ApiResult<&Workspace> {
@@ -511,7 +514,7 @@ impl App {
         let now = self.clock.now();
         // The reviewer a pitch was sent to may edit it while it is in review (an approval with
         // edits); nobody else may.
-        let reviewing = self.is_requested_reviewer(req.pitch_id)?;
+        let reviewing = self.may_edit_as_reviewer(req.pitch_id)?;
         let ws = self.ws_mut()?;
         if ws.path().display().to_string() != req.workspace {
             return Err(ApiError::new(

@@ -130,6 +130,8 @@ pub struct ReviewState {
     pub reviewers: Vec<Reviewer>,
     /// The person using the app is the reviewer this pitch waits for.
     pub is_reviewer: bool,
+    /// …and has unlocked their key this session, so they may edit the text.
+    pub reviewer_unlocked: bool,
     /// The writer may edit the text (not while it is in review).
     pub writer_can_edit: bool,
     /// The reviewer has changed the text they were sent.
@@ -297,6 +299,21 @@ impl App {
 
     // ---- the workflow -------------------------------------------------------------------------
 
+    /// The reviewer proves they hold their key (their passphrase) before editing a pitch in
+    /// review; it holds for the rest of the session.
+    pub fn unlock_for_review(&mut self, req: PassphraseRequest) -> ApiResult<()> {
+        let p = self.require_profile()?;
+        let key = p.key.ok_or_else(|| refused("You have no signing key yet: make one in your profile."))?;
+        pitchbridge_review::unlock(&key, &req.passphrase).map_err(review_error)?;
+        self.unlocked_key = Some(key.public_key);
+        Ok(())
+    }
+
+    /// The reviewer the pitch waits for, and they have unlocked their key this session.
+    pub(crate) fn may_edit_as_reviewer(&self, pitch_id: Id) -> ApiResult<bool> {
+        Ok(self.is_requested_reviewer(pitch_id)? && self.unlocked_key.as_deref() == self.load_profile()?.and_then(|p| p.key).map(|k| k.public_key).as_deref())
+    }
+
     /// Whether the person using the app is the reviewer the pitch is waiting for.
     pub(crate) fn is_requested_reviewer(&self, pitch_id: Id) -> ApiResult<bool> {
         let Some(ws) = self.workspace.as_ref() else { return Ok(false) };
@@ -329,6 +346,7 @@ impl App {
             drift,
             reviewers: ws.list_reviewers()?,
             is_reviewer: self.is_requested_reviewer(pitch_id)?,
+            reviewer_unlocked: self.may_edit_as_reviewer(pitch_id)?,
             writer_can_edit: pitchbridge_core::workflow::writer_can_edit(status),
             reviewer_edited,
             edits_redline,
@@ -380,6 +398,8 @@ impl App {
             return Err(ApiError::invalid("Say what needs to change: the writer sees your reasons."));
         }
         let signing = pitchbridge_review::unlock(&stored_key, &req.passphrase).map_err(review_error)?;
+        self.unlocked_key = Some(stored_key.public_key.clone());
+        let ws = self.ws()?;
 
         let sent = ws.pitch_version_blocks(req.pitch_id, request.version_number)?;
         let now_doc = ws.pitch_doc(req.pitch_id)?;

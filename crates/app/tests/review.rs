@@ -197,6 +197,10 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
         .unwrap();
     let reasons = if outcome == PitchOutcome::ChangesRequested { "Lead with the benefit." } else { "" };
     if outcome == PitchOutcome::ApprovedWithEdits {
+        // Knowing whom the pitch was sent to is not enough to edit it: the passphrase is.
+        assert_eq!(save_text(&mut reviewer, pitch, append_words).unwrap_err().code, ErrorCode::ReviewRefused);
+        assert_eq!(reviewer.unlock_for_review(PassphraseRequest { passphrase: "wrong".into() }).unwrap_err().code, ErrorCode::ReviewRefused);
+        reviewer.unlock_for_review(PassphraseRequest { passphrase: PASS.into() }).unwrap();
         save_text(&mut reviewer, pitch, append_words).unwrap();
         assert!(reviewer.review_state(pitch).unwrap().reviewer_edited);
     }

@@ -402,6 +402,11 @@ export function resolveComment(req: ResolveCommentRequest): Promise<ReviewState>
   return call<ReviewState>("resolve_comment", { req });
 }
 
+/** The reviewer's passphrase, proving they hold their key, before editing a pitch in review. */
+export function unlockForReview(req: PassphraseRequest): Promise<void> {
+  return call<void>("unlock_for_review", { req });
+}
+
 export function decide(req: DecideRequest): Promise<ReviewState> {
   return call<ReviewState>("decide", { req });
 }

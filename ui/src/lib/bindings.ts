@@ -567,6 +567,10 @@ drift: ApprovalDrift | null, reviewers: Array<Reviewer>,
  */
 isReviewer: boolean, 
 /**
+ * …and has unlocked their key this session, so they may edit the text.
+ */
+reviewerUnlocked: boolean, 
+/**
  * The writer may edit the text (not while it is in review).
  */
 writerCanEdit: boolean, 

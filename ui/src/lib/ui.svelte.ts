@@ -75,6 +75,8 @@ export type TextPrompt = {
   initial: string;
   placeholder?: string;
   hint?: string;
+  /** A passphrase: typed unseen. */
+  secret?: boolean;
   submitLabel: string;
   /** Throws to keep the dialog open with the error shown. */
   onsubmit: (value: string) => Promise<void>;
