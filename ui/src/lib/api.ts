@@ -123,7 +123,15 @@ async function call<T>(command: string, args?: InvokeArgs, fresh = false): Promi
 // ---- workspace -------------------------------------------------------------------------------
 
 /** The open workspace, its launches and the first launch in full: the first screen's data. */
+/** The start-up snapshot: the one boot.js asked for before this code loaded (once), or a new one. */
 export function startupSnapshot(): Promise<StartupSnapshot> {
+  const early = (window as { __pbStartup?: Promise<StartupSnapshot> }).__pbStartup;
+  if (early) {
+    delete (window as { __pbStartup?: Promise<StartupSnapshot> }).__pbStartup;
+    return early.catch((reason: unknown) => {
+      throw toApiError(reason);
+    });
+  }
   return call<StartupSnapshot>("startup_snapshot");
 }
 
