@@ -469,3 +469,61 @@ fn a_decision_that_names_edits_it_does_not_carry_is_refused() {
     t.writer.import_decision(&t.decision).unwrap();
     assert_eq!(status(&t.writer, t.pitch), PitchStatus::Approved);
 }
+
+#[test]
+fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_its_first_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    assert_eq!(writer.verify_audit().unwrap().events, 3);
+
+    let fresh = || {
+        let copy = dir.path().join(format!("tampered-{}.pitchbridge", rand_suffix()));
+        // A consistent copy of the live file (its recent writes are still in the WAL).
+        rusqlite::Connection::open(&path).unwrap().execute("VACUUM INTO ?1", [copy.display().to_string()]).unwrap();
+        let conn = rusqlite::Connection::open(&copy).unwrap();
+        // The database refuses rewrites; someone with the file drops the guards first.
+        assert!(conn.execute("UPDATE audit_event SET actor = 'Wren' WHERE seq = 3", []).is_err());
+        conn.execute_batch("DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;").unwrap();
+        (copy, conn)
+    };
+    let first_break = |copy: &std::path::Path| {
+        let mut a = common::app();
+        a.open_workspace(OpenWorkspaceRequest { path: copy.display().to_string(), create: false }).unwrap();
+        a.verify_audit().unwrap().first_break.map(|b| (b.seq, b.reason))
+    };
+
+    // The decision's signer rewritten.
+    let (copy, conn) = fresh();
+    conn.execute("UPDATE audit_event SET actor = 'Wren <wren@ledgerline.example>' WHERE seq = 3", []).unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 3);
+    // Two events swapped.
+    let (copy, conn) = fresh();
+    conn.execute_batch("UPDATE audit_event SET seq = 100 WHERE seq = 2; UPDATE audit_event SET seq = 2 WHERE seq = 3; UPDATE audit_event SET seq = 3 WHERE seq = 100;").unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 2);
+    // The submission removed.
+    let (copy, conn) = fresh();
+    conn.execute("DELETE FROM audit_event WHERE seq = 2", []).unwrap();
+    let (seq, reason) = first_break(&copy).unwrap();
+    assert!(seq == 2 && reason.contains("missing"), "{reason}");
+    // A forged approval appended with a hash of its own making.
+    let (copy, conn) = fresh();
+    conn.execute(
+        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash)
+         VALUES (4, '2027-01-16T00:00:00Z', 'Priya', 'decision.approved', 'pitch:2', '{}', 'x', 'y')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 4);
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
