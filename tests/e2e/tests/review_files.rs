@@ -1,0 +1,155 @@
+//! The offline round trip through the real app and the desktop's own file dialogs (answered
+//! with the keyboard, as a person would): the reviewer's card to the writer, the review package
+//! to the reviewer, the signed decision back to the writer.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use pitchbridge_e2e::*;
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// Answers the file dialog that is open, as a person would: the whole path pasted into its
+/// location field (typing races GTK's completion), then Return.
+async fn answer_dialog(path: &Path, open: bool) {
+    let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("support/clipboard.py");
+    let mut owner = std::process::Command::new("/usr/bin/python3")
+        .arg(script)
+        .arg(path.display().to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("clipboard helper");
+    {
+        use std::io::BufRead;
+        let mut line = String::new();
+        std::io::BufReader::new(owner.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let key = |k: &str| {
+        let _ = std::process::Command::new("xdotool").args(["key", k]).status();
+    };
+    // An open dialog shows its location field on Ctrl+L; a save dialog's name field has the focus.
+    key(if open { "ctrl+l" } else { "ctrl+a" });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    key("ctrl+v");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    key("Return");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let _ = owner.kill();
+    let _ = owner.wait();
+}
+
+async fn wait_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "{} was never written", path.display());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn fill_field(c: &Client, css: &str, value: &str) {
+    let e = find(c, css).await;
+    e.clear().await.unwrap();
+    e.send_keys(value).await.unwrap();
+}
+
+async fn open_pitch(c: &Client) {
+    find_text(c, "[data-testid=pitch-item]", "Close the books sooner").await.click().await.unwrap();
+    find(c, "[data-testid=review-bar]").await;
+}
+
+#[tokio::test]
+async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() {
+    let writer = Sandbox::new();
+    let reviewer = Sandbox::new();
+    let exchange = tempfile::tempdir().unwrap();
+    let card = exchange.path().join("priya.pbreviewer");
+    let package = exchange.path().join("close-the-books.pbreview");
+    let decision = exchange.path().join("close-the-books.pbdecision");
+    let dir = writer.path("config/com.pitchbridge.desktop");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
+
+    // The reviewer, on their own machine, makes a key and saves their card.
+    {
+        let driver = Driver::start(&reviewer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        click(&c, "[data-testid=nav-profile]").await;
+        fill_field(&c, "[data-testid=profile-name]", "Priya Raman").await;
+        fill_field(&c, "[data-testid=profile-email]", "priya@ledgerline.example").await;
+        click(&c, "[data-testid=role-reviewer]").await;
+        fill_field(&c, "[data-testid=profile-passphrase]", PASSPHRASE).await;
+        fill_field(&c, "[data-testid=profile-passphrase-again]", PASSPHRASE).await;
+        click(&c, "[data-testid=profile-submit]").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        click(&c, "[data-testid=nav-profile]").await;
+        find(&c, "[data-testid=profile-key]").await;
+        find_text(&c, "button", "Save my reviewer card").await.click().await.unwrap();
+        answer_dialog(&card, false).await;
+        wait_file(&card).await;
+        c.close().await.unwrap();
+    }
+
+    // The writer adds the reviewer from the card, submits, and saves the package.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        click(&c, "[data-testid=nav-profile]").await;
+        click(&c, "[data-testid=add-reviewer-card]").await;
+        answer_dialog(&card, true).await;
+        find_text(&c, "[role=status]", "Priya Raman can now review").await;
+        click(&c, "[aria-label=Close]").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        open_pitch(&c).await;
+        click(&c, "[data-testid=submit-review]").await;
+        find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
+        find(&c, "[data-testid=review-bar][data-status=in-review]").await;
+        click(&c, "[data-testid=export-review-package]").await;
+        answer_dialog(&package, false).await;
+        wait_file(&package).await;
+        find_text(&c, "[data-testid=app-notice]", "Review package saved").await;
+        c.close().await.unwrap();
+    }
+
+    // The reviewer opens the package as a review copy, approves, and saves the decision.
+    {
+        let driver = Driver::start(&reviewer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        click(&c, ".workspace .trigger").await;
+        click(&c, "[data-testid=open-review-package]").await;
+        answer_dialog(&package, true).await;
+        find_text(&c, "[data-testid=workspace-name]", "review copy").await;
+        open_pitch(&c).await;
+        find(&c, "[data-testid=review-bar][data-status=in-review]").await;
+        click(&c, "[data-testid=decide]").await;
+        click(&c, "[data-testid=outcome-approve]").await;
+        fill_field(&c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
+        click(&c, "[data-testid=decide-submit]").await;
+        find(&c, "[data-testid=review-bar][data-status=approved]").await;
+        click(&c, "[data-testid=export-decision]").await;
+        answer_dialog(&decision, false).await;
+        wait_file(&decision).await;
+        c.close().await.unwrap();
+    }
+    assert!(exchange.path().join("close-the-books (review copy).pitchbridge").exists(), "the copy is made beside the package");
+
+    // The writer imports the decision: the pitch is approved in their workspace.
+    {
+        let driver = Driver::start(&writer);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        click(&c, ".workspace .trigger").await;
+        click(&c, "[data-testid=import-decision]").await;
+        answer_dialog(&decision, true).await;
+        find_text(&c, "[data-testid=app-notice]", "Decision applied").await;
+        find(&c, "[data-testid=review-bar][data-status=approved]").await;
+        find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
+        c.close().await.unwrap();
+    }
+    wait_db(&writer.default_workspace(), "SELECT count(*) FROM decision WHERE verdict = 'approve'", 1).await;
+}
