@@ -33,7 +33,12 @@ build_app
 echo "==> End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
 export PITCHBRIDGE_APP="$APP_BIN"
 export NO_AT_BRIDGE=1
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pitchbridge-e2e -- --test-threads=1 2>&1 | tee -a "$LOG"
+# A window that never appears would otherwise hold the run until CI gives up: 25 minutes is
+# many times what these tests take, even with the test crate compiled from nothing.
+if ! timeout --kill-after=30 1500 xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pitchbridge-e2e -- --test-threads=1 2>&1 | tee -a "$LOG"; then
+  echo "End-to-end tests failed (or ran past 25 minutes)." >&2
+  exit 1
+fi
 
 # One line for the whole run: every "test result" line added up.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }

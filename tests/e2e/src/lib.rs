@@ -93,6 +93,8 @@ pub fn app_binary() -> PathBuf {
 /// WebKitWebDriver and keep its port busy).
 pub struct Driver {
     child: Child,
+    /// The sandbox's runtime dir: how this driver's app processes are told from others'.
+    run_dir: PathBuf,
 }
 
 impl Driver {
@@ -108,7 +110,7 @@ impl Driver {
         // Exports would open in the desktop's viewer: not during tests.
         cmd.env("PITCHBRIDGE_NO_VIEWER", "1");
         let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start tauri-driver");
-        let driver = Driver { child };
+        let driver = Driver { child, run_dir: sandbox.path("run") };
         for port in [PORT, NATIVE_PORT] {
             let deadline = Instant::now() + Duration::from_secs(20);
             while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -134,8 +136,36 @@ impl Driver {
     }
 }
 
+/// Ids of the app's processes started with `run_dir` as their runtime dir.
+fn app_processes(run_dir: &Path) -> Vec<u32> {
+    let want = format!("XDG_RUNTIME_DIR={}", run_dir.display());
+    let app = app_binary();
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let exe = std::fs::read_link(entry.path().join("exe")).ok();
+        if exe.as_deref().map(std::fs::canonicalize).and_then(|r| r.ok()) != std::fs::canonicalize(&app).ok() {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|v| v == want.as_bytes()) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The app must be gone before the next start in the same sandbox, or that start would
+        // hand over to it (the single-instance guard) and never open a window of its own.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !app_processes(&self.run_dir).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        for pid in app_processes(&self.run_dir) {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {

@@ -9,9 +9,24 @@ use pitchbridge_e2e::*;
 
 const PASSPHRASE: &str = "correct horse battery";
 
-/// Answers the file dialog that is open, as a person would: the whole path pasted into its
-/// location field (typing races GTK's completion), then Return.
-async fn answer_dialog(path: &Path, open: bool) {
+/// Whether a window with exactly this title is on the display (the desktop's file dialog).
+fn window_shown(title: &str) -> bool {
+    std::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+        .output()
+        .map(|o| o.status.success() && !o.stdout.is_empty())
+        .unwrap_or(false)
+}
+
+/// Answers the file dialog titled `title`, as a person would: the whole path pasted into its
+/// location field (typing races GTK's completion), then Return; again if the dialog is still
+/// there (a slow machine may not have given it the keys).
+async fn answer_dialog(title: &str, path: &Path, open: bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !window_shown(title) {
+        assert!(Instant::now() < deadline, "the dialog \"{title}\" never opened");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("support/clipboard.py");
     let mut owner = std::process::Command::new("/usr/bin/python3")
         .arg(script)
@@ -25,17 +40,27 @@ async fn answer_dialog(path: &Path, open: bool) {
         std::io::BufReader::new(owner.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
         assert_eq!(line.trim(), "ready");
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
     let key = |k: &str| {
         let _ = std::process::Command::new("xdotool").args(["key", k]).status();
     };
-    // An open dialog shows its location field on Ctrl+L; a save dialog's name field has the focus.
-    key(if open { "ctrl+l" } else { "ctrl+a" });
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    key("ctrl+v");
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    key("Return");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        // Let the dialog take the keyboard.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        // An open dialog shows its location field on Ctrl+L; a save dialog's name field has the focus.
+        key(if open { "ctrl+l" } else { "ctrl+a" });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        key("ctrl+v");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        key("Return");
+        let gone = Instant::now() + Duration::from_secs(3);
+        while window_shown(title) && Instant::now() < gone {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if !window_shown(title) {
+            break;
+        }
+        eprintln!("the dialog \"{title}\" is still open; answering again");
+    }
     let _ = owner.kill();
     let _ = owner.wait();
 }
@@ -72,6 +97,7 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
     std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
 
     // The reviewer, on their own machine, makes a key and saves their card.
+    eprintln!("step: The reviewer");
     {
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&[]).await;
@@ -87,19 +113,20 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         click(&c, "[data-testid=nav-profile]").await;
         find(&c, "[data-testid=profile-key]").await;
         find_text(&c, "button", "Save my reviewer card").await.click().await.unwrap();
-        answer_dialog(&card, false).await;
+        answer_dialog("Save your reviewer card", &card, false).await;
         wait_file(&card).await;
         c.close().await.unwrap();
     }
 
     // The writer adds the reviewer from the card, submits, and saves the package.
+    eprintln!("step: The writer adds the reviewer from the ca");
     {
         let driver = Driver::start(&writer);
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
         click(&c, "[data-testid=nav-profile]").await;
         click(&c, "[data-testid=add-reviewer-card]").await;
-        answer_dialog(&card, true).await;
+        answer_dialog("Add a reviewer", &card, true).await;
         find_text(&c, "[role=status]", "Priya Raman can now review").await;
         click(&c, "[aria-label=Close]").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -109,20 +136,21 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         click(&c, "[data-testid=submit-review-submit]").await;
         find(&c, "[data-testid=review-bar][data-status=in-review]").await;
         click(&c, "[data-testid=export-review-package]").await;
-        answer_dialog(&package, false).await;
+        answer_dialog("Save the review package", &package, false).await;
         wait_file(&package).await;
         find_text(&c, "[data-testid=app-notice]", "Review package saved").await;
         c.close().await.unwrap();
     }
 
     // The reviewer opens the package as a review copy, approves, and saves the decision.
+    eprintln!("step: The reviewer opens the package as a revi");
     {
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
         click(&c, ".workspace .trigger").await;
         click(&c, "[data-testid=open-review-package]").await;
-        answer_dialog(&package, true).await;
+        answer_dialog("Open a review package", &package, true).await;
         find_text(&c, "[data-testid=workspace-name]", "review copy").await;
         open_pitch(&c).await;
         find(&c, "[data-testid=review-bar][data-status=in-review]").await;
@@ -132,20 +160,21 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         click(&c, "[data-testid=decide-submit]").await;
         find(&c, "[data-testid=review-bar][data-status=approved]").await;
         click(&c, "[data-testid=export-decision]").await;
-        answer_dialog(&decision, false).await;
+        answer_dialog("Save the decision", &decision, false).await;
         wait_file(&decision).await;
         c.close().await.unwrap();
     }
     assert!(exchange.path().join("close-the-books (review copy).pitchbridge").exists(), "the copy is made beside the package");
 
     // The writer imports the decision: the pitch is approved in their workspace.
+    eprintln!("step: The writer imports the decision: the pit");
     {
         let driver = Driver::start(&writer);
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
         click(&c, ".workspace .trigger").await;
         click(&c, "[data-testid=import-decision]").await;
-        answer_dialog(&decision, true).await;
+        answer_dialog("Import a decision", &decision, true).await;
         find_text(&c, "[data-testid=app-notice]", "Decision applied").await;
         find(&c, "[data-testid=review-bar][data-status=approved]").await;
         find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
