@@ -26,6 +26,27 @@ fn person(dir: &Path, who: &str, role: &str, workspace: &Path) -> App {
     a
 }
 
+/// A writer and a reviewer (registered) on one workspace file, and the demo pitch that links
+/// claims.
+struct Team {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    writer: App,
+    reviewer: App,
+    me: pitchbridge_store::Reviewer,
+    pitch: Id,
+}
+
+fn team() -> Team {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.pitchbridge");
+    let writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let pitch = linked_pitch(&writer);
+    Team { dir, path, writer, reviewer, me, pitch }
+}
+
 /// The demo pitch that links claims.
 fn linked_pitch(a: &App) -> Id {
     let launch = a.list_launches().unwrap()[0].launch.id;
@@ -57,12 +78,7 @@ fn actions(a: &App) -> Vec<String> {
 
 #[test]
 fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_then_a_claim_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.pitchbridge");
-    let mut writer = person(dir.path(), "Wren", "writer", &path);
-    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
-    let me = reviewer.register_as_reviewer().unwrap();
-    let pitch = linked_pitch(&writer);
+    let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
 
     // Submitting needs a registered reviewer; the pitch is then read-only for the writer.
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "Ready for the channel launch.".into() }).unwrap();
@@ -296,12 +312,7 @@ fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing(
 
 #[test]
 fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.pitchbridge");
-    let mut writer = person(dir.path(), "Wren", "writer", &path);
-    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
-    let me = reviewer.register_as_reviewer().unwrap();
-    let pitch = linked_pitch(&writer);
+    let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
 
     // Checklist ticks are frozen while in review, and only ticked items can be confirmed.
@@ -336,12 +347,7 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
 
 #[test]
 fn an_approved_pitch_exports_with_its_stamp_and_loses_it_when_the_approval_lapses() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.pitchbridge");
-    let mut writer = person(dir.path(), "Wren", "writer", &path);
-    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
-    let me = reviewer.register_as_reviewer().unwrap();
-    let pitch = linked_pitch(&writer);
+    let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
     reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
 
@@ -395,12 +401,7 @@ fn a_damaged_or_foreign_package_is_refused_and_leaves_no_copy_behind() {
 
 #[test]
 fn deleting_a_linked_message_or_removing_a_linked_claim_lapses_the_approval_and_still_travels() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.pitchbridge");
-    let mut writer = person(dir.path(), "Wren", "writer", &path);
-    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
-    let me = reviewer.register_as_reviewer().unwrap();
-    let pitch = linked_pitch(&writer);
+    let Team { dir, mut writer, mut reviewer, me, pitch, .. } = team();
     let approve = |writer: &mut App, reviewer: &mut App| {
         writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
         reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
@@ -472,12 +473,7 @@ fn a_decision_that_names_edits_it_does_not_carry_is_refused() {
 
 #[test]
 fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_its_first_broken_link() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.pitchbridge");
-    let mut writer = person(dir.path(), "Wren", "writer", &path);
-    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
-    let me = reviewer.register_as_reviewer().unwrap();
-    let pitch = linked_pitch(&writer);
+    let Team { dir, path, mut writer, mut reviewer, me, pitch } = team();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
     reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
     assert_eq!(writer.verify_audit().unwrap().events, 3);

@@ -408,15 +408,7 @@ impl Workspace {
         self.writable()?;
         self.in_transaction(|ws| {
             // Approved pitches that link its claims lose those links: their approval lapses.
-            let approved: Vec<Id> = ws
-                .conn
-                .prepare(
-                    "SELECT DISTINCT b.pitch_id FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id
-                     JOIN claim c ON c.id = l.claim_id JOIN pitch p ON p.id = b.pitch_id
-                     WHERE c.message_id = ?1 AND p.status = 'approved'",
-                )?
-                .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let approved = ws.approved_pitches_linking(id)?;
             if ws.conn.execute("DELETE FROM factory_message WHERE id = ?1", [id])? == 0 {
                 return Err(not_found("Factory message", id));
             }

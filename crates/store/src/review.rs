@@ -813,7 +813,15 @@ impl Workspace {
 
     /// Rechecks every pitch linked to a claim of `message_id` (after a new message version).
     pub(crate) fn recheck_approvals_for_message(&mut self, message_id: Id, now: &str) -> Result<()> {
-        let pitches: Vec<Id> = self
+        for p in self.approved_pitches_linking(message_id)? {
+            self.recheck_approval(p, now)?;
+        }
+        Ok(())
+    }
+
+    /// Approved pitches that link a claim of `message_id`.
+    pub(crate) fn approved_pitches_linking(&self, message_id: Id) -> Result<Vec<Id>> {
+        Ok(self
             .conn
             .prepare_cached(
                 "SELECT DISTINCT b.pitch_id FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id
@@ -821,10 +829,6 @@ impl Workspace {
                  WHERE c.message_id = ?1 AND p.status = 'approved'",
             )?
             .query_map([message_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for p in pitches {
-            self.recheck_approval(p, now)?;
-        }
-        Ok(())
+            .collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -325,3 +325,28 @@ pub async fn wait_db(path: &Path, sql: &str, want: i64) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Sets up the person at the window as a reviewer through the profile dialog: name, email, a
+/// signing key under `passphrase`. The dialog is left closed.
+pub async fn make_reviewer_profile(c: &Client, name: &str, email: &str, passphrase: &str) {
+    click(c, "[data-testid=nav-profile]").await;
+    fill(c, "[data-testid=profile-name]", name).await;
+    fill(c, "[data-testid=profile-email]", email).await;
+    click(c, "[data-testid=role-reviewer]").await;
+    fill(c, "[data-testid=profile-passphrase]", passphrase).await;
+    fill(c, "[data-testid=profile-passphrase-again]", passphrase).await;
+    click(c, "[data-testid=profile-submit]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !c.find_all(Locator::Css("[data-testid=profile-submit]")).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the profile dialog did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A writer's profile, as the profile dialog would have saved it in the sandbox.
+pub fn write_writer_profile(sandbox: &Sandbox, name: &str, email: &str) {
+    let dir = sandbox.path("config/com.pitchbridge.desktop");
+    std::fs::create_dir_all(&dir).unwrap();
+    let profile = json!({ "name": name, "email": email, "role": "writer", "key": null });
+    std::fs::write(dir.join("profile.json"), profile.to_string()).unwrap();
+}

@@ -15,11 +15,6 @@ async fn open_pitch(c: &Client) {
     find(c, "[data-testid=review-bar]").await;
 }
 
-async fn fill_field(c: &Client, css: &str, value: &str) {
-    let e = find(c, css).await;
-    e.clear().await.unwrap();
-    e.send_keys(value).await.unwrap();
-}
 
 async fn review_status(c: &Client) -> String {
     let bar = find(c, "[data-testid=review-bar]").await;
@@ -34,12 +29,6 @@ async fn wait_status(c: &Client, want: &str) {
     }
 }
 
-/// The writer's profile, as the profile dialog would have saved it.
-fn writer_profile(sandbox: &Sandbox) {
-    let dir = sandbox.path("config/com.pitchbridge.desktop");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
-}
 
 async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
     click(c, "[data-testid=decide]").await;
@@ -48,9 +37,9 @@ async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
         click(c, "[data-testid=confirm-item]").await;
     }
     if !reasons.is_empty() {
-        fill_field(c, "[data-testid=decide-reasons]", reasons).await;
+        fill(c, "[data-testid=decide-reasons]", reasons).await;
     }
-    fill_field(c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
+    fill(c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
     click(c, "[data-testid=decide-submit]").await;
 }
 
@@ -58,7 +47,7 @@ async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
 async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapproval() {
     let writer = Sandbox::new();
     let reviewer = Sandbox::new();
-    writer_profile(&writer);
+    write_writer_profile(&writer, "Wren Alvarez", "wren@ledgerline.example");
     let ws = writer.default_workspace();
 
     // The writer's first start makes the demo workspace.
@@ -74,14 +63,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&workspace_args(&ws)).await;
         assert_eq!(wait_ready(&c).await, "true");
-        click(&c, "[data-testid=nav-profile]").await;
-        fill_field(&c, "[data-testid=profile-name]", "Priya Raman").await;
-        fill_field(&c, "[data-testid=profile-email]", "priya@ledgerline.example").await;
-        click(&c, "[data-testid=role-reviewer]").await;
-        fill_field(&c, "[data-testid=profile-passphrase]", PASSPHRASE).await;
-        fill_field(&c, "[data-testid=profile-passphrase-again]", PASSPHRASE).await;
-        click(&c, "[data-testid=profile-submit]").await;
-        wait_gone(&c, "[data-testid=profile-submit]").await;
+        make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
         click(&c, "[data-testid=nav-profile]").await;
         click(&c, "[data-testid=register-reviewer]").await;
         find(&c, "[data-testid=registered-here]").await;
@@ -100,7 +82,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         wait_db(&ws, "SELECT count(*) FROM checklist_result WHERE source = 'manual' AND state = 'ticked'", 1).await;
         click(&c, "[data-testid=submit-review]").await;
         find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
-        fill_field(&c, "[data-testid=submit-note]", "Ready for the partner summit.").await;
+        fill(&c, "[data-testid=submit-note]", "Ready for the partner summit.").await;
         click(&c, "[data-testid=submit-review-submit]").await;
         wait_status(&c, "in-review").await;
         find_text(&c, "[data-testid=status-chip]", "review").await;
@@ -132,7 +114,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         click(&c, "[data-testid=add-comment]").await;
         find_text(&c, "[data-testid=comment-quote]", &quote).await;
-        fill_field(&c, "[data-testid=comment-body]", "Lead with what the controller gains.").await;
+        fill(&c, "[data-testid=comment-body]", "Lead with what the controller gains.").await;
         click(&c, "[data-testid=comment-submit]").await;
         find_text(&c, "[data-testid=comment-thread]", "Lead with what the controller gains.").await;
         find_text(&c, ".comment-mark", &quote).await;
@@ -148,7 +130,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         .await
         .unwrap();
         click(&c, "[data-testid=add-comment]").await;
-        fill_field(&c, "[data-testid=comment-body]", "Is this still the positioning?").await;
+        fill(&c, "[data-testid=comment-body]", "Is this still the positioning?").await;
         click(&c, "[data-testid=comment-submit]").await;
         find_text(&c, "[data-testid=claim-row][data-number='1'] [data-testid=claim-comments]", "1 comment").await;
         find_text(&c, "[data-testid=comment-thread]", "Claim 1").await;
@@ -241,10 +223,3 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
     }
 }
 
-async fn wait_gone(c: &Client, css: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !c.find_all(Locator::Css(css)).await.unwrap().is_empty() {
-        assert!(std::time::Instant::now() < deadline, "{css} is still there");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}

@@ -73,11 +73,6 @@ async fn wait_file(path: &Path) {
     }
 }
 
-async fn fill_field(c: &Client, css: &str, value: &str) {
-    let e = find(c, css).await;
-    e.clear().await.unwrap();
-    e.send_keys(value).await.unwrap();
-}
 
 async fn open_pitch(c: &Client) {
     find_text(c, "[data-testid=pitch-item]", "Close the books sooner").await.click().await.unwrap();
@@ -92,24 +87,14 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
     let card = exchange.path().join("priya.pbreviewer");
     let package = exchange.path().join("close-the-books.pbreview");
     let decision = exchange.path().join("close-the-books.pbdecision");
-    let dir = writer.path("config/com.pitchbridge.desktop");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("profile.json"), br#"{"name":"Wren Alvarez","email":"wren@ledgerline.example","role":"writer","key":null}"#).unwrap();
+    write_writer_profile(&writer, "Wren Alvarez", "wren@ledgerline.example");
 
     // The reviewer, on their own machine, makes a key and saves their card.
-    eprintln!("step: The reviewer");
     {
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
-        click(&c, "[data-testid=nav-profile]").await;
-        fill_field(&c, "[data-testid=profile-name]", "Priya Raman").await;
-        fill_field(&c, "[data-testid=profile-email]", "priya@ledgerline.example").await;
-        click(&c, "[data-testid=role-reviewer]").await;
-        fill_field(&c, "[data-testid=profile-passphrase]", PASSPHRASE).await;
-        fill_field(&c, "[data-testid=profile-passphrase-again]", PASSPHRASE).await;
-        click(&c, "[data-testid=profile-submit]").await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
         click(&c, "[data-testid=nav-profile]").await;
         find(&c, "[data-testid=profile-key]").await;
         find_text(&c, "button", "Save my reviewer card").await.click().await.unwrap();
@@ -119,7 +104,6 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
     }
 
     // The writer adds the reviewer from the card, submits, and saves the package.
-    eprintln!("step: The writer adds the reviewer from the ca");
     {
         let driver = Driver::start(&writer);
         let c = driver.launch(&[]).await;
@@ -143,7 +127,6 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
     }
 
     // The reviewer opens the package as a review copy, approves, and saves the decision.
-    eprintln!("step: The reviewer opens the package as a revi");
     {
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&[]).await;
@@ -156,7 +139,7 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         find(&c, "[data-testid=review-bar][data-status=in-review]").await;
         click(&c, "[data-testid=decide]").await;
         click(&c, "[data-testid=outcome-approve]").await;
-        fill_field(&c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
+        fill(&c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
         click(&c, "[data-testid=decide-submit]").await;
         find(&c, "[data-testid=review-bar][data-status=approved]").await;
         click(&c, "[data-testid=export-decision]").await;
@@ -167,7 +150,6 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
     assert!(exchange.path().join("close-the-books (review copy).pitchbridge").exists(), "the copy is made beside the package");
 
     // The writer imports the decision: the pitch is approved in their workspace.
-    eprintln!("step: The writer imports the decision: the pit");
     {
         let driver = Driver::start(&writer);
         let c = driver.launch(&[]).await;

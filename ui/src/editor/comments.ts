@@ -6,24 +6,12 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import type { Comment } from "../lib/bindings";
+import { textblocks } from "./findings";
 
 type CommentsState = { decorations: DecorationSet; active: number | null };
 type CommentsMeta = { comments?: Comment[]; active?: number | null };
 
 const commentsKey = new PluginKey<CommentsState>("comments");
-
-function textblocks(doc: PMNode): Map<string, { pos: number; node: PMNode }> {
-  const out = new Map<string, { pos: number; node: PMNode }>();
-  doc.descendants((node, pos) => {
-    if (node.isTextblock) {
-      const key = node.attrs.key as string | null;
-      if (key) out.set(key, { pos: pos + 1, node });
-      return false;
-    }
-    return true;
-  });
-  return out;
-}
 
 function build(doc: PMNode, comments: Comment[], active: number | null): DecorationSet {
   const blocks = textblocks(doc);

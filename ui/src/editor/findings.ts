@@ -12,7 +12,7 @@ type FindingsMeta = { findings?: PitchFinding[]; texts?: Map<string, string>; ac
 const findingsKey = new PluginKey<FindingsState>("findings");
 
 /** Where each block's text starts, by key, with the text it holds now. */
-function textblocks(doc: PMNode): Map<string, { pos: number; node: PMNode }> {
+export function textblocks(doc: PMNode): Map<string, { pos: number; node: PMNode }> {
   const out = new Map<string, { pos: number; node: PMNode }>();
   doc.descendants((node, pos) => {
     if (node.isTextblock) {
