@@ -210,7 +210,7 @@ impl App {
     }
 
     fn require_profile(&self) -> ApiResult<Profile> {
-        self.load_profile()?.ok_or_else(|| refused("Set up your profile first (your name and email): File → Your profile…"))
+        self.load_profile()?.ok_or_else(|| refused("Set up your profile first (your name and email): Your profile, at the foot of the sidebar."))
     }
 
     /// How the person using the app is named in the audit trail.
@@ -311,15 +311,20 @@ impl App {
 
     /// The reviewer the pitch waits for, and they have unlocked their key this session.
     pub(crate) fn may_edit_as_reviewer(&self, pitch_id: Id) -> ApiResult<bool> {
-        Ok(self.is_requested_reviewer(pitch_id)? && self.unlocked_key.as_deref() == self.load_profile()?.and_then(|p| p.key).map(|k| k.public_key).as_deref())
+        Ok(self.is_requested_reviewer(pitch_id)? && self.unlocked_key.is_some() && self.unlocked_key == self.own_public_key())
+    }
+
+    /// The person's public key. A damaged profile counts as none here, so it never stands in
+    /// the way of opening or saving a pitch; the profile dialog says what is wrong with it.
+    fn own_public_key(&self) -> Option<String> {
+        self.load_profile().ok().flatten().and_then(|p| p.key).map(|k| k.public_key)
     }
 
     /// Whether the person using the app is the reviewer the pitch is waiting for.
     pub(crate) fn is_requested_reviewer(&self, pitch_id: Id) -> ApiResult<bool> {
         let Some(ws) = self.workspace.as_ref() else { return Ok(false) };
         let Some(request) = ws.open_request(pitch_id)? else { return Ok(false) };
-        let key = self.load_profile()?.and_then(|p| p.key).map(|k| k.public_key);
-        Ok(key.as_deref() == Some(request.reviewer.public_key.as_str()))
+        Ok(self.own_public_key().as_deref() == Some(request.reviewer.public_key.as_str()))
     }
 
     pub fn review_state(&self, pitch_id: Id) -> ApiResult<ReviewState> {
@@ -396,6 +401,9 @@ impl App {
         let reasons = req.reasons.trim().to_string();
         if req.outcome == PitchOutcome::ChangesRequested && reasons.is_empty() {
             return Err(ApiError::invalid("Say what needs to change: the writer sees your reasons."));
+        }
+        if reasons.chars().count() > MAX_COMMENT_CHARS {
+            return Err(ApiError::invalid(format!("The reasons are too long (at most {MAX_COMMENT_CHARS} characters); put the detail in comments.")));
         }
         let signing = pitchbridge_review::unlock(&stored_key, &req.passphrase).map_err(review_error)?;
         self.unlocked_key = Some(stored_key.public_key.clone());

@@ -523,3 +523,18 @@ fn rand_suffix() -> u64 {
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(1, Ordering::Relaxed)
 }
+
+#[test]
+fn a_damaged_profile_never_stands_in_the_way_of_opening_or_saving_a_pitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = person(dir.path(), "Wren", "writer", &dir.path().join("w.pitchbridge"));
+    let pitch = linked_pitch(&writer);
+    std::fs::write(dir.path().join("profile-Wren/profile.json"), b"{ damaged").unwrap();
+    assert!(writer.review_state(pitch).is_ok());
+    save_text(&mut writer, pitch, append_words).unwrap();
+    // Where the profile is needed, the damage is named.
+    let err = writer.get_profile().unwrap_err();
+    assert!(err.message.contains("cannot be read"), "{err:?}");
+    let err = writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: 1, note: String::new() }).unwrap_err();
+    assert!(err.message.contains("cannot be read"), "{err:?}");
+}
