@@ -80,7 +80,7 @@ pub fn take_pending_import(pending: State<'_, PendingImport>) -> Option<String> 
 /// Shows the native open dialog for a Word, Markdown or text file; `None` when cancelled.
 #[tauri::command]
 pub async fn pick_import_file(handle: AppHandle) -> ApiResult<Option<String>> {
-    Ok(crate::menu::ask_for_import_file(&handle).await.map(|p| p.display().to_string()))
+    Ok(crate::menu::ask_for_file(&handle, "Import Factory material", "Word, Markdown or text", &["docx", "md", "markdown", "txt"], None, None).await.map(|p| p.display().to_string()))
 }
 
 #[tauri::command]
@@ -316,7 +316,7 @@ pub async fn delete_glossary_term(s: Cmd<'_>, id: Id) -> ApiResult<()> {
 /// Asks for a CSV file and merges it into the glossary; `None` when the dialog is cancelled.
 #[tauri::command]
 pub async fn import_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<GlossaryImportReport>> {
-    let Some(path) = crate::menu::ask_for_csv(&handle, false).await else { return Ok(None) };
+    let Some(path) = crate::menu::ask_for_file(&handle, "Import glossary", "CSV", &["csv"], None, None).await else { return Ok(None) };
     s.run(move |a| a.import_glossary_csv(path.display().to_string())).await.map(Some)
 }
 
@@ -324,7 +324,7 @@ pub async fn import_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Opt
 /// `None` when cancelled.
 #[tauri::command]
 pub async fn export_glossary_csv(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<u32>> {
-    let Some(path) = crate::menu::ask_for_csv(&handle, true).await else { return Ok(None) };
+    let Some(path) = crate::menu::ask_for_file(&handle, "Export glossary", "CSV", &["csv"], Some("glossary".into()), None).await else { return Ok(None) };
     s.run(move |a| a.export_glossary_csv(path.display().to_string())).await.map(Some)
 }
 
@@ -341,7 +341,8 @@ pub async fn export_pitch(handle: AppHandle, s: Cmd<'_>, pitch_id: Id, formats: 
         })
         .await?;
     let label = if first == ExportFormat::Pdf { "PDF" } else { "Word document" };
-    let Some(path) = crate::menu::ask_for_export(&handle, &title, first.extension(), label, folder).await else { return Ok(None) };
+    // Exports start beside the workspace file, where a writer keeps the launch's material.
+    let Some(path) = crate::menu::ask_for_file(&handle, "Export pitch", label, &[first.extension()], Some(crate::menu::file_stem_for(&title)), folder).await else { return Ok(None) };
     let outcomes = s
         .run(move |a| {
             formats
@@ -369,7 +370,7 @@ pub async fn set_brand_kit(s: Cmd<'_>, input: BrandKitInput) -> ApiResult<BrandK
 /// Asks for a PNG or JPEG and makes it the kit's logo; `None` when cancelled.
 #[tauri::command]
 pub async fn pick_brand_logo(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<BrandKitView>> {
-    let Some(path) = crate::menu::ask_for_logo(&handle).await else { return Ok(None) };
+    let Some(path) = crate::menu::ask_for_file(&handle, "Choose a logo", "PNG or JPEG image", &["png", "jpg", "jpeg"], None, None).await else { return Ok(None) };
     s.run(move |a| a.set_brand_logo(path.display().to_string())).await.map(Some)
 }
 
@@ -410,7 +411,7 @@ pub async fn list_reviewers(s: Cmd<'_>) -> ApiResult<Vec<store::Reviewer>> {
 pub async fn export_reviewer_card(handle: AppHandle, s: Cmd<'_>) -> ApiResult<bool> {
     let name = s.run(|a| Ok(a.get_profile()?.map(|p| p.name).unwrap_or_default())).await?;
     let suggested = format!("{} reviewer card", crate::menu::file_stem_for(&name));
-    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save your reviewer card", "Pitchbridge reviewer card", "pbreviewer", Some(suggested), None).await else {
+    let Some(path) = crate::menu::ask_for_file(&handle, "Save your reviewer card", "Pitchbridge reviewer card", &["pbreviewer"], Some(suggested), None).await else {
         return Ok(false);
     };
     s.run(move |a| a.export_reviewer_card(&path)).await.map(|_| true)
@@ -419,7 +420,7 @@ pub async fn export_reviewer_card(handle: AppHandle, s: Cmd<'_>) -> ApiResult<bo
 /// Asks for a reviewer card and registers the reviewer it names; `None` when cancelled.
 #[tauri::command]
 pub async fn import_reviewer_card(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<store::Reviewer>> {
-    let Some(path) = crate::menu::ask_for_review_file(&handle, "Add a reviewer", "Pitchbridge reviewer card", "pbreviewer", None, None).await else {
+    let Some(path) = crate::menu::ask_for_file(&handle, "Add a reviewer", "Pitchbridge reviewer card", &["pbreviewer"], None, None).await else {
         return Ok(None);
     };
     s.run(move |a| a.import_reviewer_card(&path)).await.map(Some)
@@ -470,7 +471,7 @@ fn workspace_folder(a: &App) -> Option<std::path::PathBuf> {
 pub async fn export_review_package(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) -> ApiResult<Option<String>> {
     let (title, folder) = s.run(move |a| Ok((a.get_pitch(pitch_id)?.summary.pitch.title, workspace_folder(a)))).await?;
     let suggested = format!("{} for review", crate::menu::file_stem_for(&title));
-    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save the review package", "Pitchbridge review package", "pbreview", Some(suggested), folder).await else {
+    let Some(path) = crate::menu::ask_for_file(&handle, "Save the review package", "Pitchbridge review package", &["pbreview"], Some(suggested), folder).await else {
         return Ok(None);
     };
     let shown = path.display().to_string();
@@ -481,7 +482,7 @@ pub async fn export_review_package(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) 
 /// file), which becomes the open workspace.
 #[tauri::command]
 pub async fn open_review_package(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<WorkspaceInfo>> {
-    let Some(package) = crate::menu::ask_for_review_file(&handle, "Open a review package", "Pitchbridge review package", "pbreview", None, None).await else {
+    let Some(package) = crate::menu::ask_for_file(&handle, "Open a review package", "Pitchbridge review package", &["pbreview"], None, None).await else {
         return Ok(None);
     };
     let stem = package.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Review".into());
@@ -502,7 +503,7 @@ pub async fn open_review_package(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Opt
 pub async fn export_decision(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) -> ApiResult<Option<String>> {
     let (title, folder) = s.run(move |a| Ok((a.get_pitch(pitch_id)?.summary.pitch.title, workspace_folder(a)))).await?;
     let suggested = format!("{} decision", crate::menu::file_stem_for(&title));
-    let Some(path) = crate::menu::ask_for_review_file(&handle, "Save the decision", "Pitchbridge decision", "pbdecision", Some(suggested), folder).await else {
+    let Some(path) = crate::menu::ask_for_file(&handle, "Save the decision", "Pitchbridge decision", &["pbdecision"], Some(suggested), folder).await else {
         return Ok(None);
     };
     let shown = path.display().to_string();
@@ -513,7 +514,7 @@ pub async fn export_decision(handle: AppHandle, s: Cmd<'_>, pitch_id: Id) -> Api
 #[tauri::command]
 pub async fn import_decision(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<DecisionImport>> {
     let folder = s.run(|a| Ok(workspace_folder(a))).await?;
-    let Some(path) = crate::menu::ask_for_review_file(&handle, "Import a decision", "Pitchbridge decision", "pbdecision", None, folder).await else {
+    let Some(path) = crate::menu::ask_for_file(&handle, "Import a decision", "Pitchbridge decision", &["pbdecision"], None, folder).await else {
         return Ok(None);
     };
     s.run(move |a| a.import_decision(&path)).await.map(Some)

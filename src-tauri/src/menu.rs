@@ -74,86 +74,18 @@ pub async fn ask_for_workspace(handle: &AppHandle, create: bool) -> Option<PathB
     Some(with_extension(path))
 }
 
-/// The native file dialog for Factory material to import.
-pub async fn ask_for_import_file(handle: &AppHandle) -> Option<PathBuf> {
+/// A native file dialog: open a file (`save_as: None`), or choose where to save one under a
+/// suggested name (without extension). A saved name without an extension gets the first one.
+pub async fn ask_for_file(handle: &AppHandle, title: &str, label: &str, extensions: &[&str], save_as: Option<String>, folder: Option<PathBuf>) -> Option<PathBuf> {
     let (tx, rx) = std::sync::mpsc::channel();
-    handle
-        .dialog()
-        .file()
-        .set_title("Import Factory material")
-        .add_filter("Word, Markdown or text", &["docx", "md", "markdown", "txt"])
-        .pick_file(move |p| {
-            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
-        });
-    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
-}
-
-/// The native dialog for a glossary CSV: open one to import, or choose where to export.
-pub async fn ask_for_csv(handle: &AppHandle, save: bool) -> Option<PathBuf> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let dialog = handle
-        .dialog()
-        .file()
-        .set_title(if save { "Export glossary" } else { "Import glossary" })
-        .add_filter("CSV", &["csv"]);
-    let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
-        let _ = tx.send(p.and_then(|p| p.into_path().ok()));
-    };
-    if save {
-        dialog.set_file_name("glossary.csv").save_file(done);
-    } else {
-        dialog.pick_file(done);
-    }
-    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
-    Some(if save && path.extension().is_none() { path.with_extension("csv") } else { path })
-}
-
-/// The native save dialog for an export, suggesting a file name from the pitch's title.
-pub async fn ask_for_export(handle: &AppHandle, title: &str, extension: &str, label: &str, folder: Option<PathBuf>) -> Option<PathBuf> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let name: String = title.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { ' ' }).collect();
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut dialog = handle.dialog().file();
-    // Exports start beside the workspace file, where a writer keeps the launch's material.
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog
-        .set_title("Export pitch")
-        .add_filter(label, &[extension])
-        .set_file_name(format!("{}.{extension}", if name.is_empty() { "Pitch" } else { &name }))
-        .save_file(move |p| {
-            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
-        });
-    let path = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()?;
-    Some(if path.extension().is_none() { path.with_extension(extension) } else { path })
-}
-
-/// The native open dialog for a logo image.
-pub async fn ask_for_logo(handle: &AppHandle) -> Option<PathBuf> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    handle
-        .dialog()
-        .file()
-        .set_title("Choose a logo")
-        .add_filter("PNG or JPEG image", &["png", "jpg", "jpeg"])
-        .pick_file(move |p| {
-            let _ = tx.send(p.and_then(|p| p.into_path().ok()));
-        });
-    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten()).await.ok().flatten()
-}
-
-/// A native dialog for one of the review files: open one (`save_as: None`), or choose where to
-/// save one under a suggested name. Saved names get the extension when they lack it.
-pub async fn ask_for_review_file(handle: &AppHandle, title: &str, label: &str, extension: &str, save_as: Option<String>, folder: Option<PathBuf>) -> Option<PathBuf> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut dialog = handle.dialog().file().set_title(title).add_filter(label, &[extension]);
+    let mut dialog = handle.dialog().file().set_title(title).add_filter(label, extensions);
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);
     }
     let done = move |p: Option<tauri_plugin_dialog::FilePath>| {
         let _ = tx.send(p.and_then(|p| p.into_path().ok()));
     };
+    let extension = extensions[0];
     let saving = save_as.is_some();
     match save_as {
         Some(name) => dialog.set_file_name(format!("{name}.{extension}")).save_file(done),

@@ -551,7 +551,7 @@ impl App {
         if body.outcome == PitchOutcome::ApprovedWithEdits.as_str() && body.edits.is_none() {
             return Err(refused("This approval with edits carries no edits."));
         }
-        let signer = if body.signer_email.is_empty() { body.signer_name.clone() } else { format!("{} <{}>", body.signer_name, body.signer_email) };
+        let signer = profile::actor(&body.signer_name, &body.signer_email);
         let verified = verified_decision(body, &file.signature, &signer)?;
         let now = self.clock.now();
         let decision = self.ws_mut()?.apply_decision(&verified, &now)?;

@@ -35,7 +35,7 @@ pub fn event_hash(prev_hash: &str, seq: i64, at: &str, actor: &str, action: &str
         h.update((field.len() as u64).to_be_bytes());
         h.update(field.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::encode(&h.finalize())
 }
 
 /// Where the chain breaks, and why.

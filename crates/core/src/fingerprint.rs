@@ -17,14 +17,7 @@ pub fn normalize(text: &str) -> String {
 /// A 128-bit hex fingerprint of the text after [`normalize`]. Case and punctuation count:
 /// they can change what a claim says.
 pub fn fingerprint(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(normalize(text).as_bytes());
-    let mut out = String::with_capacity(32);
-    for b in &digest[..16] {
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
-    }
-    out
+    crate::hex::encode(&Sha256::digest(normalize(text).as_bytes())[..16])
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod collateral;
 pub mod doc;
 pub mod fingerprint;
+pub mod hex;
 pub mod links;
 pub mod model;
 pub mod redline;

@@ -38,21 +38,11 @@ pub struct EncryptedKey {
     pub ciphertext: String,
 }
 
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
+use pitchbridge_core::hex::encode as hex;
 
 /// Hex to bytes; anything else (odd length, non-hex, non-ASCII) is damage, never a panic.
-pub fn unhex(s: &str) -> Result<Vec<u8>, ReviewError> {
-    if s.len() % 2 != 0 {
-        return Err(ReviewError::Damaged("odd-length hex".into()));
-    }
-    s.as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| ReviewError::Damaged("not hex".into()))
-        })
-        .collect()
+fn unhex(s: &str) -> Result<Vec<u8>, ReviewError> {
+    pitchbridge_core::hex::decode(s).ok_or_else(|| ReviewError::Damaged("not hexadecimal".into()))
 }
 
 fn derive(passphrase: &str, salt: &[u8]) -> Result<[u8; 32], ReviewError> {

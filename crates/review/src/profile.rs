@@ -29,11 +29,16 @@ pub struct Profile {
 impl Profile {
     /// How the person is named in the audit trail and on decisions: "Name <email>".
     pub fn actor(&self) -> String {
-        if self.email.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} <{}>", self.name, self.email)
-        }
+        actor(&self.name, &self.email)
+    }
+}
+
+/// "Name <email>", or the name alone when there is no email.
+pub fn actor(name: &str, email: &str) -> String {
+    if email.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} <{email}>")
     }
 }
 

@@ -410,7 +410,7 @@ impl Workspace {
     }
 
     pub fn comments(&self, pitch_id: Id) -> Result<Vec<Comment>> {
-        let rows: Vec<(Comment, Id)> = self
+        let mut rows: Vec<Comment> = self
             .conn
             .prepare_cached(
                 "SELECT id, parent_id, target_kind, target_id, block_key, range_start, range_end, quote, body, author, created_at, resolved_at
@@ -420,33 +420,28 @@ impl Workspace {
                 let kind: String = r.get(2)?;
                 let target_id: Id = r.get(3)?;
                 let target = if kind == "claim" { CommentTarget::Claim { id: target_id } } else { CommentTarget::Block { key: r.get(4)? } };
-                Ok((
-                    Comment {
-                        id: r.get(0)?,
-                        parent_id: r.get(1)?,
-                        target,
-                        start: r.get(5)?,
-                        end: r.get(6)?,
-                        quote: r.get(7)?,
-                        body: r.get(8)?,
-                        author: r.get(9)?,
-                        created_at: r.get(10)?,
-                        resolved_at: r.get(11)?,
-                        outdated: false,
-                    },
-                    target_id,
-                ))
+                Ok(Comment {
+                    id: r.get(0)?,
+                    parent_id: r.get(1)?,
+                    target,
+                    start: r.get(5)?,
+                    end: r.get(6)?,
+                    quote: r.get(7)?,
+                    body: r.get(8)?,
+                    author: r.get(9)?,
+                    created_at: r.get(10)?,
+                    resolved_at: r.get(11)?,
+                    outdated: false,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (mut c, _) in rows {
+        for c in &mut rows {
             c.outdated = match self.target_text(pitch_id, &c.target)? {
                 Some((_, text)) => utf16_slice(&text, c.start, c.end).as_deref() != Some(c.quote.as_str()),
                 None => true,
             };
-            out.push(c);
         }
-        Ok(out)
+        Ok(rows)
     }
 
     /// Adds a comment on an exact range of a block or a claim, or a reply to a thread.
@@ -576,7 +571,7 @@ impl Workspace {
                     version_number: r.get(7)?,
                     pitch_fingerprint: r.get(8)?,
                     body: r.get(9)?,
-                    signature: signature.iter().map(|b| format!("{b:02x}")).collect(),
+                    signature: pitchbridge_core::hex::encode(&signature),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -673,12 +668,7 @@ impl Workspace {
                 params![d.pitch_id, version_number],
                 |r| r.get(0),
             )?;
-            let signature: Vec<u8> = d
-                .signature
-                .as_bytes()
-                .chunks(2)
-                .filter_map(|pair| std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
-                .collect();
+            let signature = pitchbridge_core::hex::decode(&d.signature).ok_or_else(|| refused("The decision's signature is not hexadecimal."))?;
             ws.conn.execute(
                 "INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, reasons, signature, request_id, signer_key, body)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",

@@ -62,6 +62,18 @@ export function formatIsoDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
+/** A recorded moment (RFC 3339) in the reader's own way of writing dates; as given if it is
+ *  not a date. */
+export function formatMoment(iso: string, options?: Intl.DateTimeFormatOptions): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, options);
+}
+
+/** "Priya Raman <priya@…>" → "Priya Raman": screens name people; the audit trail keeps the email. */
+export function personName(actor: string): string {
+  return actor.replace(/ <.*>$/, "");
+}
+
 /** "50–120 words", "up to 150 words", "at least 20 words", or "" when there is no limit. */
 export function wordLimitText(limit: WordLimit): string {
   const { min, max } = limit;
