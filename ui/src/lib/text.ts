@@ -47,19 +47,20 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts.map((p) => ({ text: p.text.split(MARK_END).join(""), mark: p.mark }));
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "2027-03-02" → "2 Mar 2027" in the reader's locale; anything else is shown as it is. */
+/** "2027-03-02" → "2 Mar 2027"; anything else is shown as it is. The day comes first and the
+ *  month by name, so no reader mistakes one for the other whatever their convention. (Written
+ *  out here rather than with `Intl`: the first date format made loads the locale's calendar
+ *  data, 10–15 ms that start-up would wait for.) */
 export function formatIsoDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!m) return iso;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Reject what Date would roll over ("2027-02-30" is not 2 March).
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return iso;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** A recorded moment (RFC 3339) in the reader's own way of writing dates; as given if it is
