@@ -3,6 +3,7 @@
 
 mod commands;
 mod menu;
+mod painting;
 #[cfg(unix)]
 mod single_instance;
 mod startup;
@@ -58,6 +59,7 @@ fn absolute(p: PathBuf) -> PathBuf {
 
 pub fn run() {
     startup::mark_start();
+    painting::choose_painter();
     let workspace = workspace_argument(std::env::args().skip(1)).map(absolute);
     let import = import_argument(std::env::args().skip(1)).map(absolute);
 
