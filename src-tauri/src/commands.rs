@@ -238,12 +238,13 @@ pub async fn search(s: Cmd<'_>, query: String) -> ApiResult<Vec<SearchHit>> {
     s.run(move |a| a.search(query)).await
 }
 
-/// Called by the UI once the first screen with data is on screen; the start-up benchmark
-/// reads the line it prints. The pitch checker (its dictionary) is then built in the
-/// background, so the first check is quick and start-up does not wait for it.
+/// Called by the UI once the first screen with data has been painted (on the frame after the
+/// one that painted it, which started `first_frame_ms_ago`); the start-up benchmark reads the
+/// lines it prints. The pitch checker (its dictionary) is then built in the background, so the
+/// first check is quick and start-up does not wait for it.
 #[tauri::command]
-pub fn frontend_ready(s: Cmd<'_>) {
-    crate::startup::report_ready();
+pub fn frontend_ready(s: Cmd<'_>, first_frame_ms_ago: f64) {
+    crate::startup::report_ready(first_frame_ms_ago);
     let checker = s.0.lock().unwrap_or_else(|p| p.into_inner()).shared_checker();
     std::thread::spawn(move || warm_checker(&checker));
 }

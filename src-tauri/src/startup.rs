@@ -20,11 +20,15 @@ pub fn mark(what: &str) {
     }
 }
 
-pub fn report_ready() {
+/// Prints when the first screen started its first frame, and when it was painted (now); the
+/// benchmark prints the same two lines for the bare window.
+pub fn report_ready(first_frame_ms_ago: f64) {
     if std::env::var_os("PITCHBRIDGE_STARTUP_PROBE").is_none() || REPORTED.set(()).is_err() {
         return;
     }
     if let Some(start) = STARTED.get() {
-        println!("pitchbridge-ready {:.1}", start.elapsed().as_secs_f64() * 1000.0);
+        let now = start.elapsed().as_secs_f64() * 1000.0;
+        println!("pitchbridge-mark first-frame {:.1}", now - first_frame_ms_ago.clamp(0.0, now));
+        println!("pitchbridge-ready {now:.1}");
     }
 }

@@ -5,9 +5,12 @@ use std::time::Instant;
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
+/// The page has been painted; its first frame started `first_frame_ms_ago`.
 #[tauri::command]
-fn ready() {
-    println!("pitchbridge-ready {:.1}", STARTED.get().unwrap().elapsed().as_secs_f64() * 1000.0);
+fn ready(first_frame_ms_ago: f64) {
+    let now = STARTED.get().unwrap().elapsed().as_secs_f64() * 1000.0;
+    println!("pitchbridge-mark first-frame {:.1}", now - first_frame_ms_ago.clamp(0.0, now));
+    println!("pitchbridge-ready {now:.1}");
 }
 
 fn main() {

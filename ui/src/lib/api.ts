@@ -144,8 +144,9 @@ export function pickWorkspace(create: boolean): Promise<WorkspaceInfo | null> {
   return call<WorkspaceInfo | null>("pick_workspace", { create });
 }
 
-export function frontendReady(): Promise<null> {
-  return call<null>("frontend_ready");
+/** The first screen has been painted; its first frame started `firstFrameMsAgo` before. */
+export function frontendReady(firstFrameMsAgo: number): Promise<null> {
+  return call<null>("frontend_ready", { firstFrameMsAgo });
 }
 
 // ---- launches --------------------------------------------------------------------------------
