@@ -112,5 +112,6 @@ def main():
     (b_first, b_ready, b_rss, b_pss), (a_first, a_ready, a_rss, a_pss) = summary.values()
     print(f"{'ratio (Pitchbridge / bare)':30} {a_first / b_first:>13.2f} {a_ready / b_ready:>12.2f} {'':>12} {a_rss / b_rss:>8.2f} {a_pss / b_pss:>8.2f}")
 
+
 if __name__ == "__main__":
     main()

@@ -5,7 +5,7 @@
 //! rasterizer (llvmpipe): no GPU, a virtual machine, a remote desktop. There, the first frame
 //! compiles a shader on the CPU for each kind of thing drawn (text, borders, rounded corners,
 //! shadows). Measured with the launch screen on a 2-core machine without a GPU: the first paint
-//! took 230–270 ms that way and 30–40 ms with WebKit's CPU painter, and the start-up work
+//! took 230–270 ms that way and 30–45 ms with WebKit's CPU painter, and the start-up work
 //! before it ran 20–40 ms sooner, the shader compiler no longer competing for the cores.
 //! So where there is no GPU to paint with, we ask for the CPU painter.
 
@@ -26,7 +26,7 @@ fn has_gpu_render_node() -> bool {
         .unwrap_or(false)
 }
 
-/// Must run first thing in `main`, before any thread starts: it sets an environment variable.
+/// Runs at the very start of `run`, before any thread starts: it sets an environment variable.
 pub fn choose_painter() {
     if !cfg!(target_os = "linux") {
         return;
