@@ -3,13 +3,22 @@
 //! [`Workspace::open`] never changes a file it cannot vouch for: it checks the header, the
 //! application id and the format version on a read-only connection before writing anything.
 
+mod audiences;
 mod audit;
+mod brand_kit;
 mod checks;
+mod collateral_types;
+mod decisions;
 mod error;
+mod glossary;
+mod launches;
+mod messages;
 mod pitch_doc;
-mod repo;
+mod pitches;
 mod review;
+mod review_comments;
 mod review_copy;
+mod rows;
 mod search;
 mod views;
 
@@ -17,16 +26,24 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 pub use audit::AuditVerification;
-pub use checks::{BrandKitRow, CheckSettingRow, Dismissal, ManualItemState};
+pub use brand_kit::BrandKitRow;
+pub use checks::{CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
-pub use repo::NewBlock;
-pub use review::*;
-pub use review_copy::*;
+pub use pitches::NewBlock;
+pub use review::{
+    ApprovalDrift, ClaimDrift, Comment, DecisionRecord, PitchOutcome, ReviewRequest, Reviewer, VerifiedDecision,
+    MAX_COMMENT_CHARS,
+};
+pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
-pub use views::*;
+pub use views::{
+    ClaimRewording, LaunchDetail, LaunchSummary, LinkView, MessageClaims, MessageDetail, MessageSummary, PitchDetail,
+    PitchEditorView, PitchLinks, PitchSummary, PitchVersionSummary, RemovedClaim, StalePitch, TouchedPitch,
+    VersionReport,
+};
 
 /// Written into the SQLite header (`PRAGMA application_id`): "PBWS".
 pub const APPLICATION_ID: i32 = 0x5042_5753;
@@ -246,6 +263,41 @@ impl Workspace {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows.join("\n"))
+    }
+
+    // ---- workspace metadata and transactions ---------------------------------------------
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM workspace_meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.writable()?;
+        self.conn.execute(
+            "INSERT INTO workspace_meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Runs `f` inside one transaction: all of it is written, or none of it.
+    pub fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.conn.execute_batch("SAVEPOINT bulk")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("RELEASE bulk")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK TO bulk; RELEASE bulk");
+                Err(e)
+            }
+        }
     }
 
     /// Refuses writes up front on a read-only workspace, with a clear error.

@@ -11,7 +11,7 @@ use pitchbridge_core::*;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::views::*;
+use crate::views::{LinkView, MessageClaims, PitchEditorView, PitchLinks, PitchVersionSummary, StalePitch};
 use crate::{Result, StoreError, Workspace};
 
 /// The JSON kept in `pitch_block.content` (see migration 0002).

@@ -94,7 +94,7 @@ impl Workspace {
                 "SELECT DISTINCT c.*, c.removed_in AS removed FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id
                  JOIN claim c ON c.id = l.claim_id WHERE b.pitch_id = ?1 AND c.removed_in IS NOT NULL ORDER BY c.id",
             )?
-            .query_map([pitch_id], |r| Ok((crate::repo::claim_from_row(r)?, r.get::<_, i64>("removed")?)))?
+            .query_map([pitch_id], |r| Ok((crate::messages::claim_from_row(r)?, r.get::<_, i64>("removed")?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         // The text the reviewer judges is the version sent, whatever happened since.
         let blocks = self.pitch_version_blocks(pitch_id, request.version_number)?;
@@ -172,7 +172,7 @@ impl Workspace {
                 "INSERT INTO audience (id, channel, persona, summary, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![a.id, a.channel, a.persona, a.summary, now],
             )?;
-            crate::repo::write_research(&ws.conn, a.id, &a.research)?;
+            crate::audiences::write_research(&ws.conn, a.id, &a.research)?;
             for g in &p.glossary {
                 ws.conn.execute(
                     "INSERT INTO glossary_term (id, term, customer_phrasing, rule, note) VALUES (?1, ?2, ?3, ?4, ?5)",
