@@ -20,6 +20,8 @@ export TAURI_DRIVER
 
 echo "==> Type-checking the UI"
 (cd "$ROOT/ui" && npm run --silent check)
+echo "==> UI unit tests"
+(cd "$ROOT/ui" && npm run --silent test)
 
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
