@@ -1,0 +1,151 @@
+// The pitch screen's pure logic: what the links mean for each side, where the connection lines
+// run, how wide the claims pane may be, and the labels of its gauges. No state and no DOM, so
+// the session and the tests share it.
+
+import type { Claim, Comment, Coverage, LinkView, PitchCheckReport } from "../lib/bindings";
+import type { SaveStatus } from "./editor/autosave";
+import type { ToolbarState } from "./editor/controller";
+import type { BlockLinkMark } from "./editor/plugins";
+
+// ---- links ----------------------------------------------------------------------------------
+
+/** Links by the block they hang off, in the order the workspace gave them. */
+export function linksByBlock(links: readonly LinkView[]): Map<string, LinkView[]> {
+  const map = new Map<string, LinkView[]>();
+  for (const l of links) map.set(l.blockKey, [...(map.get(l.blockKey) ?? []), l]);
+  return map;
+}
+
+/** How many blocks each claim feeds; a link to a removed claim counts for nothing. */
+export function linkCountsByClaim(links: readonly LinkView[]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const l of links) if (l.state !== "removed") map.set(l.claimId, (map.get(l.claimId) ?? 0) + 1);
+  return map;
+}
+
+/** The link chips each block shows: the claim's number, and whether the link is stale. */
+export function blockLinkMarks(byBlock: ReadonlyMap<string, LinkView[]>, claims: ReadonlyMap<number, Claim>): Map<string, BlockLinkMark[]> {
+  const map = new Map<string, BlockLinkMark[]>();
+  for (const [key, ls] of byBlock) {
+    map.set(
+      key,
+      ls.map((l) => ({ claimId: l.claimId, number: claims.get(l.claimId)?.number ?? 0, stale: l.state !== "current" })),
+    );
+  }
+  return map;
+}
+
+/** The block whose partners are shown: the hovered one, else the one with the cursor; none
+ *  while a claim is hovered (then the claim's partners are shown). */
+export function focusBlock(hoverClaim: number | null, hoverKey: string | null, currentKey: string | null): string | null {
+  return hoverClaim === null ? (hoverKey ?? currentKey) : null;
+}
+
+/** The claims the focused block translates. */
+export function partnerClaimIds(byBlock: ReadonlyMap<string, LinkView[]>, focusKey: string | null): Set<number> {
+  return new Set((focusKey ? (byBlock.get(focusKey) ?? []) : []).map((l) => l.claimId));
+}
+
+/** The blocks the hovered claim feeds. */
+export function partnerBlockKeys(links: readonly LinkView[], hoverClaim: number | null): Set<string> {
+  return new Set(hoverClaim === null ? [] : links.filter((l) => l.claimId === hoverClaim).map((l) => l.blockKey));
+}
+
+/** Where Ctrl+. goes: the next block with a stale link after the one with the cursor, round
+ *  to the first; undefined when nothing is stale. */
+export function nextStaleBlock(stale: readonly LinkView[], currentKey: string | null): string | undefined {
+  const keys = [...new Set(stale.map((l) => l.blockKey))];
+  if (keys.length === 0) return undefined;
+  const at = currentKey ? keys.indexOf(currentKey) : -1;
+  return keys[(at + 1) % keys.length];
+}
+
+/** Open comment threads on each claim's words. */
+export function openThreadsByClaim(comments: readonly Comment[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const c of comments) {
+    if (c.parentId === null && c.resolvedAt === null && c.target.kind === "claim") counts.set(c.target.id, (counts.get(c.target.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Where the selected words start in the claim's own text. The rendered text may differ at its
+ *  start (a leading space), so the search starts a little before where they appear on screen;
+ *  -1 when the claim does not hold those words. */
+export function quoteStart(claimText: string, quote: string, renderedBefore: string): number {
+  const near = Math.max(0, renderedBefore.trimStart().length - 2);
+  const from = claimText.indexOf(quote, near);
+  return from >= 0 ? from : claimText.indexOf(quote);
+}
+
+// ---- connection lines ---------------------------------------------------------------------
+
+export type LinkPair = { claimId: number; key: string; stale: boolean };
+
+/** The links to draw: every block of the hovered claim, else every claim of the focused block. */
+export function pairsToDraw(links: readonly LinkView[], byBlock: ReadonlyMap<string, LinkView[]>, hoverClaim: number | null, focusKey: string | null): LinkPair[] {
+  const pairs: LinkPair[] = [];
+  if (hoverClaim !== null) {
+    for (const l of links) if (l.claimId === hoverClaim) pairs.push({ claimId: l.claimId, key: l.blockKey, stale: l.state !== "current" });
+  } else if (focusKey) {
+    for (const l of byBlock.get(focusKey) ?? []) pairs.push({ claimId: l.claimId, key: l.blockKey, stale: l.state !== "current" });
+  }
+  return pairs;
+}
+
+type Box = { top: number; bottom: number; left: number; right: number; height: number };
+
+/** A connection line from a claim's row to a block, in the workbench's coordinates: a curve
+ *  from the claims pane's right edge to the block's left edge, each end kept inside its pane. */
+export function connectionPath(workbench: Pick<Box, "top" | "left">, claimsPane: Box, editorPane: Box, row: Box, block: Box): string {
+  const y1 = Math.min(Math.max(row.top + Math.min(row.height / 2, 18), claimsPane.top + 4), claimsPane.bottom - 4) - workbench.top;
+  const y2 = Math.min(Math.max(block.top + Math.min(block.height / 2, 14), editorPane.top + 4), editorPane.bottom - 4) - workbench.top;
+  const x1 = claimsPane.right - workbench.left - 6;
+  const x2 = block.left - workbench.left - 4;
+  const mid = (x1 + x2) / 2;
+  return `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`;
+}
+
+// ---- layout ---------------------------------------------------------------------------------
+
+export const CHECKS_WIDTH = 290;
+export const MIN_CLAIMS_WIDTH = 240;
+
+/** The claims pane's width: the one chosen, giving way when the window is narrow so the text
+ *  keeps a writable width (420 px beside the 9 px splitter and the checklist). */
+export function claimsPaneWidth(chosen: number, workbenchWidth: number, checksOpen: boolean): number {
+  if (workbenchWidth === 0) return chosen;
+  return Math.max(MIN_CLAIMS_WIDTH, Math.min(chosen, workbenchWidth - 9 - 420 - (checksOpen ? CHECKS_WIDTH : 0)));
+}
+
+/** A width the splitter may be dragged or stepped to: at least 240 px, and 360 px left for the rest. */
+export function clampClaimsWidth(width: number, workbenchWidth: number): number {
+  return Math.min(Math.max(width, MIN_CLAIMS_WIDTH), workbenchWidth - 360);
+}
+
+// ---- gauges and labels ----------------------------------------------------------------------
+
+export function saveLabel(status: SaveStatus): string {
+  return status === "saved" ? "Saved" : status === "saving" ? "Saving…" : status === "pending" ? "Editing…" : "Not saved — retrying";
+}
+
+/** Linked required claims as a percentage; a type that requires none is fully covered. */
+export function coveragePercent(coverage: Coverage): number {
+  return coverage.required === 0 ? 100 : Math.round((100 * coverage.linked) / coverage.required);
+}
+
+export type ReadinessBand = "pending" | "good" | "fair" | "poor";
+
+export function readinessBand(score: number | null): ReadinessBand {
+  return score === null ? "pending" : score >= 85 ? "good" : score >= 60 ? "fair" : "poor";
+}
+
+/** Ticked manual items the reviewer has not confirmed yet, offered in the decision. */
+export function unconfirmedItems(report: PitchCheckReport | null): { id: string; text: string }[] {
+  return (report?.manual ?? []).filter((m) => m.ticked && m.state !== "confirmed").map((m) => ({ id: m.id, text: m.text }));
+}
+
+/** Whether the toolbar would show anything different (typing must not re-render it every key). */
+export function sameToolbar(a: ToolbarState, b: ToolbarState): boolean {
+  return a.style === b.style && a.bold === b.bold && a.italic === b.italic && a.link === b.link && a.canUndo === b.canUndo && a.canRedo === b.canRedo;
+}
