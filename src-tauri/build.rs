@@ -1,89 +1,29 @@
-// Every app command is declared here so that it needs an explicit permission in
-// capabilities/main.json.
-const COMMANDS: &[&str] = &[
-    "get_profile",
-    "save_profile",
-    "create_signing_key",
-    "register_as_reviewer",
-    "list_reviewers",
-    "export_reviewer_card",
-    "import_reviewer_card",
-    "review_state",
-    "submit_for_review",
-    "withdraw_review",
-    "add_comment",
-    "resolve_comment",
-    "decide",
-    "unlock_for_review",
-    "export_review_package",
-    "open_review_package",
-    "export_decision",
-    "import_decision",
-    "compare_versions",
-    "audit_events",
-    "verify_audit",
-    "startup_snapshot",
-    "open_workspace",
-    "pick_workspace",
-    "list_launches",
-    "get_launch",
-    "create_launch",
-    "update_launch",
-    "delete_launch",
-    "create_message",
-    "add_message_version",
-    "get_message",
-    "set_claim_kind",
-    "delete_message",
-    "list_audiences",
-    "create_audience",
-    "update_audience",
-    "delete_audience",
-    "list_collateral_types",
-    "create_pitch",
-    "get_pitch",
-    "delete_pitch",
-    "take_pending_import",
-    "pick_import_file",
-    "preview_import",
-    "apply_import",
-    "get_pitch_editor",
-    "save_pitch_doc",
-    "link_claims",
-    "unlink_claim",
-    "confirm_link",
-    "save_pitch_version",
-    "compare_pitch_version",
-    "restore_pitch_version",
-    "preview_message_version",
-    "list_glossary",
-    "search",
-    "frontend_ready",
-    "check_pitch",
-    "dismiss_finding",
-    "restore_finding",
-    "set_manual_item",
-    "get_check_settings",
-    "set_check_setting",
-    "spelling_suggestions",
-    "add_dictionary_word",
-    "remove_dictionary_word",
-    "list_dictionary_words",
-    "add_glossary_term",
-    "update_glossary_term",
-    "delete_glossary_term",
-    "import_glossary_csv",
-    "export_glossary_csv",
-    "export_pitch",
-    "get_brand_kit",
-    "set_brand_kit",
-    "pick_brand_logo",
-    "clear_brand_logo",
-];
+//! The command surface is read from `src/commands/*.rs` (pitchbridge-surface): the app
+//! manifest's command list (so each command needs its permission) and the handler list come
+//! from there, and the committed capability must match it.
+
+use std::path::Path;
+
+use pitchbridge_surface::{Surface, CAPABILITY_PATH, REFRESH};
 
 fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
-    )
-    .expect("tauri-build failed");
+    println!("cargo:rerun-if-changed=src/commands");
+    println!("cargo:rerun-if-changed=src/events.rs");
+    let surface = Surface::read(Path::new("src")).unwrap_or_else(|e| panic!("the command surface cannot be read: {e}"));
+
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("handler.rs"), surface.handler_rs()).expect("OUT_DIR is writable");
+
+    let capability = Path::new("..").join(CAPABILITY_PATH);
+    println!("cargo:rerun-if-changed={}", capability.display());
+    let committed = std::fs::read_to_string(&capability).unwrap_or_default();
+    if committed != surface.capability_json() {
+        panic!("{CAPABILITY_PATH} does not match the commands in src/commands; run `{REFRESH}`");
+    }
+
+    // tauri-build wants a list that lives as long as the build script.
+    let names: &'static [&'static str] =
+        Box::leak(surface.command_names().into_iter().map(|n| &*Box::leak(n.into_boxed_str())).collect::<Vec<_>>().into_boxed_slice());
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(names)))
+        .expect("tauri-build failed");
 }

@@ -2,21 +2,24 @@
 //! single-instance guard; everything else is `pitchbridge_app`.
 
 mod commands;
+mod dialogs;
+mod events;
 mod menu;
 mod painting;
 #[cfg(unix)]
 mod single_instance;
 mod startup;
+mod state;
 mod window;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use pitchbridge_app::App;
 use pitchbridge_core::clock::SystemClock;
 use tauri::Manager;
 
-use commands::Shared;
+use state::{PendingImport, Shared};
 
 /// The default workspace, in the OS app-data directory.
 const DEFAULT_WORKSPACE: &str = "Workspace.pitchbridge";
@@ -76,12 +79,12 @@ pub fn run() {
         }
     };
 
-    let shared = Shared(Arc::new(Mutex::new(App::new(Box::new(SystemClock)))));
+    let shared = Shared::new(App::new(Box::new(SystemClock)));
     let setup_shared = shared.clone();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)
-        .manage(commands::PendingImport(std::sync::Mutex::new(import.map(|p| p.display().to_string()))))
+        .manage(PendingImport(Mutex::new(import.map(|p| p.display().to_string()))))
         .menu(|h| menu::build(h))
         .on_menu_event(menu::on_event)
         .on_page_load(|_, payload| startup::mark(&format!("page-{:?}", payload.event())))
@@ -91,15 +94,15 @@ pub fn run() {
                 Some(p) => p.clone(),
                 None => app.path().app_data_dir()?.join(DEFAULT_WORKSPACE),
             };
-            {
-                let mut a = setup_shared.0.lock().unwrap_or_else(|p| p.into_inner());
+            let config_dir = app.path().app_config_dir()?;
+            setup_shared.with(|a| {
                 // The person's profile and signing key live in their own configuration
                 // folder, never in a workspace.
-                a.set_profile_dir(app.path().app_config_dir()?);
+                a.set_profile_dir(config_dir);
                 // A failure is kept in the app's status; the UI shows it and offers to open
                 // or create another workspace.
                 let _ = a.open_or_create(&path, workspace.is_none());
-            }
+            });
             #[cfg(unix)]
             if let Some(l) = listener {
                 single_instance::serve(l, app.handle().clone());
@@ -107,86 +110,8 @@ pub fn run() {
             startup::mark("workspace-open");
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_profile,
-            commands::save_profile,
-            commands::create_signing_key,
-            commands::register_as_reviewer,
-            commands::list_reviewers,
-            commands::export_reviewer_card,
-            commands::import_reviewer_card,
-            commands::review_state,
-            commands::submit_for_review,
-            commands::withdraw_review,
-            commands::add_comment,
-            commands::resolve_comment,
-            commands::decide,
-            commands::unlock_for_review,
-            commands::export_review_package,
-            commands::open_review_package,
-            commands::export_decision,
-            commands::import_decision,
-            commands::compare_versions,
-            commands::audit_events,
-            commands::verify_audit,
-            commands::startup_snapshot,
-            commands::open_workspace,
-            commands::pick_workspace,
-            commands::list_launches,
-            commands::get_launch,
-            commands::create_launch,
-            commands::update_launch,
-            commands::delete_launch,
-            commands::create_message,
-            commands::add_message_version,
-            commands::get_message,
-            commands::set_claim_kind,
-            commands::delete_message,
-            commands::list_audiences,
-            commands::create_audience,
-            commands::update_audience,
-            commands::delete_audience,
-            commands::list_collateral_types,
-            commands::create_pitch,
-            commands::get_pitch,
-            commands::delete_pitch,
-            commands::take_pending_import,
-            commands::pick_import_file,
-            commands::preview_import,
-            commands::apply_import,
-            commands::get_pitch_editor,
-            commands::save_pitch_doc,
-            commands::link_claims,
-            commands::unlink_claim,
-            commands::confirm_link,
-            commands::save_pitch_version,
-            commands::compare_pitch_version,
-            commands::restore_pitch_version,
-            commands::preview_message_version,
-            commands::list_glossary,
-            commands::search,
-            commands::frontend_ready,
-            commands::check_pitch,
-            commands::dismiss_finding,
-            commands::restore_finding,
-            commands::set_manual_item,
-            commands::get_check_settings,
-            commands::set_check_setting,
-            commands::spelling_suggestions,
-            commands::add_dictionary_word,
-            commands::remove_dictionary_word,
-            commands::list_dictionary_words,
-            commands::add_glossary_term,
-            commands::update_glossary_term,
-            commands::delete_glossary_term,
-            commands::import_glossary_csv,
-            commands::export_glossary_csv,
-            commands::export_pitch,
-            commands::get_brand_kit,
-            commands::set_brand_kit,
-            commands::pick_brand_logo,
-            commands::clear_brand_logo,
-        ])
+        // Every command in src/commands, listed by the build script (pitchbridge-surface).
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .run(tauri::generate_context!());
     #[cfg(unix)]
     single_instance::release();

@@ -7,13 +7,12 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use pitchbridge_app::OpenWorkspaceRequest;
+use pitchbridge_app::workspace::OpenWorkspaceRequest;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 
-use tauri::Emitter;
-
-use crate::commands::Shared;
+use crate::events::{self, ImportRequested};
+use crate::state::Shared;
 use crate::window;
 
 #[derive(Serialize, Deserialize)]
@@ -90,7 +89,7 @@ pub fn serve(listener: UnixListener, handle: AppHandle) {
             tauri::async_runtime::spawn(async move {
                 window::focus(&handle);
                 if let Some(file) = msg.import {
-                    let _ = handle.emit("import-requested", file);
+                    events::emit::<ImportRequested>(&handle, file);
                 }
                 let Some(path) = msg.workspace else { return };
                 let shared = handle.state::<Shared>().inner().clone();

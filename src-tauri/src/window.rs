@@ -1,14 +1,17 @@
 //! Keeping the window in step with the open workspace.
 
-use pitchbridge_app::{ApiError, WorkspaceInfo};
-use tauri::{AppHandle, Emitter, Manager};
+use pitchbridge_app::workspace::WorkspaceInfo;
+use pitchbridge_app::ApiError;
+use tauri::{AppHandle, Manager};
+
+use crate::events::{self, WorkspaceChanged, WorkspaceError};
 
 pub const MAIN: &str = "main";
 
 /// Updates the title and tells the UI that another workspace is open.
 pub fn show_workspace(handle: &AppHandle, info: &WorkspaceInfo) {
     set_title(handle, info);
-    let _ = handle.emit("workspace-changed", info);
+    events::emit::<WorkspaceChanged>(handle, info.clone());
 }
 
 pub fn set_title(handle: &AppHandle, info: &WorkspaceInfo) {
@@ -19,7 +22,7 @@ pub fn set_title(handle: &AppHandle, info: &WorkspaceInfo) {
 }
 
 pub fn show_error(handle: &AppHandle, error: &ApiError) {
-    let _ = handle.emit("workspace-error", error);
+    events::emit::<WorkspaceError>(handle, error.clone());
 }
 
 pub fn focus(handle: &AppHandle) {

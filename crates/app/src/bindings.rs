@@ -2,19 +2,33 @@
 //! Rust types. `ui/src/lib/bindings.ts` is this module's output, committed; a test fails when
 //! it is stale (run `UPDATE_BINDINGS=1 cargo test -p pitchbridge-app --test bindings` to refresh).
 
+use pitchbridge_checks::{readiness::Readiness, Rule, RuleSetting, Severity};
+use pitchbridge_core::*;
+use pitchbridge_core::audit::{AuditEvent, ChainBreak};
 use pitchbridge_core::collateral::*;
 use pitchbridge_core::doc::*;
 use pitchbridge_core::links::*;
 use pitchbridge_core::redline::*;
-use pitchbridge_core::audit::{AuditEvent, ChainBreak};
 use pitchbridge_core::workflow::{CommentTarget, NewComment};
 use pitchbridge_import::{ImportReport, SourceFormat};
-use pitchbridge_core::*;
 use pitchbridge_store::*;
-use pitchbridge_checks::{readiness::Readiness, Rule, RuleSetting, Severity};
 use ts_rs::{Config, TS};
 
-use crate::*;
+use crate::audiences::*;
+use crate::brand_kit::*;
+use crate::checks::*;
+use crate::error::*;
+use crate::export::*;
+use crate::glossary::*;
+use crate::import::*;
+use crate::launches::*;
+use crate::messages::*;
+use crate::pitch_editor::*;
+use crate::pitches::*;
+use crate::profile::*;
+use crate::review::*;
+use crate::review_files::*;
+use crate::workspace::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),* $(,)?) => {

@@ -1,30 +1,26 @@
 //! The pitch checks in the app: run them over the editor's current document with the
 //! workspace's glossary, links, audience and settings; dismiss findings; tick manual items;
-//! tune rules; keep the glossary and the dictionary.
+//! tune rules; keep the workspace dictionary.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use pitchbridge_checks::readiness::{readiness, Readiness, RuleTally};
 use pitchbridge_checks::{
-    glossary_csv, CheckBlock, CheckInput, Checker, GlossaryEntry, Rule, RuleSetting, RuleSettings, Severity, StaleLink,
+    CheckBlock, CheckInput, Checker, GlossaryEntry, Rule, RuleSetting, RuleSettings, Severity, StaleLink,
     UncoveredClaim,
 };
 use pitchbridge_core::doc::DocBlock;
 use pitchbridge_core::links::LinkState;
-use pitchbridge_core::*;
+use pitchbridge_core::{BlockKind, Claim, ClaimKind, Id};
 use pitchbridge_store::{CheckSettingRow, Dismissal};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, App, ErrorCode};
+use crate::{ApiError, ApiResult, App};
 
 /// Findings of one rule listed for the editor; the rule's count still says how many in all.
 pub const MAX_FINDINGS_PER_RULE: usize = 200;
-
-/// Largest glossary CSV accepted: tens of thousands of terms.
-pub const MAX_GLOSSARY_CSV_BYTES: u64 = 5 * 1024 * 1024;
 
 /// The checker, built once per process and shared by every check. The shell warms it (and
 /// the dictionary behind spelling corrections, 20–30 ms to parse) off the main thread after
@@ -156,23 +152,6 @@ pub struct SetCheckSettingRequest {
     pub rule: Rule,
     /// `null` removes the override.
     pub setting: Option<RuleSetting>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct UpdateGlossaryRequest {
-    #[ts(type = "number")]
-    pub id: Id,
-    pub term: GlossaryInput,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct GlossaryImportReport {
-    pub added: u32,
-    pub updated: u32,
-    /// One line per skipped row: "line 4: the term is empty".
-    pub skipped: Vec<String>,
 }
 
 /// Converts byte offsets into UTF-16 offsets for offsets that mostly increase within a block.
@@ -410,11 +389,6 @@ impl App {
         Ok(ws.set_manual_item(req.pitch_id, &req.item_id, req.ticked, &by, &now)?)
     }
 
-    /// Checks the workspace's audit trail and reports the first broken link.
-    pub fn verify_audit(&self) -> ApiResult<pitchbridge_store::AuditVerification> {
-        Ok(self.ws()?.verify_audit()?)
-    }
-
     pub fn get_check_settings(&self) -> ApiResult<CheckSettingsView> {
         let rules = Rule::ALL
             .iter()
@@ -458,66 +432,5 @@ impl App {
         Ok(self.ws()?.dictionary_words()?)
     }
 
-    // ---- glossary -------------------------------------------------------------------------
 
-    pub fn add_glossary_term(&mut self, input: GlossaryInput) -> ApiResult<GlossaryTerm> {
-        Ok(self.ws_mut()?.add_glossary_term(&input)?)
-    }
-
-    pub fn update_glossary_term(&mut self, req: UpdateGlossaryRequest) -> ApiResult<GlossaryTerm> {
-        Ok(self.ws_mut()?.update_glossary_term(req.id, &req.term)?)
-    }
-
-    pub fn delete_glossary_term(&mut self, id: Id) -> ApiResult<()> {
-        Ok(self.ws_mut()?.delete_glossary_term(id)?)
-    }
-
-    /// Reads a CSV (columns in the README) and merges it: new terms are added, known ones
-    /// updated, bad rows skipped and listed. Nothing is written if the file itself is unusable.
-    pub fn import_glossary_csv(&mut self, path: String) -> ApiResult<GlossaryImportReport> {
-        let path = Path::new(&path);
-        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-        if meta.len() > MAX_GLOSSARY_CSV_BYTES {
-            return Err(ApiError::invalid(format!(
-                "{} is {} MB; a glossary file may be at most 5 MB.",
-                path.display(),
-                meta.len() / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        let parsed = glossary_csv::parse(&bytes).map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
-        let (added, updated) = self.ws_mut()?.merge_glossary(&parsed.entries)?;
-        Ok(GlossaryImportReport {
-            added: added as u32,
-            updated: updated as u32,
-            skipped: parsed.errors.iter().map(|e| format!("line {}: {}", e.line, e.message)).collect(),
-        })
-    }
-
-    /// Writes the glossary as CSV (through a temporary file, like every export).
-    pub fn export_glossary_csv(&self, path: String) -> ApiResult<u32> {
-        let terms = self.ws()?.list_glossary()?;
-        let entries: Vec<GlossaryInput> = terms
-            .iter()
-            .map(|t| GlossaryInput { term: t.term.clone(), customer_phrasing: t.customer_phrasing.clone(), rule: t.rule, note: t.note.clone() })
-            .collect();
-        let path = Path::new(&path);
-        pitchbridge_export::write_file(path, glossary_csv::write(&entries).as_bytes()).map_err(write_failed)?;
-        Ok(entries.len() as u32)
-    }
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> ApiError {
-    let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::FileNotFound } else { ErrorCode::Io };
-    ApiError::new(code, format!("{}: {e}", path.display()))
-}
-
-/// A file that could not be written, with the code the UI branches on.
-pub(crate) fn write_failed(e: pitchbridge_export::ExportError) -> ApiError {
-    let code = match &e {
-        pitchbridge_export::ExportError::Write { kind: std::io::ErrorKind::NotFound, .. } => ErrorCode::FileNotFound,
-        pitchbridge_export::ExportError::Write { .. } => ErrorCode::Io,
-        pitchbridge_export::ExportError::Internal(_) => ErrorCode::Internal,
-    };
-    ApiError::new(code, e.to_string())
 }

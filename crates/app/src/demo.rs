@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use pitchbridge_core::*;
+use pitchbridge_core::{AudienceInput, BlockKind, ClaimKind, GlossaryInput, GlossaryRule, LaunchInput, Research};
 use pitchbridge_store::{NewBlock, Workspace};
 use serde::Deserialize;
 

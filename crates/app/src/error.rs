@@ -1,6 +1,10 @@
 //! The one error type that crosses into the UI: a stable code to branch on, and a message for
 //! people.
 
+use std::path::Path;
+
+use pitchbridge_review::ReviewError;
+use pitchbridge_review::profile::ProfileError;
 use pitchbridge_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -59,6 +63,11 @@ impl ApiError {
     pub fn invalid(message: impl Into<String>) -> Self {
         ApiError::new(ErrorCode::InvalidInput, message)
     }
+
+    /// The review workflow said no: the message says why.
+    pub fn refused(message: impl Into<String>) -> Self {
+        ApiError::new(ErrorCode::ReviewRefused, message)
+    }
 }
 
 impl From<StoreError> for ApiError {
@@ -83,6 +92,45 @@ impl From<StoreError> for ApiError {
 impl From<pitchbridge_import::ImportError> for ApiError {
     fn from(e: pitchbridge_import::ImportError) -> Self {
         ApiError { code: ErrorCode::ImportFailed, message: e.to_string() }
+    }
+}
+
+/// A file that could not be written, with the code the UI branches on.
+impl From<pitchbridge_export::ExportError> for ApiError {
+    fn from(e: pitchbridge_export::ExportError) -> Self {
+        use pitchbridge_export::ExportError;
+        let code = match &e {
+            ExportError::Write { kind: std::io::ErrorKind::NotFound, .. } => ErrorCode::FileNotFound,
+            ExportError::Write { .. } => ErrorCode::Io,
+            ExportError::Internal(_) => ErrorCode::Internal,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<ProfileError> for ApiError {
+    fn from(e: ProfileError) -> Self {
+        match e {
+            ProfileError::Invalid(m) => ApiError::invalid(m),
+            other => ApiError::new(ErrorCode::Io, other.to_string()),
+        }
+    }
+}
+
+/// A signature that does not verify, a wrong passphrase: the reviewer is told why.
+impl From<ReviewError> for ApiError {
+    fn from(e: ReviewError) -> Self {
+        ApiError::refused(e.to_string())
+    }
+}
+
+/// An I/O failure on a named file: `.map_err(|e| FileError(path, e))?`.
+pub struct FileError<'a>(pub &'a Path, pub std::io::Error);
+
+impl From<FileError<'_>> for ApiError {
+    fn from(FileError(path, e): FileError<'_>) -> Self {
+        let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::FileNotFound } else { ErrorCode::Io };
+        ApiError::new(code, format!("{}: {e}", path.display()))
     }
 }
 

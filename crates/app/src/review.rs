@@ -1,59 +1,16 @@
-//! Review and approval use cases: the person's profile and signing key, reviewers registered
-//! in the workspace, submitting and withdrawing, comments, confirmations, signed decisions,
-//! the offline round trip (review package out, decision file back), and the audit trail.
-
-use std::path::{Path, PathBuf};
+//! Review and approval: reviewers registered in the workspace, submitting and withdrawing,
+//! comments, and the reviewer's signed decision (applied through the same checks as a
+//! decision file).
 
 use pitchbridge_core::workflow::{content_fingerprint, NewComment};
 use pitchbridge_core::{Id, PitchStatus};
-use pitchbridge_review::profile::{self, Profile, Role};
-use pitchbridge_review::{DecisionBody, DecisionFile, ReviewError, DECISION_FORMAT};
-use pitchbridge_store::*;
+use pitchbridge_review::DecisionBody;
+use pitchbridge_store::{ApprovalDrift, Comment, DecisionRecord, MAX_COMMENT_CHARS, META_COPY_LAST_COMMENT, PitchOutcome, ReviewRequest, Reviewer, VerifiedDecision, Workspace};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{info, ApiError, ApiResult, App, ErrorCode, WorkspaceInfo};
-
-/// The profile as the UI sees it: never the key itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileView {
-    pub name: String,
-    pub email: String,
-    /// "writer" or "reviewer".
-    pub role: String,
-    /// Hex public key, once a signing key has been made.
-    pub public_key: Option<String>,
-    /// Whether this key is registered as a reviewer in the open workspace.
-    pub registered_here: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SaveProfileRequest {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PassphraseRequest {
-    pub passphrase: String,
-}
-
-/// A reviewer's public key as one person hands it to another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewerCard {
-    /// Always "pitchbridge-reviewer/1".
-    pub format: String,
-    pub name: String,
-    pub email: String,
-    pub public_key: String,
-}
-
-pub const REVIEWER_CARD_FORMAT: &str = "pitchbridge-reviewer/1";
+use crate::App;
+use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -142,132 +99,11 @@ pub struct ReviewState {
     pub review_copy: bool,
 }
 
-/// What importing a decision did.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DecisionImport {
-    #[ts(type = "number")]
-    pub pitch_id: Id,
-    pub pitch_title: String,
-    pub decision: DecisionRecord,
-}
-
-/// Where the desktop app keeps the profile on this machine ($XDG_CONFIG_HOME or ~/.config,
-/// then the app's identifier), for the command line to find the same one.
-pub fn default_profile_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("com.pitchbridge.desktop"))
-}
-
-fn refused(message: impl Into<String>) -> ApiError {
-    ApiError::new(ErrorCode::ReviewRefused, message)
-}
-
-fn profile_error(e: profile::ProfileError) -> ApiError {
-    match e {
-        profile::ProfileError::Invalid(m) => ApiError::invalid(m),
-        other => ApiError::new(ErrorCode::Io, other.to_string()),
-    }
-}
-
-fn review_error(e: ReviewError) -> ApiError {
-    refused(e.to_string())
-}
-
-fn read_small_file(path: &Path, what: &str) -> ApiResult<Vec<u8>> {
-    const LIMIT: u64 = 64 * 1024 * 1024;
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ApiError::new(ErrorCode::FileNotFound, format!("{} was not found.", path.display())),
-        _ => ApiError::new(ErrorCode::Io, format!("{} cannot be read: {e}", path.display())),
-    })?;
-    if meta.len() > LIMIT {
-        return Err(ApiError::invalid(format!("{} is too large to be {what} ({} MB).", path.display(), meta.len() / 1_000_000)));
-    }
-    std::fs::read(path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{} cannot be read: {e}", path.display())))
-}
-
 impl App {
-    pub fn set_profile_dir(&mut self, dir: PathBuf) {
-        self.profile_dir = Some(dir);
-        let actor = self.actor();
-        if let Some(ws) = self.workspace.as_mut() {
-            ws.set_actor(&actor);
-        }
-    }
-
-    fn profile_dir(&self) -> ApiResult<&Path> {
-        self.profile_dir.as_deref().ok_or_else(|| ApiError::new(ErrorCode::Internal, "No folder for the profile was set."))
-    }
-
-    pub(crate) fn load_profile(&self) -> ApiResult<Option<Profile>> {
-        match &self.profile_dir {
-            Some(dir) => profile::load(dir).map_err(profile_error),
-            None => Ok(None),
-        }
-    }
-
-    fn require_profile(&self) -> ApiResult<Profile> {
-        self.load_profile()?.ok_or_else(|| refused("Set up your profile first (your name and email): Your profile, at the foot of the sidebar."))
-    }
-
-    /// How the person using the app is named in the audit trail.
-    pub(crate) fn actor(&self) -> String {
-        match self.load_profile() {
-            Ok(Some(p)) => p.actor(),
-            _ => std::env::var("USER").map(|u| format!("{u} (no profile)")).unwrap_or_else(|_| "Unnamed user".into()),
-        }
-    }
-
-    pub fn get_profile(&self) -> ApiResult<Option<ProfileView>> {
-        let Some(p) = self.load_profile()? else { return Ok(None) };
-        let public_key = p.key.as_ref().map(|k| k.public_key.clone());
-        let registered_here = match (&public_key, self.workspace.as_ref()) {
-            (Some(k), Some(ws)) => ws.reviewer_by_key(k)?.is_some(),
-            _ => false,
-        };
-        Ok(Some(ProfileView {
-            name: p.name,
-            email: p.email,
-            role: if p.role == Role::Reviewer { "reviewer" } else { "writer" }.into(),
-            public_key,
-            registered_here,
-        }))
-    }
-
-    pub fn save_profile(&mut self, req: SaveProfileRequest) -> ApiResult<ProfileView> {
-        let (name, email) = profile::validate(&req.name, &req.email).map_err(profile_error)?;
-        let role = match req.role.as_str() {
-            "reviewer" => Role::Reviewer,
-            "writer" => Role::Writer,
-            other => return Err(ApiError::invalid(format!("Unknown role \"{other}\": choose writer or reviewer."))),
-        };
-        let key = self.load_profile()?.and_then(|p| p.key);
-        profile::save(self.profile_dir()?, &Profile { name, email, role, key }).map_err(profile_error)?;
-        let actor = self.actor();
-        if let Some(ws) = self.workspace.as_mut() {
-            ws.set_actor(&actor);
-        }
-        Ok(self.get_profile()?.expect("just saved"))
-    }
-
-    /// Makes the person's signing key (once), encrypted under their passphrase.
-    pub fn create_signing_key(&mut self, req: PassphraseRequest) -> ApiResult<ProfileView> {
-        let mut p = self.require_profile()?;
-        if p.key.is_some() {
-            return Err(refused("You already have a signing key."));
-        }
-        p.key = Some(pitchbridge_review::new_key(&req.passphrase).map_err(|e| ApiError::invalid(e.to_string()))?);
-        profile::save(self.profile_dir()?, &p).map_err(profile_error)?;
-        Ok(self.get_profile()?.expect("just saved"))
-    }
-
     /// Registers the person's own public key as a reviewer in the open workspace.
     pub fn register_as_reviewer(&mut self) -> ApiResult<Reviewer> {
         let p = self.require_profile()?;
-        let key = p.key.as_ref().ok_or_else(|| refused("Make your signing key first: it is what your decisions are signed with."))?;
+        let key = p.key.as_ref().ok_or_else(|| ApiError::refused("Make your signing key first: it is what your decisions are signed with."))?;
         let now = self.clock.now();
         let actor = p.actor();
         Ok(self.ws_mut()?.register_reviewer(&p.name, &p.email, &key.public_key, &actor, &now)?)
@@ -277,47 +113,9 @@ impl App {
         Ok(self.ws()?.list_reviewers()?)
     }
 
-    /// The person's public key as a file to hand to a writer on another machine.
-    pub fn export_reviewer_card(&self, path: &Path) -> ApiResult<()> {
-        let p = self.require_profile()?;
-        let key = p.key.as_ref().ok_or_else(|| refused("Make your signing key first."))?;
-        let card = ReviewerCard { format: REVIEWER_CARD_FORMAT.into(), name: p.name.clone(), email: p.email.clone(), public_key: key.public_key.clone() };
-        pitchbridge_export::write_file(path, &serde_json::to_vec_pretty(&card).expect("a card serialises")).map_err(crate::checks::write_failed)
-    }
-
-    /// Registers the reviewer a card names.
-    pub fn import_reviewer_card(&mut self, path: &Path) -> ApiResult<Reviewer> {
-        let bytes = read_small_file(path, "a reviewer card")?;
-        let card: ReviewerCard = serde_json::from_slice(&bytes)
-            .ok()
-            .filter(|c: &ReviewerCard| c.format == REVIEWER_CARD_FORMAT)
-            .ok_or_else(|| ApiError::invalid(format!("{} is not a Pitchbridge reviewer card.", path.display())))?;
-        let now = self.clock.now();
-        let actor = self.actor();
-        Ok(self.ws_mut()?.register_reviewer(&card.name, &card.email, &card.public_key, &actor, &now)?)
-    }
-
-    // ---- the workflow -------------------------------------------------------------------------
-
-    /// The reviewer proves they hold their key (their passphrase) before editing a pitch in
-    /// review; it holds for the rest of the session.
-    pub fn unlock_for_review(&mut self, req: PassphraseRequest) -> ApiResult<()> {
-        let p = self.require_profile()?;
-        let key = p.key.ok_or_else(|| refused("You have no signing key yet: make one in your profile."))?;
-        pitchbridge_review::unlock(&key, &req.passphrase).map_err(review_error)?;
-        self.unlocked_key = Some(key.public_key);
-        Ok(())
-    }
-
     /// The reviewer the pitch waits for, and they have unlocked their key this session.
     pub(crate) fn may_edit_as_reviewer(&self, pitch_id: Id) -> ApiResult<bool> {
         Ok(self.is_requested_reviewer(pitch_id)? && self.unlocked_key.is_some() && self.unlocked_key == self.own_public_key())
-    }
-
-    /// The person's public key. A damaged profile counts as none here, so it never stands in
-    /// the way of opening or saving a pitch; the profile dialog says what is wrong with it.
-    fn own_public_key(&self) -> Option<String> {
-        self.load_profile().ok().flatten().and_then(|p| p.key).map(|k| k.public_key)
     }
 
     /// Whether the person using the app is the reviewer the pitch is waiting for.
@@ -392,11 +190,11 @@ impl App {
     /// also what goes back as the decision file.
     pub fn decide(&mut self, req: DecideRequest) -> ApiResult<ReviewState> {
         let p = self.require_profile()?;
-        let stored_key = p.key.clone().ok_or_else(|| refused("You have no signing key yet: make one in your profile."))?;
+        let stored_key = p.key.clone().ok_or_else(|| ApiError::refused("You have no signing key yet: make one in your profile."))?;
         let ws = self.ws()?;
-        let request = ws.open_request(req.pitch_id)?.ok_or_else(|| refused("This pitch is not waiting for a decision."))?;
+        let request = ws.open_request(req.pitch_id)?.ok_or_else(|| ApiError::refused("This pitch is not waiting for a decision."))?;
         if request.reviewer.public_key != stored_key.public_key {
-            return Err(refused(format!("This pitch was sent to {} for review; only they can decide on it.", request.reviewer.name)));
+            return Err(ApiError::refused(format!("This pitch was sent to {} for review; only they can decide on it.", request.reviewer.name)));
         }
         let reasons = req.reasons.trim().to_string();
         if req.outcome == PitchOutcome::ChangesRequested && reasons.is_empty() {
@@ -405,7 +203,7 @@ impl App {
         if reasons.chars().count() > MAX_COMMENT_CHARS {
             return Err(ApiError::invalid(format!("The reasons are too long (at most {MAX_COMMENT_CHARS} characters); put the detail in comments.")));
         }
-        let signing = pitchbridge_review::unlock(&stored_key, &req.passphrase).map_err(review_error)?;
+        let signing = pitchbridge_review::unlock(&stored_key, &req.passphrase)?;
         self.unlocked_key = Some(stored_key.public_key.clone());
         let ws = self.ws()?;
 
@@ -427,7 +225,7 @@ impl App {
         let comments = if copy_of.is_some() { self.copy_comments(req.pitch_id)? } else { Vec::new() };
         let ticked: Vec<String> = ws.manual_items(req.pitch_id)?.into_iter().map(|m| m.item_id).collect();
         if let Some(item) = req.confirmed_items.iter().find(|i| !ticked.contains(i)) {
-            return Err(refused(format!("The writer has not ticked \"{item}\", so it cannot be confirmed.")));
+            return Err(ApiError::refused(format!("The writer has not ticked \"{item}\", so it cannot be confirmed.")));
         }
         let mut confirmed_items = req.confirmed_items.clone();
         confirmed_items.sort();
@@ -489,83 +287,8 @@ impl App {
             .collect())
     }
 
-    // ---- the offline round trip ---------------------------------------------------------------
-
-    pub fn export_review_package(&self, pitch_id: Id, path: &Path) -> ApiResult<()> {
-        let ws = self.ws()?;
-        let package = ws.review_package(pitch_id, &self.actor(), &self.clock.now())?;
-        let bytes = serde_json::to_vec_pretty(&package).expect("a package serialises");
-        pitchbridge_export::write_file(path, &bytes).map_err(crate::checks::write_failed)
-    }
-
-    /// Opens a review package as a new review copy at `copy_path`, and makes it the open
-    /// workspace.
-    pub fn open_review_package(&mut self, package_path: &Path, copy_path: &Path) -> ApiResult<WorkspaceInfo> {
-        let bytes = read_small_file(package_path, "a review package")?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| ApiError::invalid(format!("{} is not a Pitchbridge review package.", package_path.display())))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(PACKAGE_FORMAT) {
-            return Err(ApiError::invalid(format!("{} is not a Pitchbridge review package.", package_path.display())));
-        }
-        let package: ReviewPackage = serde_json::from_value(value).map_err(|e| ApiError::invalid(format!("The review package is damaged: {e}")))?;
-        if copy_path.exists() {
-            return Err(ApiError::invalid(format!("{} already exists; the review copy needs a new file.", copy_path.display())));
-        }
-        let ws = match Workspace::create_review_copy(copy_path, &package, &self.actor(), &self.clock.now()) {
-            Ok(ws) => Ok(ws),
-            Err(e) => {
-                // Never leave half a copy behind (the file did not exist before).
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", copy_path.display()));
-                }
-                Err(ApiError::from(e))
-            }
-        };
-        self.adopt(ws)?;
-        Ok(info(self.ws()?))
-    }
-
-    /// The pitch's latest decision as a file to send back to the writer.
-    pub fn export_decision(&self, pitch_id: Id, path: &Path) -> ApiResult<()> {
-        let ws = self.ws()?;
-        let d = ws.decisions(pitch_id)?.into_iter().next().ok_or_else(|| refused("There is no decision on this pitch yet."))?;
-        let body: DecisionBody = serde_json::from_str(&d.body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("The stored decision cannot be read: {e}")))?;
-        let file = DecisionFile { format: DECISION_FORMAT.into(), decision: body, signature: d.signature };
-        pitchbridge_export::write_file(path, &serde_json::to_vec_pretty(&file).expect("a decision serialises")).map_err(crate::checks::write_failed)
-    }
-
-    /// Applies a decision file, only if it is signed by the registered reviewer the pitch was
-    /// sent to and names exactly what this workspace holds; otherwise it is refused with the
-    /// reason and nothing changes.
-    pub fn import_decision(&mut self, path: &Path) -> ApiResult<DecisionImport> {
-        let bytes = read_small_file(path, "a decision file")?;
-        let file = pitchbridge_review::parse_decision_file(&bytes).map_err(|e| ApiError::invalid(e.to_string()))?;
-        pitchbridge_review::verify(&file.decision, &file.signature).map_err(review_error)?;
-        let body = &file.decision;
-        let ws = self.ws()?;
-        if body.workspace_id != ws.workspace_id()? {
-            return Err(refused(format!("This decision was made for another workspace (the pitch \"{}\" there), not this one.", body.pitch_title)));
-        }
-        if ws.reviewer_by_key(&body.signer_key)?.is_none() {
-            return Err(refused(format!("{} signed this decision, but their key is not registered as a reviewer in this workspace.", body.signer_name)));
-        }
-        if body.outcome == PitchOutcome::ApprovedWithEdits.as_str() && body.edits.is_none() {
-            return Err(refused("This approval with edits carries no edits."));
-        }
-        let signer = profile::actor(&body.signer_name, &body.signer_email);
-        let verified = verified_decision(body, &file.signature, &signer)?;
-        let now = self.clock.now();
-        let decision = self.ws_mut()?.apply_decision(&verified, &now)?;
-        Ok(DecisionImport { pitch_id: body.pitch_id, pitch_title: body.pitch_title.clone(), decision })
-    }
-
-    // ---- history --------------------------------------------------------------------------------
-
     pub fn compare_versions(&self, req: CompareVersionsRequest) -> ApiResult<Vec<pitchbridge_core::redline::DiffSpan>> {
         Ok(self.ws()?.compare_pitch_versions(req.pitch_id, req.from, req.to)?)
-    }
-
-    pub fn audit_events(&self) -> ApiResult<Vec<pitchbridge_core::audit::AuditEvent>> {
-        Ok(self.ws()?.audit_events()?)
     }
 }
 
@@ -585,8 +308,8 @@ fn decision_meaning(ws: &Workspace, pitch_id: Id, outcome: PitchOutcome, version
     })
 }
 
-fn verified_decision(body: &DecisionBody, signature: &str, signer: &str) -> ApiResult<VerifiedDecision> {
-    let outcome = PitchOutcome::parse(&body.outcome).ok_or_else(|| refused(format!("The decision's outcome \"{}\" is not one Pitchbridge knows.", body.outcome)))?;
+pub(crate) fn verified_decision(body: &DecisionBody, signature: &str, signer: &str) -> ApiResult<VerifiedDecision> {
+    let outcome = PitchOutcome::parse(&body.outcome).ok_or_else(|| ApiError::refused(format!("The decision's outcome \"{}\" is not one Pitchbridge knows.", body.outcome)))?;
     Ok(VerifiedDecision {
         pitch_id: body.pitch_id,
         outcome,

@@ -3,7 +3,11 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
-use pitchbridge_app::*;
+use pitchbridge_app::error::ErrorCode;
+use pitchbridge_app::{
+    launches::*, messages::*,
+    pitch_editor::*, pitches::*, workspace::*,
+};
 use pitchbridge_core::*;
 
 mod common;

@@ -3,7 +3,10 @@
 
 use std::fs;
 
-use pitchbridge_app::*;
+use pitchbridge_app::error::ErrorCode;
+use pitchbridge_app::{
+    brand_kit::*, checks::*, export::*, glossary::*, workspace::*, App,
+};
 use pitchbridge_checks::{Rule, RuleSetting, Severity};
 use pitchbridge_core::doc::{DocBlock, Run};
 use pitchbridge_core::*;

@@ -5,7 +5,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use pitchbridge_app::*;
+use pitchbridge_app::error::{ApiResult, ErrorCode};
+use pitchbridge_app::{
+    checks::*, messages::*,
+    pitch_editor::*, profile::*, review::*, workspace::*, App,
+};
 use pitchbridge_core::doc::Run;
 use pitchbridge_core::workflow::{CommentTarget, NewComment};
 use pitchbridge_core::{Id, PitchStatus};

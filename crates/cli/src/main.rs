@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
-use pitchbridge_app::{ApiError, ApiResult, App, ErrorCode, ImportPreview, ImportRequest, OpenWorkspaceRequest};
+use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
+use pitchbridge_app::export::{ExportFormat, ExportPitchRequest};
+use pitchbridge_app::import::{ImportPreview, ImportRequest};
+use pitchbridge_app::workspace::OpenWorkspaceRequest;
+use pitchbridge_app::App;
 use pitchbridge_app::store::SearchHitKind;
 use pitchbridge_core::clock::SystemClock;
 
@@ -153,7 +157,7 @@ fn open(path: &Path) -> ApiResult<App> {
 /// An app that knows the person's profile (the desktop app's), so the audit trail names them.
 fn new_app() -> App {
     let mut app = App::new(Box::new(SystemClock));
-    if let Some(dir) = pitchbridge_app::default_profile_dir() {
+    if let Some(dir) = pitchbridge_app::profile::default_profile_dir() {
         app.set_profile_dir(dir);
     }
     app
@@ -220,13 +224,13 @@ fn run(command: Command) -> ApiResult<()> {
         }
         Command::Export { workspace, pitch, markdown, collateral_type, format, output } => {
             let app_format = match format {
-                ExportTo::Docx => pitchbridge_app::ExportFormat::Docx,
-                ExportTo::Pdf => pitchbridge_app::ExportFormat::Pdf,
+                ExportTo::Docx => ExportFormat::Docx,
+                ExportTo::Pdf => ExportFormat::Pdf,
             };
             let outcome = match (workspace, pitch, markdown) {
                 (Some(ws), Some(pitch), None) => {
                     let app = open(&ws)?;
-                    app.export_pitch(pitchbridge_app::ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
+                    app.export_pitch(ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
                 }
                 (None, None, Some(md)) => pitchbridge_app::export::export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,
                 _ => {

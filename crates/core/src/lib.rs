@@ -16,4 +16,4 @@ pub mod redline;
 pub mod split;
 pub mod workflow;
 
-pub use model::*;
+pub use model::{Id, ClaimKind, Launch, LaunchInput, FactoryMessage, Claim, Research, Audience, AudienceInput, PitchStatus, Pitch, BlockKind, PitchBlock, GlossaryRule, GlossaryTerm, GlossaryInput, validate_launch, validate_audience};

@@ -1,0 +1,84 @@
+//! The workspace glossary: its terms, and its exchange as CSV (the format `pitchbridge check
+//! --glossary` reads too).
+
+use std::path::Path;
+
+use pitchbridge_checks::glossary_csv;
+use pitchbridge_core::{GlossaryInput, GlossaryTerm, Id};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::App;
+use crate::error::{ApiError, ApiResult, FileError};
+
+/// Largest glossary CSV accepted: tens of thousands of terms.
+pub const MAX_GLOSSARY_CSV_BYTES: u64 = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateGlossaryRequest {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub term: GlossaryInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GlossaryImportReport {
+    pub added: u32,
+    pub updated: u32,
+    /// One line per skipped row: "line 4: the term is empty".
+    pub skipped: Vec<String>,
+}
+
+impl App {
+    pub fn list_glossary(&self) -> ApiResult<Vec<GlossaryTerm>> {
+        Ok(self.ws()?.list_glossary()?)
+    }
+
+    pub fn add_glossary_term(&mut self, input: GlossaryInput) -> ApiResult<GlossaryTerm> {
+        Ok(self.ws_mut()?.add_glossary_term(&input)?)
+    }
+
+    pub fn update_glossary_term(&mut self, req: UpdateGlossaryRequest) -> ApiResult<GlossaryTerm> {
+        Ok(self.ws_mut()?.update_glossary_term(req.id, &req.term)?)
+    }
+
+    pub fn delete_glossary_term(&mut self, id: Id) -> ApiResult<()> {
+        Ok(self.ws_mut()?.delete_glossary_term(id)?)
+    }
+
+    /// Reads a CSV (columns in the README) and merges it: new terms are added, known ones
+    /// updated, bad rows skipped and listed. Nothing is written if the file itself is unusable.
+    pub fn import_glossary_csv(&mut self, path: String) -> ApiResult<GlossaryImportReport> {
+        let path = Path::new(&path);
+        let meta = std::fs::metadata(path).map_err(|e| FileError(path, e))?;
+        if meta.len() > MAX_GLOSSARY_CSV_BYTES {
+            return Err(ApiError::invalid(format!(
+                "{} is {} MB; a glossary file may be at most 5 MB.",
+                path.display(),
+                meta.len() / (1024 * 1024)
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| FileError(path, e))?;
+        let parsed = glossary_csv::parse(&bytes).map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
+        let (added, updated) = self.ws_mut()?.merge_glossary(&parsed.entries)?;
+        Ok(GlossaryImportReport {
+            added: added as u32,
+            updated: updated as u32,
+            skipped: parsed.errors.iter().map(|e| format!("line {}: {}", e.line, e.message)).collect(),
+        })
+    }
+
+    /// Writes the glossary as CSV (through a temporary file, like every export).
+    pub fn export_glossary_csv(&self, path: String) -> ApiResult<u32> {
+        let terms = self.ws()?.list_glossary()?;
+        let entries: Vec<GlossaryInput> = terms
+            .iter()
+            .map(|t| GlossaryInput { term: t.term.clone(), customer_phrasing: t.customer_phrasing.clone(), rule: t.rule, note: t.note.clone() })
+            .collect();
+        let path = Path::new(&path);
+        pitchbridge_export::write_file(path, glossary_csv::write(&entries).as_bytes())?;
+        Ok(entries.len() as u32)
+    }
+}

@@ -1,0 +1,148 @@
+//! The open workspace: opening or creating one, what the first screen needs, search.
+
+use std::path::{Path, PathBuf};
+
+use pitchbridge_store::{LaunchDetail, LaunchSummary, SearchHit, Workspace};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::App;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// The file name without its extension, for the window title.
+    pub name: String,
+    pub read_only: bool,
+    /// A review copy: a pitch sent from another workspace for review here.
+    pub review_copy: bool,
+}
+
+/// What the UI needs at start-up: the open workspace, or why none could be opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceStatus {
+    pub workspace: Option<WorkspaceInfo>,
+    pub error: Option<ApiError>,
+}
+
+/// Everything the first screen needs, in one call, so start-up waits for one round trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupSnapshot {
+    pub status: WorkspaceStatus,
+    pub launches: Vec<LaunchSummary>,
+    /// The first launch in the list, in full: the screen a writer lands on.
+    pub first_launch: Option<LaunchDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenWorkspaceRequest {
+    pub path: String,
+    /// Create a new, empty workspace at `path` instead of opening an existing one.
+    pub create: bool,
+}
+
+impl App {
+    pub fn status(&self) -> WorkspaceStatus {
+        WorkspaceStatus { workspace: self.workspace.as_ref().map(info), error: self.last_error.clone() }
+    }
+
+    pub fn startup_snapshot(&self) -> ApiResult<StartupSnapshot> {
+        let status = self.status();
+        if self.workspace.is_none() {
+            return Ok(StartupSnapshot { status, launches: Vec::new(), first_launch: None });
+        }
+        let launches = self.list_launches()?;
+        let first_launch = match launches.first() {
+            Some(l) => Some(self.get_launch(l.launch.id)?),
+            None => None,
+        };
+        Ok(StartupSnapshot { status, launches, first_launch })
+    }
+
+    /// Opens `path`. On failure the workspace already open stays open, and the error is kept
+    /// for the UI to show.
+    pub fn open_workspace(&mut self, req: OpenWorkspaceRequest) -> ApiResult<WorkspaceInfo> {
+        let path = PathBuf::from(req.path.trim());
+        if req.path.trim().is_empty() {
+            return Err(ApiError::invalid("Choose a file for the workspace."));
+        }
+        let result = if req.create { Workspace::create(&path) } else { Workspace::open(&path, false) };
+        self.adopt(result.map_err(ApiError::from))
+    }
+
+    /// Opens the workspace at `path`, creating it when it does not exist (filled with the
+    /// demo content when `with_demo` is set: what a first start does with the default
+    /// workspace).
+    pub fn open_or_create(&mut self, path: &Path, with_demo: bool) -> ApiResult<WorkspaceInfo> {
+        let existed = path.exists();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                ApiError::new(ErrorCode::Io, format!("Could not create the folder {}: {e}", dir.display()))
+            })?;
+        }
+        let result = Workspace::open(path, true).map_err(ApiError::from).and_then(|mut ws| {
+            if !existed && with_demo {
+                install_collateral_types(&mut ws)?;
+                crate::demo::seed_demo(&mut ws, &self.clock.now())?;
+            }
+            Ok(ws)
+        });
+        self.adopt(result)
+    }
+
+    pub(crate) fn adopt(&mut self, result: ApiResult<Workspace>) -> ApiResult<WorkspaceInfo> {
+        match result {
+            Ok(mut ws) => {
+                if !ws.is_read_only() {
+                    install_collateral_types(&mut ws)?;
+                }
+                ws.set_actor(&self.actor());
+                let i = info(&ws);
+                self.workspace = Some(ws);
+                self.last_error = None;
+                Ok(i)
+            }
+            Err(e) => {
+                self.last_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    pub fn search(&self, query: String) -> ApiResult<Vec<SearchHit>> {
+        if query.chars().count() > 500 {
+            return Err(ApiError::invalid("Search for at most 500 characters."));
+        }
+        Ok(self.ws()?.search(&query, 25)?)
+    }
+}
+
+pub(crate) fn info(ws: &Workspace) -> WorkspaceInfo {
+    WorkspaceInfo {
+        path: ws.path().display().to_string(),
+        name: ws
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Workspace".into()),
+        read_only: ws.is_read_only(),
+        review_copy: ws.review_copy_of().ok().flatten().is_some(),
+    }
+}
+
+/// Brings the built-in collateral types into the workspace: missing ones are added and older
+/// copies of built-in ones are replaced (nothing is written when they already match).
+pub fn install_collateral_types(ws: &mut Workspace) -> ApiResult<()> {
+    let present = ws.list_collateral_types()?;
+    for ct in crate::catalog::collateral_types() {
+        if !present.contains(&ct) {
+            ws.upsert_collateral_type(&ct)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,484 @@
+// Generated from src-tauri/src/commands and src-tauri/src/events.rs by pitchbridge-surface.
+// Do not edit: change the Rust, then run `UPDATE_BINDINGS=1 cargo test -p pitchbridge-surface`.
+
+import type { UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AddCommentRequest,
+  AddMessageVersionRequest,
+  ApiError,
+  Audience,
+  AudienceInput,
+  AuditEvent,
+  AuditVerification,
+  BrandKitInput,
+  BrandKitView,
+  CheckPitchRequest,
+  CheckSettingsView,
+  Claim,
+  CollateralType,
+  CompareVersionsRequest,
+  CreateMessageRequest,
+  CreatePitchRequest,
+  DecideRequest,
+  DecisionImport,
+  DiffSpan,
+  DismissFindingRequest,
+  Dismissal,
+  ExportFormat,
+  ExportOutcome,
+  GlossaryImportReport,
+  GlossaryInput,
+  GlossaryTerm,
+  ImportOutcome,
+  ImportPreview,
+  ImportRequest,
+  Launch,
+  LaunchDetail,
+  LaunchInput,
+  LaunchSummary,
+  LinkClaimsRequest,
+  LinkRequest,
+  ManualItemRequest,
+  MessageDetail,
+  OpenWorkspaceRequest,
+  PassphraseRequest,
+  PitchCheckReport,
+  PitchDetail,
+  PitchEditorView,
+  PitchLinks,
+  PitchRef,
+  PitchVersionRequest,
+  PitchVersionSummary,
+  ProfileView,
+  ResolveCommentRequest,
+  ResolveLinkRequest,
+  RestoreFindingRequest,
+  ReviewState,
+  Reviewer,
+  SavePitchDocRequest,
+  SavePitchDocResult,
+  SavePitchVersionRequest,
+  SaveProfileRequest,
+  SearchHit,
+  SetCheckSettingRequest,
+  SetClaimKindRequest,
+  StartupSnapshot,
+  SubmitRequest,
+  UpdateAudienceRequest,
+  UpdateGlossaryRequest,
+  UpdateLaunchRequest,
+  VersionReport,
+  WorkspaceInfo,
+} from "./bindings";
+import { call, on } from "./ipc";
+
+// ---- audiences ---------------------------------------------------------------------------------
+
+export function listAudiences(): Promise<Audience[]> {
+  return call<Audience[]>("list_audiences");
+}
+
+export function createAudience(input: AudienceInput): Promise<Audience> {
+  return call<Audience>("create_audience", { input });
+}
+
+export function updateAudience(req: UpdateAudienceRequest): Promise<Audience> {
+  return call<Audience>("update_audience", { req });
+}
+
+export function deleteAudience(id: number): Promise<void> {
+  return call<void>("delete_audience", { id });
+}
+
+// ---- audit -------------------------------------------------------------------------------------
+
+export function auditEvents(): Promise<AuditEvent[]> {
+  return call<AuditEvent[]>("audit_events");
+}
+
+/** Checks the trail's hash chain and reports its first broken link. */
+export function verifyAudit(): Promise<AuditVerification> {
+  return call<AuditVerification>("verify_audit");
+}
+
+// ---- brand kit ---------------------------------------------------------------------------------
+
+export function getBrandKit(): Promise<BrandKitView> {
+  return call<BrandKitView>("get_brand_kit");
+}
+
+export function setBrandKit(input: BrandKitInput): Promise<BrandKitView> {
+  return call<BrandKitView>("set_brand_kit", { input });
+}
+
+/** Asks for a PNG or JPEG and makes it the kit's logo; `None` when cancelled. */
+export function pickBrandLogo(): Promise<BrandKitView | null> {
+  return call<BrandKitView | null>("pick_brand_logo");
+}
+
+export function clearBrandLogo(): Promise<BrandKitView> {
+  return call<BrandKitView>("clear_brand_logo");
+}
+
+// ---- checks ------------------------------------------------------------------------------------
+
+export function checkPitch(req: CheckPitchRequest): Promise<PitchCheckReport> {
+  return call<PitchCheckReport>("check_pitch", { req });
+}
+
+export function dismissFinding(req: DismissFindingRequest): Promise<Dismissal> {
+  return call<Dismissal>("dismiss_finding", { req });
+}
+
+export function restoreFinding(req: RestoreFindingRequest): Promise<void> {
+  return call<void>("restore_finding", { req });
+}
+
+export function setManualItem(req: ManualItemRequest): Promise<void> {
+  return call<void>("set_manual_item", { req });
+}
+
+export function getCheckSettings(): Promise<CheckSettingsView> {
+  return call<CheckSettingsView>("get_check_settings");
+}
+
+export function setCheckSetting(req: SetCheckSettingRequest): Promise<CheckSettingsView> {
+  return call<CheckSettingsView>("set_check_setting", { req });
+}
+
+export function spellingSuggestions(word: string): Promise<string[]> {
+  return call<string[]>("spelling_suggestions", { word });
+}
+
+export function addDictionaryWord(word: string): Promise<string[]> {
+  return call<string[]>("add_dictionary_word", { word });
+}
+
+export function removeDictionaryWord(word: string): Promise<string[]> {
+  return call<string[]>("remove_dictionary_word", { word });
+}
+
+export function listDictionaryWords(): Promise<string[]> {
+  return call<string[]>("list_dictionary_words");
+}
+
+// ---- export ------------------------------------------------------------------------------------
+
+/**
+ * Asks where to save, then exports the pitch in each format asked (the second beside the
+ * first, with its own extension), then opens the first in the system's viewer. `None` when
+ * the dialog is cancelled.
+ */
+export function exportPitch(pitchId: number, formats: ExportFormat[]): Promise<ExportOutcome[] | null> {
+  return call<ExportOutcome[] | null>("export_pitch", { pitchId, formats });
+}
+
+// ---- glossary ----------------------------------------------------------------------------------
+
+export function listGlossary(): Promise<GlossaryTerm[]> {
+  return call<GlossaryTerm[]>("list_glossary");
+}
+
+export function addGlossaryTerm(input: GlossaryInput): Promise<GlossaryTerm> {
+  return call<GlossaryTerm>("add_glossary_term", { input });
+}
+
+export function updateGlossaryTerm(req: UpdateGlossaryRequest): Promise<GlossaryTerm> {
+  return call<GlossaryTerm>("update_glossary_term", { req });
+}
+
+export function deleteGlossaryTerm(id: number): Promise<void> {
+  return call<void>("delete_glossary_term", { id });
+}
+
+/** Asks for a CSV file and merges it into the glossary; `None` when the dialog is cancelled. */
+export function importGlossaryCsv(): Promise<GlossaryImportReport | null> {
+  return call<GlossaryImportReport | null>("import_glossary_csv");
+}
+
+/**
+ * Asks where to save, then writes the glossary as CSV; the number of terms written, or
+ * `None` when cancelled.
+ */
+export function exportGlossaryCsv(): Promise<number | null> {
+  return call<number | null>("export_glossary_csv");
+}
+
+// ---- import ------------------------------------------------------------------------------------
+
+/** The `--import` file, once: the UI asks after it has opened the workspace. */
+export function takePendingImport(): Promise<string | null> {
+  return call<string | null>("take_pending_import");
+}
+
+/** Shows the native open dialog for a Word, Markdown or text file; `None` when cancelled. */
+export function pickImportFile(): Promise<string | null> {
+  return call<string | null>("pick_import_file");
+}
+
+/** Reads the file once and says what importing it would do; nothing is written. */
+export function previewImport(req: ImportRequest): Promise<ImportPreview> {
+  return call<ImportPreview>("preview_import", { req });
+}
+
+/** Imports what the preview showed (refused if the file has changed since). */
+export function applyImport(req: ImportRequest): Promise<ImportOutcome> {
+  return call<ImportOutcome>("apply_import", { req });
+}
+
+// ---- launches ----------------------------------------------------------------------------------
+
+export function listLaunches(): Promise<LaunchSummary[]> {
+  return call<LaunchSummary[]>("list_launches");
+}
+
+export function getLaunch(id: number): Promise<LaunchDetail> {
+  return call<LaunchDetail>("get_launch", { id });
+}
+
+export function createLaunch(input: LaunchInput): Promise<Launch> {
+  return call<Launch>("create_launch", { input });
+}
+
+export function updateLaunch(req: UpdateLaunchRequest): Promise<Launch> {
+  return call<Launch>("update_launch", { req });
+}
+
+export function deleteLaunch(id: number): Promise<void> {
+  return call<void>("delete_launch", { id });
+}
+
+// ---- messages ----------------------------------------------------------------------------------
+
+export function createMessage(req: CreateMessageRequest): Promise<MessageDetail> {
+  return call<MessageDetail>("create_message", { req });
+}
+
+export function getMessage(id: number): Promise<MessageDetail> {
+  return call<MessageDetail>("get_message", { id });
+}
+
+/** What a new version would change, without changing anything. */
+export function previewMessageVersion(req: AddMessageVersionRequest): Promise<VersionReport> {
+  return call<VersionReport>("preview_message_version", { req });
+}
+
+export function addMessageVersion(req: AddMessageVersionRequest): Promise<VersionReport> {
+  return call<VersionReport>("add_message_version", { req });
+}
+
+export function setClaimKind(req: SetClaimKindRequest): Promise<Claim> {
+  return call<Claim>("set_claim_kind", { req });
+}
+
+export function deleteMessage(id: number): Promise<void> {
+  return call<void>("delete_message", { id });
+}
+
+// ---- pitch editor ------------------------------------------------------------------------------
+
+export function getPitchEditor(id: number): Promise<PitchEditorView> {
+  return call<PitchEditorView>("get_pitch_editor", { id });
+}
+
+/** Saves the whole document; only changed blocks are written. */
+export function savePitchDoc(req: SavePitchDocRequest): Promise<SavePitchDocResult> {
+  return call<SavePitchDocResult>("save_pitch_doc", { req });
+}
+
+export function linkClaims(req: LinkClaimsRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("link_claims", { req });
+}
+
+export function unlinkClaim(req: LinkRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("unlink_claim", { req });
+}
+
+/** A stale link brought up to date with its claim's current text. */
+export function confirmLink(req: ResolveLinkRequest): Promise<PitchLinks> {
+  return call<PitchLinks>("confirm_link", { req });
+}
+
+export function savePitchVersion(req: SavePitchVersionRequest): Promise<PitchVersionSummary[]> {
+  return call<PitchVersionSummary[]>("save_pitch_version", { req });
+}
+
+export function comparePitchVersion(req: PitchVersionRequest): Promise<DiffSpan[]> {
+  return call<DiffSpan[]>("compare_pitch_version", { req });
+}
+
+export function restorePitchVersion(req: PitchVersionRequest): Promise<PitchEditorView> {
+  return call<PitchEditorView>("restore_pitch_version", { req });
+}
+
+// ---- pitches -----------------------------------------------------------------------------------
+
+export function listCollateralTypes(): Promise<CollateralType[]> {
+  return call<CollateralType[]>("list_collateral_types");
+}
+
+export function createPitch(req: CreatePitchRequest): Promise<PitchDetail> {
+  return call<PitchDetail>("create_pitch", { req });
+}
+
+export function getPitch(id: number): Promise<PitchDetail> {
+  return call<PitchDetail>("get_pitch", { id });
+}
+
+export function deletePitch(id: number): Promise<void> {
+  return call<void>("delete_pitch", { id });
+}
+
+// ---- profile -----------------------------------------------------------------------------------
+
+export function getProfile(): Promise<ProfileView | null> {
+  return call<ProfileView | null>("get_profile");
+}
+
+export function saveProfile(req: SaveProfileRequest): Promise<ProfileView> {
+  return call<ProfileView>("save_profile", { req });
+}
+
+export function createSigningKey(req: PassphraseRequest): Promise<ProfileView> {
+  return call<ProfileView>("create_signing_key", { req });
+}
+
+/** The reviewer proves they hold their key before editing a pitch in review. */
+export function unlockForReview(req: PassphraseRequest): Promise<void> {
+  return call<void>("unlock_for_review", { req });
+}
+
+// ---- review ------------------------------------------------------------------------------------
+
+export function registerAsReviewer(): Promise<Reviewer> {
+  return call<Reviewer>("register_as_reviewer");
+}
+
+export function listReviewers(): Promise<Reviewer[]> {
+  return call<Reviewer[]>("list_reviewers");
+}
+
+export function reviewState(pitchId: number): Promise<ReviewState> {
+  return call<ReviewState>("review_state", { pitchId });
+}
+
+export function submitForReview(req: SubmitRequest): Promise<ReviewState> {
+  return call<ReviewState>("submit_for_review", { req });
+}
+
+export function withdrawReview(req: PitchRef): Promise<ReviewState> {
+  return call<ReviewState>("withdraw_review", { req });
+}
+
+export function addComment(req: AddCommentRequest): Promise<ReviewState> {
+  return call<ReviewState>("add_comment", { req });
+}
+
+export function resolveComment(req: ResolveCommentRequest): Promise<ReviewState> {
+  return call<ReviewState>("resolve_comment", { req });
+}
+
+/** The reviewer's decision, signed with their passphrase. */
+export function decide(req: DecideRequest): Promise<ReviewState> {
+  return call<ReviewState>("decide", { req });
+}
+
+/** Any two versions of a pitch (or a version with the text now), word by word. */
+export function compareVersions(req: CompareVersionsRequest): Promise<DiffSpan[]> {
+  return call<DiffSpan[]>("compare_versions", { req });
+}
+
+// ---- review files ------------------------------------------------------------------------------
+
+/** Asks where to save the person's reviewer card; `false` when cancelled. */
+export function exportReviewerCard(): Promise<boolean> {
+  return call<boolean>("export_reviewer_card");
+}
+
+/** Asks for a reviewer card and registers the reviewer it names; `None` when cancelled. */
+export function importReviewerCard(): Promise<Reviewer | null> {
+  return call<Reviewer | null>("import_reviewer_card");
+}
+
+/**
+ * Asks where to save, then writes the pitch's review package; the path, or `None` when
+ * cancelled.
+ */
+export function exportReviewPackage(pitchId: number): Promise<string | null> {
+  return call<string | null>("export_review_package", { pitchId });
+}
+
+/**
+ * Asks for a review package and opens it as a review copy beside it (never over an existing
+ * file), which becomes the open workspace.
+ */
+export function openReviewPackage(): Promise<WorkspaceInfo | null> {
+  return call<WorkspaceInfo | null>("open_review_package");
+}
+
+/** Asks where to save the pitch's latest decision as a file for the writer. */
+export function exportDecision(pitchId: number): Promise<string | null> {
+  return call<string | null>("export_decision", { pitchId });
+}
+
+/** Asks for a decision file and applies it (or says why not). */
+export function importDecision(): Promise<DecisionImport | null> {
+  return call<DecisionImport | null>("import_decision");
+}
+
+// ---- workspace ---------------------------------------------------------------------------------
+
+/** The open workspace, its launches and the first launch in full: the first screen's data. */
+export function startupSnapshot(): Promise<StartupSnapshot> {
+  return call<StartupSnapshot>("startup_snapshot");
+}
+
+/** Opens (or creates) the named workspace. */
+export function openWorkspace(req: OpenWorkspaceRequest): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>("open_workspace", { req });
+}
+
+/**
+ * Shows the native open (or save, for a new workspace) dialog, then opens the choice; `None`
+ * when cancelled.
+ */
+export function pickWorkspace(create: boolean): Promise<WorkspaceInfo | null> {
+  return call<WorkspaceInfo | null>("pick_workspace", { create });
+}
+
+/**
+ * Called by the UI once the first screen with data has been painted (on the frame after the
+ * one that painted it, which started `first_frame_ms_ago`); the start-up benchmark reads the
+ * lines it prints. The pitch checker (its dictionary) is then built in the background, so the
+ * first check is quick and start-up does not wait for it.
+ */
+export function frontendReady(firstFrameMsAgo: number): Promise<void> {
+  return call<void>("frontend_ready", { firstFrameMsAgo });
+}
+
+/** Full-text search over current claims and pitch text. */
+export function search(query: string): Promise<SearchHit[]> {
+  return call<SearchHit[]>("search", { query });
+}
+
+// ---- events from the shell -------------------------------------------------------------
+
+/** Another workspace is open (from the menu, a dialog, or a second start handing over). */
+export function onWorkspaceChanged(handler: (payload: WorkspaceInfo) => void): Promise<UnlistenFn> {
+  return on<WorkspaceInfo>("workspace-changed", handler);
+}
+
+/** A workspace could not be opened from the menu or a second start. */
+export function onWorkspaceError(handler: (payload: ApiError) => void): Promise<UnlistenFn> {
+  return on<ApiError>("workspace-error", handler);
+}
+
+/** A second start asked to import a file (`--import FILE`). */
+export function onImportRequested(handler: (payload: string) => void): Promise<UnlistenFn> {
+  return on<string>("import-requested", handler);
+}
+
+/** Help → Keyboard Shortcuts (F1). */
+export function onShowShortcuts(handler: () => void): Promise<UnlistenFn> {
+  return on<null>("show-shortcuts", () => handler());
+}
