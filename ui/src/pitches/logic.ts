@@ -134,12 +134,6 @@ export function coveragePercent(coverage: Coverage): number {
   return coverage.required === 0 ? 100 : Math.round((100 * coverage.linked) / coverage.required);
 }
 
-export type ReadinessBand = "pending" | "good" | "fair" | "poor";
-
-export function readinessBand(score: number | null): ReadinessBand {
-  return score === null ? "pending" : score >= 85 ? "good" : score >= 60 ? "fair" : "poor";
-}
-
 /** Ticked manual items the reviewer has not confirmed yet, offered in the decision. */
 export function unconfirmedItems(report: PitchCheckReport | null): { id: string; text: string }[] {
   return (report?.manual ?? []).filter((m) => m.ticked && m.state !== "confirmed").map((m) => ({ id: m.id, text: m.text }));

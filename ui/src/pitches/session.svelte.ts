@@ -5,6 +5,7 @@
 import { toggleMark } from "prosemirror-commands";
 import { redo as redoCommand, undo as undoCommand } from "prosemirror-history";
 import type { Command } from "prosemirror-state";
+import { readinessBand } from "../checks/readiness";
 import * as api from "../lib/api";
 import type { ApiError, Claim, Comment, ExportFormat, LinkResolution, LinkView, ManualItemView, PitchCheckReport, PitchEditorView, PitchFinding, PitchLinks, ReviewState } from "../lib/bindings";
 import { timed } from "../lib/perf";
@@ -29,7 +30,6 @@ import {
   partnerBlockKeys,
   partnerClaimIds,
   quoteStart,
-  readinessBand,
   sameToolbar,
   saveLabel,
   unconfirmedItems,
