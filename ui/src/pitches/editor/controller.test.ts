@@ -8,10 +8,11 @@ import { PitchEditorController, type EditorHooks } from "./controller";
 // The editor as the pitch screen drives it: link chips, check findings and review comments on
 // exact words, mapped through edits, and the selection as a comment anchor.
 
-const SECTIONS: Section[] = [
+// (Cast: the tests need only what the editor reads of a section.)
+const SECTIONS = [
   { id: "problem", name: "Problem", guidance: "What hurts", required: true, words: { max: 60 } },
   { id: "solution", name: "Solution", guidance: "", required: true, words: {} },
-];
+] as Section[];
 
 const TEXT = "We send the the invoice.";
 const BLOCKS: DocBlock[] = [

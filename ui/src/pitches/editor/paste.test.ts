@@ -64,10 +64,11 @@ describe("cleaning pasted HTML", () => {
 
 // ---- through the editor ---------------------------------------------------------------------
 
-const SECTIONS: Section[] = [
+// (Cast: the tests need only what the editor reads of a section.)
+const SECTIONS = [
   { id: "problem", name: "Problem", guidance: "", required: true, words: {} },
   { id: "solution", name: "Solution", guidance: "", required: true, words: {} },
-];
+] as Section[];
 
 let live: PitchEditorController[] = [];
 afterEach(() => {

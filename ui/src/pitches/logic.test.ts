@@ -1,0 +1,223 @@
+import { describe, expect, it } from "vitest";
+import { readinessBand } from "../checks/readiness";
+import type { Claim, Comment, LinkView, PitchCheckReport } from "../lib/bindings";
+import {
+  blockLinkMarks,
+  clampClaimsWidth,
+  claimsPaneWidth,
+  connectionPath,
+  coveragePercent,
+  focusBlock,
+  linkCountsByClaim,
+  linksByBlock,
+  nextStaleBlock,
+  openThreadsByClaim,
+  pairsToDraw,
+  partnerBlockKeys,
+  partnerClaimIds,
+  quoteStart,
+  sameToolbar,
+  saveLabel,
+  unconfirmedItems,
+} from "./logic";
+
+function link(blockKey: string, claimId: number, state: LinkView["state"] = "current"): LinkView {
+  return { blockKey, claimId, state, oldText: "", diff: [] };
+}
+
+function claim(id: number, number: number, text = `Claim ${number}`): Claim {
+  return { id, messageId: 1, number, kind: "benefit", text, section: "", fingerprint: "", sinceVersion: 1 };
+}
+
+// Claim 11 feeds two paragraphs; paragraph "p" translates claims 11 and 12 (12 changed since);
+// claim 13 was removed from the message.
+const LINKS = [link("p", 11), link("p", 12, "changed"), link("q", 11), link("r", 13, "removed")];
+const CLAIMS = new Map([
+  [11, claim(11, 1)],
+  [12, claim(12, 2)],
+]);
+
+describe("what the links mean for each side", () => {
+  it("groups links by block, in the workspace's order", () => {
+    const by = linksByBlock(LINKS);
+    expect([...by.keys()]).toEqual(["p", "q", "r"]);
+    expect(by.get("p")?.map((l) => l.claimId)).toEqual([11, 12]);
+  });
+
+  it("counts the blocks each claim feeds, a removed claim's link not among them", () => {
+    expect(linkCountsByClaim(LINKS)).toEqual(
+      new Map([
+        [11, 2],
+        [12, 1],
+      ]),
+    );
+  });
+
+  it("numbers each block's chips by the claim's number and marks stale links", () => {
+    const marks = blockLinkMarks(linksByBlock(LINKS), CLAIMS);
+    expect(marks.get("p")).toEqual([
+      { claimId: 11, number: 1, stale: false },
+      { claimId: 12, number: 2, stale: true },
+    ]);
+    // A claim the message no longer has is shown as 0 and stale.
+    expect(marks.get("r")).toEqual([{ claimId: 13, number: 0, stale: true }]);
+  });
+
+  it("shows the partners of the hovered block, else of the block with the cursor, and none while a claim is hovered", () => {
+    expect(focusBlock(null, "q", "p")).toBe("q");
+    expect(focusBlock(null, null, "p")).toBe("p");
+    expect(focusBlock(11, "q", "p")).toBe(null);
+    const by = linksByBlock(LINKS);
+    expect(partnerClaimIds(by, "p")).toEqual(new Set([11, 12]));
+    expect(partnerClaimIds(by, null)).toEqual(new Set());
+    expect(partnerClaimIds(by, "nowhere")).toEqual(new Set());
+    expect(partnerBlockKeys(LINKS, 11)).toEqual(new Set(["p", "q"]));
+    expect(partnerBlockKeys(LINKS, null)).toEqual(new Set());
+  });
+
+  it("goes to the next block with a stale link after the cursor's, round to the first", () => {
+    const stale = [link("a", 1, "changed"), link("b", 2, "removed"), link("b", 3, "changed"), link("c", 4, "changed")];
+    expect(nextStaleBlock(stale, null)).toBe("a");
+    expect(nextStaleBlock(stale, "a")).toBe("b");
+    expect(nextStaleBlock(stale, "b")).toBe("c");
+    expect(nextStaleBlock(stale, "c")).toBe("a");
+    expect(nextStaleBlock(stale, "not-stale")).toBe("a");
+    expect(nextStaleBlock([], "a")).toBeUndefined();
+  });
+
+  it("counts open threads on each claim's words, not replies, resolved threads or comments on the pitch", () => {
+    const base: Comment = { id: 1, parentId: null, target: { kind: "claim", id: 11 }, start: 0, end: 4, quote: "Beam", body: "", author: "", createdAt: "", resolvedAt: null, outdated: false };
+    const comments: Comment[] = [
+      base,
+      { ...base, id: 2 },
+      { ...base, id: 3, parentId: 1 },
+      { ...base, id: 4, resolvedAt: "2027-03-02T09:30:00Z" },
+      { ...base, id: 5, target: { kind: "block", key: "p" } },
+      { ...base, id: 6, target: { kind: "claim", id: 12 } },
+    ];
+    expect(openThreadsByClaim(comments)).toEqual(
+      new Map([
+        [11, 2],
+        [12, 1],
+      ]),
+    );
+  });
+});
+
+describe("a comment on a claim's words", () => {
+  it("finds the selected occurrence, not the first, when the words repeat", () => {
+    const text = "the quick brown fox jumps over the lazy dog";
+    expect(quoteStart(text, "the", "the quick brown fox jumps over ")).toBe(31);
+    expect(quoteStart(text, "the", "")).toBe(0);
+  });
+
+  it("allows for a leading space in the rendered text", () => {
+    const text = "Close the books sooner.";
+    expect(quoteStart(text, "books", " Close the ")).toBe(10);
+  });
+
+  it("falls back to the first occurrence, and says -1 when the claim lacks the words", () => {
+    expect(quoteStart("one two one", "one", "one two one and more text")).toBe(0);
+    expect(quoteStart("Close the books", "invoice", "")).toBe(-1);
+  });
+});
+
+describe("connection lines", () => {
+  it("draws the hovered claim's blocks, else the focused block's claims", () => {
+    const by = linksByBlock(LINKS);
+    expect(pairsToDraw(LINKS, by, 11, "p")).toEqual([
+      { claimId: 11, key: "p", stale: false },
+      { claimId: 11, key: "q", stale: false },
+    ]);
+    expect(pairsToDraw(LINKS, by, null, "p")).toEqual([
+      { claimId: 11, key: "p", stale: false },
+      { claimId: 12, key: "p", stale: true },
+    ]);
+    expect(pairsToDraw(LINKS, by, null, null)).toEqual([]);
+  });
+
+  const box = (top: number, left: number, width: number, height: number) => ({ top, left, right: left + width, bottom: top + height, height });
+
+  it("runs from the claims pane's right edge to the block's left edge, in the workbench's coordinates", () => {
+    const workbench = { top: 100, left: 0 };
+    const claims = box(100, 0, 360, 600);
+    const editor = box(100, 369, 600, 600);
+    const d = connectionPath(workbench, claims, editor, box(200, 10, 330, 60), box(300, 420, 500, 20));
+    // y1: the row's middle, at most 18 px down; y2: the block's, at most 14; less the workbench's top.
+    expect(d).toBe("M 354 118 C 385 118, 385 210, 416 210");
+  });
+
+  it("keeps each end inside its pane when the row or block is scrolled out of view", () => {
+    const workbench = { top: 100, left: 0 };
+    const claims = box(100, 0, 360, 600);
+    const editor = box(100, 369, 600, 600);
+    const above = box(-400, 10, 330, 60);
+    const below = box(2000, 420, 500, 20);
+    expect(connectionPath(workbench, claims, editor, above, below)).toBe("M 354 4 C 385 4, 385 596, 416 596");
+  });
+});
+
+describe("the claims pane's width", () => {
+  it("is the chosen width while the window has room, and before it has been measured", () => {
+    expect(claimsPaneWidth(360, 0, true)).toBe(360);
+    expect(claimsPaneWidth(360, 1600, true)).toBe(360);
+  });
+
+  it("gives way in a narrow window so the pitch keeps 420 px, but never below 240", () => {
+    // 1000 - 9 (splitter) - 420 - 290 (checklist) = 281
+    expect(claimsPaneWidth(360, 1000, true)).toBe(281);
+    expect(claimsPaneWidth(360, 1000, false)).toBe(360);
+    expect(claimsPaneWidth(360, 800, true)).toBe(240);
+  });
+
+  it("drags between 240 px and 360 px short of the workbench", () => {
+    expect(clampClaimsWidth(100, 1200)).toBe(240);
+    expect(clampClaimsWidth(500, 1200)).toBe(500);
+    expect(clampClaimsWidth(1000, 1200)).toBe(840);
+  });
+});
+
+describe("gauges and labels", () => {
+  it("says where saving is", () => {
+    expect(saveLabel("saved")).toBe("Saved");
+    expect(saveLabel("saving")).toBe("Saving…");
+    expect(saveLabel("pending")).toBe("Editing…");
+    expect(saveLabel("error")).toBe("Not saved — retrying");
+  });
+
+  it("shows coverage as a rounded percentage, full when nothing is required", () => {
+    expect(coveragePercent({ required: 3, linked: 1, gaps: [] })).toBe(33);
+    expect(coveragePercent({ required: 3, linked: 2, gaps: [] })).toBe(67);
+    expect(coveragePercent({ required: 0, linked: 0, gaps: [] })).toBe(100);
+  });
+
+  it("bands the readiness score", () => {
+    expect(readinessBand(null)).toBe("pending");
+    expect(readinessBand(100)).toBe("good");
+    expect(readinessBand(85)).toBe("good");
+    expect(readinessBand(84)).toBe("fair");
+    expect(readinessBand(60)).toBe("fair");
+    expect(readinessBand(59)).toBe("poor");
+    expect(readinessBand(0)).toBe("poor");
+  });
+
+  it("offers the reviewer the ticked items they have not confirmed", () => {
+    const report = {
+      manual: [
+        { id: "a", text: "A", ticked: true, state: "ticked", updatedAt: "" },
+        { id: "b", text: "B", ticked: true, state: "confirmed", updatedAt: "" },
+        { id: "c", text: "C", ticked: false, state: "open", updatedAt: "" },
+      ],
+    } as PitchCheckReport;
+    expect(unconfirmedItems(report)).toEqual([{ id: "a", text: "A" }]);
+    expect(unconfirmedItems(null)).toEqual([]);
+  });
+
+  it("re-renders the toolbar only for a real change", () => {
+    const t = { style: "paragraph" as const, bold: false, italic: false, link: false, canUndo: true, canRedo: false };
+    expect(sameToolbar(t, { ...t })).toBe(true);
+    for (const change of [{ style: "bullet" as const }, { bold: true }, { italic: true }, { link: true }, { canUndo: false }, { canRedo: true }]) {
+      expect(sameToolbar(t, { ...t, ...change })).toBe(false);
+    }
+  });
+});
