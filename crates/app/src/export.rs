@@ -81,17 +81,17 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
 /// one), with the pictures it names that are files beside it. Pictures that cannot be used are
 /// left out and named in the warnings.
 pub fn export_markdown(md: &Path, type_id: Option<&str>, format: ExportFormat, output: &Path) -> ApiResult<ExportOutcome> {
-    use pitchbridge_export::{from_markdown_with_images, read_picture, Layout};
-    let layout = match type_id {
-        None => Layout::Plain,
-        Some(id) => {
-            let types = crate::catalog::collateral_types();
-            if !types.iter().any(|t| t.id == id) {
+    use pitchbridge_export::{from_markdown_with_images, read_picture};
+    let types = crate::catalog::collateral_types();
+    let ct = match type_id {
+        None => None,
+        Some(id) => match types.iter().find(|t| t.id == id) {
+            Some(t) => Some(t),
+            None => {
                 let ids: Vec<&str> = types.iter().map(|t| t.id.as_str()).collect();
                 return Err(ApiError::invalid(format!("There is no collateral type “{id}”; the types are {}.", ids.join(", "))));
             }
-            Layout::for_collateral_type(id)
-        }
+        },
     };
     let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
     let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
@@ -102,7 +102,7 @@ pub fn export_markdown(md: &Path, type_id: Option<&str>, format: ExportFormat, o
         }
         read_picture(&base.join(target))
     };
-    let (doc, problems) = from_markdown_with_images(&text, layout, Brand::default(), &mut load);
+    let (doc, problems) = from_markdown_with_images(&text, ct, Brand::default(), &mut load);
     let mut outcome = write_document(&doc, format, output)?;
     outcome.warnings.splice(0..0, problems);
     Ok(outcome)
@@ -113,14 +113,14 @@ impl App {
     /// the brand name when the kit has none, and draft until approved.
     pub fn pitch_document(&self, pitch_id: Id) -> ApiResult<pitchbridge_export::Document> {
         let ws = self.ws()?;
-        let view = ws.pitch_editor(pitch_id)?;
+        let source = ws.pitch_export_source(pitch_id)?;
         let mut brand = self.brand()?;
         if brand.name.is_empty() {
-            brand.name = ws.pitch_product(pitch_id)?;
+            brand.name = source.product.clone();
         }
-        let subtitle = format!("{} · {}", view.summary.audience_name, view.collateral_type.name);
+        let subtitle = format!("{} · {}", source.audience_name, source.collateral_type.name);
         // Only a pitch whose approval still applies carries the stamp; anything else is a draft.
-        let approval = if view.summary.pitch.status == pitchbridge_core::PitchStatus::Approved {
+        let approval = if source.status == pitchbridge_core::PitchStatus::Approved {
             ws.decisions(pitch_id)?.into_iter().find(|d| d.outcome != "changes-requested").map(|d| pitchbridge_export::Approval {
                 by: d.signer.split(" <").next().unwrap_or(&d.signer).to_string(),
                 // The day, as signed (UTC).
@@ -130,7 +130,7 @@ impl App {
         } else {
             None
         };
-        Ok(from_pitch(&view.summary.pitch.title, &subtitle, &view.collateral_type, &view.blocks, brand, approval))
+        Ok(from_pitch(&source.title, &subtitle, &source.collateral_type, &source.blocks, brand, approval))
     }
 
     pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {

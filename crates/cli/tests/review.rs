@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use pitchbridge_app::*;
+use pitchbridge_app::profile::{PassphraseRequest, SaveProfileRequest};
+use pitchbridge_app::review::{DecideRequest, SubmitRequest};
+use pitchbridge_app::workspace::OpenWorkspaceRequest;
+use pitchbridge_app::App;
 use pitchbridge_core::clock::FixedClock;
 use pitchbridge_store::PitchOutcome;
 

@@ -24,6 +24,46 @@ pub struct ReadabilityTarget {
     pub min_ease: f32,
 }
 
+/// How finished collateral presents a section. The export writers match roles, never section
+/// ids, so a type file can name its sections as it likes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionRole {
+    /// Text as written: paragraphs, lists, headings.
+    #[default]
+    Body,
+    /// A list whose items are shown as cards, two to a row (a one-pager's benefits).
+    Cards,
+    /// One of two columns side by side with the next section of this role (a battle card's
+    /// "why we win" and "landmines").
+    Column,
+    /// Set apart as the call to action.
+    Callout,
+    /// Objections and their answers, as an objection → response table.
+    Objections,
+}
+
+/// The page design a collateral type's exports use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// A multi-page document with a title.
+    #[default]
+    Plain,
+    /// One page in a title band, large type.
+    ElevatorPitch,
+    /// A subject line and a body, no letterhead.
+    Email,
+    /// One page: a title band, benefits as cards, the call to action at the foot.
+    OnePager,
+    /// A card: a title band, columns side by side.
+    BattleCard,
+    /// A script read aloud: sections as its steps.
+    CallScript,
+    /// A reference of objections and answers.
+    ObjectionHandling,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Section {
@@ -34,6 +74,9 @@ pub struct Section {
     pub required: bool,
     #[serde(default)]
     pub words: WordLimit,
+    /// How exports present it (`body` when the type file does not say).
+    #[serde(default)]
+    pub role: SectionRole,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -52,6 +95,9 @@ pub struct CollateralType {
     pub order: u32,
     pub words: WordLimit,
     pub readability: ReadabilityTarget,
+    /// The page design of its exports (`plain` when the type file does not say).
+    #[serde(default)]
+    pub layout: Layout,
     pub sections: Vec<Section>,
     pub checklist: Vec<ChecklistItem>,
     /// Claims of these kinds must be translated somewhere in the pitch (the coverage meter).
@@ -114,5 +160,12 @@ text = "check"
         assert_eq!(ct.readability.max_grade, 8.0);
         let dup = src.replace("[[checklist]]", "[[sections]]\nid = \"a\"\nname = \"B\"\nguidance = \"\"\n[[checklist]]");
         assert!(parse_collateral_type(&dup).unwrap_err().contains("repeats section"));
+        // A type file that names no roles and no layout is a plain document of body text.
+        assert_eq!(ct.layout, Layout::Plain);
+        assert_eq!(ct.sections[0].role, SectionRole::Body);
+        let styled = src.replace("order = 1", "order = 1\nlayout = \"battle-card\"").replace("required = true", "required = true\nrole = \"column\"");
+        let ct = parse_collateral_type(&styled).unwrap();
+        assert_eq!((ct.layout, ct.sections[0].role), (Layout::BattleCard, SectionRole::Column));
+        assert!(parse_collateral_type(&src.replace("required = true", "required = true\nrole = \"sidebar\"")).is_err());
     }
 }

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use pitchbridge_export::sources::from_markdown;
-use pitchbridge_export::{write_docx, write_pdf, Brand, Fonts, Layout};
+use pitchbridge_export::{write_docx, write_pdf, Brand, Fonts};
 
 const ROUNDS: usize = 15;
 
@@ -45,7 +45,7 @@ fn main() {
     let mut size = 0;
     for _ in 0..ROUNDS {
         let t = Instant::now();
-        let doc = from_markdown(&md, Layout::Plain, Brand::default());
+        let doc = from_markdown(&md, None, Brand::default());
         let bytes = write_docx(&doc).unwrap();
         docx_times.push(t.elapsed().as_secs_f64() * 1000.0);
         size = bytes.len();
@@ -70,7 +70,7 @@ fn main() {
     let mut pdf_size = 0;
     for _ in 0..ROUNDS {
         let t = Instant::now();
-        let doc = from_markdown(&md, Layout::Plain, Brand::default());
+        let doc = from_markdown(&md, None, Brand::default());
         let out = write_pdf(&fonts, &doc).unwrap();
         pdf_times.push(t.elapsed().as_secs_f64() * 1000.0);
         pages = out.pages;
@@ -78,7 +78,7 @@ fn main() {
     }
     // LibreOffice converting our DOCX.
     let docx_path = dir.join("ours.docx");
-    std::fs::write(&docx_path, write_docx(&from_markdown(&md, Layout::Plain, Brand::default())).unwrap()).unwrap();
+    std::fs::write(&docx_path, write_docx(&from_markdown(&md, None, Brand::default())).unwrap()).unwrap();
     let mut lo_times = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::*;
 use pitchbridge_core::doc::Run as DocRun;
 
-use crate::model::{Block, Document, Layout};
+use crate::model::{Block, Document, Layout, SectionRole};
 use crate::ExportError;
 
 const BULLETS: usize = 2;
@@ -233,8 +233,8 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
             }
         });
         let mut pieces: Vec<Piece> = Vec::new();
-        if doc.layout == Layout::BattleCard && section.id == "why-we-win" && sections.peek().is_some_and(|n| n.id == "landmines") {
-            // Why we win and the landmines side by side.
+        if section.role == SectionRole::Column && sections.peek().is_some_and(|n| n.role == SectionRole::Column) {
+            // Two column sections side by side (a battle card's why we win and landmines).
             let right = sections.next().expect("peeked");
             let column = |sec: &crate::model::Section, lists: &mut Lists| {
                 let mut cell = TableCell::new().width(TEXT_WIDTH / 2, WidthType::Dxa);
@@ -257,9 +257,9 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 pieces.push(Piece::P(Paragraph::new().style("Heading1").keep_next(true).add_run(Run::new().add_text(t))));
             }
             for b in &section.blocks {
-                match (doc.layout, section.id.as_str(), b) {
-                    // A one-pager's benefits as cards, two to a row.
-                    (Layout::OnePager, "benefits", Block::List { items, .. }) => {
+                match (section.role, b) {
+                    // A list as cards, two to a row (a one-pager's benefits).
+                    (SectionRole::Cards, Block::List { items, .. }) => {
                         let card = |item: &Vec<DocRun>| {
                             TableCell::new()
                                 .width(TEXT_WIDTH / 2, WidthType::Dxa)

@@ -2,32 +2,9 @@
 
 use pitchbridge_core::doc::Run;
 
-/// How the collateral is laid out. Plain is a multi-page document; the others follow their
-/// collateral type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    Plain,
-    ElevatorPitch,
-    Email,
-    OnePager,
-    BattleCard,
-    CallScript,
-    ObjectionHandling,
-}
-
-impl Layout {
-    pub fn for_collateral_type(id: &str) -> Layout {
-        match id {
-            "elevator-pitch" => Layout::ElevatorPitch,
-            "email" => Layout::Email,
-            "one-pager" => Layout::OnePager,
-            "battle-card" => Layout::BattleCard,
-            "call-script" => Layout::CallScript,
-            "objection-handling" => Layout::ObjectionHandling,
-            _ => Layout::Plain,
-        }
-    }
-}
+/// How the collateral is laid out (the collateral type's page design), and how each section is
+/// presented: both come from the type file, never from section ids.
+pub use pitchbridge_core::collateral::{Layout, SectionRole};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -46,6 +23,8 @@ pub enum Block {
 pub struct Section {
     /// The collateral type's section id ("" for a document without sections).
     pub id: String,
+    /// How it is presented.
+    pub role: SectionRole,
     pub title: Option<String>,
     pub blocks: Vec<Block>,
 }

@@ -1,15 +1,16 @@
 //! Building the document model: from a workspace pitch, or from a Markdown file.
 
-use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::collateral::{CollateralType, SectionRole};
 use pitchbridge_core::doc::{DocBlock, Run};
 use pitchbridge_core::BlockKind;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::*;
 
-/// A pitch's blocks in its collateral type's sections. Runs of list blocks become lists; the
-/// call-to-action section becomes a callout; in an objections section, each heading and the
-/// paragraphs under it become a row of an objection → response table.
+/// A pitch's blocks in its collateral type's sections, each presented as its role says. Runs of
+/// list blocks become lists; a callout section's paragraphs become the callout; in an
+/// objections section, each heading and the paragraphs under it become a row of an objection →
+/// response table.
 pub fn from_pitch(title: &str, subtitle: &str, ct: &CollateralType, blocks: &[DocBlock], brand: Brand, approval: Option<Approval>) -> Document {
     let mut sections = Vec::new();
     for s in &ct.sections {
@@ -18,21 +19,21 @@ pub fn from_pitch(title: &str, subtitle: &str, ct: &CollateralType, blocks: &[Do
             continue;
         }
         let mut out: Vec<Block> = Vec::new();
-        if s.id.contains("objection") {
+        if s.role == SectionRole::Objections {
             out.extend(objection_table(&mine));
         } else {
             for b in mine {
-                push_block(&mut out, b, s.id == "call-to-action");
+                push_block(&mut out, b, s.role == SectionRole::Callout);
             }
         }
-        let mut section = Section { id: s.id.clone(), title: Some(s.name.clone()), blocks: out };
+        let mut section = Section { id: s.id.clone(), role: s.role, title: Some(s.name.clone()), blocks: out };
         tabulate_objections(&mut section);
         sections.push(section);
     }
     Document {
         title: title.to_string(),
         subtitle: subtitle.to_string(),
-        layout: Layout::for_collateral_type(&ct.id),
+        layout: ct.layout,
         sections,
         brand,
         approval,
@@ -61,7 +62,7 @@ fn push_block(out: &mut Vec<Block>, b: &DocBlock, callout: bool) {
 /// In an objections section, a list whose items each open with bold words ("**Too
 /// expensive?** It pays for itself…") becomes an objection → response table.
 fn tabulate_objections(section: &mut Section) {
-    if !section.id.contains("objection") {
+    if section.role != SectionRole::Objections {
         return;
     }
     for block in &mut section.blocks {
@@ -121,20 +122,34 @@ fn objection_table(blocks: &[&DocBlock]) -> Vec<Block> {
 /// A Markdown file: the first level-1 heading is the title, level-2 headings start sections,
 /// deeper ones are headings inside them. Code and HTML are left out. Images are read through
 /// `load` (local PNG or JPEG files beside the Markdown); one that cannot be used is reported
-/// in the returned problems and left out.
-pub fn from_markdown(src: &str, layout: Layout, brand: Brand) -> Document {
-    from_markdown_with_images(src, layout, brand, &mut |_| Err("images are not read here".into())).0
+/// in the returned problems and left out. Laid out as `ct` says (a plain document without one):
+/// a section whose heading names one of the type's sections (by id or name) takes its role.
+pub fn from_markdown(src: &str, ct: Option<&CollateralType>, brand: Brand) -> Document {
+    from_markdown_with_images(src, ct, brand, &mut |_| Err("images are not read here".into())).0
+}
+
+/// How a Markdown section is presented: the role of the type's section its heading names.
+/// Without a type, a plain document keeps two conventions of its own: a section headed "Call
+/// to action" is the callout, and one about objections is a table of them.
+fn role_for(ct: Option<&CollateralType>, id: &str) -> SectionRole {
+    match ct {
+        Some(ct) => ct.sections.iter().find(|s| s.id == id || slug(&s.name) == id).map(|s| s.role).unwrap_or_default(),
+        None if id == "call-to-action" => SectionRole::Callout,
+        None if id.contains("objection") => SectionRole::Objections,
+        None => SectionRole::Body,
+    }
 }
 
 pub fn from_markdown_with_images(
     src: &str,
-    layout: Layout,
+    ct: Option<&CollateralType>,
     brand: Brand,
     load: &mut dyn FnMut(&str) -> Result<Picture, String>,
 ) -> (Document, Vec<String>) {
     let mut problems = Vec::new();
     let mut title: Option<String> = None;
-    let mut sections: Vec<Section> = vec![Section { id: String::new(), title: None, blocks: Vec::new() }];
+    let layout = ct.map(|c| c.layout).unwrap_or_default();
+    let mut sections: Vec<Section> = vec![Section { id: String::new(), role: SectionRole::Body, title: None, blocks: Vec::new() }];
     let mut runs: Vec<Run> = Vec::new();
     let (mut bold, mut italic) = (0u32, 0u32);
     let mut link: Option<String> = None;
@@ -175,7 +190,8 @@ pub fn from_markdown_with_images(
                 match heading.take() {
                     Some(HeadingLevel::H1) if title.is_none() => title = Some(text.trim().to_string()),
                     Some(HeadingLevel::H1 | HeadingLevel::H2) => {
-                        sections.push(Section { id: slug(&text), title: Some(text.trim().to_string()), blocks: Vec::new() })
+                        let id = slug(&text);
+                        sections.push(Section { role: role_for(ct, &id), id, title: Some(text.trim().to_string()), blocks: Vec::new() })
                     }
                     Some(level) => section.blocks.push(Block::Heading { level: if level == HeadingLevel::H3 { 2 } else { 3 }, runs: std::mem::take(&mut runs) }),
                     None => {}
@@ -250,8 +266,8 @@ pub fn from_markdown_with_images(
     for s in sections.iter_mut() {
         tabulate_objections(s);
     }
-    // A section called "Call to action" is set apart as the callout.
-    for s in sections.iter_mut().filter(|s| s.id == "call-to-action") {
+    // A callout section's paragraphs are set apart as the call to action.
+    for s in sections.iter_mut().filter(|s| s.role == SectionRole::Callout) {
         for b in &mut s.blocks {
             if let Block::Paragraph(r) = b {
                 *b = Block::Callout(std::mem::take(r));

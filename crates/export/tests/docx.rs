@@ -5,7 +5,7 @@
 use std::process::Command;
 
 use pitchbridge_export::sources::from_markdown;
-use pitchbridge_export::{write_docx, Approval, Brand, Layout};
+use pitchbridge_export::{write_docx, Approval, Brand};
 
 const PITCH: &str = "# Close the books sooner
 
@@ -49,7 +49,7 @@ fn python_docx(path: &std::path::Path, script: &str) -> String {
 #[test]
 fn word_styles_numbering_footer_and_links_survive() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = from_markdown(PITCH, Layout::Plain, Brand::default());
+    let doc = from_markdown(PITCH, None, Brand::default());
     let bytes = write_docx(&doc).unwrap();
     if let Ok(keep) = std::env::var("KEEP_EXPORT") {
         std::fs::write(format!("{keep}/a.docx"), &bytes).unwrap();
@@ -110,7 +110,7 @@ fn word_styles_numbering_footer_and_links_survive() {
 #[test]
 fn an_approved_export_carries_its_stamp_and_no_draft_mark() {
     let dir = tempfile::tempdir().unwrap();
-    let mut doc = from_markdown(PITCH, Layout::Plain, Brand::default());
+    let mut doc = from_markdown(PITCH, None, Brand::default());
     doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into() });
     let path = dir.path().join("approved.docx");
     std::fs::write(&path, write_docx(&doc).unwrap()).unwrap();

@@ -7,17 +7,26 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use pitchbridge_export::sources::from_markdown;
-use pitchbridge_export::{write_pdf, Brand, Fonts, Layout};
+use pitchbridge_core::collateral::{parse_collateral_type, CollateralType};
+use pitchbridge_export::{write_pdf, Brand, Fonts};
 
-const CASES: [(&str, Layout, &str); 7] = [
-    ("plain", Layout::Plain, "06-one-pager-vaultkeep.md"),
-    ("one-pager", Layout::OnePager, "05-one-pager-ledgerline.md"),
-    ("battle-card", Layout::BattleCard, "07-battle-card-roadwise.md"),
-    ("call-script", Layout::CallScript, "09-call-script-appointwell.md"),
-    ("email", Layout::Email, "03-email-appointwell.md"),
-    ("elevator-pitch", Layout::ElevatorPitch, "01-elevator-ledgerline.md"),
-    ("objection-handling", Layout::ObjectionHandling, "11-objection-handling-vaultkeep.md"),
+/// Each reference: its name (also the collateral type's id, but for the plain document) and
+/// the corpus file laid out in it.
+const CASES: [(&str, &str); 7] = [
+    ("plain", "06-one-pager-vaultkeep.md"),
+    ("one-pager", "05-one-pager-ledgerline.md"),
+    ("battle-card", "07-battle-card-roadwise.md"),
+    ("call-script", "09-call-script-appointwell.md"),
+    ("email", "03-email-appointwell.md"),
+    ("elevator-pitch", "01-elevator-ledgerline.md"),
+    ("objection-handling", "11-objection-handling-vaultkeep.md"),
 ];
+
+/// The shipped type file: its layout and roles are what is being tested.
+fn collateral_type(id: &str) -> Option<CollateralType> {
+    let path = root().join("assets/collateral-types").join(format!("{id}.toml"));
+    path.exists().then(|| parse_collateral_type(&std::fs::read_to_string(&path).unwrap()).unwrap())
+}
 
 fn root() -> PathBuf {
     PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../..")
@@ -56,9 +65,10 @@ fn every_layout_matches_its_reference_image() {
     let dir = tempfile::tempdir().unwrap();
     let update = std::env::var_os("UPDATE_REFERENCES").is_some();
     let mut failures = Vec::new();
-    for (name, layout, source) in CASES {
+    for (name, source) in CASES {
         let md = std::fs::read_to_string(root().join("tests/check-corpus").join(source)).unwrap();
-        let pdf = write_pdf(&fonts, &from_markdown(&md, layout, Brand::default())).unwrap();
+        let ct = collateral_type(name);
+        let pdf = write_pdf(&fonts, &from_markdown(&md, ct.as_ref(), Brand::default())).unwrap();
         let (w, h, pixels) = render(&pdf.bytes, dir.path());
         let reference = root().join("tests/export-reference").join(format!("{name}.pgm"));
         if update {

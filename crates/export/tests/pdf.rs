@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use pitchbridge_export::sources::from_markdown;
-use pitchbridge_export::{write_pdf, Approval, Brand, Fonts, Layout, PdfOutput};
+use pitchbridge_export::{write_pdf, Approval, Brand, Fonts, PdfOutput};
 
 fn fonts() -> &'static Fonts {
     static F: OnceLock<Fonts> = OnceLock::new();
@@ -15,7 +15,7 @@ fn fonts() -> &'static Fonts {
 }
 
 fn pdf(md: &str) -> PdfOutput {
-    write_pdf(fonts(), &from_markdown(md, Layout::Plain, Brand::default())).unwrap()
+    write_pdf(fonts(), &from_markdown(md, None, Brand::default())).unwrap()
 }
 
 fn tool(dir: &std::path::Path, bytes: &[u8], cmd: &str, args: &[&str]) -> String {
@@ -132,13 +132,13 @@ fn long_documents_paginate_inside_the_margins_and_odd_input_is_reported() {
 #[test]
 fn an_approved_pdf_carries_the_stamp_and_no_watermark() {
     let dir = tempfile::tempdir().unwrap();
-    let mut doc = from_markdown(MIXED, Layout::Plain, Brand::default());
+    let mut doc = from_markdown(MIXED, None, Brand::default());
     doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into() });
     let out = write_pdf(fonts(), &doc).unwrap();
     let text = tool(dir.path(), &out.bytes, "pdftotext", &[]);
     assert!(text.contains("Approved by Priya Raman on 2027-01-15 10:00 UTC · version 3"), "{text}");
     assert!(!text.contains("DRAFT"), "{text}");
-    assert!(out.bytes.len() < write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, Brand::default())).unwrap().bytes.len(), "no watermark shapes");
+    assert!(out.bytes.len() < write_pdf(fonts(), &from_markdown(MIXED, None, Brand::default())).unwrap().bytes.len(), "no watermark shapes");
 }
 
 #[test]
@@ -152,7 +152,8 @@ fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
         let mut brand = Brand::default();
         brand.name = "Northwind".into();
         brand.logo = Some(logo.clone());
-        let mut doc = from_markdown(MIXED, Layout::OnePager, brand);
+        let one_pager = pitchbridge_core::collateral::parse_collateral_type(include_str!("../../../assets/collateral-types/one-pager.toml")).unwrap();
+        let mut doc = from_markdown(MIXED, Some(&one_pager), brand);
         // And the same picture in the body, scaled to fit.
         doc.sections[0].blocks.push(pitchbridge_export::Block::Image { picture: logo, alt: "logo".into() });
         let out = write_pdf(fonts(), &doc).unwrap();
@@ -183,7 +184,7 @@ fn the_brand_logo_goes_into_both_writers_and_bad_images_are_refused() {
     broken.truncate(keep);
     let mut brand = Brand::default();
     brand.logo = Some(Picture::from_bytes(broken).unwrap());
-    let err = write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, brand)).err().expect("a broken logo is refused");
+    let err = write_pdf(fonts(), &from_markdown(MIXED, None, brand)).err().expect("a broken logo is refused");
     assert!(err.to_string().contains("The brand logo could not be read"), "{err}");
 }
 
@@ -192,10 +193,10 @@ fn the_brand_kit_chooses_the_typeface() {
     let dir = tempfile::tempdir().unwrap();
     let mut brand = Brand::default();
     brand.serif = true;
-    let out = write_pdf(fonts(), &from_markdown(MIXED, Layout::Plain, brand.clone())).unwrap();
+    let out = write_pdf(fonts(), &from_markdown(MIXED, None, brand.clone())).unwrap();
     let fonts_list = tool(dir.path(), &out.bytes, "pdffonts", &[]);
     assert!(fonts_list.contains("LiberationSerif") && !fonts_list.contains("LiberationSans "), "{fonts_list}");
-    let docx = pitchbridge_export::write_docx(&from_markdown(MIXED, Layout::Plain, brand)).unwrap();
+    let docx = pitchbridge_export::write_docx(&from_markdown(MIXED, None, brand)).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut styles = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/styles.xml").unwrap(), &mut styles).unwrap();

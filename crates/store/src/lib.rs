@@ -32,7 +32,7 @@ pub use audit::AuditVerification;
 pub use brand_kit::BrandKitRow;
 pub use checks::{CheckSettingRow, Dismissal, ManualItemState};
 pub use error::{Result, StoreError};
-pub use pitches::NewBlock;
+pub use pitches::{NewBlock, PitchExportSource};
 pub use review::{
     ApprovalDrift, ClaimDrift, Comment, DecisionRecord, PitchOutcome, ReviewRequest, Reviewer, VerifiedDecision,
     MAX_COMMENT_CHARS,

@@ -1,6 +1,7 @@
 //! Pitches: creating one from its type's sections, reading it with its blocks, deleting it.
 
-use pitchbridge_core::doc::{normalize_runs, Run};
+use pitchbridge_core::collateral::CollateralType;
+use pitchbridge_core::doc::{normalize_runs, DocBlock, Run};
 use pitchbridge_core::*;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -8,6 +9,20 @@ use crate::pitch_doc::{content_json, decode_block, kind_column};
 use crate::rows::{not_found, word_count};
 use crate::views::{PitchDetail, PitchSummary};
 use crate::{Result, StoreError, Workspace};
+
+/// What an export of a pitch reads, and nothing more: not the editor's links, claims or
+/// coverage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PitchExportSource {
+    pub title: String,
+    pub status: PitchStatus,
+    /// "Channel × persona".
+    pub audience_name: String,
+    /// The launch's product: the letterhead name when the brand kit has none.
+    pub product: String,
+    pub collateral_type: CollateralType,
+    pub blocks: Vec<DocBlock>,
+}
 
 /// A block to write into a pitch; `claim_ids` are the claims it translates.
 #[derive(Debug, Clone)]
@@ -184,6 +199,32 @@ impl Workspace {
         }
         let words = blocks.iter().map(|b| word_count(&b.text)).sum();
         Ok(PitchDetail { summary: PitchSummary { word_count: words, ..summary }, blocks })
+    }
+
+    /// A pitch as an export needs it, in one query and the blocks.
+    pub fn pitch_export_source(&self, pitch_id: Id) -> Result<PitchExportSource> {
+        let (title, status, audience_name, product, definition): (String, String, String, String, String) = self
+            .conn
+            .prepare_cached(
+                "SELECT p.title, p.status, a.channel || ' × ' || a.persona, l.product, ct.definition
+                 FROM pitch p
+                 JOIN audience a ON a.id = p.audience_id
+                 JOIN launch l ON l.id = p.launch_id
+                 JOIN collateral_type ct ON ct.id = p.collateral_type
+                 WHERE p.id = ?1",
+            )?
+            .query_row([pitch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .optional()?
+            .ok_or_else(|| not_found("Pitch", pitch_id))?;
+        let collateral_type = serde_json::from_str(&definition).map_err(|e| StoreError::Invalid(format!("bad collateral type: {e}")))?;
+        Ok(PitchExportSource {
+            title,
+            status: PitchStatus::parse(&status).unwrap_or(PitchStatus::Draft),
+            audience_name,
+            product,
+            collateral_type,
+            blocks: self.pitch_doc(pitch_id)?,
+        })
     }
 
     /// Writes one block's text: the size of an autosave.

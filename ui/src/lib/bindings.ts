@@ -82,11 +82,23 @@ max_grade: number,
  */
 min_ease: number, };
 
-export type Section = { id: string, name: string, guidance: string, required: boolean, words: WordLimit, };
+export type SectionRole = "body" | "cards" | "column" | "callout" | "objections";
+
+export type Layout = "plain" | "elevator-pitch" | "email" | "one-pager" | "battle-card" | "call-script" | "objection-handling";
+
+export type Section = { id: string, name: string, guidance: string, required: boolean, words: WordLimit, 
+/**
+ * How exports present it (`body` when the type file does not say).
+ */
+role: SectionRole, };
 
 export type ChecklistItem = { id: string, text: string, };
 
-export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, sections: Array<Section>, checklist: Array<ChecklistItem>, 
+export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, 
+/**
+ * The page design of its exports (`plain` when the type file does not say).
+ */
+layout: Layout, sections: Array<Section>, checklist: Array<ChecklistItem>, 
 /**
  * Claims of these kinds must be translated somewhere in the pitch (the coverage meter).
  */

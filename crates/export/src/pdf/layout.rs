@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use pitchbridge_core::doc::Run;
 
 use super::text::*;
-use crate::model::{Block, Document, Layout, Section};
+use crate::model::{Block, Document, Layout, Section, SectionRole};
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -458,7 +458,7 @@ impl<'f> Layouter<'f> {
         (col.pages.into_iter().flat_map(|p| p.items).collect(), bottom)
     }
 
-    /// Two sections side by side (a battle card's "why we win" and "landmines"). When they
+    /// Two column sections side by side (a battle card's "why we win" and "landmines"). When they
     /// cannot share a page, they follow one another.
     pub fn columns(&mut self, doc: &Document, left: &Section, right: &Section) {
         const GAP: f32 = 20.0;
@@ -499,7 +499,7 @@ impl<'f> Layouter<'f> {
         }
         for b in &section.blocks {
             let Block::List { items, .. } = b else {
-                self.section(doc, &Section { id: section.id.clone(), title: None, blocks: vec![b.clone()] }, false);
+                self.section(doc, &Section { id: section.id.clone(), role: SectionRole::Body, title: None, blocks: vec![b.clone()] }, false);
                 continue;
             };
             for pair in items.chunks(2) {
@@ -535,10 +535,10 @@ pub fn lay_out(fonts: &Fonts, doc: &Document) -> Laid {
     let mut sections = doc.sections.iter().peekable();
     let mut step = 0;
     while let Some(s) = sections.next() {
-        match (doc.layout, s.id.as_str()) {
+        match (doc.layout, s.role) {
             (Layout::Email, _) => l.section(doc, s, false),
-            (Layout::OnePager, "benefits") => l.cards(doc, s),
-            (Layout::BattleCard, "why-we-win") if sections.peek().is_some_and(|n| n.id == "landmines") => {
+            (_, SectionRole::Cards) => l.cards(doc, s),
+            (_, SectionRole::Column) if sections.peek().is_some_and(|n| n.role == SectionRole::Column) => {
                 let right = sections.next().expect("peeked");
                 l.columns(doc, s, right);
             }
