@@ -391,7 +391,7 @@ describe("dialogs it opens", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const s = loaded();
     mocked(api.dismissFinding).mockResolvedValue({} as never);
-    s.dismissFinding(REPORT.findings[0]!);
+    s.checks.dismiss(REPORT.findings[0]!);
     expect(ui.dialog?.kind).toBe("text-prompt");
     if (ui.dialog?.kind !== "text-prompt") return;
     await ui.dialog.onsubmit("The customer's own words");
@@ -452,7 +452,7 @@ describe("the session connected", () => {
     expect(s.totalWords).toBe(10);
     await vi.advanceTimersByTimeAsync(0);
     expect(api.checkPitch).toHaveBeenCalledWith({ pitchId: 2, blocks: BLOCKS });
-    expect(s.report).toBe(REPORT);
+    expect(s.checks.report).toBe(REPORT);
     expect(s.mount?.querySelector(".finding-error")?.textContent).toBe("fire drill");
     close();
   });
@@ -530,7 +530,7 @@ describe("the session connected", () => {
   it("applies a finding's suggestion in the editor", async () => {
     const { s, close } = await open();
     await vi.advanceTimersByTimeAsync(0);
-    s.applyFinding(REPORT.findings[0]!, "scramble");
+    s.checks.apply(REPORT.findings[0]!, "scramble");
     expect(s.controller?.blocks()[0]?.runs).toEqual([{ text: "Month-end stops being a scramble." }]);
     close();
   });

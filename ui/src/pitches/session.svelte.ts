@@ -7,13 +7,15 @@ import { redo as redoCommand, undo as undoCommand } from "prosemirror-history";
 import type { Command } from "prosemirror-state";
 import { readinessBand } from "../checks/readiness";
 import * as api from "../lib/api";
-import type { ApiError, Claim, Comment, ExportFormat, LinkResolution, LinkView, ManualItemView, PitchCheckReport, PitchEditorView, PitchFinding, PitchLinks, ReviewState } from "../lib/bindings";
+import type { ApiError, Claim, Comment, ExportFormat, LinkResolution, LinkView, PitchEditorView, PitchLinks, ReviewState } from "../lib/bindings";
 import { timed } from "../lib/perf";
 import { isTextEntry } from "../lib/shortcuts";
 import { wordFit, wordLimitText } from "../lib/text";
 import { loadScreen, ui } from "../lib/ui.svelte";
+import { PitchChecks } from "./checks.svelte";
 import { Autosaver, type SaveStatus } from "./editor/autosave";
 import { PitchEditorController, type EditorHooks, type ToolbarState } from "./editor/controller";
+import { linkAtSelection, setLinkMark } from "./editor/link-mark";
 import { setStyle, toggleList } from "./editor/plugins";
 import { safeHref, schema, sectionWordCounts } from "./editor/schema";
 import {
@@ -34,9 +36,6 @@ import {
   saveLabel,
   unconfirmedItems,
 } from "./logic";
-
-/** A check runs this long after typing stops. */
-const CHECK_IDLE_MS = 400;
 
 export type ConnectionLine = { d: string; stale: boolean };
 
@@ -60,9 +59,6 @@ export class PitchSession {
   hoverKey = $state<string | null>(null);
   researchOpen = $state(false);
   checksOpen = $state(localStorage.getItem("pitchbridge.checksOpen") !== "0");
-  report = $state.raw<PitchCheckReport | null>(null);
-  checking = $state(false);
-  activeFinding = $state<string | null>(null);
   activeComment = $state<number | null>(null);
   exportOpen = $state(false);
   exporting = $state(false);
@@ -74,6 +70,8 @@ export class PitchSession {
   workbenchWidth = $state(0);
   controller = $state.raw<PitchEditorController | null>(null);
   lines = $state.raw<ConnectionLine[]>([]);
+  /** The checks: their report, the finding the writer is on, and their actions. */
+  readonly checks: PitchChecks = new PitchChecks(this);
 
   // The elements the session measures and scrolls, bound by the parts that render them.
   mount = $state<HTMLDivElement>();
@@ -107,17 +105,14 @@ export class PitchSession {
 
   readonly saveLabel = $derived(saveLabel(this.saveStatus));
   readonly coveragePct = $derived(coveragePercent(this.links.coverage));
-  readonly readinessBand = $derived(readinessBand(this.report === null ? null : this.report.readiness.score));
-  readonly unconfirmed = $derived(unconfirmedItems(this.report));
+  readonly readinessBand = $derived(readinessBand(this.checks.report === null ? null : this.checks.report.readiness.score));
+  readonly unconfirmed = $derived(unconfirmedItems(this.checks.report));
 
   // Saves name the workspace the pitch was opened from: if another workspace is opened while a
   // save is pending, the save is refused rather than written into the wrong file.
   readonly #workspacePath = ui.workspace?.path ?? "";
   readonly autosaver: Autosaver;
 
-  #checkTimer: ReturnType<typeof setTimeout> | undefined;
-  #checkInFlight = false;
-  #checkAgain = false;
   #countTimer: ReturnType<typeof setTimeout> | null = null;
   #linesFrame = 0;
 
@@ -182,7 +177,7 @@ export class PitchSession {
     // Linking changes coverage: check again.
     $effect(() => {
       void this.links;
-      if (this.controller) this.scheduleCheck(0);
+      if (this.controller) this.checks.schedule(0);
     });
 
     $effect(() => {
@@ -198,7 +193,7 @@ export class PitchSession {
       if (!this.locked && c.blocks().length !== view.blocks.length) this.autosaver.changed();
       ui.screenRendered();
       if (this.#blockId !== undefined) void this.spotlight(this.#blockId);
-      this.scheduleCheck(0);
+      this.checks.schedule(0);
     });
 
     $effect(() => {
@@ -220,7 +215,7 @@ export class PitchSession {
   /** The screen is going: whatever is typed is saved first, after any save in flight, in order. */
   destroy(): void {
     if (this.#countTimer) clearTimeout(this.#countTimer);
-    if (this.#checkTimer) clearTimeout(this.#checkTimer);
+    this.checks.cancel();
     if (this.#linesFrame) cancelAnimationFrame(this.#linesFrame);
     const c = this.controller;
     this.controller = null;
@@ -256,7 +251,7 @@ export class PitchSession {
         this.autosaver.changed();
         this.#scheduleCounts();
         this.scheduleLines();
-        this.scheduleCheck();
+        this.checks.schedule();
       },
       onSelection: (key, state) => {
         // Only a real change reaches the toolbar: typing must not re-render it every key.
@@ -277,7 +272,7 @@ export class PitchSession {
         if (!this.checksOpen) this.toggleChecks();
       },
       onFindingClick: (key) => {
-        this.activeFinding = key;
+        this.checks.active = key;
         this.controller?.setActiveFinding(key);
         if (!this.checksOpen) this.toggleChecks();
       },
@@ -324,12 +319,8 @@ export class PitchSession {
   editLink(): void {
     const controller = this.controller;
     if (!controller || ui.readOnly) return;
-    const state = controller.view.state;
-    const { from, to, empty } = state.selection;
-    const existing = state.doc.rangeHasMark(from, empty ? to + 1 : to, schema.marks.link)
-      ? (state.selection.$from.marks().find((m) => m.type === schema.marks.link)?.attrs.href as string | undefined)
-      : undefined;
-    if (empty && !existing) {
+    const { href: existing, canLink } = linkAtSelection(controller.view.state);
+    if (!canLink) {
       this.notice = "Select the words to turn into a link first.";
       return;
     }
@@ -348,24 +339,7 @@ export class PitchSession {
         }
         const c = this.controller;
         if (!c) return;
-        const s = c.view.state;
-        let start = s.selection.from;
-        let end = s.selection.to;
-        if (s.selection.empty) {
-          // The cursor is inside a link: change the whole link.
-          const at = s.selection.$from;
-          const parentStart = at.start();
-          at.parent.forEach((child, offset) => {
-            const a = parentStart + offset;
-            if (a <= at.pos && at.pos <= a + child.nodeSize && schema.marks.link.isInSet(child.marks)) {
-              start = a;
-              end = a + child.nodeSize;
-            }
-          });
-        }
-        const tr = s.tr.removeMark(start, end, schema.marks.link);
-        if (href && href !== "https://") tr.addMark(start, end, schema.marks.link.create({ href }));
-        c.view.dispatch(tr);
+        c.view.dispatch(setLinkMark(c.view.state, href));
         c.view.focus();
       },
     });
@@ -391,7 +365,7 @@ export class PitchSession {
 
   #scheduleCounts(): void {
     if (this.#countTimer) clearTimeout(this.#countTimer);
-    if (this.#checkTimer) clearTimeout(this.#checkTimer);
+    this.checks.cancel();
     this.#countTimer = setTimeout(() => this.updateCounts(), 150);
   }
 
@@ -532,102 +506,10 @@ export class PitchSession {
 
   // ---- the checks ------------------------------------------------------------------------------
 
-  // A check runs a moment after typing stops, over the document as it is (saved or not); one at
-  // a time, and again at once if the text changed while it ran.
-  scheduleCheck(delay = CHECK_IDLE_MS): void {
-    if (this.#checkTimer) clearTimeout(this.#checkTimer);
-    this.#checkTimer = setTimeout(() => void this.#runCheck(), delay);
-  }
-
-  async #runCheck(): Promise<void> {
-    const c = this.controller;
-    if (!c || !this.view) return;
-    if (this.#checkInFlight) {
-      this.#checkAgain = true;
-      return;
-    }
-    this.#checkInFlight = true;
-    this.checking = true;
-    try {
-      const blocks = c.blocks();
-      const texts = c.blockTexts();
-      const next = await api.checkPitch({ pitchId: this.id, blocks });
-      if (this.controller === c) {
-        this.report = next;
-        c.setFindings(next.findings, texts);
-      }
-    } catch (e) {
-      // A failed check is not worth interrupting the writer for; the next edit tries again.
-      console.warn("check failed", e);
-    } finally {
-      this.#checkInFlight = false;
-      this.checking = false;
-      if (this.#checkAgain) {
-        this.#checkAgain = false;
-        this.scheduleCheck(0);
-      }
-    }
-  }
-
   toggleChecks(): void {
     this.checksOpen = !this.checksOpen;
     localStorage.setItem("pitchbridge.checksOpen", this.checksOpen ? "1" : "0");
     this.scheduleLines();
-  }
-
-  selectFinding(f: PitchFinding): void {
-    this.activeFinding = f.key;
-    this.controller?.setActiveFinding(f.key);
-    if (f.blockKey && !this.controller?.selectFinding(f.key)) this.controller?.focusBlock(f.blockKey);
-    if (f.claimId !== null && !f.blockKey) this.showClaim(f.claimId);
-  }
-
-  applyFinding(f: PitchFinding, text: string): void {
-    if (!this.controller?.applySuggestion(f.key, text)) this.notice = "Those words have changed since the check; it runs again in a moment.";
-  }
-
-  dismissFinding(f: PitchFinding): void {
-    ui.openDialog({
-      kind: "text-prompt",
-      title: "Dismiss finding",
-      label: "Why does it not apply here?",
-      initial: "",
-      placeholder: "e.g. The customer's own words, quoted",
-      hint: "The reviewer sees this reason next to the finding.",
-      submitLabel: "Dismiss",
-      onsubmit: async (reason) => {
-        await api.dismissFinding({ pitchId: this.id, rule: f.rule, blockKey: f.blockKey ?? "", quote: f.quote, reason });
-        this.scheduleCheck(0);
-      },
-    });
-  }
-
-  async restoreFinding(f: PitchFinding): Promise<void> {
-    if (!f.dismissal) return;
-    await this.#guarded(async () => {
-      await api.restoreFinding({ pitchId: this.id, dismissalId: f.dismissal?.id ?? 0 });
-      this.scheduleCheck(0);
-    });
-  }
-
-  async addWord(word: string): Promise<void> {
-    await this.#guarded(async () => {
-      await api.addDictionaryWord(word);
-      this.notice = `“${word}” is in the workspace dictionary now.`;
-      this.scheduleCheck(0);
-    });
-  }
-
-  async tickItem(item: ManualItemView, ticked: boolean): Promise<void> {
-    await this.#guarded(async () => {
-      await api.setManualItem({ pitchId: this.id, itemId: item.id, ticked });
-      this.scheduleCheck(0);
-    });
-  }
-
-  openCheckSettings(): void {
-    if (!this.view) return;
-    ui.openDialog({ kind: "check-settings", typeId: this.view.collateralType.id, typeName: this.view.collateralType.name, onchanged: () => this.scheduleCheck(0) });
   }
 
   // ---- review ----------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+// The checks of the pitch open in the editor: a check runs a moment after typing stops, over
+// the document as it is (saved or not), one at a time and again at once if the text changed
+// while it ran; its report, the finding the writer is on, and what the checklist's buttons do.
+
+import * as api from "../lib/api";
+import type { ManualItemView, PitchCheckReport, PitchEditorView, PitchFinding } from "../lib/bindings";
+import { ui } from "../lib/ui.svelte";
+import type { PitchEditorController } from "./editor/controller";
+
+/** A check runs this long after typing stops. */
+const CHECK_IDLE_MS = 400;
+
+/** What the checks need of the pitch session. */
+export type CheckHost = {
+  readonly id: number;
+  readonly view: PitchEditorView | null;
+  readonly controller: PitchEditorController | null;
+  notice: string | null;
+  showClaim(claimId: number): void;
+};
+
+export class PitchChecks {
+  report = $state.raw<PitchCheckReport | null>(null);
+  checking = $state(false);
+  /** The finding the writer is on, in the editor and in the checklist. */
+  active = $state<string | null>(null);
+
+  readonly #host: CheckHost;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight = false;
+  #again = false;
+
+  constructor(host: CheckHost) {
+    this.#host = host;
+  }
+
+  schedule(delay = CHECK_IDLE_MS): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(), delay);
+  }
+
+  /** Typing goes on: the check waits (the edit schedules it again). Also when the screen goes. */
+  cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+
+  async #run(): Promise<void> {
+    const c = this.#host.controller;
+    if (!c || !this.#host.view) return;
+    if (this.#inFlight) {
+      this.#again = true;
+      return;
+    }
+    this.#inFlight = true;
+    this.checking = true;
+    try {
+      const blocks = c.blocks();
+      const texts = c.blockTexts();
+      const next = await api.checkPitch({ pitchId: this.#host.id, blocks });
+      if (this.#host.controller === c) {
+        this.report = next;
+        c.setFindings(next.findings, texts);
+      }
+    } catch (e) {
+      // A failed check is not worth interrupting the writer for; the next edit tries again.
+      console.warn("check failed", e);
+    } finally {
+      this.#inFlight = false;
+      this.checking = false;
+      if (this.#again) {
+        this.#again = false;
+        this.schedule(0);
+      }
+    }
+  }
+
+  /** Does `work`, then checks again; a failure is shown. */
+  async #thenCheck(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+      this.schedule(0);
+    } catch (e) {
+      ui.showError(e);
+    }
+  }
+
+  select(f: PitchFinding): void {
+    const c = this.#host.controller;
+    this.active = f.key;
+    c?.setActiveFinding(f.key);
+    if (f.blockKey && !c?.selectFinding(f.key)) c?.focusBlock(f.blockKey);
+    if (f.claimId !== null && !f.blockKey) this.#host.showClaim(f.claimId);
+  }
+
+  apply(f: PitchFinding, text: string): void {
+    if (!this.#host.controller?.applySuggestion(f.key, text)) this.#host.notice = "Those words have changed since the check; it runs again in a moment.";
+  }
+
+  dismiss(f: PitchFinding): void {
+    ui.openDialog({
+      kind: "text-prompt",
+      title: "Dismiss finding",
+      label: "Why does it not apply here?",
+      initial: "",
+      placeholder: "e.g. The customer's own words, quoted",
+      hint: "The reviewer sees this reason next to the finding.",
+      submitLabel: "Dismiss",
+      onsubmit: async (reason) => {
+        await api.dismissFinding({ pitchId: this.#host.id, rule: f.rule, blockKey: f.blockKey ?? "", quote: f.quote, reason });
+        this.schedule(0);
+      },
+    });
+  }
+
+  async restore(f: PitchFinding): Promise<void> {
+    if (!f.dismissal) return;
+    await this.#thenCheck(() => api.restoreFinding({ pitchId: this.#host.id, dismissalId: f.dismissal?.id ?? 0 }).then(() => {}));
+  }
+
+  async addWord(word: string): Promise<void> {
+    await this.#thenCheck(async () => {
+      await api.addDictionaryWord(word);
+      this.#host.notice = `“${word}” is in the workspace dictionary now.`;
+    });
+  }
+
+  async tick(item: ManualItemView, ticked: boolean): Promise<void> {
+    await this.#thenCheck(() => api.setManualItem({ pitchId: this.#host.id, itemId: item.id, ticked }).then(() => {}));
+  }
+
+  openSettings(): void {
+    const view = this.#host.view;
+    if (!view) return;
+    ui.openDialog({ kind: "check-settings", typeId: view.collateralType.id, typeName: view.collateralType.name, onchanged: () => this.schedule(0) });
+  }
+}
