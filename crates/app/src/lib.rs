@@ -46,11 +46,13 @@ pub struct App {
     /// The public key the person proved they hold this session (by their passphrase): what
     /// lets a reviewer edit a pitch in review. Knowing a public key is not enough.
     unlocked_key: Option<String>,
+    /// The file the last import preview read, for the import that confirms it.
+    previewed_import: Option<import::PreviewedImport>,
 }
 
 impl App {
     pub fn new(clock: Box<dyn Clock>) -> App {
-        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None, unlocked_key: None }
+        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None, unlocked_key: None, previewed_import: None }
     }
 
     fn ws(&self) -> ApiResult<&Workspace> {

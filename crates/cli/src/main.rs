@@ -197,14 +197,15 @@ fn run(command: Command) -> ApiResult<()> {
         }
         Command::Import { workspace, launch, version_of, title, dry_run, file } => {
             let mut app = open(&workspace)?;
-            let req = ImportRequest { path: file.display().to_string(), launch_id: launch, message_id: version_of, title };
+            let req = ImportRequest { path: file.display().to_string(), launch_id: launch, message_id: version_of, title, digest: None };
             let preview = app.preview_import(req.clone())?;
             print!("{}", describe_import(&preview));
             if dry_run {
                 println!("Dry run: nothing was written.");
                 return Ok(());
             }
-            let outcome = app.apply_import(req)?;
+            // What was shown is what is written: the file is read once.
+            let outcome = app.apply_import(ImportRequest { digest: Some(preview.digest.clone()), ..req })?;
             match outcome.changes {
                 Some(r) => println!("Imported as version {} of message {}.", r.version, outcome.message_id),
                 None => println!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),

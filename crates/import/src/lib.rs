@@ -16,6 +16,7 @@ mod text;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 use ts_rs::TS;
 
 pub use docx::import_docx;
@@ -118,9 +119,20 @@ fn mb(bytes: u64) -> String {
     format!("{} MB", bytes / (1024 * 1024))
 }
 
-/// Reads `path`, choosing the importer by its extension. Nothing larger than the limits is
-/// read into memory.
-pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+/// A file's bytes as read for an import, with their digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The extension, lower case: which importer reads it.
+    pub extension: String,
+    /// The file name without extension: the title when the text has none.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// SHA-256 of the bytes, hex: what a preview is bound to.
+    pub digest: String,
+}
+
+/// Reads `path` within the limits for its type, without parsing it.
+pub fn read_source(path: &Path) -> Result<SourceFile, ImportError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("Imported message").to_string();
     let limit = match ext.as_str() {
@@ -140,11 +152,23 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > limit {
         return Err(ImportError::TooLarge { what: "the file".into(), limit: mb(limit) });
     }
-    match ext.as_str() {
-        "docx" => import_docx(&bytes, &name),
-        "md" | "markdown" => import_markdown(&bytes, &name),
-        _ => import_text(&bytes, &name),
+    let digest = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(SourceFile { extension: ext, name, bytes, digest })
+}
+
+/// Parses a file read by [`read_source`] with the importer for its extension.
+pub fn import_source(file: &SourceFile) -> Result<Imported, ImportError> {
+    match file.extension.as_str() {
+        "docx" => import_docx(&file.bytes, &file.name),
+        "md" | "markdown" => import_markdown(&file.bytes, &file.name),
+        _ => import_text(&file.bytes, &file.name),
     }
+}
+
+/// Reads `path`, choosing the importer by its extension. Nothing larger than the limits is
+/// read into memory.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_source(&read_source(path)?)
 }
 
 /// Text as UTF-8, or where it first is not.

@@ -310,7 +310,13 @@ messageId: number | null,
 /**
  * The new message's title; the document's own title when empty.
  */
-title: string, };
+title: string, 
+/**
+ * The digest of the preview this import confirms (`ImportPreview::digest`): the import
+ * writes exactly what was previewed, and is refused if the file has changed since. `null`
+ * imports the file as it is now (the command line without a preview).
+ */
+digest: string | null, };
 
 export type ImportedClaim = { number: number, section: string, text: string, kind: ClaimKind, };
 
@@ -330,7 +336,11 @@ claims: Array<ImportedClaim>,
 /**
  * For a new version: what it changes, and which pitches it touches.
  */
-changes: VersionReport | null, };
+changes: VersionReport | null, 
+/**
+ * The file's digest as read for this preview; send it back to import what was shown.
+ */
+digest: string, };
 
 export type ImportOutcome = { messageId: number, summary: string, changes: VersionReport | null, claimCount: number, };
 
