@@ -6,6 +6,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod passphrase;
+mod profile;
+mod review;
+
 use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
 use pitchbridge_app::export::{ExportFormat, ExportPitchRequest};
 use pitchbridge_app::import::{ImportPreview, ImportRequest};
@@ -88,37 +92,16 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
     },
-    /// The offline review round trip: export a review package for a reviewer on another
-    /// machine, open one as a review copy, or import the decision file that comes back.
+    /// The review workflow: register as a reviewer, submit, decide, withdraw, and the offline
+    /// round trip (review packages out, decision files back).
     Review {
         #[command(subcommand)]
-        action: ReviewAction,
+        action: review::ReviewAction,
     },
-}
-
-#[derive(Subcommand)]
-enum ReviewAction {
-    /// Write a review package for a pitch that is in review.
-    Export {
-        #[arg(long)]
-        workspace: PathBuf,
-        #[arg(long)]
-        pitch: i64,
-        #[arg(short = 'o', long = "output", value_name = "PACKAGE")]
-        output: PathBuf,
-    },
-    /// Apply a decision file. It is refused, with the reason and nothing changed, unless it is
-    /// signed by the registered reviewer the pitch was sent to and every fingerprint matches.
-    Import {
-        #[arg(long)]
-        workspace: PathBuf,
-        decision: PathBuf,
-    },
-    /// Open a review package as a new review copy (a workspace of its own).
-    Open {
-        package: PathBuf,
-        #[arg(short = 'o', long = "output", value_name = "COPY")]
-        output: PathBuf,
+    /// Your profile (name, email, role) and signing key: the desktop app's own.
+    Profile {
+        #[command(subcommand)]
+        action: profile::ProfileAction,
     },
 }
 
@@ -148,14 +131,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(path: &Path) -> ApiResult<App> {
+pub(crate) fn open(path: &Path) -> ApiResult<App> {
     let mut app = new_app();
     app.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false })?;
     Ok(app)
 }
 
 /// An app that knows the person's profile (the desktop app's), so the audit trail names them.
-fn new_app() -> App {
+pub(crate) fn new_app() -> App {
     let mut app = App::new(Box::new(SystemClock));
     if let Some(dir) = pitchbridge_app::profile::default_profile_dir() {
         app.set_profile_dir(dir);
@@ -243,24 +226,8 @@ fn run(command: Command) -> ApiResult<()> {
             }
             println!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
         }
-        Command::Review { action } => match action {
-            ReviewAction::Export { workspace, pitch, output } => {
-                let app = open(&workspace)?;
-                app.export_review_package(pitch, &output)?;
-                println!("Wrote the review package {}.", output.display());
-            }
-            ReviewAction::Import { workspace, decision } => {
-                let mut app = open(&workspace)?;
-                let done = app.import_decision(&decision)?;
-                let d = &done.decision;
-                println!("Applied the decision on pitch {} \"{}\": {} Signed by {} at {}.", done.pitch_id, done.pitch_title, d.meaning, d.signer, d.signed_at);
-            }
-            ReviewAction::Open { package, output } => {
-                let mut app = new_app();
-                app.open_review_package(&package, &output)?;
-                println!("Opened the review package as {}.", output.display());
-            }
-        },
+        Command::Review { action } => review::run(action)?,
+        Command::Profile { action } => profile::run(action)?,
     }
     Ok(())
 }
