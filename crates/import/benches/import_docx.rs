@@ -12,30 +12,22 @@ use std::time::{Duration, Instant};
 
 use pitchbridge_core::split::split_message;
 use pitchbridge_import::import_docx;
+use pitchbridge_bench_support::Rng;
 use pitchbridge_store::Workspace;
 
 const SECTIONS: usize = 140;
 const NOW: &str = "2027-01-15T10:00:00Z";
 
-struct Lcg(u64);
+/// Sentences of made-up words from the benchmarks' shared generator.
+struct Text(Rng);
 
-impl Lcg {
+impl Text {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
+        self.0.next()
     }
 
     fn word(&mut self) -> String {
-        const SYLLABLES: [&str; 16] = ["ka", "lo", "mi", "ner", "tu", "sa", "ve", "dor", "pi", "ren", "go", "li", "mar", "te", "su", "bra"];
-        let mut n = (self.next() % 20_000).min(self.next() % 20_000);
-        let mut w = String::new();
-        loop {
-            w.push_str(SYLLABLES[(n % 16) as usize]);
-            n /= 16;
-            if n == 0 {
-                return w;
-            }
-        }
+        self.0.made_up_word(2)
     }
 
     fn sentence(&mut self) -> String {
@@ -52,7 +44,7 @@ impl Lcg {
 
 /// One version of the brief; `variant` 1 rewords every twentieth paragraph and drops some.
 fn brief(variant: usize) -> String {
-    let mut rng = Lcg(7);
+    let mut rng = Text(Rng::new(7));
     let mut md = String::from("# Product brief\n\n");
     let mut para = 0usize;
     for s in 0..SECTIONS {

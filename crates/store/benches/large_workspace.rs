@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use pitchbridge_core::collateral::parse_collateral_type;
 use pitchbridge_core::*;
+use pitchbridge_bench_support::Rng;
 use pitchbridge_store::{NewBlock, Workspace};
 
 const LAUNCHES: usize = 1_000;
@@ -27,20 +28,17 @@ const WORDS: &[&str] = &[
     "days", "clerk", "finance", "director", "customer", "pipeline", "deal", "quota",
 ];
 
-/// A small deterministic generator, so every run builds the same workspace.
-struct Lcg(u64);
+/// Domain words and sentences from the benchmarks' shared generator.
+struct Text(Rng);
 
-impl Lcg {
+impl Text {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
+        self.0.next()
     }
 
     /// A domain word: low indices much more often, as in real text.
     fn word(&mut self) -> &'static str {
-        let a = self.next() as usize % WORDS.len();
-        let b = self.next() as usize % WORDS.len();
-        WORDS[a.min(b)]
+        self.0.pick(WORDS)
     }
 
     /// Real text: a third domain words, the rest from a long-tailed vocabulary of ~20,000
@@ -49,19 +47,7 @@ impl Lcg {
         if self.next() % 3 == 0 {
             return self.word().to_string();
         }
-        let a = self.next() % 20_000;
-        let b = self.next() % 20_000;
-        let mut n = a.min(b).min(self.next() % 20_000);
-        let mut w = String::new();
-        const SYLLABLES: [&str; 16] = ["ka", "lo", "mi", "ner", "tu", "sa", "ve", "dor", "pi", "ren", "go", "li", "mar", "te", "su", "bra"];
-        loop {
-            w.push_str(SYLLABLES[(n % 16) as usize]);
-            n /= 16;
-            if n == 0 {
-                break;
-            }
-        }
-        w
+        self.0.made_up_word(3)
     }
 
     fn sentence(&mut self, words: usize) -> String {
@@ -76,7 +62,7 @@ fn generate(path: &PathBuf) {
     let mut ws = Workspace::open(path, true).unwrap();
     let ct = parse_collateral_type(include_str!("../../../assets/collateral-types/one-pager.toml")).unwrap();
     ws.upsert_collateral_type(&ct).unwrap();
-    let mut rng = Lcg(42);
+    let mut rng = Text(Rng::new(42));
     ws.in_transaction(|ws| {
         let audiences: Vec<Id> = (0..20)
             .map(|i| {
@@ -162,7 +148,7 @@ fn main() {
     }
     report("list one launch", lists);
 
-    let mut rng = Lcg(7);
+    let mut rng = Text(Rng::new(7));
     let mut searches = Vec::new();
     for i in 0..500 {
         // One, two and three-word queries, common and rare words, some as prefixes.

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use pitchbridge_core::collateral::parse_collateral_type;
 use pitchbridge_core::doc::{DocBlock, Run};
 use pitchbridge_core::*;
+use pitchbridge_bench_support::Rng;
 use pitchbridge_store::Workspace;
 
 const CLAIMS: usize = 500;
@@ -17,15 +18,6 @@ const PITCHES: usize = 100;
 const LINKS_PER_PITCH: usize = 12;
 const ROUNDS: usize = 30;
 const NOW: &str = "2027-01-15T10:00:00Z";
-
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
 
 const WORDS: &[&str] = &[
     "invoice", "approval", "ledger", "vendor", "payment", "match", "close", "accrual", "audit", "supplier",
@@ -35,23 +27,14 @@ const WORDS: &[&str] = &[
 
 /// A word: a third from the domain list, the rest from a long-tailed made-up vocabulary of
 /// about 20,000 words, as in real text.
-fn word(rng: &mut Lcg) -> String {
+fn word(rng: &mut Rng) -> String {
     if rng.next() % 3 == 0 {
         return WORDS[(rng.next() as usize) % WORDS.len()].to_string();
     }
-    const SYLLABLES: [&str; 16] = ["ka", "lo", "mi", "ner", "tu", "sa", "ve", "dor", "pi", "ren", "go", "li", "mar", "te", "su", "bra"];
-    let mut n = (rng.next() % 20_000).min(rng.next() % 20_000);
-    let mut w = String::new();
-    loop {
-        w.push_str(SYLLABLES[(n % 16) as usize]);
-        n /= 16;
-        if n == 0 {
-            return w;
-        }
-    }
+    rng.made_up_word(2)
 }
 
-fn sentence(rng: &mut Lcg, i: usize) -> String {
+fn sentence(rng: &mut Rng, i: usize) -> String {
     let n = 12 + (rng.next() % 10) as usize;
     let words: Vec<String> = (0..n).map(|_| word(rng)).collect();
     format!("Claim {i} says {}.", words.join(" "))
@@ -85,7 +68,7 @@ fn main() {
     let mut ws = Workspace::open(&dir.path().join("realign.pitchbridge"), true).unwrap();
     let ct = parse_collateral_type(include_str!("../../../assets/collateral-types/one-pager.toml")).unwrap();
     ws.upsert_collateral_type(&ct).unwrap();
-    let mut rng = Lcg(42);
+    let mut rng = Rng::new(42);
     let base: Vec<String> = (0..CLAIMS).map(|i| sentence(&mut rng, i)).collect();
     let launch = ws.create_launch(&LaunchInput { name: "Bench".into(), ..Default::default() }, NOW).unwrap();
     let audience = ws
