@@ -1,0 +1,115 @@
+//! Rules about what the pitch says: proof for its claims, coverage of the required claims,
+//! and fit with the audience's own words.
+
+use foldhash::HashSet;
+
+use crate::text::{is_wordlike, tokenize};
+use crate::{Finding, Rule};
+use super::{quote, Cx};
+
+pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    // A layout with a proof section backs its benefits there.
+    let proof_section = cx
+        .seg
+        .sentences
+        .iter()
+        .any(|s| cx.input.blocks[s.block].section.contains("proof") && cx.has_proof(s));
+    if proof_section {
+        return;
+    }
+    for (i, s) in cx.prose() {
+        let toks = cx.seg.sentence_tokens(s);
+        // A question asks; it promises nothing.
+        if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') {
+            continue;
+        }
+        let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };
+        if cx.has_proof(s) || cx.neighbours(i).any(|n| cx.has_proof(n)) {
+            continue;
+        }
+        // The call to action promises nothing that needs proof.
+        if lists.cta_verbs.any_in(toks) || cx.seg.has_contact(s) {
+            continue;
+        }
+        let word = cx.seg.slice(s.block, toks[m.first].start, toks[m.last].end);
+        out.push(cx.finding(
+            Rule::Proof,
+            s.block,
+            s.start,
+            s.end,
+            format!("Promises a result (“{word}”) with nothing to back it: add a number, a named customer or a quote here or in the next sentence."),
+            None,
+        ));
+    }
+}
+
+pub(super) fn coverage(cx: &Cx, out: &mut Vec<Finding>) {
+    let Some((uncovered, stale)) = &cx.input.coverage else { return };
+    for c in uncovered {
+        out.push(Finding {
+            block: None,
+            claim_id: Some(c.claim_id),
+            ..cx.finding(
+                Rule::Coverage,
+                0,
+                0,
+                0,
+                format!("Required claim {} ({}) is not translated anywhere: {}. Link it to a paragraph that says it for this reader.", c.number, c.kind, quote(&c.text)),
+                None,
+            )
+        });
+    }
+    for l in stale {
+        let text = cx.seg.texts.get(l.block).copied().unwrap_or("");
+        let message = if l.removed {
+            format!("Claim {} was removed from the Factory message: rework or unlink this paragraph.", l.number)
+        } else {
+            format!("Claim {} changed since this paragraph was linked: review it against the new wording and confirm the link.", l.number)
+        };
+        out.push(Finding { claim_id: Some(l.claim_id), ..cx.finding(Rule::Coverage, l.block, 0, text.len(), message, None) });
+    }
+}
+
+/// A light stem, so "invoices" meets "invoice" and "chasing" meets "chase".
+pub(super) fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 4 {
+                return s.trim_end_matches('e');
+            }
+        }
+    }
+    w.trim_end_matches('e')
+}
+
+pub(super) fn audience_fit(cx: &Cx, out: &mut Vec<Finding>) {
+    let Some(research) = cx.input.audience else { return };
+    let lists = &cx.checker.lists;
+    let items: Vec<&String> = research.pains.iter().chain(&research.customer_words).filter(|s| !s.trim().is_empty()).collect();
+    if items.is_empty() || cx.seg.word_count() < 15 {
+        return;
+    }
+    let pitch: HashSet<&str> = cx.seg.tokens.iter().flatten().map(|t| stem(&t.lower)).collect();
+    let echoed = items.iter().any(|item| {
+        let keys: HashSet<String> = tokenize(item)
+            .into_iter()
+            .map(|t| t.lower)
+            .filter(|w| w.len() >= 4 && is_wordlike(w) && !lists.stopwords.contains(w))
+            .map(|w| stem(&w).to_string())
+            .collect();
+        let hits = keys.iter().filter(|k| pitch.contains(k.as_str())).count();
+        let needed = if keys.len() <= 2 { 1 } else { 2.max(keys.len() / 2) };
+        !keys.is_empty() && hits >= needed
+    });
+    if echoed {
+        return;
+    }
+    let examples: Vec<String> = items.iter().take(2).map(|s| quote(s)).collect();
+    let anchor = cx.prose().next().map(|(_, s)| (s.block, s.start, s.end));
+    let message = format!("Nothing here echoes this audience's pains or words, such as {}. Use their phrasing.", examples.join(" or "));
+    match anchor {
+        Some((b, start, end)) => out.push(cx.finding(Rule::AudienceFit, b, start, end, message, None)),
+        None => out.push(Finding { block: None, ..cx.finding(Rule::AudienceFit, 0, 0, 0, message, None) }),
+    }
+}

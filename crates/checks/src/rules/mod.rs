@@ -1,0 +1,196 @@
+//! The rules. Each reads the shared segmentation through [`Cx`] and pushes findings; none of
+//! them allocates per word beyond what matching needs. Precision comes first: a rule that is
+//! unsure stays quiet, because writers stop reading a checker that cries wolf.
+
+use foldhash::HashSet;
+
+use crate::lists::{PhraseMatch, PhraseSet};
+use crate::text::{tokenize, Segmented, Sentence, Token};
+use crate::{CheckInput, Checker, Finding, Rule};
+
+mod content;
+mod sentences;
+mod size;
+mod words;
+
+use content::{audience_fit, coverage, proof};
+use sentences::{call_to_action, customer_focus, passive, repeated_word, sentence_length};
+use size::{length, readability_rule};
+use words::{acronym, hype, jargon, listed, spelling};
+
+pub struct Cx<'a> {
+    pub checker: &'a Checker,
+    pub input: &'a CheckInput<'a>,
+    pub seg: &'a Segmented<'a>,
+    /// Product names as lower-case token sequences.
+    products: PhraseSet,
+    product_words: HashSet<String>,
+    /// Every word of every glossary term and its customer phrasing, lower-cased.
+    glossary_words: HashSet<String>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(checker: &'a Checker, input: &'a CheckInput<'a>, seg: &'a Segmented<'a>) -> Cx<'a> {
+        let products = PhraseSet::new(&input.product_names);
+        let product_words = input.product_names.iter().flat_map(|n| tokenize(n)).map(|t| t.lower).collect();
+        let glossary_words = input
+            .glossary
+            .iter()
+            .flat_map(|g| tokenize(&g.term).into_iter().chain(tokenize(&g.customer_phrasing)))
+            .map(|t| t.lower)
+            .collect();
+        Cx { checker, input, seg, products, product_words, glossary_words }
+    }
+
+    fn text(&self, block: usize, t: &Token) -> &str {
+        &self.seg.texts[block][t.start..t.end]
+    }
+
+    fn heading(&self, block: usize) -> bool {
+        self.input.blocks[block].heading
+    }
+
+    /// Prose sentences: not headings.
+    fn prose(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.seg.sentences.iter().enumerate().filter(|(_, s)| !self.heading(s.block))
+    }
+
+    fn finding(&self, rule: Rule, block: usize, start: usize, end: usize, message: String, suggestion: Option<String>) -> Finding {
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            block: Some(block),
+            start,
+            end,
+            message,
+            suggestion,
+            claim_id: None,
+        }
+    }
+
+    /// A number, an attributed quotation, or a customer's name (two capitalised words in a
+    /// row, "Meridale Foods", "Harbor & Vale", that are neither ours nor a calendar word).
+    /// Headings prove nothing.
+    fn has_proof(&self, s: &Sentence) -> bool {
+        if self.heading(s.block) {
+            return false;
+        }
+        let text = &self.seg.texts[s.block][s.start..s.end];
+        let toks = self.seg.sentence_tokens(s);
+        let lists = &self.checker.lists;
+        if toks.iter().any(|t| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit())) {
+            return true;
+        }
+        let quoted = text.contains(['“', '”', '"', '«', '»']);
+        if quoted && (lists.attribution.any_in(toks) || text.contains("— ") || text.contains(" - ")) {
+            return true;
+        }
+        let is_name_word = |t: &Token| {
+            let raw = self.text(s.block, t);
+            raw.starts_with(char::is_uppercase)
+                && raw.chars().any(char::is_lowercase)
+                && !lists.not_names.contains(raw)
+                && !self.product_words.contains(&t.lower)
+                && !self.glossary_words.contains(&t.lower)
+                && !lists.we.contains(&t.lower)
+                && !lists.you.contains(&t.lower)
+        };
+        let full = self.seg.texts[s.block];
+        toks.windows(2).any(|w| {
+            let between = full[w[0].end..w[1].start].trim();
+            (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1])
+        })
+    }
+
+    /// The sentence before and after `i` in the same block or section.
+    fn neighbours(&self, i: usize) -> impl Iterator<Item = &Sentence> {
+        let s = &self.seg.sentences[i];
+        let section = &self.input.blocks[s.block].section;
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| self.seg.sentences.get(j))
+            .filter(move |n| n.block == s.block || self.input.blocks[n.block].section == *section)
+    }
+
+    /// A fix that deletes tokens `first..=last` of a sentence cleanly: with the space before
+    /// them, or, at the start of a sentence, up to the next word, which is capitalised.
+    fn deletion(&self, s: &Sentence, m: &PhraseMatch) -> (usize, usize, String) {
+        let toks = self.seg.sentence_tokens(s);
+        let text = self.seg.texts[s.block];
+        let (first, last) = (&toks[m.first], &toks[m.last]);
+        if m.first == 0 {
+            // "We believe that it works" loses "that" too.
+            let skip_that = toks.get(m.last + 1).is_some_and(|t| t.lower == "that") && toks.len() > m.last + 2;
+            if let Some(next) = toks.get(m.last + 1 + skip_that as usize) {
+                return (first.start, next.end, capitalise(&text[next.start..next.end]));
+            }
+            return (first.start, last.end, String::new());
+        }
+        // Take the spaces before the words, and nothing else (a comma stays).
+        let before = &text[toks[m.first - 1].end..first.start];
+        let start = first.start - (before.len() - before.trim_end_matches([' ', '\u{a0}']).len());
+        (start, last.end, String::new())
+    }
+
+    fn replacement(&self, s: &Sentence, m: &PhraseMatch, with: &str) -> (usize, usize, String) {
+        if with.is_empty() {
+            return self.deletion(s, m);
+        }
+        let toks = self.seg.sentence_tokens(s);
+        let text = self.seg.texts[s.block];
+        let (start, end) = (toks[m.first].start, toks[m.last].end);
+        (start, end, match_case(&text[start..end], with))
+    }
+}
+
+pub fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Gives a replacement the capital of the words it replaces.
+pub(crate) fn match_case(original: &str, replacement: &str) -> String {
+    let orig_upper = original.chars().next().is_some_and(|c| c.is_uppercase());
+    let is_acronym = original.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && original.len() > 1;
+    if orig_upper && !is_acronym {
+        capitalise(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+pub(crate) fn quote(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(57).collect();
+        format!("“{}…”", cut.trim_end())
+    } else {
+        format!("“{s}”")
+    }
+}
+
+pub fn run(rule: Rule, cx: &Cx, out: &mut Vec<Finding>) {
+    match rule {
+        Rule::CallToAction => call_to_action(cx, out),
+        Rule::CustomerFocus => customer_focus(cx, out),
+        Rule::Jargon => jargon(cx, out),
+        Rule::Acronym => acronym(cx, out),
+        Rule::Hype => hype(cx, out),
+        Rule::Weasel => listed(cx, out, Rule::Weasel, &cx.checker.lists.weasel),
+        Rule::Wordy => listed(cx, out, Rule::Wordy, &cx.checker.lists.wordy),
+        Rule::Cliche => listed(cx, out, Rule::Cliche, &cx.checker.lists.cliche),
+        Rule::Passive => passive(cx, out),
+        Rule::Proof => proof(cx, out),
+        Rule::Coverage => coverage(cx, out),
+        Rule::AudienceFit => audience_fit(cx, out),
+        Rule::Length => length(cx, out),
+        Rule::Readability => readability_rule(cx, out),
+        Rule::Spelling => spelling(cx, out),
+        Rule::SentenceLength => sentence_length(cx, out),
+        Rule::RepeatedWord => repeated_word(cx, out),
+    }
+}

@@ -1,0 +1,198 @@
+//! Rules that read sentences: a call to action, the customer's point of view, the passive
+//! voice, sentence length and a word said twice.
+
+use crate::text::{is_wordlike, Sentence, Token};
+use crate::{Finding, Rule};
+use super::Cx;
+
+/// An ask: a verb of the list opening the sentence ("Book a demo") or after a word that makes
+/// it one ("Could I show you", "Please reply", "to book").
+pub(super) fn is_ask(cx: &Cx, toks: &[Token]) -> bool {
+    let lists = &cx.checker.lists;
+    (0..toks.len()).any(|k| {
+        lists.cta_verbs.match_at(toks, k).is_some() && (k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower))
+    })
+}
+
+pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    let spoken = cx.input.collateral.is_some_and(|c| lists.spoken_types.contains(&c.id));
+    let mut asked_without_way: Option<&Sentence> = None;
+    for (_, s) in cx.prose() {
+        let toks = cx.seg.sentence_tokens(s);
+        if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, toks) {
+            continue;
+        }
+        // The way to act may follow the ask (a signature with a phone number).
+        let contact_after = (s.block..cx.seg.texts.len()).any(|b| {
+            cx.seg.contacts[b].iter().any(|r| b > s.block || r.end > s.start)
+        });
+        if spoken || contact_after || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
+            return;
+        }
+        asked_without_way = Some(s);
+    }
+    if let Some(s) = asked_without_way {
+        out.push(cx.finding(
+            Rule::CallToAction,
+            s.block,
+            s.start,
+            s.end,
+            "This asks the reader to act but gives no way to do it: add a link, an email address, a phone number or a time.".into(),
+            None,
+        ));
+        return;
+    }
+    let message = "Nothing asks the reader to act. End with one next step (book, call, reply, start…) and how to take it.";
+    match cx.prose().last().map(|(_, s)| s).or(cx.seg.sentences.last()) {
+        Some(s) => out.push(cx.finding(Rule::CallToAction, s.block, s.start, s.end, message.into(), None)),
+        None => out.push(Finding { block: None, ..cx.finding(Rule::CallToAction, 0, 0, 0, "The pitch is empty: there is nothing to check yet.".into(), None) }),
+    }
+}
+
+pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    let (mut we, mut you) = (0usize, 0usize);
+    let mut first_we: Option<(usize, usize, usize)> = None;
+    // Our own voice only: headings are section names, quotes are the customer's words.
+    for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
+        let b = s.block;
+        let toks = cx.seg.sentence_tokens(s);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if lists.you.contains(&t.lower) {
+                you += 1;
+            } else if lists.we.contains(&t.lower) {
+                we += 1;
+                first_we.get_or_insert((b, t.start, t.end));
+            } else if let Some(m) = cx.products.match_at(toks, i) {
+                we += 1;
+                first_we.get_or_insert((b, t.start, toks[m.last].end));
+                i = m.last;
+            }
+            i += 1;
+        }
+    }
+    if let Some((b, start, end)) = first_we {
+        if we >= 3 && we > you {
+            out.push(cx.finding(
+                Rule::CustomerFocus,
+                b,
+                start,
+                end,
+                format!("We, our and the product's name appear {we} times, you and your {you}: rewrite around what the reader gets."),
+                None,
+            ));
+        }
+    }
+    for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
+        let toks = cx.seg.sentence_tokens(s);
+        let Some(first) = toks.first() else { continue };
+        if matches!(first.lower.as_str(), "we" | "our" | "we're" | "we've" | "we'll") {
+            out.push(cx.finding(
+                Rule::CustomerFocus,
+                s.block,
+                first.start,
+                first.end,
+                format!("Opens with “{}”: start with the reader or what they get.", cx.text(s.block, first)),
+                None,
+            ));
+        }
+        let about_us = matches!(first.lower.as_str(), "it" | "we" | "our") || cx.products.any_in(toks);
+        let to_reader = toks.iter().any(|t| lists.you.contains(&t.lower)) || lists.benefit_markers.any_in(toks);
+        let feature_in_linked_block = cx.input.feature_blocks.contains(&s.block);
+        let features_belong_here = lists.feature_sections.contains(&cx.input.blocks[s.block].section);
+        if !features_belong_here && (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
+            out.push(cx.finding(
+                Rule::CustomerFocus,
+                s.block,
+                s.start,
+                s.end,
+                "States a feature without saying what the reader gets from it: add the benefit (“so you…”).".into(),
+                None,
+            ));
+        }
+    }
+}
+
+pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    for s in cx.seg.sentences.iter().filter(|s| !cx.seg.is_quoted(s)) {
+        let toks = cx.seg.sentence_tokens(s);
+        let text = cx.seg.texts[s.block];
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(m) = lists.be.match_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            let mut j = m.last + 1;
+            if toks.get(j).is_some_and(|t| t.lower.ends_with("ly") && t.lower.len() > 3) && j + 1 < toks.len() {
+                j += 1;
+            }
+            let Some(p) = toks.get(j) else { break };
+            let joined = (m.last + 1..=j).all(|k| text[toks[k - 1].end..toks[k].start].trim().is_empty());
+            let w = p.lower.as_str();
+            let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic))
+                || lists.irregular_participles.contains(w);
+            let by_agent = toks.get(j + 1).is_some_and(|t| t.lower == "by");
+            if joined && participle && (!lists.adjectives.contains(w) || by_agent) {
+                let (start, end) = (toks[m.first].start, p.end);
+                out.push(cx.finding(
+                    Rule::Passive,
+                    s.block,
+                    start,
+                    end,
+                    format!("Passive: “{}” hides who acts. Say who does it.", &text[start..end]),
+                    None,
+                ));
+                i = j + 1;
+            } else {
+                i = m.last + 1;
+            }
+        }
+    }
+}
+
+pub(super) fn sentence_length(cx: &Cx, out: &mut Vec<Finding>) {
+    const MAX: usize = 30;
+    for (_, s) in cx.prose() {
+        let n = cx.seg.sentence_tokens(s).iter().filter(|t| is_wordlike(&t.lower)).count();
+        if n > MAX {
+            out.push(cx.finding(
+                Rule::SentenceLength,
+                s.block,
+                s.start,
+                s.end,
+                format!("{n} words in one sentence: split it. Readers lose the thread after about 25."),
+                None,
+            ));
+        }
+    }
+}
+
+pub(super) fn repeated_word(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    for s in &cx.seg.sentences {
+        let toks = cx.seg.sentence_tokens(s);
+        let text = cx.seg.texts[s.block];
+        for pair in toks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.lower == b.lower
+                && a.lower.chars().all(char::is_alphabetic)
+                && !lists.repeat_allowed.contains(&a.lower)
+                && text[a.end..b.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+            {
+                out.push(cx.finding(
+                    Rule::RepeatedWord,
+                    s.block,
+                    a.end,
+                    b.end,
+                    format!("“{}” twice in a row.", &text[b.start..b.end]),
+                    Some(String::new()),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Rules about words: the glossary's jargon and acronyms, hype, listed weasel words, wordy
+//! phrases and clichés, and spelling.
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use pitchbridge_core::GlossaryRule;
+
+use crate::lists::PhraseSet;
+use crate::text::{lower_word, tokenize, Sentence};
+use crate::{Finding, Rule};
+use super::content::stem;
+use super::{match_case, quote, Cx};
+
+pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
+    for entry in cx.input.glossary {
+        if entry.rule == GlossaryRule::Preferred {
+            continue;
+        }
+        let term_words: Vec<String> = tokenize(&entry.term).into_iter().map(|t| t.lower).collect();
+        if term_words.is_empty() {
+            continue;
+        }
+        // An acronym matches only in capitals, so "IT" is not "it".
+        let exact_case = entry.term.chars().any(|c| c.is_alphabetic()) && entry.term.chars().all(|c| !c.is_lowercase());
+        let phrasing: Vec<String> = tokenize(&entry.customer_phrasing).into_iter().map(|t| t.lower).collect();
+        let mut first_seen = false;
+        for s in &cx.seg.sentences {
+            let toks = cx.seg.sentence_tokens(s);
+            let text = cx.seg.texts[s.block];
+            let mut i = 0;
+            while i + term_words.len() <= toks.len() {
+                let window = &toks[i..i + term_words.len()];
+                let hit = window.iter().zip(&term_words).all(|(t, w)| t.lower == *w)
+                    && (!exact_case || text[window[0].start..window[window.len() - 1].end] == entry.term);
+                if !hit {
+                    i += 1;
+                    continue;
+                }
+                let (start, end) = (window[0].start, window[window.len() - 1].end);
+                let raw = &text[start..end];
+                match entry.rule {
+                    GlossaryRule::Avoid => out.push(cx.finding(
+                        Rule::Jargon,
+                        s.block,
+                        start,
+                        end,
+                        if phrasing.is_empty() {
+                            format!("“{raw}” is Factory language this reader does not use: say it in their words.")
+                        } else {
+                            format!("“{raw}” is Factory language this reader does not use: say “{}”.", entry.customer_phrasing)
+                        },
+                        (!phrasing.is_empty()).then(|| match_case(raw, &entry.customer_phrasing)),
+                    )),
+                    GlossaryRule::Explain if !first_seen => {
+                        first_seen = true;
+                        let before = text[..start].trim_end();
+                        let after = text[end..].trim_start();
+                        let in_brackets = before.ends_with('(') || after.starts_with('(');
+                        let phrased = !phrasing.is_empty() && explained_nearby(cx, s, &entry.customer_phrasing);
+                        if !in_brackets && !phrased {
+                            out.push(cx.finding(
+                                Rule::Jargon,
+                                s.block,
+                                start,
+                                end,
+                                if phrasing.is_empty() {
+                                    format!("Explain “{raw}” the first time you use it.")
+                                } else {
+                                    format!("Explain “{raw}” the first time you use it: “{raw} ({})”.", entry.customer_phrasing)
+                                },
+                                (!phrasing.is_empty()).then(|| format!("{raw} ({})", entry.customer_phrasing)),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+                i += term_words.len();
+            }
+        }
+    }
+}
+
+/// Most of the customer phrasing's content words appear in this sentence or its neighbours:
+/// the writer explained the term in their own words.
+pub(super) fn explained_nearby(cx: &Cx, s: &Sentence, phrasing: &str) -> bool {
+    let lists = &cx.checker.lists;
+    let keys: HashSet<String> = tokenize(phrasing)
+        .into_iter()
+        .map(|t| t.lower)
+        .filter(|w| w.len() >= 4 && !lists.stopwords.contains(w))
+        .map(|w| stem(&w).to_string())
+        .collect();
+    if keys.is_empty() {
+        return false;
+    }
+    let i = cx.seg.sentences.iter().position(|x| std::ptr::eq(x, s)).unwrap_or(0);
+    let near: HashSet<&str> = [i.checked_sub(1), Some(i), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| cx.seg.sentences.get(j))
+        .flat_map(|n| cx.seg.sentence_tokens(n).iter().map(|t| stem(&t.lower)))
+        .collect();
+    let hits = keys.iter().filter(|k| near.contains(k.as_str())).count();
+    hits * 2 >= keys.len() && hits >= 1
+}
+
+pub(super) fn is_acronym(raw: &str) -> bool {
+    let core = raw.strip_suffix('s').unwrap_or(raw);
+    let upper = core.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2
+        && core.chars().count() <= 6
+        && core.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        // Roman numerals ("Part II", "Phase IV").
+        && !(core.len() <= 4 && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
+pub(super) fn acronym(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (b, toks) in cx.seg.tokens.iter().enumerate() {
+        let text = cx.seg.texts[b];
+        // A heading in capitals is shouting, not a run of acronyms.
+        if cx.heading(b) && toks.iter().filter(|t| is_acronym(&text[t.start..t.end])).count() * 2 >= toks.len() {
+            continue;
+        }
+        for t in toks {
+            let raw = &text[t.start..t.end];
+            if !is_acronym(raw) || cx.seg.in_contact(b, t) {
+                continue;
+            }
+            let core = raw.strip_suffix('s').unwrap_or(raw);
+            if lists.known_acronyms.contains(raw)
+                || lists.known_acronyms.contains(core)
+                || lists.not_names.contains(core)
+                || cx.glossary_words.contains(&lower_word(core))
+                || cx.product_words.contains(&lower_word(core))
+            {
+                continue;
+            }
+            if !seen.insert(core) {
+                continue;
+            }
+            let defined = text[..t.start].trim_end().ends_with('(') || text[t.end..].trim_start().starts_with('(');
+            if !defined {
+                out.push(cx.finding(
+                    Rule::Acronym,
+                    b,
+                    t.start,
+                    t.end,
+                    format!("Spell out “{core}” the first time (“… ({core})”), or add it to the glossary if this audience knows it."),
+                    None,
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
+    for (i, s) in cx.seg.sentences.iter().enumerate() {
+        let toks = cx.seg.sentence_tokens(s);
+        let matches = cx.checker.lists.hype.find_all(toks);
+        if matches.is_empty() {
+            continue;
+        }
+        let next = cx.seg.sentences.get(i + 1);
+        if cx.has_proof(s) || next.is_some_and(|n| cx.has_proof(n)) {
+            continue;
+        }
+        for m in matches {
+            let (start, end) = (toks[m.first].start, toks[m.last].end);
+            out.push(cx.finding(
+                Rule::Hype,
+                s.block,
+                start,
+                end,
+                format!(
+                    "{} is a boast with no proof: back it with a number, a customer or a quote in this or the next sentence, or cut it.",
+                    quote(cx.seg.slice(s.block, start, end))
+                ),
+                None,
+            ));
+        }
+    }
+}
+
+/// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
+pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
+    for s in &cx.seg.sentences {
+        let toks = cx.seg.sentence_tokens(s);
+        for m in set.find_all(toks) {
+            let (start, end) = (toks[m.first].start, toks[m.last].end);
+            let raw = cx.seg.slice(s.block, start, end);
+            let (message, fix) = match (rule, m.phrase.replacement.as_deref()) {
+                (Rule::Weasel, Some("")) => (format!("“{raw}” hedges: cut it, or say exactly how much."), Some(cx.deletion(s, &m))),
+                (Rule::Weasel, Some(r)) => (format!("“{raw}” hedges: say “{r}”."), Some(cx.replacement(s, &m, r))),
+                (Rule::Weasel, None) => (format!("“{raw}” is vague about who says so or how much: name the source or give the figure."), None),
+                (Rule::Wordy, Some("")) => (format!("“{raw}” adds nothing: cut it."), Some(cx.deletion(s, &m))),
+                (Rule::Wordy, Some(r)) => (format!("“{raw}” says “{r}” the long way."), Some(cx.replacement(s, &m, r))),
+                (_, _) => (format!("“{raw}” is a cliché readers skim past: say what actually happens."), None),
+            };
+            match fix {
+                Some((fs, fe, text)) => out.push(cx.finding(rule, s.block, fs, fe, message, Some(text))),
+                None => out.push(cx.finding(rule, s.block, start, end, message, None)),
+            }
+        }
+    }
+}
+
+pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
+    let mut extra: HashSet<String> = cx.glossary_words.iter().cloned().collect();
+    extra.extend(cx.product_words.iter().cloned());
+    extra.extend(cx.input.added_words.iter().map(|w| lower_word(w)));
+    if let Some(ct) = cx.input.collateral {
+        extra.extend(ct.sections.iter().flat_map(|s| tokenize(&s.name)).map(|t| t.lower));
+    }
+    // A capitalised word that comes back is a name ("Appointwell … Appointwell").
+    let mut capitalised: HashMap<&str, u32> = HashMap::new();
+    for (b, toks) in cx.seg.tokens.iter().enumerate() {
+        for t in toks {
+            let raw = &cx.seg.texts[b][t.start..t.end];
+            if raw.starts_with(char::is_uppercase) {
+                *capitalised.entry(raw).or_default() += 1;
+            }
+        }
+    }
+    let speller = cx.checker.speller();
+    let mut verdicts: HashMap<&str, bool> = HashMap::new();
+    let mut fixes: HashMap<&str, Option<String>> = HashMap::new();
+    for s in &cx.seg.sentences {
+        let toks = cx.seg.sentence_tokens(s);
+        for (i, t) in toks.iter().enumerate() {
+            let raw = cx.text(s.block, t);
+            let mut chars = raw.chars();
+            let first = chars.next().unwrap_or(' ');
+            let rest_has_upper = chars.any(|c| c.is_uppercase());
+            // A capital at the start of a sentence that the next word continues is a name
+            // ("Meridale Foods cut…", "Harbor & Vale…").
+            let starts_name = i == 0
+                && first.is_uppercase()
+                && toks.get(1).is_some_and(|n| {
+                    let between = &cx.seg.texts[s.block][t.end..n.start];
+                    let joiner = matches!(between.trim(), "" | "&" | "and");
+                    joiner && cx.text(s.block, n).starts_with(char::is_uppercase)
+                });
+            // Names, acronyms, codes and addresses are not words to spell-check.
+            if starts_name
+                || capitalised.get(raw).is_some_and(|n| *n > 1)
+                || raw.chars().count() < 2
+                || raw.chars().any(|c| c.is_numeric())
+                || rest_has_upper
+                || (first.is_uppercase() && i > 0)
+                || !raw.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‑'))
+                || cx.seg.in_contact(s.block, t)
+            {
+                continue;
+            }
+            let known = *verdicts.entry(raw).or_insert_with(|| speller.is_known(raw, &extra));
+            if !known {
+                let suggestion = fixes.entry(raw).or_insert_with(|| cx.input_suggestions(raw)).clone();
+                out.push(Finding {
+                    suggestion,
+                    ..cx.finding(
+                        Rule::Spelling,
+                        s.block,
+                        t.start,
+                        t.end,
+                        format!("“{raw}” is not in the dictionary: correct it, or add it to the workspace dictionary."),
+                        None,
+                    )
+                });
+            }
+        }
+    }
+}
+
+impl Cx<'_> {
+    fn input_suggestions(&self, raw: &str) -> Option<String> {
+        if !self.input.suggest_spellings {
+            return None;
+        }
+        self.checker.speller().quick_suggestion(raw).map(|s| match_case(raw, &s))
+    }
+}
