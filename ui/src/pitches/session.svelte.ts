@@ -20,6 +20,7 @@ import { setStyle, toggleList } from "./editor/plugins";
 import { safeHref, schema, sectionWordCounts } from "./editor/schema";
 import {
   blockLinkMarks,
+  clampClaimsWidth,
   claimsPaneWidth,
   connectionPath,
   coveragePercent,
@@ -678,7 +679,7 @@ export class PitchSession {
     const target = event.currentTarget as HTMLElement;
     target.setPointerCapture(event.pointerId);
     const move = (e: PointerEvent): void => {
-      this.leftWidth = Math.round(Math.min(Math.max(startWidth + e.clientX - startX, 240), (this.workbench?.clientWidth ?? 1200) - 360));
+      this.leftWidth = Math.round(clampClaimsWidth(startWidth + e.clientX - startX, this.workbench?.clientWidth ?? 1200));
     };
     const up = (): void => {
       target.removeEventListener("pointermove", move);
