@@ -20,11 +20,12 @@ export TAURI_DRIVER
 
 echo "==> Type-checking the UI"
 (cd "$ROOT/ui" && npm run --silent check)
-echo "==> UI unit tests"
-(cd "$ROOT/ui" && npm run --silent test)
 
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
+
+echo "==> UI unit tests"
+(cd "$ROOT/ui" && npm run --silent test) 2>&1 | tee -a "$LOG"
 
 echo "==> Unit and integration tests"
 cd "$ROOT"
@@ -42,6 +43,6 @@ if ! timeout --kill-after=30 1500 xvfb-run -a -s "-screen 0 1280x800x24" cargo t
   exit 1
 fi
 
-# One line for the whole run: every "test result" line added up.
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+# One line for the whole run: every cargo "test result" line and vitest's "Tests" line added up.
+awk '/^test result:|^ +Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
      END { printf "Total: %d passed, %d failed\n", p, f }' "$LOG"
