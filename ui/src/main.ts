@@ -1,4 +1,9 @@
-import "./app.css";
+// The shared stylesheets, in this order (each component's own styles come after them).
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles/controls.css";
+import "./styles/chips.css";
+import "./styles/pieces.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 
