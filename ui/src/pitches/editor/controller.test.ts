@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import "./jsdom-shims";
+import { undo } from "prosemirror-history";
 import { TextSelection } from "prosemirror-state";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Comment, DocBlock, PitchFinding, Section } from "../../lib/bindings";
@@ -43,10 +44,10 @@ function hooks(over: Partial<EditorHooks> = {}): EditorHooks {
   };
 }
 
-function editor(over: Partial<EditorHooks> = {}, editable = true): PitchEditorController {
+function editor(over: Partial<EditorHooks> = {}, editable = true, blocks: DocBlock[] = BLOCKS): PitchEditorController {
   const mount = document.createElement("div");
   document.body.append(mount);
-  const c = new PitchEditorController(mount, SECTIONS, BLOCKS, editable, hooks(over));
+  const c = new PitchEditorController(mount, SECTIONS, blocks, editable, hooks(over));
   live.push(c);
   return c;
 }
@@ -123,6 +124,19 @@ describe("the document", () => {
     c.view.dispatch(c.view.state.tr.insertText("!"));
     expect(changes).toBe(1);
     expect(c.currentKey()).toBe("k-solution");
+  });
+
+  it("opens with nothing to undo, also when an empty section was given its paragraph", () => {
+    const c = editor({}, true, [BLOCKS[0]!]);
+    expect(c.blocks().map((b) => b.section)).toEqual(["problem", "solution"]);
+    expect(c.toolbar().canUndo).toBe(false);
+    // The first edit is the first thing undo takes back; the new paragraph keeps its key.
+    const key = c.blocks()[1]?.key;
+    selectText(c, key!, 0, 0);
+    c.view.dispatch(c.view.state.tr.insertText("New"));
+    c.run(undo);
+    expect(c.toolbar().canUndo).toBe(false);
+    expect(c.blocks()[1]).toMatchObject({ key, runs: [] });
   });
 
   it("is read-only when told so", () => {
@@ -309,5 +323,6 @@ describe("a restored version", () => {
     const solution = c.blocks().filter((b) => b.section === "solution");
     expect(solution).toHaveLength(1);
     expect(solution[0]?.key).toMatch(/^k[0-9a-z]{11}$/);
+    expect(c.toolbar().canUndo).toBe(false);
   });
 });

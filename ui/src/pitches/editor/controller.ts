@@ -187,7 +187,7 @@ export class PitchEditorController {
     });
     // Empty skeleton paragraphs get their keys before the first edit, outside the history.
     const tr = assignKeys(state);
-    if (tr) state = state.apply(tr);
+    if (tr) state = state.apply(tr.setMeta("addToHistory", false));
     return state;
   }
 
