@@ -26,9 +26,17 @@ describe("the link at the selection", () => {
     expect(linkAtSelection(at(6, 10))).toEqual({ href: "https://example.com/demo", canLink: true });
   });
 
+  it("is the link's address when the selected words start at the link's first character", () => {
+    expect(linkAtSelection(at(5, 8))).toEqual({ href: "https://example.com/demo", canLink: true });
+    expect(linkAtSelection(at(5, 11))).toEqual({ href: "https://example.com/demo", canLink: true });
+  });
+
   it("is nothing to link with the cursor in plain words, and a new link with plain words selected", () => {
     expect(linkAtSelection(at(2))).toEqual({ href: undefined, canLink: false });
     expect(linkAtSelection(at(0, 4))).toEqual({ href: undefined, canLink: true });
+    // Plain words that end where the link begins, or begin where it ends.
+    expect(linkAtSelection(at(0, 5))).toEqual({ href: undefined, canLink: true });
+    expect(linkAtSelection(at(11, 17))).toEqual({ href: undefined, canLink: true });
   });
 });
 
