@@ -11,6 +11,8 @@ export default mergeConfig(
     test: {
       include: ["src/**/*.test.ts"],
       environment: "node",
+      // The shared stylesheets are read as text by their test (other CSS is left out).
+      css: { include: [/\/src\/styles\/[^/]+\.css/] },
     },
   }),
 );
