@@ -257,6 +257,15 @@ class Ui {
 
 export const ui = new Ui();
 
+/** Does `work`; a failure is shown to the person rather than thrown. */
+export async function showingErrors(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    ui.showError(e);
+  }
+}
+
 /**
  * Loads what a screen shows: `show` gets the data, or `failed` runs after the error is shown;
  * either way the screen is announced as rendered. Returns the cancel function for the calling

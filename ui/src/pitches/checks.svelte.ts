@@ -2,10 +2,13 @@
 // the document as it is (saved or not), one at a time and again at once if the text changed
 // while it ran; its report, the finding the writer is on, and what the checklist's buttons do.
 
+import { readinessBand } from "../checks/readiness";
 import * as api from "../lib/api";
 import type { ManualItemView, PitchCheckReport, PitchEditorView, PitchFinding } from "../lib/bindings";
-import { ui } from "../lib/ui.svelte";
+import { showingErrors, ui } from "../lib/ui.svelte";
 import type { PitchEditorController } from "./editor/controller";
+import type { PitchLinking } from "./linking.svelte";
+import { unconfirmedItems } from "./logic";
 
 /** A check runs this long after typing stops. */
 const CHECK_IDLE_MS = 400;
@@ -16,7 +19,7 @@ export type CheckHost = {
   readonly view: PitchEditorView | null;
   readonly controller: PitchEditorController | null;
   notice: string | null;
-  showClaim(claimId: number): void;
+  readonly linking: Pick<PitchLinking, "showClaim">;
 };
 
 export class PitchChecks {
@@ -24,6 +27,10 @@ export class PitchChecks {
   checking = $state(false);
   /** The finding the writer is on, in the editor and in the checklist. */
   active = $state<string | null>(null);
+  /** The readiness score's band, for the header's pill. */
+  readonly band = $derived(readinessBand(this.report === null ? null : this.report.readiness.score));
+  /** Ticked manual items the reviewer has not confirmed yet, offered in the decision. */
+  readonly unconfirmed = $derived(unconfirmedItems(this.report));
 
   readonly #host: CheckHost;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -75,13 +82,17 @@ export class PitchChecks {
   }
 
   /** Does `work`, then checks again; a failure is shown. */
-  async #thenCheck(work: () => Promise<void>): Promise<void> {
-    try {
+  #thenCheck(work: () => Promise<void>): Promise<void> {
+    return showingErrors(async () => {
       await work();
       this.schedule(0);
-    } catch (e) {
-      ui.showError(e);
-    }
+    });
+  }
+
+  /** A finding's words were clicked in the editor: it is the one the writer is on. */
+  activate(key: string): void {
+    this.active = key;
+    this.#host.controller?.setActiveFinding(key);
   }
 
   select(f: PitchFinding): void {
@@ -89,7 +100,7 @@ export class PitchChecks {
     this.active = f.key;
     c?.setActiveFinding(f.key);
     if (f.blockKey && !c?.selectFinding(f.key)) c?.focusBlock(f.blockKey);
-    if (f.claimId !== null && !f.blockKey) this.#host.showClaim(f.claimId);
+    if (f.claimId !== null && !f.blockKey) this.#host.linking.showClaim(f.claimId);
   }
 
   apply(f: PitchFinding, text: string): void {

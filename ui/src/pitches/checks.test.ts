@@ -50,7 +50,7 @@ function host(controller: ReturnType<typeof editor> | null) {
     view: {} as PitchEditorView,
     controller: controller as unknown as PitchEditorController | null,
     notice: null as string | null,
-    showClaim: vi.fn(),
+    linking: { showClaim: vi.fn() },
   };
 }
 
@@ -179,6 +179,6 @@ describe("the checklist's buttons", () => {
     const checks = new PitchChecks(h);
     checks.select({ key: "cov", blockKey: null, claimId: 14 } as PitchFinding);
     expect(checks.active).toBe("cov");
-    expect(h.showClaim).toHaveBeenCalledWith(14);
+    expect(h.linking.showClaim).toHaveBeenCalledWith(14);
   });
 });
