@@ -257,6 +257,12 @@ class Ui {
 
 export const ui = new Ui();
 
+/** The attributes of a control that changes the workspace: off in a read-only workspace, with
+ *  that as its title; else titled `hint`. Spread onto the control: `{...changesWorkspace(hint)}`. */
+export function changesWorkspace(hint?: string): { disabled: boolean; title: string | undefined } {
+  return ui.readOnly ? { disabled: true, title: "This workspace is read-only" } : { disabled: false, title: hint };
+}
+
 /** Does `work`; a failure is shown to the person rather than thrown. */
 export async function showingErrors(work: () => Promise<void>): Promise<void> {
   try {

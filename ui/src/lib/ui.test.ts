@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// The app-wide helpers for controls and actions: a control that changes the workspace is off in
+// a read-only one and says why; a failed action is shown, not thrown.
+
+vi.mock("./api", () => ({
+  toApiError: (e: unknown) => (typeof e === "object" && e !== null && "code" in e ? e : { code: "internal", message: String(e) }),
+}));
+
+const { changesWorkspace, showingErrors, ui } = await import("./ui.svelte");
+
+beforeEach(() => {
+  ui.workspace = { path: "/w.pitchbridge", name: "w", readOnly: false, reviewCopy: false };
+  ui.error = null;
+});
+
+describe("a control that changes the workspace", () => {
+  it("is on, with its hint as the title, in a workspace that can be changed", () => {
+    expect(changesWorkspace("Ctrl+Shift+P")).toEqual({ disabled: false, title: "Ctrl+Shift+P" });
+    expect(changesWorkspace()).toEqual({ disabled: false, title: undefined });
+  });
+
+  it("is off in a read-only workspace, and says so instead of its hint", () => {
+    ui.workspace = { path: "/w.pitchbridge", name: "w", readOnly: true, reviewCopy: false };
+    expect(changesWorkspace("Ctrl+Shift+P")).toEqual({ disabled: true, title: "This workspace is read-only" });
+  });
+});
+
+describe("an action showing its errors", () => {
+  it("shows why it failed rather than throwing", async () => {
+    await showingErrors(async () => {
+      throw { code: "disk-full", message: "The disk is full." };
+    });
+    expect(ui.error?.error).toEqual({ code: "disk-full", message: "The disk is full." });
+  });
+
+  it("leaves the error alone when it works", async () => {
+    let ran = false;
+    await showingErrors(async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    expect(ui.error).toBeNull();
+  });
+});
