@@ -24,6 +24,8 @@ pub enum ErrorCode {
     Io,
     /// A file to import could not be read as Factory material.
     ImportFailed,
+    /// Another process was writing to the workspace for longer than the wait allows.
+    WorkspaceBusy,
     /// The review workflow refused: the pitch is in review, a decision does not match what the
     /// workspace holds, a signature does not verify, a passphrase is wrong.
     ReviewRefused,
@@ -31,7 +33,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::NoWorkspace,
         ErrorCode::NotAWorkspace,
         ErrorCode::WorkspaceCorrupt,
@@ -43,6 +45,7 @@ impl ErrorCode {
         ErrorCode::DiskFull,
         ErrorCode::Io,
         ErrorCode::ImportFailed,
+        ErrorCode::WorkspaceBusy,
         ErrorCode::ReviewRefused,
         ErrorCode::Internal,
     ];
@@ -77,7 +80,8 @@ impl From<StoreError> for ApiError {
             StoreError::Corrupt { .. } => ErrorCode::WorkspaceCorrupt,
             StoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             StoreError::FileNotFound(_) => ErrorCode::FileNotFound,
-            StoreError::ReadOnly => ErrorCode::ReadOnly,
+            StoreError::ReadOnly | StoreError::FolderNotWritable(_) => ErrorCode::ReadOnly,
+            StoreError::Busy => ErrorCode::WorkspaceBusy,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
             StoreError::Refused(_) => ErrorCode::ReviewRefused,
@@ -134,6 +138,23 @@ impl From<FileError<'_>> for ApiError {
     }
 }
 
+/// A handed-over file that could not be read: `.map_err(|e| ReadFailure(path, e))?`.
+pub struct ReadFailure<'a>(pub &'a Path, pub pitchbridge_core::files::ReadError);
+
+impl From<ReadFailure<'_>> for ApiError {
+    fn from(ReadFailure(path, e): ReadFailure<'_>) -> Self {
+        use pitchbridge_core::files::ReadError;
+        match e {
+            ReadError::NotFound => ApiError::new(ErrorCode::FileNotFound, format!("{} was not found.", path.display())),
+            ReadError::NotAFile => ApiError::invalid(format!("{} is not a file (a folder, a device or a pipe); choose a saved file.", path.display())),
+            ReadError::TooLarge { limit } => {
+                ApiError::invalid(format!("{} is too large: Pitchbridge reads such files up to {}.", path.display(), pitchbridge_core::files::size(limit)))
+            }
+            ReadError::Io(e) => ApiError::new(ErrorCode::Io, format!("{} cannot be read: {e}", path.display())),
+        }
+    }
+}
+
 pub type ApiResult<T> = Result<T, ApiError>;
 
 #[cfg(test)]
@@ -156,11 +177,12 @@ mod tests {
             | ErrorCode::DiskFull
             | ErrorCode::Io
             | ErrorCode::ImportFailed
+            | ErrorCode::WorkspaceBusy
             | ErrorCode::ReviewRefused
             | ErrorCode::Internal => (),
         };
         ErrorCode::ALL.iter().for_each(|c| arms(*c));
         let distinct: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(distinct.len(), 13);
+        assert_eq!(distinct.len(), 14);
     }
 }

@@ -9,7 +9,8 @@ use pitchbridge_export::{write_docx, write_file, write_pdf, Brand, Document, Fon
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, App, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, ReadFailure};
+use crate::App;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -77,6 +78,9 @@ pub fn write_document(doc: &Document, format: ExportFormat, path: &Path) -> ApiR
     Ok(ExportOutcome { path: path.display().to_string(), bytes: bytes.len() as u64, warnings })
 }
 
+/// Largest Markdown file exported: as large as the largest text an import reads.
+pub const MAX_MARKDOWN_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Exports a Markdown file with no workspace: laid out as `type_id` (a plain document without
 /// one), with the pictures it names that are files beside it. Pictures that cannot be used are
 /// left out and named in the warnings.
@@ -93,14 +97,24 @@ pub fn export_markdown(md: &Path, type_id: Option<&str>, format: ExportFormat, o
             }
         },
     };
-    let bytes = std::fs::read(md).map_err(|e| ApiError::new(ErrorCode::FileNotFound, format!("{}: {e}", md.display())))?;
+    if crate::files::same_file(output, md) {
+        return Err(ApiError::invalid(format!("{} is the Markdown file being exported; choose another file to write.", output.display())));
+    }
+    let bytes = pitchbridge_core::files::read_capped(md, MAX_MARKDOWN_BYTES).map_err(|e| ReadFailure(md, e))?;
     let text = String::from_utf8(bytes).map_err(|_| ApiError::invalid(format!("{} is not UTF-8 text.", md.display())))?;
-    let base = md.parent().map(Path::to_path_buf).unwrap_or_default();
+    // Pictures come from the Markdown file's own folder (or below it), as the README says:
+    // not from absolute paths, `..`, or links that lead elsewhere.
+    let folder = md.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let base = std::fs::canonicalize(folder).map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", folder.display())))?;
     let mut load = |target: &str| -> Result<pitchbridge_export::Picture, String> {
         if target.contains("://") {
             return Err("only pictures beside the file are used, not web addresses".into());
         }
-        read_picture(&base.join(target))
+        let real = std::fs::canonicalize(base.join(target)).map_err(|_| "the file is not there".to_string())?;
+        if !real.starts_with(&base) {
+            return Err("only pictures in the Markdown file's folder are used".into());
+        }
+        read_picture(&real)
     };
     let (doc, problems) = from_markdown_with_images(&text, ct, Brand::default(), &mut load);
     let mut outcome = write_document(&doc, format, output)?;
@@ -134,7 +148,9 @@ impl App {
     }
 
     pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {
+        let path = Path::new(req.path.trim());
+        self.refuse_overwriting_workspace(path)?;
         let doc = self.pitch_document(req.pitch_id)?;
-        write_document(&doc, req.format, Path::new(req.path.trim()))
+        write_document(&doc, req.format, path)
     }
 }

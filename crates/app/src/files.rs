@@ -23,6 +23,8 @@ pub enum Saving {
     ReviewerCard,
     /// The glossary as CSV.
     Glossary,
+    /// A copy of the open workspace.
+    WorkspaceCopy,
 }
 
 /// The name (without extension) and folder a save dialog opens with.
@@ -53,6 +55,26 @@ pub fn with_default_extension(path: PathBuf, extension: &str) -> PathBuf {
     }
 }
 
+/// Whether two paths name the same file (after following links), when the first exists; a
+/// path that does not exist yet names the same file only if its folder and name do.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+    };
+    match (resolve(a), resolve(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Where a review package opens as a review copy: beside it, named after it, never over an
 /// existing file ("X (review copy).pitchbridge", then "X (review copy 2).pitchbridge", …).
 pub fn review_copy_path(package: &Path) -> PathBuf {
@@ -69,6 +91,17 @@ pub fn review_copy_path(package: &Path) -> PathBuf {
 }
 
 impl App {
+    /// Refuses to write over the open workspace (or its journal) when a person names it as
+    /// the place for an export or a file.
+    pub fn refuse_overwriting_workspace(&self, output: &Path) -> ApiResult<()> {
+        let Some(ws) = self.workspace() else { return Ok(()) };
+        let journal = [ws.path().to_path_buf(), PathBuf::from(format!("{}-wal", ws.path().display())), PathBuf::from(format!("{}-shm", ws.path().display()))];
+        if journal.iter().any(|j| same_file(output, j)) {
+            return Err(crate::ApiError::invalid(format!("{} is the open workspace; choose another file to write.", output.display())));
+        }
+        Ok(())
+    }
+
     /// The folder of the open workspace, where a writer keeps the launch's material.
     pub fn workspace_folder(&self) -> Option<PathBuf> {
         self.workspace().and_then(|w| w.path().parent().map(Path::to_path_buf))
@@ -86,6 +119,10 @@ impl App {
                 SaveSuggestion { stem: format!("{} reviewer card", file_stem_for(&name)), folder: None }
             }
             Saving::Glossary => SaveSuggestion { stem: "glossary".into(), folder: None },
+            Saving::WorkspaceCopy => {
+                let name = self.workspace().and_then(|w| w.path().file_stem().map(|s| s.to_string_lossy().into_owned())).unwrap_or_else(|| "Workspace".into());
+                SaveSuggestion { stem: format!("{name} copy"), folder: self.workspace_folder() }
+            }
         })
     }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::App;
-use crate::error::{ApiError, ApiResult, FileError};
+use crate::error::{ApiError, ApiResult, ReadFailure};
 
 /// Largest glossary CSV accepted: tens of thousands of terms.
 pub const MAX_GLOSSARY_CSV_BYTES: u64 = 5 * 1024 * 1024;
@@ -52,15 +52,7 @@ impl App {
     /// updated, bad rows skipped and listed. Nothing is written if the file itself is unusable.
     pub fn import_glossary_csv(&mut self, path: String) -> ApiResult<GlossaryImportReport> {
         let path = Path::new(&path);
-        let meta = std::fs::metadata(path).map_err(|e| FileError(path, e))?;
-        if meta.len() > MAX_GLOSSARY_CSV_BYTES {
-            return Err(ApiError::invalid(format!(
-                "{} is {} MB; a glossary file may be at most 5 MB.",
-                path.display(),
-                meta.len() / (1024 * 1024)
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| FileError(path, e))?;
+        let bytes = pitchbridge_core::files::read_capped(path, MAX_GLOSSARY_CSV_BYTES).map_err(|e| ReadFailure(path, e))?;
         let parsed = glossary_csv::parse(&bytes).map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
         let (added, updated) = self.ws_mut()?.merge_glossary(&parsed.entries)?;
         Ok(GlossaryImportReport {
@@ -78,6 +70,7 @@ impl App {
             .map(|t| GlossaryInput { term: t.term.clone(), customer_phrasing: t.customer_phrasing.clone(), rule: t.rule, note: t.note.clone() })
             .collect();
         let path = Path::new(&path);
+        self.refuse_overwriting_workspace(path)?;
         pitchbridge_export::write_file(path, glossary_csv::write(&entries).as_bytes())?;
         Ok(entries.len() as u32)
     }

@@ -48,11 +48,13 @@ pub struct App {
     unlocked_key: Option<String>,
     /// The file the last import preview read, for the import that confirms it.
     previewed_import: Option<import::PreviewedImport>,
+    /// The write-ahead log's size at the last idle check: unchanged since means idle.
+    wal_size_seen: u64,
 }
 
 impl App {
     pub fn new(clock: Box<dyn Clock>) -> App {
-        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None, unlocked_key: None, previewed_import: None }
+        App { workspace: None, last_error: None, clock, checker: Default::default(), profile_dir: None, unlocked_key: None, previewed_import: None, wal_size_seen: 0 }
     }
 
     fn ws(&self) -> ApiResult<&Workspace> {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::App;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, ReadFailure};
 use crate::review::verified_decision;
 use crate::workspace::{info, WorkspaceInfo};
 
@@ -38,21 +38,17 @@ pub struct DecisionImport {
     pub decision: DecisionRecord,
 }
 
-fn read_small_file(path: &Path, what: &str) -> ApiResult<Vec<u8>> {
+/// A review file (card, package or decision) as handed over: a regular file, read within a
+/// limit no real one comes near.
+fn read_review_file(path: &Path) -> ApiResult<Vec<u8>> {
     const LIMIT: u64 = 64 * 1024 * 1024;
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ApiError::new(ErrorCode::FileNotFound, format!("{} was not found.", path.display())),
-        _ => ApiError::new(ErrorCode::Io, format!("{} cannot be read: {e}", path.display())),
-    })?;
-    if meta.len() > LIMIT {
-        return Err(ApiError::invalid(format!("{} is too large to be {what} ({} MB).", path.display(), meta.len() / 1_000_000)));
-    }
-    std::fs::read(path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{} cannot be read: {e}", path.display())))
+    Ok(pitchbridge_core::files::read_capped(path, LIMIT).map_err(|e| ReadFailure(path, e))?)
 }
 
 impl App {
     /// The person's public key as a file to hand to a writer on another machine.
     pub fn export_reviewer_card(&self, path: &Path) -> ApiResult<()> {
+        self.refuse_overwriting_workspace(path)?;
         let p = self.require_profile()?;
         let key = p.key.as_ref().ok_or_else(|| ApiError::refused("Make your signing key first."))?;
         let card = ReviewerCard { format: REVIEWER_CARD_FORMAT.into(), name: p.name.clone(), email: p.email.clone(), public_key: key.public_key.clone() };
@@ -61,7 +57,7 @@ impl App {
 
     /// Registers the reviewer a card names.
     pub fn import_reviewer_card(&mut self, path: &Path) -> ApiResult<Reviewer> {
-        let bytes = read_small_file(path, "a reviewer card")?;
+        let bytes = read_review_file(path)?;
         let card: ReviewerCard = serde_json::from_slice(&bytes)
             .ok()
             .filter(|c: &ReviewerCard| c.format == REVIEWER_CARD_FORMAT)
@@ -72,6 +68,7 @@ impl App {
     }
 
     pub fn export_review_package(&self, pitch_id: Id, path: &Path) -> ApiResult<()> {
+        self.refuse_overwriting_workspace(path)?;
         let ws = self.ws()?;
         let package = ws.review_package(pitch_id, &self.actor(), &self.clock.now())?;
         let bytes = serde_json::to_vec_pretty(&package).expect("a package serialises");
@@ -81,7 +78,7 @@ impl App {
     /// Opens a review package as a new review copy at `copy_path`, and makes it the open
     /// workspace.
     pub fn open_review_package(&mut self, package_path: &Path, copy_path: &Path) -> ApiResult<WorkspaceInfo> {
-        let bytes = read_small_file(package_path, "a review package")?;
+        let bytes = read_review_file(package_path)?;
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| ApiError::invalid(format!("{} is not a Pitchbridge review package.", package_path.display())))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(PACKAGE_FORMAT) {
             return Err(ApiError::invalid(format!("{} is not a Pitchbridge review package.", package_path.display())));
@@ -106,6 +103,7 @@ impl App {
 
     /// The pitch's latest decision as a file to send back to the writer.
     pub fn export_decision(&self, pitch_id: Id, path: &Path) -> ApiResult<()> {
+        self.refuse_overwriting_workspace(path)?;
         let ws = self.ws()?;
         let d = ws.decisions(pitch_id)?.into_iter().next().ok_or_else(|| ApiError::refused("There is no decision on this pitch yet."))?;
         let body: DecisionBody = serde_json::from_str(&d.body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("The stored decision cannot be read: {e}")))?;
@@ -117,7 +115,7 @@ impl App {
     /// sent to and names exactly what this workspace holds; otherwise it is refused with the
     /// reason and nothing changes.
     pub fn import_decision(&mut self, path: &Path) -> ApiResult<DecisionImport> {
-        let bytes = read_small_file(path, "a decision file")?;
+        let bytes = read_review_file(path)?;
         let file = pitchbridge_review::parse_decision_file(&bytes).map_err(|e| ApiError::invalid(e.to_string()))?;
         pitchbridge_review::verify(&file.decision, &file.signature)?;
         let body = &file.decision;

@@ -85,7 +85,9 @@ impl App {
                 ApiError::new(ErrorCode::Io, format!("Could not create the folder {}: {e}", dir.display()))
             })?;
         }
-        let result = Workspace::open(path, true).map_err(ApiError::from).and_then(|mut ws| {
+        // A file given by name is opened, never turned into a workspace; only a missing one is
+        // made (and the default workspace, which the app itself makes, even when empty).
+        let result = Workspace::open(path, !existed || with_demo).map_err(ApiError::from).and_then(|mut ws| {
             if !existed && with_demo {
                 install_collateral_types(&mut ws)?;
                 crate::demo::seed_demo(&mut ws, &self.clock.now())?;
@@ -119,6 +121,40 @@ impl App {
             return Err(ApiError::invalid("Search for at most 500 characters."));
         }
         Ok(self.ws()?.search(&query, 25)?)
+    }
+
+    /// Folds the write-ahead log into the workspace file once nothing has been written since
+    /// the last call (the shell calls this every two seconds), so that the file alone holds
+    /// the work when someone copies or mails it. Returns whether it folded anything.
+    pub fn checkpoint_when_idle(&mut self) -> ApiResult<bool> {
+        let Some(ws) = self.workspace.as_ref() else { return Ok(false) };
+        let size = ws.wal_size();
+        let idle = size > 0 && size == self.wal_size_seen;
+        self.wal_size_seen = size;
+        if !idle {
+            return Ok(false);
+        }
+        let folded = ws.checkpoint()?;
+        self.wal_size_seen = ws.wal_size();
+        Ok(folded)
+    }
+
+    /// Folds the write-ahead log in now (on quitting).
+    pub fn checkpoint(&mut self) -> ApiResult<bool> {
+        match self.workspace.as_ref() {
+            Some(ws) => Ok(ws.checkpoint()?),
+            None => Ok(false),
+        }
+    }
+
+    /// Writes a copy of the open workspace to `path`: one complete file, made while the
+    /// workspace stays open, never over an existing file.
+    pub fn save_workspace_copy(&self, path: &Path) -> ApiResult<()> {
+        let ws = self.ws()?;
+        if crate::files::same_file(path, ws.path()) {
+            return Err(ApiError::invalid("Choose another file for the copy: this is the workspace itself."));
+        }
+        Ok(ws.save_copy(path)?)
     }
 }
 

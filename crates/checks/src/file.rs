@@ -6,6 +6,9 @@ use serde::Serialize;
 use crate::source::{from_markdown, from_plain};
 use crate::{CheckInput, Checker, GlossaryEntry, Rule, RuleSettings, Severity};
 
+/// Largest file checked: as large as the largest text an import reads, far beyond any pitch.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// A finding as the command line reports it: byte offsets into the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileFinding {
@@ -88,8 +91,28 @@ pub fn check_file(
 
 /// 1-based line and column (in characters) of a byte offset, for the text report.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
+    LineIndex::new(text).line_col(offset)
+}
+
+/// Where each line of a text starts, so a finding's line and column are found in logarithmic
+/// time: a report of thousands of findings on a large file stays linear.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = self.text.get(start..offset).map(|t| t.chars().count()).unwrap_or(0) + 1;
+        (line, col)
+    }
 }

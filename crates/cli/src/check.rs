@@ -1,17 +1,21 @@
 //! `pitchbridge check`: the pitch checks on a file, with no workspace and no window.
 
-use std::io::Write;
+use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use pitchbridge_app::catalog::collateral_types;
-use pitchbridge_checks::file::{check_file, line_col, FileKind};
+use pitchbridge_checks::file::{check_file, FileKind, LineIndex, MAX_FILE_BYTES};
 use pitchbridge_checks::{glossary_csv, Checker, GlossaryEntry, Severity};
+use crate::terminal::{self, complain};
 
 const BAD_INPUT: u8 = 2;
 
+/// Largest glossary file read: tens of thousands of terms (as the app allows).
+const MAX_GLOSSARY_BYTES: u64 = pitchbridge_app::glossary::MAX_GLOSSARY_CSV_BYTES;
+
 fn bad(message: String) -> ExitCode {
-    eprintln!("pitchbridge check: {message}");
+    complain!("pitchbridge check: {message}");
     ExitCode::from(BAD_INPUT)
 }
 
@@ -29,14 +33,14 @@ pub fn run(file: &Path, type_id: Option<&str>, glossary: Option<&Path>, json: bo
     };
     let mut entries = Vec::new();
     if let Some(path) = glossary {
-        let bytes = match std::fs::read(path) {
+        let bytes = match pitchbridge_core::files::read_capped(path, MAX_GLOSSARY_BYTES) {
             Ok(b) => b,
             Err(e) => return bad(format!("cannot read the glossary {}: {e}", path.display())),
         };
         match glossary_csv::parse(&bytes) {
             Ok(parsed) => {
                 for e in &parsed.errors {
-                    eprintln!("pitchbridge check: {} line {}: {}; row skipped.", path.display(), e.line, e.message);
+                    complain!("pitchbridge check: {} line {}: {}; row skipped.", path.display(), e.line, e.message);
                 }
                 entries = parsed
                     .entries
@@ -47,7 +51,7 @@ pub fn run(file: &Path, type_id: Option<&str>, glossary: Option<&Path>, json: bo
             Err(e) => return bad(format!("{}: {e}", path.display())),
         }
     }
-    let bytes = match std::fs::read(file) {
+    let bytes = match pitchbridge_core::files::read_capped(file, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) => return bad(format!("cannot read {}: {e}", file.display())),
     };
@@ -57,32 +61,28 @@ pub fn run(file: &Path, type_id: Option<&str>, glossary: Option<&Path>, json: bo
         Ok(f) => f,
         Err(e) => return bad(format!("{} cannot be checked: {e}.", file.display())),
     };
-    let mut out = std::io::stdout().lock();
-    let written = if json {
-        serde_json::to_writer_pretty(&mut out, &findings).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+    let report = if json {
+        // JSON escapes control characters itself.
+        serde_json::to_string_pretty(&findings).expect("findings serialise") + "\n"
     } else {
         let text = std::str::from_utf8(&bytes).expect("checked as UTF-8");
-        let mut r = Ok(());
+        let lines = LineIndex::new(text);
+        let mut report = String::new();
         for f in &findings {
-            let (line, col) = line_col(text, f.start);
+            let (line, col) = lines.line_col(f.start);
             let fix = match &f.suggestion {
                 Some(s) if s.is_empty() => " [fix: delete]".to_string(),
                 Some(s) => format!(" [fix: “{s}”]"),
                 None => String::new(),
             };
-            r = r.and(writeln!(out, "{}:{line}:{col}: {} {}: {}{fix}", file.display(), f.severity.as_str(), f.rule, f.message));
+            let _ = writeln!(report, "{}:{line}:{col}: {} {}: {}{fix}", file.display(), f.severity.as_str(), f.rule, f.message);
         }
         if findings.is_empty() {
-            r = r.and(writeln!(out, "{}: no findings.", file.display()));
+            let _ = writeln!(report, "{}: no findings.", file.display());
         }
-        r
+        report
     };
-    if let Err(e) = written {
-        // A closed pipe (`| head`) is not an error worth a message.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return bad(format!("cannot write the report: {e}"));
-        }
-    }
+    terminal::out(&report);
     let code = if findings.iter().any(|f| f.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS };
     // The process ends here: freeing the dictionary's tables one by one would only cost time.
     std::mem::forget(checker);

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod terminal;
 mod passphrase;
 mod profile;
 mod review;
@@ -17,6 +18,7 @@ use pitchbridge_app::workspace::OpenWorkspaceRequest;
 use pitchbridge_app::App;
 use pitchbridge_app::store::SearchHitKind;
 use pitchbridge_core::clock::SystemClock;
+use terminal::{complain, say};
 
 #[derive(Parser)]
 #[command(name = "pitchbridge", version, about = "Pitchbridge workspaces from the command line")]
@@ -125,7 +127,7 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("pitchbridge: {}", e.message);
+            complain!("pitchbridge: {}", e.message);
             ExitCode::FAILURE
         }
     }
@@ -157,17 +159,17 @@ fn run(command: Command) -> ApiResult<()> {
             }
             let mut app = new_app();
             app.open_or_create(&workspace, demo)?;
-            println!("Created {}{}", workspace.display(), if demo { " with the demo launch" } else { "" });
+            say!("Created {}{}", workspace.display(), if demo { " with the demo launch" } else { "" });
         }
         Command::List { workspace } => {
             let app = open(&workspace)?;
-            print!("{}", listing(&app)?);
+            terminal::out(&listing(&app)?);
         }
         Command::Search { workspace, query } => {
             let app = open(&workspace)?;
             let hits = app.search(query.clone())?;
             if hits.is_empty() {
-                println!("No matches for \"{query}\".");
+                say!("No matches for \"{query}\".");
             }
             for h in hits {
                 let (kind, parent) = match h.kind {
@@ -175,23 +177,23 @@ fn run(command: Command) -> ApiResult<()> {
                     SearchHitKind::PitchBlock => ("pitch paragraph", "pitch"),
                 };
                 let snippet = h.snippet.replace('\u{2}', "[").replace('\u{3}', "]");
-                println!("{kind} {} in {parent} {} \"{}\": {snippet}", h.id, h.parent_id, h.parent_title);
+                say!("{kind} {} in {parent} {} \"{}\": {snippet}", h.id, h.parent_id, h.parent_title);
             }
         }
         Command::Import { workspace, launch, version_of, title, dry_run, file } => {
             let mut app = open(&workspace)?;
             let req = ImportRequest { path: file.display().to_string(), launch_id: launch, message_id: version_of, title, digest: None };
             let preview = app.preview_import(req.clone())?;
-            print!("{}", describe_import(&preview));
+            terminal::out(&describe_import(&preview));
             if dry_run {
-                println!("Dry run: nothing was written.");
+                say!("Dry run: nothing was written.");
                 return Ok(());
             }
             // What was shown is what is written: the file is read once.
             let outcome = app.apply_import(ImportRequest { digest: Some(preview.digest.clone()), ..req })?;
             match outcome.changes {
-                Some(r) => println!("Imported as version {} of message {}.", r.version, outcome.message_id),
-                None => println!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
+                Some(r) => say!("Imported as version {} of message {}.", r.version, outcome.message_id),
+                None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
         Command::Check { .. } => unreachable!("handled in main"),
@@ -199,9 +201,9 @@ fn run(command: Command) -> ApiResult<()> {
             let app = open(&workspace)?;
             let v = app.verify_audit()?;
             match v.first_break {
-                None => println!("The audit trail is intact: {} events.", v.events),
+                None => say!("The audit trail is intact: {} events.", v.events),
                 Some(b) => {
-                    println!("The audit trail is broken at event {}: {}.", b.seq, b.reason);
+                    say!("The audit trail is broken at event {}: {}.", b.seq, b.reason);
                     std::process::exit(1);
                 }
             }
@@ -222,9 +224,9 @@ fn run(command: Command) -> ApiResult<()> {
                 }
             };
             for w in &outcome.warnings {
-                eprintln!("pitchbridge: {w}");
+                complain!("pitchbridge: {w}");
             }
-            println!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
+            say!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
         }
         Command::Review { action } => review::run(action)?,
         Command::Profile { action } => profile::run(action)?,

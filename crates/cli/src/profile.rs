@@ -6,6 +6,7 @@ use pitchbridge_app::error::{ApiError, ApiResult};
 use pitchbridge_app::profile::{PassphraseRequest, ProfileView, SaveProfileRequest};
 
 use crate::passphrase::PassphraseSource;
+use crate::terminal::{self, say};
 
 #[derive(Subcommand)]
 pub enum ProfileAction {
@@ -37,12 +38,12 @@ pub fn run(action: ProfileAction) -> ApiResult<()> {
     let mut app = crate::new_app();
     match action {
         ProfileAction::Show => match app.get_profile()? {
-            Some(p) => print!("{}", describe(&p)),
-            None => println!("No profile yet: pitchbridge profile set --name N --email E --role writer|reviewer"),
+            Some(p) => terminal::out(&describe(&p)),
+            None => say!("No profile yet: pitchbridge profile set --name N --email E --role writer|reviewer"),
         },
         ProfileAction::Set { name, email, role } => {
             let p = app.save_profile(SaveProfileRequest { name, email, role })?;
-            print!("Saved.\n{}", describe(&p));
+            terminal::out(&format!("Saved.\n{}", describe(&p)));
         }
         ProfileAction::Key { passphrase } => {
             if app.get_profile()?.is_none() {
@@ -50,7 +51,7 @@ pub fn run(action: ProfileAction) -> ApiResult<()> {
             }
             let passphrase = passphrase.read("New passphrase for your signing key: ", true)?;
             let p = app.create_signing_key(PassphraseRequest { passphrase })?;
-            println!("Made your signing key; its public key is {}.", p.public_key.unwrap_or_default());
+            say!("Made your signing key; its public key is {}.", p.public_key.unwrap_or_default());
         }
     }
     Ok(())

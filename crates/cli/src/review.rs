@@ -10,6 +10,7 @@ use pitchbridge_app::store::PitchOutcome;
 use pitchbridge_app::App;
 
 use crate::passphrase::PassphraseSource;
+use crate::terminal::{self, say};
 
 #[derive(Subcommand)]
 pub enum ReviewAction {
@@ -138,22 +139,22 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
     match action {
         ReviewAction::Status { workspace, pitch } => {
             let app = crate::open(&workspace)?;
-            print!("{}", describe(&app, pitch, &app.review_state(pitch)?)?);
+            terminal::out(&describe(&app, pitch, &app.review_state(pitch)?)?);
         }
         ReviewAction::Register { workspace } => {
             let mut app = crate::open(&workspace)?;
             let r = app.register_as_reviewer()?;
-            println!("Registered {} <{}> as a reviewer in {}.", r.name, r.email, workspace.display());
+            say!("Registered {} <{}> as a reviewer in {}.", r.name, r.email, workspace.display());
         }
         ReviewAction::Card { output } => {
             let app = crate::new_app();
             app.export_reviewer_card(&output)?;
-            println!("Wrote your reviewer card {}.", output.display());
+            say!("Wrote your reviewer card {}.", output.display());
         }
         ReviewAction::AddReviewer { workspace, card } => {
             let mut app = crate::open(&workspace)?;
             let r = app.import_reviewer_card(&card)?;
-            println!("Registered {} <{}> as a reviewer.", r.name, r.email);
+            say!("Registered {} <{}> as a reviewer.", r.name, r.email);
         }
         ReviewAction::Submit { workspace, pitch, reviewer, note } => {
             let mut app = crate::open(&workspace)?;
@@ -167,12 +168,12 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
                 }));
             };
             let state = app.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: r.id, note })?;
-            print!("{}", describe(&app, pitch, &state)?);
+            terminal::out(&describe(&app, pitch, &state)?);
         }
         ReviewAction::Withdraw { workspace, pitch } => {
             let mut app = crate::open(&workspace)?;
             let state = app.withdraw_review(PitchRef { pitch_id: pitch })?;
-            print!("{}", describe(&app, pitch, &state)?);
+            terminal::out(&describe(&app, pitch, &state)?);
         }
         ReviewAction::Decide { workspace, pitch, approve, approve_with_edits, request_changes, reasons, confirm, passphrase } => {
             let outcome = match (approve, approve_with_edits, request_changes) {
@@ -191,28 +192,28 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
             }
             let passphrase = passphrase.read("Passphrase for your signing key: ", false)?;
             let state = app.decide(DecideRequest { pitch_id: pitch, outcome, reasons, passphrase, confirmed_items: confirm })?;
-            print!("{}", describe(&app, pitch, &state)?);
+            terminal::out(&describe(&app, pitch, &state)?);
         }
         ReviewAction::Export { workspace, pitch, output } => {
             let app = crate::open(&workspace)?;
             app.export_review_package(pitch, &output)?;
-            println!("Wrote the review package {}.", output.display());
+            say!("Wrote the review package {}.", output.display());
         }
         ReviewAction::Open { package, output } => {
             let mut app = crate::new_app();
             app.open_review_package(&package, &output)?;
-            println!("Opened the review package as {}.", output.display());
+            say!("Opened the review package as {}.", output.display());
         }
         ReviewAction::Decision { workspace, pitch, output } => {
             let app = crate::open(&workspace)?;
             app.export_decision(pitch, &output)?;
-            println!("Wrote the decision {}.", output.display());
+            say!("Wrote the decision {}.", output.display());
         }
         ReviewAction::Import { workspace, decision } => {
             let mut app = crate::open(&workspace)?;
             let done = app.import_decision(&decision)?;
             let d = &done.decision;
-            println!("Applied the decision on pitch {} \"{}\": {} Signed by {} at {}.", done.pitch_id, done.pitch_title, d.meaning, d.signer, d.signed_at);
+            say!("Applied the decision on pitch {} \"{}\": {} Signed by {} at {}.", done.pitch_id, done.pitch_title, d.meaning, d.signer, d.signed_at);
         }
     }
     Ok(())

@@ -166,6 +166,7 @@ fn block_pieces(b: &Block, lists: &mut Lists, accent: &str) -> Vec<Piece> {
 
 /// The document as DOCX bytes.
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let doc = &*doc.without_control_characters();
     let mut d = Docx::new()
         .page_size(11906, 16838) // A4 in twentieths of a point
         .page_margin(PageMargin::new().top(1701).bottom(1418).left(1134).right(1134).header(567).footer(567))

@@ -32,11 +32,15 @@ pub fn check_picture(bytes: Vec<u8>) -> Result<Picture, String> {
 
 /// Reads a picture file: refused unread when over the size limit, then checked all the way.
 pub fn read_picture(path: &Path) -> Result<Picture, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX_PICTURE_BYTES as u64 {
-        return Err(format!("it is {:.1} MB; a picture may be at most 5 MB", size as f64 / (1024.0 * 1024.0)));
-    }
-    check_picture(std::fs::read(path).map_err(|e| e.to_string())?)
+    use pitchbridge_core::files::{read_capped, ReadError};
+    let bytes = read_capped(path, MAX_PICTURE_BYTES as u64).map_err(|e| match e {
+        ReadError::TooLarge { .. } => match std::fs::metadata(path) {
+            Ok(m) => format!("it is {:.1} MB; a picture may be at most 5 MB", m.len() as f64 / (1024.0 * 1024.0)),
+            Err(_) => "a picture may be at most 5 MB".to_string(),
+        },
+        other => other.to_string(),
+    })?;
+    check_picture(bytes)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place
@@ -46,17 +50,12 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     use std::io::Write;
     let fail = |e: std::io::Error| ExportError::Write { path: path.display().to_string(), kind: e.kind(), message: e.to_string() };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
+    // Made exclusively (O_EXCL) under an unpredictable name in the destination's folder, so a
+    // link planted in a shared folder cannot redirect the write; renamed over the destination
+    // only once complete.
+    let mut tmp = tempfile::Builder::new().prefix(".pitchbridge-").suffix(".part").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -62,20 +62,20 @@ impl Picture {
     /// header, or a file too large.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Picture, String> {
         if bytes.len() > MAX_PICTURE_BYTES {
-            return Err(format!("the logo is {:.1} MB; a logo may be at most 5 MB", bytes.len() as f64 / (1024.0 * 1024.0)));
+            return Err(format!("the picture is {:.1} MB; a picture may be at most 5 MB", bytes.len() as f64 / (1024.0 * 1024.0)));
         }
         let (kind, w, h) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 && &bytes[12..16] == b"IHDR" {
             let w = u32::from_be_bytes(bytes[16..20].try_into().expect("four bytes"));
             let h = u32::from_be_bytes(bytes[20..24].try_into().expect("four bytes"));
             (ImageKind::Png, w, h)
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
-            let (w, h) = jpeg_size(&bytes).ok_or("the JPEG logo is damaged (no image size in it)")?;
+            let (w, h) = jpeg_size(&bytes).ok_or("the JPEG picture is damaged (no image size in it)")?;
             (ImageKind::Jpeg, w, h)
         } else {
-            return Err("the logo is not a PNG or JPEG image".into());
+            return Err("the picture is not a PNG or JPEG image".into());
         };
         if w == 0 || h == 0 || w > 10_000 || h > 10_000 {
-            return Err(format!("the logo is {w}×{h} pixels; use an image between 1 and 10,000 pixels a side"));
+            return Err(format!("the picture is {w}×{h} pixels; use an image between 1 and 10,000 pixels a side"));
         }
         Ok(Picture { bytes, kind, width_px: w, height_px: h })
     }
@@ -173,6 +173,50 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every piece of text in the document (titles, runs, cells, brand and stamp), for a
+    /// pass over all of it.
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        let mut out: Vec<&mut String> = vec![&mut self.title, &mut self.subtitle, &mut self.brand.name, &mut self.brand.footer];
+        if let Some(a) = &mut self.approval {
+            out.extend([&mut a.by, &mut a.at, &mut a.version]);
+        }
+        for s in &mut self.sections {
+            if let Some(t) = &mut s.title {
+                out.push(t);
+            }
+            for b in &mut s.blocks {
+                match b {
+                    Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Callout(runs) => out.extend(runs.iter_mut().map(|r| &mut r.text)),
+                    Block::List { items, .. } => out.extend(items.iter_mut().flatten().map(|r| &mut r.text)),
+                    Block::Table { header, rows } => {
+                        out.extend(header.iter_mut().flatten().map(|r| &mut r.text));
+                        out.extend(rows.iter_mut().flatten().flatten().map(|r| &mut r.text));
+                    }
+                    Block::Image { alt, .. } => out.push(alt),
+                }
+            }
+        }
+        out
+    }
+
+    /// The document without control characters, which Word's XML forbids and no font draws;
+    /// both writers start from this, so no stored or pasted text can break a file.
+    pub fn without_control_characters(&self) -> std::borrow::Cow<'_, Document> {
+        let mut copy = self.clone();
+        let mut changed = false;
+        for t in copy.texts_mut() {
+            if t.chars().any(pitchbridge_core::controls::is_unwanted) {
+                *t = pitchbridge_core::controls::strip(t).0;
+                changed = true;
+            }
+        }
+        if changed {
+            std::borrow::Cow::Owned(copy)
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+
     /// The document's words in reading order, one string per block (what copying the PDF's
     /// text must give back).
     pub fn plain_text(&self) -> Vec<String> {

@@ -25,6 +25,8 @@ pub enum ReviewError {
     BadSignature,
     #[error("This file cannot be used: {0}.")]
     NotADecision(String),
+    #[error("The decision is damaged: {0}.")]
+    DamagedDecision(String),
 }
 
 /// A private key as it is kept on disk: encrypted, with what is needed to decrypt it given
@@ -152,9 +154,14 @@ pub fn sign(key: &SigningKey, body: &DecisionBody) -> String {
 
 /// Checks a signature against the public key named in the body.
 pub fn verify(body: &DecisionBody, signature: &str) -> Result<(), ReviewError> {
-    let key: [u8; 32] = unhex(&body.signer_key)?.try_into().map_err(|_| ReviewError::Damaged("public key length".into()))?;
-    let key = VerifyingKey::from_bytes(&key).map_err(|_| ReviewError::Damaged("public key".into()))?;
-    let sig: [u8; 64] = unhex(signature)?.try_into().map_err(|_| ReviewError::BadSignature)?;
+    let damaged = |what: &str| ReviewError::DamagedDecision(what.to_string());
+    let key: [u8; 32] = pitchbridge_core::hex::decode(&body.signer_key)
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(|| damaged("the signer's public key is not a key"))?;
+    let key = VerifyingKey::from_bytes(&key).map_err(|_| damaged("the signer's public key is not a key"))?;
+    let sig: [u8; 64] = pitchbridge_core::hex::decode(signature)
+        .and_then(|s| s.try_into().ok())
+        .ok_or_else(|| damaged("its signature is not a signature"))?;
     key.verify(&signed_bytes(body), &Signature::from_bytes(&sig)).map_err(|_| ReviewError::BadSignature)
 }
 

@@ -45,7 +45,7 @@ impl Workspace {
     pub fn create_audience(&mut self, input: &AudienceInput, now: &str) -> Result<Audience> {
         self.writable()?;
         let clean = validate_audience(input).map_err(StoreError::Invalid)?;
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO audience (channel, persona, summary, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
             params![clean.channel, clean.persona, clean.summary, now],
@@ -59,7 +59,7 @@ impl Workspace {
     pub fn update_audience(&mut self, id: Id, input: &AudienceInput, now: &str) -> Result<Audience> {
         self.writable()?;
         let clean = validate_audience(input).map_err(StoreError::Invalid)?;
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE audience SET channel = ?2, persona = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
             params![id, clean.channel, clean.persona, clean.summary, now],

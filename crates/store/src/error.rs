@@ -19,6 +19,12 @@ pub enum StoreError {
     #[error("This workspace is open read-only, so it cannot be changed.")]
     ReadOnly,
 
+    #[error("{} is in a folder (or on a disk) that Pitchbridge cannot write to: a workspace keeps a journal beside its file. Move it to a folder you can write to, or make the folder writable. The file was not changed.", .0.display())]
+    FolderNotWritable(PathBuf),
+
+    #[error("Another Pitchbridge window or command is writing to this workspace and did not finish in time. Try again in a moment; nothing was lost.")]
+    Busy,
+
     #[error("{what} {id} does not exist (it may have been deleted).")]
     NotFound { what: &'static str, id: String },
 
@@ -29,7 +35,7 @@ pub enum StoreError {
     #[error("{0}")]
     Refused(String),
 
-    #[error("The workspace is on a disk that is full. Free some space; nothing was lost.")]
+    #[error("The disk holding the workspace is full. Free some space and try again; nothing was lost.")]
     DiskFull,
 
     #[error("Could not read or write the workspace file: {0}")]
@@ -39,12 +45,27 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
+impl StoreError {
+    /// What a failure while opening `path` means: a full disk, a folder that cannot be
+    /// written, another writer, or damage; only damage is called damage.
+    pub(crate) fn on_open(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::FolderNotWritable(path.to_path_buf()),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Corrupt { path: path.to_path_buf(), detail: e.to_string() },
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => StoreError::Corrupt {
                 path: PathBuf::new(),
                 detail: e.to_string(),

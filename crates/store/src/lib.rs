@@ -115,24 +115,49 @@ fn probe_file(path: &Path) -> Result<FileState> {
     })
 }
 
+/// A connection that only reads and leaves nothing beside the file: "immutable" when no
+/// write-ahead log is there (so no `-shm` is made), otherwise read-only so that the log's
+/// committed changes are seen.
+fn looking_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if Path::new(&format!("{}-wal", path.display())).exists() {
+        return Connection::open_with_flags(path, flags);
+    }
+    Connection::open_with_flags(format!("file:{}?immutable=1", uri_path(path)), flags | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// A path as the path of a `file:` URI: everything but unreserved characters and slashes
+/// percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(*b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// Whether the file's permission bits forbid writing (honoured even for root).
 fn marked_read_only(path: &Path) -> bool {
     fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false)
 }
 
 impl Workspace {
-    /// Opens an existing workspace, creating it when `create` is set and the file is missing.
+    /// Opens an existing workspace. With `create`, a missing or empty file becomes a new
+    /// workspace; without it, a file that is not already a workspace is refused, untouched.
     pub fn open(path: &Path, create: bool) -> Result<Workspace> {
+        let not_a_workspace = |detail: &str| StoreError::NotAWorkspace { path: path.to_path_buf(), detail: detail.into() };
         match probe_file(path)? {
             FileState::Missing if create => Self::open_checked(path, false),
             FileState::Missing => Err(StoreError::FileNotFound(path.to_path_buf())),
-            FileState::Other => Err(StoreError::NotAWorkspace {
-                path: path.to_path_buf(),
-                detail: " (it is not a database file)".into(),
-            }),
-            FileState::Empty | FileState::Sqlite => {
+            FileState::Other => Err(not_a_workspace(" (it is not a database file)")),
+            FileState::Empty if create => Self::open_checked(path, false),
+            FileState::Empty => Err(not_a_workspace(" (it is empty)")),
+            FileState::Sqlite => {
                 let read_only = marked_read_only(path);
-                Self::inspect(path, read_only)?;
+                Self::inspect(path, read_only, create)?;
                 Self::open_checked(path, read_only)
             }
         }
@@ -149,17 +174,15 @@ impl Workspace {
         }
     }
 
-    /// Looks at an existing SQLite file without writing to it.
-    fn inspect(path: &Path, read_only: bool) -> Result<()> {
+    /// Looks at an existing SQLite file without writing to it or leaving anything beside it.
+    /// An empty database (no tables, no application id) becomes a workspace only when
+    /// `create` says so.
+    fn inspect(path: &Path, read_only: bool, create: bool) -> Result<()> {
         let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: e.to_string(),
         };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(corrupt)?;
+        let conn = looking_connection(path).map_err(corrupt)?;
         let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(corrupt)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(corrupt)?;
         let objects: i64 = conn
@@ -170,6 +193,9 @@ impl Workspace {
                 path: path.to_path_buf(),
                 detail: " (it is a database of another program)".into(),
             });
+        }
+        if app_id == 0 && !create {
+            return Err(StoreError::NotAWorkspace { path: path.to_path_buf(), detail: " (it is an empty database)".into() });
         }
         if version > SCHEMA_VERSION {
             return Err(StoreError::NewerVersion {
@@ -188,49 +214,36 @@ impl Workspace {
     }
 
     fn open_checked(path: &Path, read_only: bool) -> Result<Workspace> {
-        let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        };
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        let failed = |e: rusqlite::Error| StoreError::on_open(path, e);
+        let mut conn = if read_only {
+            looking_connection(path)
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io(std::io::Error::other(format!(
-                "cannot open {}: {e}",
-                path.display()
-            ))),
-            _ => corrupt(e),
-        })?;
-        conn.busy_timeout(std::time::Duration::from_millis(5000))?;
-        if !read_only {
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(corrupt)?;
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         }
+        .map_err(failed)?;
+        conn.busy_timeout(std::time::Duration::from_millis(5000))?;
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA trusted_schema = OFF;",
-        )?;
+        )
+        .map_err(failed)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(failed)?;
+        // A damaged file is reported now, before anything is written to it (the journal mode
+        // and the migrations write), rather than mid-edit.
+        if version > 0 {
+            touch_every_table(&conn).map_err(failed)?;
+        }
         if read_only {
             conn.pragma_update(None, "query_only", true)?;
         } else {
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(failed)?;
             migrate(&mut conn).map_err(|e| match e {
                 StoreError::Corrupt { detail, .. } => StoreError::Corrupt { path: path.to_path_buf(), detail },
                 other => other,
             })?;
+            touch_every_table(&conn).map_err(failed)?;
         }
-        // Touch every table once, so a damaged file is reported now rather than mid-edit.
-        conn.query_row(
-            "SELECT (SELECT count(*) FROM launch) + (SELECT count(*) FROM audience)
-                  + (SELECT count(*) FROM glossary_term) + (SELECT count(*) FROM collateral_type)",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .map_err(corrupt)?;
         Ok(Workspace { conn, path: path.to_path_buf(), read_only, actor: "Pitchbridge".into() })
     }
 
@@ -287,17 +300,65 @@ impl Workspace {
     /// Runs `f` inside one transaction: all of it is written, or none of it.
     pub fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
         self.writable()?;
-        self.conn.execute_batch("SAVEPOINT bulk")?;
+        let tx = WriteTx::begin(&self.conn)?;
+        let outer = tx.top;
+        std::mem::forget(tx);
+        let rollback = |conn: &Connection| {
+            let _ = conn.execute_batch(if outer { "ROLLBACK" } else { "ROLLBACK TO write; RELEASE write" });
+        };
         match f(self) {
-            Ok(v) => {
-                self.conn.execute_batch("RELEASE bulk")?;
-                Ok(v)
-            }
+            Ok(v) => match self.conn.execute_batch(if outer { "COMMIT" } else { "RELEASE write" }) {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    rollback(&self.conn);
+                    Err(e.into())
+                }
+            },
             Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK TO bulk; RELEASE bulk");
+                rollback(&self.conn);
                 Err(e)
             }
         }
+    }
+
+    /// How long a write waits for another writer to finish before giving up (5 s unless set).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
+    }
+
+    /// A write transaction on this workspace's connection (see [`WriteTx`]).
+    pub(crate) fn write_tx(&self) -> Result<WriteTx<'_>> {
+        WriteTx::begin(&self.conn)
+    }
+
+    /// Folds the write-ahead log into the main file and empties it, so that the workspace file
+    /// alone holds every saved change (people copy, mail and back up "the file"). Returns
+    /// whether there was anything to fold.
+    pub fn checkpoint(&self) -> Result<bool> {
+        if self.read_only || self.wal_size() == 0 {
+            return Ok(false);
+        }
+        let (busy, _, _): (i64, i64, i64) = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(busy == 0)
+    }
+
+    /// The size of the write-ahead log beside the file (0 when there is none).
+    pub fn wal_size(&self) -> u64 {
+        fs::metadata(format!("{}-wal", self.path.display())).map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Writes a complete, consistent copy of the workspace to `dest` (which must not exist),
+    /// as one file with no log beside it, while the workspace stays open.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Invalid(format!("{} already exists; choose a new name for the copy.", dest.display())));
+        }
+        let target = dest.to_str().ok_or_else(|| StoreError::Invalid("Choose a file name without unusual characters for the copy.".into()))?;
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target]) {
+            let _ = fs::remove_file(dest);
+            return Err(e.into());
+        }
+        Ok(())
     }
 
     /// Refuses writes up front on a read-only workspace, with a clear error.
@@ -310,13 +371,65 @@ impl Workspace {
     }
 }
 
+/// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a second
+/// writer waits its turn under the busy timeout instead of failing when it tries to upgrade a
+/// read lock; nested inside another transaction it is a savepoint. Rolled back unless
+/// committed.
+pub(crate) struct WriteTx<'a> {
+    conn: &'a Connection,
+    /// The outermost transaction (not a savepoint).
+    top: bool,
+    done: bool,
+}
+
+impl<'a> WriteTx<'a> {
+    fn begin(conn: &'a Connection) -> Result<WriteTx<'a>> {
+        let top = conn.is_autocommit();
+        conn.execute_batch(if top { "BEGIN IMMEDIATE" } else { "SAVEPOINT write" })?;
+        Ok(WriteTx { conn, top, done: false })
+    }
+
+    pub(crate) fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch(if self.top { "COMMIT" } else { "RELEASE write" }).map_err(|e| {
+            let _ = self.conn.execute_batch(if self.top { "ROLLBACK" } else { "ROLLBACK TO write; RELEASE write" });
+            e.into()
+        })
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+impl Drop for WriteTx<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self.conn.execute_batch(if self.top { "ROLLBACK" } else { "ROLLBACK TO write; RELEASE write" });
+        }
+    }
+}
+
+/// Reads every core table once.
+fn touch_every_table(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM launch) + (SELECT count(*) FROM audience)
+              + (SELECT count(*) FROM glossary_term) + (SELECT count(*) FROM collateral_type)",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+}
+
 /// Applies every pending migration in one transaction.
 fn migrate(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current >= SCHEMA_VERSION {
         return Ok(());
     }
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for (version, sql) in MIGRATIONS {
         if *version > current {
             tx.execute_batch(sql)?;

@@ -51,7 +51,7 @@ impl Workspace {
             ));
         }
         self.get_launch(launch_id)?;
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO factory_message (launch_id, title, current_version, created_at, updated_at)
              VALUES (?1, ?2, 1, ?3, ?3)",
@@ -123,7 +123,7 @@ impl Workspace {
         };
         let before: HashMap<Id, &Claim> = detail.claims.iter().map(|c| (c.id, c)).collect();
 
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO message_version (message_id, number, source_text, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![message_id, version, source_text, now],
@@ -144,9 +144,11 @@ impl Workspace {
     /// inside a transaction that is then rolled back.
     pub fn preview_message_version(&mut self, message_id: Id, source_text: &str, now: &str) -> Result<VersionReport> {
         self.writable()?;
-        self.conn.execute_batch("SAVEPOINT preview")?;
+        // Taken as a write at once (as every write is), then rolled back whatever happened.
+        let top = self.conn.is_autocommit();
+        self.conn.execute_batch(if top { "BEGIN IMMEDIATE" } else { "SAVEPOINT preview" })?;
         let report = self.add_message_version(message_id, source_text, now);
-        self.conn.execute_batch("ROLLBACK TO preview; RELEASE preview")?;
+        self.conn.execute_batch(if top { "ROLLBACK" } else { "ROLLBACK TO preview; RELEASE preview" })?;
         report
     }
 

@@ -142,7 +142,7 @@ impl Workspace {
         let section_ids: Vec<&str> = ct.sections.iter().map(|s| s.id.as_str()).collect();
         let blocks = validate_doc(blocks, &section_ids).map_err(invalid)?;
 
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         let mut existing: HashMap<String, (Id, i64, String, String, String, String)> = tx
             .prepare_cached("SELECT key, id, ordinal, section, kind, content, text FROM pitch_block WHERE pitch_id = ?1")?
             .query_map([pitch_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))))?
@@ -203,7 +203,7 @@ impl Workspace {
 
     fn write_links(&mut self, pitch_id: Id, block_key: &str, claim_ids: &[Id], now: &str) -> Result<()> {
         let (launch_id, _) = self.pitch_row(pitch_id)?;
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         let block = block_id(&tx, pitch_id, block_key)?;
         for claim_id in claim_ids {
             let fp: String = tx
@@ -386,7 +386,7 @@ impl Workspace {
         let words = blocks.iter().map(|b| word_count(&b.text())).sum();
         let fp = fingerprint(&serde_json::to_string(&blocks).map_err(invalid)?);
         let snapshot = serde_json::to_string(&Snapshot { blocks, links }).map_err(invalid)?;
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         let number: i64 = match number {
             Some(n) => n,
             None => tx.query_row("SELECT coalesce(max(number), 0) + 1 FROM pitch_version WHERE pitch_id = ?1", [pitch_id], |r| r.get(0))?,

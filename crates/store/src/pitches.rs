@@ -88,7 +88,7 @@ impl Workspace {
                 return Err(StoreError::Invalid(format!("{} has no section \"{}\".", ct.name, b.section)));
             }
         }
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO pitch (launch_id, audience_id, collateral_type, title, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -243,7 +243,7 @@ impl Workspace {
     }
 
     fn write_block_text(&mut self, block_id: Id, text: &str, now: &str) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = self.write_tx()?;
         let content = content_json(BlockKind::Paragraph, 0, &normalize_runs(&[Run::plain(text)]));
         let pitch_id: Id = tx
             .query_row(

@@ -151,7 +151,7 @@ parentId: number, parentTitle: string, launchId: number,
  */
 snippet: string, };
 
-export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "review-refused" | "internal";
+export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "workspace-busy" | "review-refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -637,4 +637,4 @@ export type AuditVerification = { events: number,
  */
 firstBreak: ChainBreak | null, };
 
-export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "review-refused", "internal"];
+export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "review-refused", "internal"];

@@ -35,6 +35,7 @@ fn font_id(font: u8) -> FontId {
 }
 
 pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError> {
+    let doc = &*doc.without_control_characters();
     let laid = lay_out(fonts, doc);
     let layout_warnings = laid.warnings.clone();
     let total = laid.pages.len();
