@@ -257,10 +257,10 @@ class Ui {
 
 export const ui = new Ui();
 
-/** The attributes of a control that changes the workspace: off in a read-only workspace, with
- *  that as its title; else titled `hint`. Spread onto the control: `{...changesWorkspace(hint)}`. */
-export function changesWorkspace(hint?: string): { disabled: boolean; title: string | undefined } {
-  return ui.readOnly ? { disabled: true, title: "This workspace is read-only" } : { disabled: false, title: hint };
+/** The title of a control that changes the workspace, which is off (`disabled={ui.readOnly}`) in
+ *  a read-only workspace: then why it is off, else `hint`. */
+export function changeTitle(hint?: string): string | undefined {
+  return ui.readOnly ? "This workspace is read-only" : hint;
 }
 
 /** Does `work`; a failure is shown to the person rather than thrown. */
