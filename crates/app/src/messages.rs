@@ -71,6 +71,7 @@ impl App {
 }
 
 pub(crate) fn check_message_size(text: &str) -> ApiResult<()> {
+    pitchbridge_core::controls::refuse("text", text).map_err(ApiError::invalid)?;
     let n = text.chars().count();
     if n > MAX_MESSAGE_CHARS {
         return Err(ApiError::invalid(format!(

@@ -59,6 +59,20 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedGlossary, GlossaryCsvError> {
         if record.iter().all(|f| f.is_empty()) {
             continue;
         }
+        // A glossary field is one line: a field running over lines is a quote left open, which
+        // swallows every row after it.
+        if record.iter().any(|f| f.contains('\n')) {
+            let swallowed = record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+            out.errors.push(RowError {
+                line,
+                message: format!("a quote (\") opened here is never closed, so the {swallowed} lines after it were read as one field; close the quote and import again"),
+            });
+            continue;
+        }
+        if let Some((_, _, c)) = record.iter().find_map(pitchbridge_core::controls::find) {
+            out.errors.push(RowError { line, message: format!("it holds a control character ({}); remove it", pitchbridge_core::controls::name(c)) });
+            continue;
+        }
         let term = get(Some(term_col));
         let rule_text = get(Some(rule_col)).to_ascii_lowercase();
         if term.is_empty() {
@@ -102,6 +116,18 @@ mod tests {
         assert_eq!(lines, [4, 5, 6]);
         let again = parse(write(&parsed.entries).as_bytes()).unwrap();
         assert_eq!(again.entries, parsed.entries);
+    }
+
+    #[test]
+    fn a_quote_left_open_is_reported_with_its_line_not_swallowed_silently() {
+        let csv = "term,customer_phrasing,rule,note\nARR,yearly revenue,explain,\n\"EBITDA,earnings,explain,\nOEE,equipment effectiveness,explain,\nSKU,product code,explain,\n";
+        let parsed = parse(csv.as_bytes()).unwrap();
+        assert_eq!(parsed.entries.len(), 1, "ARR only");
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(parsed.errors[0].line, 3);
+        assert!(parsed.errors[0].message.contains("never closed"), "{}", parsed.errors[0].message);
+        let bell = parse("term,customer_phrasing,rule,note\nA\u{7}PI,interface,explain,\n".as_bytes()).unwrap();
+        assert!(bell.entries.is_empty() && bell.errors[0].message.contains("U+0007"), "{:?}", bell.errors);
     }
 
     #[test]

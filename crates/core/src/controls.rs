@@ -25,6 +25,16 @@ pub fn find(text: &str) -> Option<(usize, usize, char)> {
     None
 }
 
+/// Refuses `text` if it holds an unwanted character, naming the field and where: "The
+/// description has a control character (U+0007) on line 2, column 8; remove it."
+pub fn refuse(field: &str, text: &str) -> Result<(), String> {
+    match find(text) {
+        None => Ok(()),
+        Some((1, col, c)) if !text.contains('\n') => Err(format!("The {field} has a control character ({}) at character {col}; remove it.", name(c))),
+        Some((line, col, c)) => Err(format!("The {field} has a control character ({}) on line {line}, column {col}; remove it.", name(c))),
+    }
+}
+
 /// What [`strip`] took out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stripped {
@@ -77,5 +87,8 @@ mod tests {
         assert!(is_unwanted('\u{0}') && is_unwanted('\u{b}') && is_unwanted('\u{9b}') && is_unwanted('\u{7f}') && is_unwanted('\u{FFFF}'));
         assert!(!is_unwanted('é') && !is_unwanted('\u{200b}'));
         assert_eq!(name('\u{1b}'), "U+001B");
+        assert_eq!(refuse("title", "Cold\u{0}chain"), Err("The title has a control character (U+0000) at character 5; remove it.".into()));
+        assert!(refuse("text", "a\nb\u{1b}").unwrap_err().contains("line 2, column 2"));
+        assert!(refuse("title", "Cold chain").is_ok());
     }
 }

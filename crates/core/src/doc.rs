@@ -145,7 +145,10 @@ pub fn validate_doc(blocks: &[DocBlock], section_ids: &[&str]) -> Result<Vec<Doc
             return Err(DocError::TooLong(total));
         }
         let level = if b.kind == BlockKind::Heading { b.level.clamp(2, 3) } else { 0 };
-        out.push(DocBlock { key: b.key.clone(), section: b.section.clone(), kind: b.kind, level, runs: normalize_runs(&b.runs) });
+        // A control character pasted into the editor is invisible and means nothing: it is
+        // dropped here rather than refused, so typing is never held up by it.
+        let runs: Vec<Run> = b.runs.iter().map(|r| Run { text: crate::controls::strip(&r.text).0, ..r.clone() }).collect();
+        out.push(DocBlock { key: b.key.clone(), section: b.section.clone(), kind: b.kind, level, runs: normalize_runs(&runs) });
     }
     Ok(out)
 }

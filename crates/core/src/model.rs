@@ -304,6 +304,9 @@ pub fn validate_launch(input: &LaunchInput) -> Result<LaunchInput, String> {
     if clean.name.is_empty() {
         return Err("A launch needs a name.".into());
     }
+    for (field, text) in [("launch name", &clean.name), ("product", &clean.product), ("version", &clean.version), ("owner", &clean.owner_pm), ("description", &clean.description)] {
+        crate::controls::refuse(field, text)?;
+    }
     if clean.name.chars().count() > 200 {
         return Err("A launch name can be at most 200 characters.".into());
     }
@@ -336,6 +339,13 @@ pub fn validate_audience(input: &AudienceInput) -> Result<AudienceInput, String>
     };
     if clean.channel.is_empty() || clean.persona.is_empty() {
         return Err("An audience needs both a channel and a persona.".into());
+    }
+    for (field, text) in [("channel", &clean.channel), ("persona", &clean.persona), ("summary", &clean.summary)] {
+        crate::controls::refuse(field, text)?;
+    }
+    let r = &clean.research;
+    for item in r.pains.iter().chain(&r.goals).chain(&r.objections).chain(&r.customer_words) {
+        crate::controls::refuse("research", item)?;
     }
     Ok(clean)
 }

@@ -50,6 +50,11 @@ pub struct ImportReport {
     /// Tracked deletions left out, as accepted.
     pub deletions_dropped: u32,
     pub tables: u32,
+    /// Control characters (NUL, BEL, ESC…) taken out of the text, and the line of the first.
+    #[serde(default)]
+    pub controls_removed: u32,
+    #[serde(default)]
+    pub controls_first_line: u32,
 }
 
 impl ImportReport {
@@ -68,6 +73,14 @@ impl ImportReport {
         say(self.images_skipped, "image", "images", "skipped");
         say(self.headers_skipped, "page header", "page headers", "skipped");
         say(self.footers_skipped, "page footer", "page footers", "skipped");
+        if self.controls_removed > 0 {
+            parts.push(format!(
+                "{} control {} removed (first on line {})",
+                self.controls_removed,
+                if self.controls_removed == 1 { "character" } else { "characters" },
+                self.controls_first_line
+            ));
+        }
         if parts.is_empty() {
             "Nothing was skipped.".into()
         } else {
@@ -156,13 +169,25 @@ pub fn read_source(path: &Path) -> Result<SourceFile, ImportError> {
     Ok(SourceFile { extension: ext, name, bytes, digest })
 }
 
-/// Parses a file read by [`read_source`] with the importer for its extension.
+/// Parses a file read by [`read_source`] with the importer for its extension. Control
+/// characters never reach a claim: they are taken out and counted in the report.
 pub fn import_source(file: &SourceFile) -> Result<Imported, ImportError> {
-    match file.extension.as_str() {
+    let mut imported = match file.extension.as_str() {
         "docx" => import_docx(&file.bytes, &file.name),
         "md" | "markdown" => import_markdown(&file.bytes, &file.name),
         _ => import_text(&file.bytes, &file.name),
+    }?;
+    let (source, stripped) = pitchbridge_core::controls::strip(&imported.source);
+    if stripped.count > 0 {
+        imported.source = source;
+        imported.title = pitchbridge_core::controls::strip(&imported.title).0;
+        imported.report.controls_removed = stripped.count;
+        imported.report.controls_first_line = stripped.first_line as u32;
+        if imported.source.trim().is_empty() {
+            return Err(ImportError::Empty);
+        }
     }
+    Ok(imported)
 }
 
 /// Reads `path`, choosing the importer by its extension. Nothing larger than the limits is

@@ -30,6 +30,9 @@ impl Workspace {
         if term.is_empty() {
             return Err(StoreError::Invalid("A glossary entry needs a term.".into()));
         }
+        for (field, text) in [("term", &input.term), ("customer phrasing", &input.customer_phrasing), ("note", &input.note)] {
+            pitchbridge_core::controls::refuse(field, text).map_err(StoreError::Invalid)?;
+        }
         let exists: bool = self
             .conn
             .query_row("SELECT 1 FROM glossary_term WHERE term = ?1", [term], |_| Ok(true))
@@ -50,6 +53,9 @@ impl Workspace {
         let term = input.term.trim();
         if term.is_empty() {
             return Err(StoreError::Invalid("A glossary entry needs a term.".into()));
+        }
+        for (field, text) in [("term", &input.term), ("customer phrasing", &input.customer_phrasing), ("note", &input.note)] {
+            pitchbridge_core::controls::refuse(field, text).map_err(StoreError::Invalid)?;
         }
         let clash: Option<Id> = self
             .conn

@@ -44,6 +44,7 @@ impl Workspace {
         if title.is_empty() {
             return Err(StoreError::Invalid("A Factory message needs a title.".into()));
         }
+        pitchbridge_core::controls::refuse("title", title).map_err(StoreError::Invalid)?;
         let claims = split_message(source_text);
         if claims.is_empty() {
             return Err(StoreError::Invalid(

@@ -80,6 +80,7 @@ impl Workspace {
         if title.is_empty() {
             return Err(StoreError::Invalid("A pitch needs a title.".into()));
         }
+        pitchbridge_core::controls::refuse("title", title).map_err(StoreError::Invalid)?;
         self.get_launch(launch_id)?;
         self.get_audience(audience_id)?;
         let ct = self.get_collateral_type(collateral_type)?;

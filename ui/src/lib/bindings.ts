@@ -300,7 +300,11 @@ insertionsAccepted: number,
 /**
  * Tracked deletions left out, as accepted.
  */
-deletionsDropped: number, tables: number, };
+deletionsDropped: number, tables: number, 
+/**
+ * Control characters (NUL, BEL, ESC…) taken out of the text, and the line of the first.
+ */
+controlsRemoved: number, controlsFirstLine: number, };
 
 export type ImportRequest = { path: string, launchId: number, 
 /**
