@@ -81,6 +81,7 @@ pub fn run() {
 
     let shared = Shared::new(App::new(Box::new(SystemClock)));
     let setup_shared = shared.clone();
+    let exit_shared = shared.clone();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)
@@ -107,12 +108,28 @@ pub fn run() {
             if let Some(l) = listener {
                 single_instance::serve(l, app.handle().clone());
             }
+            // Once writing stops, the log is folded into the workspace file, so the file alone
+            // holds the work when someone copies or mails it.
+            let idle_shared = setup_shared.clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                let _ = idle_shared.with(|a| a.checkpoint_when_idle());
+            });
             startup::mark("workspace-open");
             Ok(())
         })
         // Every command in src/commands, listed by the build script (pitchbridge-surface).
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(move |_, event| {
+                if let tauri::RunEvent::Exit = event {
+                    let _ = exit_shared.with(|a| a.checkpoint());
+                    #[cfg(unix)]
+                    single_instance::release();
+                }
+            })
+        });
     #[cfg(unix)]
     single_instance::release();
     if let Err(e) = result {

@@ -87,12 +87,27 @@ impl App {
         }
         // A file given by name is opened, never turned into a workspace; only a missing one is
         // made (and the default workspace, which the app itself makes, even when empty).
-        let result = Workspace::open(path, !existed || with_demo).map_err(ApiError::from).and_then(|mut ws| {
+        let made = (|| -> ApiResult<Workspace> {
+            let mut ws = Workspace::open(path, !existed || with_demo).map_err(|e| e.at(path))?;
             if !existed && with_demo {
                 install_collateral_types(&mut ws)?;
                 crate::demo::seed_demo(&mut ws, &self.clock.now())?;
             }
             Ok(ws)
+        })();
+        let result = made.map_err(|e| {
+            if !existed {
+                // A workspace that could not be made leaves nothing behind.
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            // A write the disk refused while there is no room left: say so.
+            if matches!(e.code, ErrorCode::Io | ErrorCode::Internal) && pitchbridge_store::disk_nearly_full(path) {
+                ApiError::from(pitchbridge_store::StoreError::DiskFull)
+            } else {
+                e
+            }
         });
         self.adopt(result)
     }

@@ -132,3 +132,24 @@ fn a_file_that_cannot_be_written_leaves_nothing_behind() {
     let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["x.docx"]);
 }
+
+/// Control characters stored in a pitch (or pasted into a Markdown file) never reach Word's
+/// XML: python-docx and LibreOffice open the file, and the words around them are kept.
+#[test]
+fn control_characters_never_break_the_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Cold\u{0}chain\n\nSensors\u{7} report every 30\u{b} seconds.\u{1b}[31m\n\n- Alerts\u{1} reach the driver.\n";
+    let path = dir.path().join("controls.docx");
+    std::fs::write(&path, write_docx(&from_markdown(md, None, Brand::default())).unwrap()).unwrap();
+    let text = python_docx(&path, "print('\\n'.join(p.text for p in d.paragraphs))");
+    assert!(text.contains("Sensors report every 30 seconds.[31m"), "{text}");
+    assert!(text.contains("Alerts reach the driver."), "{text}");
+    let out = Command::new("soffice")
+        .args(["--headless", "--norestore", &format!("-env:UserInstallation=file://{}/lo", dir.path().display())])
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .expect("LibreOffice (scripts/test.sh installs libreoffice-writer-nogui)");
+    assert!(dir.path().join("controls.pdf").exists(), "LibreOffice opens it: {}", String::from_utf8_lossy(&out.stderr));
+}

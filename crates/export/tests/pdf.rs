@@ -204,3 +204,20 @@ fn the_brand_kit_chooses_the_typeface() {
     let bad = "name = \"\"\nprimary = \"1F2A44\"\naccent = \"4A55C9\"\nfooter = \"\"\nfont = \"comic\"\n";
     assert!(Brand::parse(bad).unwrap_err().contains("not one of the shipped families"));
 }
+
+/// A table with more columns than a page holds is shown in parts, each with the first column
+/// again, and every cell's words are in the PDF.
+#[test]
+fn a_very_wide_table_is_laid_out_in_parts_not_a_panic() {
+    let cols = 60;
+    let row = |label: &str| format!("|{}|\n", (0..cols).map(|c| format!(" {label}{c} ")).collect::<Vec<_>>().join("|"));
+    let md = format!("# Price list\n\n{}|{}|\n{}{}", row("H"), vec!["---"; cols].join("|"), row("a"), row("b"));
+    let out = pdf(&md);
+    let dir = tempfile::tempdir().unwrap();
+    let text = tool(dir.path(), &out.bytes, "pdftotext", &[]);
+    for needle in ["H0", "H59", "a59", "b30"] {
+        assert!(text.contains(needle), "{needle} in the PDF");
+    }
+    // The first column comes again with each part.
+    assert!(text.matches("a0").count() >= 2, "{text}");
+}

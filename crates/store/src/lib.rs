@@ -31,7 +31,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 pub use audit::AuditVerification;
 pub use brand_kit::BrandKitRow;
 pub use checks::{CheckSettingRow, Dismissal, ManualItemState};
-pub use error::{Result, StoreError};
+pub use error::{disk_nearly_full, Result, StoreError};
 pub use pitches::{NewBlock, PitchExportSource};
 pub use review::{
     ApprovalDrift, ClaimDrift, Comment, DecisionRecord, PitchOutcome, ReviewRequest, Reviewer, VerifiedDecision,
@@ -158,7 +158,15 @@ impl Workspace {
             FileState::Sqlite => {
                 let read_only = marked_read_only(path);
                 Self::inspect(path, read_only, create)?;
-                Self::open_checked(path, read_only)
+                match Self::open_checked(path, read_only) {
+                    // On a read-only disk or in a folder that cannot be written, the workspace
+                    // can still be read: it opens read-only, and says so.
+                    Err(StoreError::FolderNotWritable(_)) if !read_only => {
+                        Self::inspect(path, true, create)?;
+                        Self::open_checked(path, true)
+                    }
+                    other => other,
+                }
             }
         }
     }
@@ -238,10 +246,7 @@ impl Workspace {
             conn.pragma_update(None, "query_only", true)?;
         } else {
             conn.pragma_update(None, "journal_mode", "WAL").map_err(failed)?;
-            migrate(&mut conn).map_err(|e| match e {
-                StoreError::Corrupt { detail, .. } => StoreError::Corrupt { path: path.to_path_buf(), detail },
-                other => other,
-            })?;
+            migrate(&mut conn).map_err(failed)?;
             touch_every_table(&conn).map_err(failed)?;
         }
         Ok(Workspace { conn, path: path.to_path_buf(), read_only, actor: "Pitchbridge".into() })
@@ -347,17 +352,16 @@ impl Workspace {
         fs::metadata(format!("{}-wal", self.path.display())).map(|m| m.len()).unwrap_or(0)
     }
 
-    /// Writes a complete, consistent copy of the workspace to `dest` (which must not exist),
-    /// as one file with no log beside it, while the workspace stays open.
+    /// Writes a complete, consistent copy of the workspace to `dest` as one file with no log
+    /// beside it, while the workspace stays open: made under a new name beside `dest` and
+    /// renamed over it only when complete, so a failed copy leaves nothing behind.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Invalid(format!("{} already exists; choose a new name for the copy.", dest.display())));
-        }
-        let target = dest.to_str().ok_or_else(|| StoreError::Invalid("Choose a file name without unusual characters for the copy.".into()))?;
-        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target]) {
-            let _ = fs::remove_file(dest);
-            return Err(e.into());
-        }
+        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // An empty file made exclusively: VACUUM INTO fills an empty file, and never a link.
+        let tmp = tempfile::Builder::new().prefix(".pitchbridge-copy-").suffix(".part").tempfile_in(dir)?;
+        let target = tmp.path().to_str().ok_or_else(|| StoreError::Invalid("Choose a folder without unusual characters in its name for the copy.".into()))?.to_string();
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        tmp.persist(dest).map_err(|e| StoreError::Io(e.error))?;
         Ok(())
     }
 
@@ -424,7 +428,7 @@ fn touch_every_table(conn: &Connection) -> rusqlite::Result<i64> {
 }
 
 /// Applies every pending migration in one transaction.
-fn migrate(conn: &mut Connection) -> Result<()> {
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current >= SCHEMA_VERSION {
         return Ok(());

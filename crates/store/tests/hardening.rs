@@ -143,16 +143,23 @@ fn after_a_checkpoint_the_main_file_alone_holds_the_work() {
 }
 
 #[test]
-fn save_a_copy_writes_a_whole_workspace_and_never_over_a_file() {
+fn save_a_copy_writes_a_whole_workspace_in_one_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("work.pitchbridge");
     let mut ws = Workspace::open(&path, true).unwrap();
     ws.create_launch(&launch("Copied"), NOW).unwrap();
+    assert!(ws.wal_size() > 0, "the change is still only in the log");
     let copy = dir.path().join("copy.pitchbridge");
     ws.save_copy(&copy).unwrap();
     assert!(side_files(&copy).is_empty());
-    let opened = Workspace::open(&copy, false).unwrap();
-    assert_eq!(opened.list_launches().unwrap()[0].launch.name, "Copied");
-    let err = ws.save_copy(&copy).unwrap_err();
-    assert!(err.to_string().contains("already exists"), "{err}");
+    {
+        let opened = Workspace::open(&copy, false).unwrap();
+        assert_eq!(opened.list_launches().unwrap()[0].launch.name, "Copied");
+    }
+    // Saved again over the same name (a save dialog asked first), it is replaced whole.
+    ws.create_launch(&launch("Second"), NOW).unwrap();
+    ws.save_copy(&copy).unwrap();
+    assert_eq!(Workspace::open(&copy, false).unwrap().list_launches().unwrap().len(), 2);
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".part")).collect();
+    assert!(left.is_empty());
 }

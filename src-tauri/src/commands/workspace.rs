@@ -1,7 +1,8 @@
 //! The open workspace: start-up, opening another, search across it.
 
 use pitchbridge_app::error::ApiResult;
-use pitchbridge_app::store::SearchHit;
+use pitchbridge_app::files::Saving;
+use pitchbridge_app::store::{SearchHit, EXTENSION};
 use pitchbridge_app::workspace::{OpenWorkspaceRequest, StartupSnapshot, WorkspaceInfo};
 use tauri::AppHandle;
 
@@ -48,4 +49,16 @@ pub fn frontend_ready(s: Cmd<'_>, first_frame_ms_ago: f64) {
 #[tauri::command]
 pub async fn search(s: Cmd<'_>, query: String) -> ApiResult<Vec<SearchHit>> {
     s.run(move |a| a.search(query)).await
+}
+
+/// Asks where to save a copy of the open workspace (one complete file to mail or keep), then
+/// writes it while the workspace stays open; the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_workspace_copy(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<String>> {
+    let suggestion = s.run(|a| a.save_suggestion(Saving::WorkspaceCopy)).await?;
+    let Some(path) = crate::dialogs::save_file(&handle, "Save a copy of the workspace", "Pitchbridge workspace", &[EXTENSION], suggestion).await else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    s.run(move |a| a.save_workspace_copy(&path)).await.map(|_| Some(shown))
 }

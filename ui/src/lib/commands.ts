@@ -461,6 +461,14 @@ export function search(query: string): Promise<SearchHit[]> {
   return call<SearchHit[]>("search", { query });
 }
 
+/**
+ * Asks where to save a copy of the open workspace (one complete file to mail or keep), then
+ * writes it while the workspace stays open; the path, or `None` when cancelled.
+ */
+export function saveWorkspaceCopy(): Promise<string | null> {
+  return call<string | null>("save_workspace_copy");
+}
+
 // ---- events from the shell -------------------------------------------------------------
 
 /** Another workspace is open (from the menu, a dialog, or a second start handing over). */

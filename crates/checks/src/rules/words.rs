@@ -10,72 +10,106 @@ use crate::{Finding, Rule};
 use super::content::stem;
 use super::{match_case, quote, Cx};
 
+/// A glossary term to look for: its words lower-cased, and how it must match.
+struct Term<'a> {
+    entry: &'a crate::GlossaryEntry,
+    words: Vec<String>,
+    /// An acronym matches only in capitals, so "IT" is not "it".
+    exact_case: bool,
+}
+
 pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
-    for entry in cx.input.glossary {
-        if entry.rule == GlossaryRule::Preferred {
-            continue;
-        }
-        let term_words: Vec<String> = tokenize(&entry.term).into_iter().map(|t| t.lower).collect();
-        if term_words.is_empty() {
-            continue;
-        }
-        // An acronym matches only in capitals, so "IT" is not "it".
-        let exact_case = entry.term.chars().any(|c| c.is_alphabetic()) && entry.term.chars().all(|c| !c.is_lowercase());
-        let phrasing: Vec<String> = tokenize(&entry.customer_phrasing).into_iter().map(|t| t.lower).collect();
-        let mut first_seen = false;
-        for s in &cx.seg.sentences {
-            let toks = cx.seg.sentence_tokens(s);
-            let text = cx.seg.texts[s.block];
-            let mut i = 0;
-            while i + term_words.len() <= toks.len() {
-                let window = &toks[i..i + term_words.len()];
-                let hit = window.iter().zip(&term_words).all(|(t, w)| t.lower == *w)
-                    && (!exact_case || text[window[0].start..window[window.len() - 1].end] == entry.term);
-                if !hit {
-                    i += 1;
+    let terms: Vec<Term> = cx
+        .input
+        .glossary
+        .iter()
+        .filter(|e| e.rule != GlossaryRule::Preferred)
+        .map(|entry| Term {
+            entry,
+            words: tokenize(&entry.term).into_iter().map(|t| t.lower).collect(),
+            exact_case: entry.term.chars().any(|c| c.is_alphabetic()) && entry.term.chars().all(|c| !c.is_lowercase()),
+        })
+        .filter(|t| !t.words.is_empty())
+        .collect();
+    if terms.is_empty() {
+        return;
+    }
+    // One pass over the text whatever the glossary's size: the terms are indexed by their
+    // first word, and only those that start with a sentence's word are tried there.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        by_first.entry(t.words[0].as_str()).or_default().push(i);
+    }
+    let mut first_seen = vec![false; terms.len()];
+    // Each term's matches do not overlap one another (a term's next match starts after its
+    // last); different terms may share words.
+    let mut next_free: HashMap<usize, usize> = HashMap::new();
+    for s in &cx.seg.sentences {
+        let toks = cx.seg.sentence_tokens(s);
+        let text = cx.seg.texts[s.block];
+        next_free.clear();
+        for i in 0..toks.len() {
+            let Some(candidates) = by_first.get(toks[i].lower.as_str()) else { continue };
+            for &ti in candidates {
+                let term = &terms[ti];
+                let n = term.words.len();
+                if i + n > toks.len() || next_free.get(&ti).is_some_and(|&free| i < free) {
                     continue;
                 }
-                let (start, end) = (window[0].start, window[window.len() - 1].end);
-                let raw = &text[start..end];
-                match entry.rule {
-                    GlossaryRule::Avoid => out.push(cx.finding(
-                        Rule::Jargon,
-                        s.block,
-                        start,
-                        end,
-                        if phrasing.is_empty() {
-                            format!("“{raw}” is Factory language this reader does not use: say it in their words.")
-                        } else {
-                            format!("“{raw}” is Factory language this reader does not use: say “{}”.", entry.customer_phrasing)
-                        },
-                        (!phrasing.is_empty()).then(|| match_case(raw, &entry.customer_phrasing)),
-                    )),
-                    GlossaryRule::Explain if !first_seen => {
-                        first_seen = true;
-                        let before = text[..start].trim_end();
-                        let after = text[end..].trim_start();
-                        let in_brackets = before.ends_with('(') || after.starts_with('(');
-                        let phrased = !phrasing.is_empty() && explained_nearby(cx, s, &entry.customer_phrasing);
-                        if !in_brackets && !phrased {
-                            out.push(cx.finding(
-                                Rule::Jargon,
-                                s.block,
-                                start,
-                                end,
-                                if phrasing.is_empty() {
-                                    format!("Explain “{raw}” the first time you use it.")
-                                } else {
-                                    format!("Explain “{raw}” the first time you use it: “{raw} ({})”.", entry.customer_phrasing)
-                                },
-                                (!phrasing.is_empty()).then(|| format!("{raw} ({})", entry.customer_phrasing)),
-                            ));
-                        }
-                    }
-                    _ => {}
+                let window = &toks[i..i + n];
+                let hit = window.iter().zip(&term.words).all(|(t, w)| t.lower == *w)
+                    && (!term.exact_case || text[window[0].start..window[n - 1].end] == term.entry.term);
+                if !hit {
+                    continue;
                 }
-                i += term_words.len();
+                next_free.insert(ti, i + n);
+                let (start, end) = (window[0].start, window[n - 1].end);
+                jargon_finding(cx, s, term.entry, start, end, &mut first_seen[ti], out);
             }
         }
+    }
+}
+
+/// What a glossary term found at `start..end` of sentence `s` calls for.
+fn jargon_finding(cx: &Cx, s: &Sentence, entry: &crate::GlossaryEntry, start: usize, end: usize, first_seen: &mut bool, out: &mut Vec<Finding>) {
+    let text = cx.seg.texts[s.block];
+    let raw = &text[start..end];
+    let has_phrasing = !tokenize(&entry.customer_phrasing).is_empty();
+    match entry.rule {
+        GlossaryRule::Avoid => out.push(cx.finding(
+            Rule::Jargon,
+            s.block,
+            start,
+            end,
+            if has_phrasing {
+                format!("“{raw}” is Factory language this reader does not use: say “{}”.", entry.customer_phrasing)
+            } else {
+                format!("“{raw}” is Factory language this reader does not use: say it in their words.")
+            },
+            has_phrasing.then(|| match_case(raw, &entry.customer_phrasing)),
+        )),
+        GlossaryRule::Explain if !*first_seen => {
+            *first_seen = true;
+            let before = text[..start].trim_end();
+            let after = text[end..].trim_start();
+            let in_brackets = before.ends_with('(') || after.starts_with('(');
+            let phrased = has_phrasing && explained_nearby(cx, s, &entry.customer_phrasing);
+            if !in_brackets && !phrased {
+                out.push(cx.finding(
+                    Rule::Jargon,
+                    s.block,
+                    start,
+                    end,
+                    if has_phrasing {
+                        format!("Explain “{raw}” the first time you use it: “{raw} ({})”.", entry.customer_phrasing)
+                    } else {
+                        format!("Explain “{raw}” the first time you use it.")
+                    },
+                    has_phrasing.then(|| format!("{raw} ({})", entry.customer_phrasing)),
+                ));
+            }
+        }
+        _ => {}
     }
 }
 

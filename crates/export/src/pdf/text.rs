@@ -308,6 +308,8 @@ impl Shaped {
     /// Greedy line filling at the break opportunities Unicode allows; a word longer than the
     /// line is cut where it must be.
     pub fn lines(&self, max: f32) -> Vec<LineRange> {
+        // A line is never narrower than one glyph can be set in.
+        let max = max.max(1.0);
         let mut out = Vec::new();
         let n = self.glyphs.len();
         if n == 0 {

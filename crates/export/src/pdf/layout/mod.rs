@@ -356,7 +356,21 @@ impl<'f> Layouter<'f> {
 
     fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], primary: [f32; 3], accent: [f32; 3]) {
         const PAD: f32 = 5.0;
+        // The narrowest column that still holds a short word at this size.
+        const MIN_COL: f32 = 48.0;
         let cols = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+        let fit = ((self.w / MIN_COL).floor() as usize).max(2);
+        if cols > fit {
+            // More columns than the page holds: the table is shown in parts, each with the
+            // first column again so every row keeps its name, and the columns that follow.
+            let others: Vec<usize> = (1..cols).collect();
+            for part in others.chunks(fit - 1) {
+                let pick = |cells: &[Vec<Run>]| -> Vec<Vec<Run>> { std::iter::once(0).chain(part.iter().copied()).map(|c| cells.get(c).cloned().unwrap_or_default()).collect() };
+                let part_rows: Vec<Vec<Vec<Run>>> = rows.iter().map(|r| pick(r)).collect();
+                self.table(&pick(header), &part_rows, primary, accent);
+            }
+            return;
+        }
         let col_w = self.w / cols as f32;
         let border = [0.75, 0.76, 0.78];
         let set_row = |this: &mut Self, cells: &[Vec<Run>], bold: bool| -> (Vec<Lines>, f32) {
