@@ -220,10 +220,13 @@ mod tests {
         assert_eq!(verify(&b, &sign(&other, &b)), Err(ReviewError::BadSignature));
         // Hex that is not hex, or not even ASCII, is refused without a panic.
         for bad in ["0ü0ü", "zz", "abc"] {
-            assert!(verify(&b, bad).is_err());
+            // Named for what it is: the decision's signature, never "the key file".
+            let err = verify(&b, bad).unwrap_err();
+            assert_eq!(err.to_string(), "The decision is damaged: its signature is not a signature.");
             let mut odd = b.clone();
             odd.signer_key = bad.into();
-            assert!(verify(&odd, &sig).is_err());
+            let err = verify(&odd, &sig).unwrap_err();
+            assert!(err.to_string().contains("the signer's public key is not a key"), "{err}");
         }
         // A damaged key file.
         let mut damaged = stored.clone();
