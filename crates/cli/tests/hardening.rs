@@ -176,3 +176,14 @@ fn a_read_only_folder_and_a_full_disk_are_not_called_damage() {
     assert!(out.contains("is full") && !out.contains("damaged"), "{out}");
     assert!(!out.contains("new.pitchbridge"), "a workspace that could not be made leaves nothing behind: {out}");
 }
+
+#[test]
+fn an_import_of_a_pipe_or_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let fifo = dir.path().join("brief.md");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (code, _, err) = pitchbridge(&["import", "--workspace", &ws, "--launch", "1", "--dry-run", fifo.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a regular file"), "{err}");
+}

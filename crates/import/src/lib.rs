@@ -153,18 +153,18 @@ pub fn read_source(path: &Path) -> Result<SourceFile, ImportError> {
         "md" | "markdown" | "txt" | "text" => MAX_TEXT_FILE,
         other => return Err(ImportError::UnsupportedType(if other.is_empty() { name } else { format!(".{other}") })),
     };
-    let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(e.to_string()))?;
-    if meta.len() > limit {
-        return Err(ImportError::TooLarge { what: format!("the file ({})", mb(meta.len())), limit: mb(limit) });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    use std::io::Read;
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| ImportError::Io(e.to_string()))?;
-    if bytes.len() as u64 > limit {
-        return Err(ImportError::TooLarge { what: "the file".into(), limit: mb(limit) });
-    }
+    use pitchbridge_core::files::{read_capped, ReadError};
+    // A regular file only (a FIFO would never end, a device lies about its size), and never
+    // more than the limit, whatever its size says.
+    let bytes = read_capped(path, limit).map_err(|e| match e {
+        ReadError::TooLarge { .. } => {
+            let size = std::fs::metadata(path).map(|m| format!("the file ({})", mb(m.len()))).unwrap_or_else(|_| "the file".into());
+            ImportError::TooLarge { what: size, limit: mb(limit) }
+        }
+        ReadError::NotAFile => ImportError::Io("it is not a regular file (a folder, a device or a pipe)".into()),
+        ReadError::NotFound => ImportError::Io("the file does not exist".into()),
+        ReadError::Io(e) => ImportError::Io(e.to_string()),
+    })?;
     let digest = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     Ok(SourceFile { extension: ext, name, bytes, digest })
 }
