@@ -132,19 +132,29 @@ impl App {
         if brand.name.is_empty() {
             brand.name = source.product.clone();
         }
-        let subtitle = format!("{} · {}", source.audience_name, source.collateral_type.name);
         // Only a pitch whose approval still applies carries the stamp; anything else is a draft.
-        let approval = if source.status == pitchbridge_core::PitchStatus::Approved {
-            ws.decisions(pitch_id)?.into_iter().find(|d| d.outcome != "changes-requested").map(|d| pitchbridge_export::Approval {
-                by: d.signer.split(" <").next().unwrap_or(&d.signer).to_string(),
-                // The day, as signed (UTC).
-                at: d.signed_at.get(..10).unwrap_or(&d.signed_at).to_string(),
-                version: d.version_number.to_string(),
-            })
+        let decision = if source.status == pitchbridge_core::PitchStatus::Approved {
+            ws.decisions(pitch_id)?.into_iter().find(|d| d.outcome != "changes-requested")
         } else {
             None
         };
-        Ok(from_pitch(&source.title, &subtitle, &source.collateral_type, &source.blocks, brand, approval))
+        let approval = decision.as_ref().map(|d| pitchbridge_export::Approval {
+            by: d.signer.split(" <").next().unwrap_or(&d.signer).to_string(),
+            // The day, as signed (UTC).
+            at: d.signed_at.get(..10).unwrap_or(&d.signed_at).to_string(),
+            version: d.version_number.to_string(),
+        });
+        // The files' date: the approval's, or when the draft's words last changed (the same
+        // pitch gives the same bytes).
+        let created = decision.map(|d| d.signed_at).unwrap_or_else(|| source.updated_at.clone());
+        // A marking the type ties to a checklist item, once a reviewer confirmed that item.
+        let confirmed: Vec<String> = ws.manual_items(pitch_id)?.into_iter().filter(|m| m.state == "confirmed").map(|m| m.item_id).collect();
+        let markings = source.collateral_type.checklist.iter().filter(|i| confirmed.contains(&i.id)).filter_map(|i| i.marking.clone()).collect();
+        // The audience and the type are the writer's scaffolding: not printed.
+        let mut doc = from_pitch(&source.title, "", &source.collateral_type, &source.blocks, brand, approval);
+        doc.created = Some(created);
+        doc.markings = markings;
+        Ok(doc)
     }
 
     pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {

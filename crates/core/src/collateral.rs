@@ -41,6 +41,11 @@ pub enum SectionRole {
     Callout,
     /// Objections and their answers, as an objection → response table.
     Objections,
+    /// Its first line is the document's title (a one-pager's headline); the writer's working
+    /// title of the pitch is never printed when this section has words.
+    Title,
+    /// Its first line is an email's subject line.
+    Subject,
 }
 
 /// The page design a collateral type's exports use.
@@ -77,6 +82,11 @@ pub struct Section {
     /// How exports present it (`body` when the type file does not say).
     #[serde(default)]
     pub role: SectionRole,
+    /// Whether exports print the section's name above it. Names are the writer's scaffolding,
+    /// printed only where the layout calls for a label (a battle card's "Landmines", a call
+    /// script's steps).
+    #[serde(default)]
+    pub label: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -84,6 +94,11 @@ pub struct Section {
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
+    /// Printed on every export once a reviewer has confirmed the item ("For internal and
+    /// partner use only").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub marking: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -17,6 +17,10 @@ const BODY_PT: usize = 11;
 const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
 /// Half-points, as Word counts font sizes.
+/// The DRAFT mark's red and the approval stamp's green, the same in the PDF.
+const DRAFT_COLOUR: &str = "9E1A1A";
+const APPROVED_COLOUR: &str = "1A6B38";
+
 fn hp(pt: usize) -> usize {
     pt * 2
 }
@@ -33,7 +37,9 @@ fn styles(doc: &Document) -> Vec<Style> {
         Style::new("ListBullet", StyleType::Paragraph).name("List Bullet").based_on("Normal"),
         Style::new("ListNumber", StyleType::Paragraph).name("List Number").based_on("Normal"),
         Style::new("CallToAction", StyleType::Paragraph).name("Call to Action").based_on("Normal").size(hp(12)).bold().color(doc.brand.accent.clone()),
-        Style::new("Stamp", StyleType::Paragraph).name("Stamp").based_on("Normal").size(hp(9)).color("9A1C1C"),
+        Style::new("Stamp", StyleType::Paragraph).name("Stamp").based_on("Normal").size(hp(9)).color(DRAFT_COLOUR),
+        Style::new("PullQuote", StyleType::Paragraph).name("Quote").based_on("Normal").next("Normal").size(hp(13)).italic().color(primary.clone()),
+        Style::new("QuoteBy", StyleType::Paragraph).name("Quote Attribution").based_on("Normal").next("Normal").size(hp(9)).color("5F6368"),
         Style::new("Hyperlink", StyleType::Character).name("Hyperlink").color(doc.brand.accent.clone()).underline("single"),
     ]
 }
@@ -124,15 +130,28 @@ fn block_pieces(b: &Block, lists: &mut Lists, accent: &str) -> Vec<Piece> {
             let cell = TableCell::new().shading(Shading::new().shd_type(ShdType::Clear).fill(tint_hex(accent, 0.88))).add_paragraph(para("CallToAction", r));
             vec![Piece::T(boxed(cell, Some(accent.to_string()))), Piece::P(Paragraph::new())]
         }
-        Block::List { ordered: false, items } => items
+        Block::List { ordered: false, items, levels } => items
             .iter()
-            .map(|item| Piece::P(para("ListBullet", item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0))))
+            .enumerate()
+            .map(|(i, item)| Piece::P(para("ListBullet", item).numbering(NumberingId::new(BULLETS), IndentLevel::new(level_of(levels, i)))))
             .collect(),
-        Block::List { ordered: true, items } => {
+        Block::List { ordered: true, items, levels } => {
             let id = lists.next;
             lists.next += 1;
             lists.made.push(id);
-            items.iter().map(|item| Piece::P(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(0)))).collect()
+            items.iter().enumerate().map(|(i, item)| Piece::P(para("ListNumber", item).numbering(NumberingId::new(id), IndentLevel::new(level_of(levels, i))))).collect()
+        }
+        // A customer's words set apart: a bar of the accent colour, larger italic type, and
+        // who said them below.
+        Block::Quote { runs: r, by } => {
+            let mut cell = TableCell::new()
+                .set_border(TableCellBorder::new(TableCellBorderPosition::Left).size(24).color(accent.to_string()))
+                .add_paragraph(para("PullQuote", &quoted(r)));
+            if !by.is_empty() {
+                cell = cell.add_paragraph(Paragraph::new().style("QuoteBy").add_run(Run::new().add_text(format!("— {by}"))));
+            }
+            let table = Table::new(vec![TableRow::new(vec![cell.width(TEXT_WIDTH, WidthType::Dxa)])]).set_grid(vec![TEXT_WIDTH]).width(TEXT_WIDTH, WidthType::Dxa).clear_all_border();
+            vec![Piece::T(table), Piece::P(Paragraph::new())]
         }
         Block::Image { picture, .. } => {
             // Scaled to the text width at most, and to 600 pt high (EMU: 635 a twip).
@@ -164,6 +183,23 @@ fn block_pieces(b: &Block, lists: &mut Lists, accent: &str) -> Vec<Piece> {
     }
 }
 
+/// Item `i`'s list level (0 to 3).
+fn level_of(levels: &[u8], i: usize) -> usize {
+    levels.get(i).copied().unwrap_or(0).min(3) as usize
+}
+
+/// A quotation's words between quotation marks (added when the words have none).
+fn quoted(r: &[DocRun]) -> Vec<DocRun> {
+    let text: String = r.iter().map(|r| r.text.as_str()).collect();
+    if text.trim_start().starts_with(['“', '"', '«']) {
+        return r.to_vec();
+    }
+    let mut out = vec![DocRun::plain("“")];
+    out.extend(r.iter().cloned());
+    out.push(DocRun::plain("”"));
+    out
+}
+
 /// The document as DOCX bytes.
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let doc = &*doc.without_control_characters();
@@ -175,16 +211,18 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
             RunFonts::new().ascii(family).hi_ansi(family).east_asia("Droid Sans Fallback").cs(family)
         })
         .default_size(hp(BODY_PT))
-        .created_at("2000-01-01T00:00:00Z")
-        .updated_at("2000-01-01T00:00:00Z");
+        .created_at(doc.created.as_deref().unwrap_or("2000-01-01T00:00:00Z"))
+        .updated_at(doc.created.as_deref().unwrap_or("2000-01-01T00:00:00Z"));
     for s in styles(doc) {
         d = d.add_style(s);
     }
     // Bullets: one abstract list; numbered lists each restart at 1 (a numbering instance per list).
     d = d
         .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS)
-                .add_level(Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left")).indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)),
+            (0..4).fold(AbstractNumbering::new(BULLETS), |a, level| {
+                let glyph = ["•", "◦", "▪", "–"][level];
+                a.add_level(Level::new(level, Start::new(1), NumberFormat::new("bullet"), LevelText::new(glyph), LevelJc::new("left")).indent(Some(360 * (level as i32 + 1)), Some(SpecialIndentType::Hanging(360)), None, None))
+            }),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
     let mut lists = Lists { next: 3, made: Vec::new() };
@@ -302,12 +340,10 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
     for id in &lists.made {
         d = d
-            .add_abstract_numbering(
-                AbstractNumbering::new(*id).add_level(
-                    Level::new(0, Start::new(1), NumberFormat::new("decimal"), LevelText::new("%1."), LevelJc::new("left"))
-                        .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
-                ),
-            )
+            .add_abstract_numbering((0..4).fold(AbstractNumbering::new(*id), |a, level| {
+                let (format, text) = [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."), ("decimal", "%4.")][level];
+                a.add_level(Level::new(level, Start::new(1), NumberFormat::new(format), LevelText::new(text), LevelJc::new("left")).indent(Some(360 * (level as i32 + 1)), Some(SpecialIndentType::Hanging(360)), None, None))
+            }))
             .add_numbering(Numbering::new(*id, *id));
     }
     for piece in body {
@@ -318,10 +354,14 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     // Header: the brand and, on a draft, the DRAFT mark; on an approved export, the stamp.
-    let mark = match &doc.approval {
+    let mut mark = match &doc.approval {
         None => Paragraph::new().style("Stamp").add_run(Run::new().add_text("DRAFT — not approved for customer use").bold()),
-        Some(a) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(format!("Approved by {} on {} · version {}", a.by, a.at, a.version))),
+        Some(a) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(format!("Approved by {} on {} · version {}", a.by, a.at, a.version)).bold().color(APPROVED_COLOUR)),
     };
+    // Markings a reviewer confirmed ("For internal and partner use only"), on every page.
+    for m in &doc.markings {
+        mark = mark.add_run(Run::new().add_text(format!("   ·   {m}")).bold().color("5F6368"));
+    }
     // An email carries no letterhead: only the mark.
     let header = if doc.layout == crate::model::Layout::Email {
         Header::new().add_paragraph(mark)
@@ -350,12 +390,12 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
 
     let mut stored = Cursor::new(Vec::new());
     d.build().pack(&mut stored).map_err(|e| ExportError::Internal(format!("the Word package could not be assembled: {e}")))?;
-    finish_package(stored.get_ref(), doc.approval.is_none())
+    finish_package(stored.get_ref(), doc.approval.is_none(), &doc.title, &doc.brand.name)
 }
 
 /// Re-writes the package: deflated entries with a fixed date, in the same order, with the
 /// fixes docx-rs needs.
-fn finish_package(stored: &[u8], draft: bool) -> Result<Vec<u8>, ExportError> {
+fn finish_package(stored: &[u8], draft: bool, title: &str, author: &str) -> Result<Vec<u8>, ExportError> {
     let internal = |e: &dyn std::fmt::Display| ExportError::Internal(format!("the Word package could not be finished: {e}"));
     let mut input = zip::ZipArchive::new(Cursor::new(stored)).map_err(|e| internal(&e))?;
     let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(input.len());
@@ -382,7 +422,9 @@ fn finish_package(stored: &[u8], draft: bool) -> Result<Vec<u8>, ExportError> {
         if draft && name == "word/header1.xml" {
             bytes = add_watermark(&bytes);
         }
-        if name == "word/styles.xml" {
+        if name == "docProps/core.xml" {
+            bytes = core_properties(&bytes, title, author);
+        } else if name == "word/styles.xml" {
             bytes = mark_normal_default(&bytes);
         } else if name.starts_with("word/") && (name.ends_with(".xml") || name.ends_with(".rels")) {
             bytes = renumber_drawings(&bytes, &mut drawings);
@@ -394,6 +436,21 @@ fn finish_package(stored: &[u8], draft: bool) -> Result<Vec<u8>, ExportError> {
         out.write_all(&bytes).map_err(|e| internal(&e))?;
     }
     Ok(out.finish().map_err(|e| internal(&e))?.into_inner())
+}
+
+/// The package's title and author (the brand: who publishes the collateral).
+fn core_properties(xml: &[u8], title: &str, author: &str) -> Vec<u8> {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut text = String::from_utf8_lossy(xml).into_owned();
+    if let (Some(a), Some(b)) = (text.find("<dc:creator>"), text.find("</dc:creator>")) {
+        text.replace_range(a..b + "</dc:creator>".len(), &format!("<dc:creator>{}</dc:creator>", esc(author)));
+    }
+    if !text.contains("<dc:title>") {
+        if let Some(at) = text.rfind("</cp:coreProperties>") {
+            text.insert_str(at, &format!("<dc:title>{}</dc:title>", esc(title)));
+        }
+    }
+    text.into_bytes()
 }
 
 const LINK_ID: &str = "rIdHyperlink";

@@ -11,10 +11,13 @@ pub enum Block {
     /// Level 1 is a section title, 2 and 3 headings inside a section.
     Heading { level: u8, runs: Vec<Run> },
     Paragraph(Vec<Run>),
-    List { ordered: bool, items: Vec<Vec<Run>> },
+    /// `levels[i]` is item `i`'s nesting (0 for the first level; missing means 0).
+    List { ordered: bool, items: Vec<Vec<Run>>, levels: Vec<u8> },
     Table { header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>> },
     /// The call to action, set apart.
     Callout(Vec<Run>),
+    /// A customer's words, shown as a pull quote, with who said them.
+    Quote { runs: Vec<Run>, by: String },
     /// A picture, scaled to fit the text width (and the page).
     Image { picture: Picture, alt: String },
 }
@@ -170,6 +173,12 @@ pub struct Document {
     pub brand: Brand,
     /// `None` is a draft: it carries the DRAFT watermark.
     pub approval: Option<Approval>,
+    /// When the document was made (an approval's time, or the export's), as
+    /// `YYYY-MM-DDTHH:MM:SSZ`: the files' creation date. Passed in, so the same document and
+    /// time give the same bytes; `None` writes none.
+    pub created: Option<String>,
+    /// Lines printed on every page (a confirmed "for internal and partner use only").
+    pub markings: Vec<String>,
 }
 
 impl Document {
@@ -177,6 +186,7 @@ impl Document {
     /// pass over all of it.
     fn texts_mut(&mut self) -> Vec<&mut String> {
         let mut out: Vec<&mut String> = vec![&mut self.title, &mut self.subtitle, &mut self.brand.name, &mut self.brand.footer];
+        out.extend(self.markings.iter_mut());
         if let Some(a) = &mut self.approval {
             out.extend([&mut a.by, &mut a.at, &mut a.version]);
         }
@@ -193,6 +203,10 @@ impl Document {
                         out.extend(rows.iter_mut().flatten().flatten().map(|r| &mut r.text));
                     }
                     Block::Image { alt, .. } => out.push(alt),
+                    Block::Quote { runs, by } => {
+                        out.extend(runs.iter_mut().map(|r| &mut r.text));
+                        out.push(by);
+                    }
                 }
             }
         }
@@ -233,6 +247,12 @@ impl Document {
                     Block::Table { header, rows } => {
                         out.extend(header.iter().map(|c| runs(c)));
                         out.extend(rows.iter().flatten().map(|c| runs(c)));
+                    }
+                    Block::Quote { runs: r, by } => {
+                        out.push(runs(r));
+                        if !by.is_empty() {
+                            out.push(by.clone());
+                        }
                     }
                     Block::Image { .. } => {}
                 }

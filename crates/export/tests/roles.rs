@@ -23,12 +23,14 @@ id = "where-we-shine"
 name = "Where we shine"
 guidance = ""
 role = "column"
+label = true
 
 [[sections]]
 id = "traps-to-set"
 name = "Traps to set"
 guidance = ""
 role = "column"
+label = true
 
 [[sections]]
 id = "customer-wins"

@@ -16,6 +16,8 @@ use crate::{Result, StoreError, Workspace};
 pub struct PitchExportSource {
     pub title: String,
     pub status: PitchStatus,
+    /// When its words last changed: a draft export's date.
+    pub updated_at: String,
     /// "Channel × persona".
     pub audience_name: String,
     /// The launch's product: the letterhead name when the brand kit has none.
@@ -204,23 +206,24 @@ impl Workspace {
 
     /// A pitch as an export needs it, in one query and the blocks.
     pub fn pitch_export_source(&self, pitch_id: Id) -> Result<PitchExportSource> {
-        let (title, status, audience_name, product, definition): (String, String, String, String, String) = self
+        let (title, status, audience_name, product, definition, updated_at): (String, String, String, String, String, String) = self
             .conn
             .prepare_cached(
-                "SELECT p.title, p.status, a.channel || ' × ' || a.persona, l.product, ct.definition
+                "SELECT p.title, p.status, a.channel || ' × ' || a.persona, l.product, ct.definition, p.updated_at
                  FROM pitch p
                  JOIN audience a ON a.id = p.audience_id
                  JOIN launch l ON l.id = p.launch_id
                  JOIN collateral_type ct ON ct.id = p.collateral_type
                  WHERE p.id = ?1",
             )?
-            .query_row([pitch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_row([pitch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
             .optional()?
             .ok_or_else(|| not_found("Pitch", pitch_id))?;
         let collateral_type = serde_json::from_str(&definition).map_err(|e| StoreError::Invalid(format!("bad collateral type: {e}")))?;
         Ok(PitchExportSource {
             title,
             status: PitchStatus::parse(&status).unwrap_or(PitchStatus::Draft),
+            updated_at,
             audience_name,
             product,
             collateral_type,

@@ -98,21 +98,46 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         let c = driver.launch(&workspace_args(&ws)).await;
         assert_eq!(wait_ready(&c).await, "true");
         open_pitch(&c).await;
-        quote = c
-            .execute(
-                "const p = document.querySelector('section[data-section=problem] p');
-                 const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const t = walker.nextNode();
-                 const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 15);
-                 const s = getSelection(); s.removeAllRanges(); s.addRange(r); return r.toString();",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .to_string();
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        click(&c, "[data-testid=add-comment]").await;
+        // Select the words, then ask for a comment on them; on a loaded machine the editor may
+        // not have taken the selection yet when the button is pressed, so that is tried again.
+        let mut attempt = 0;
+        quote = loop {
+            attempt += 1;
+            let words = c
+                .execute(
+                    "const p = document.querySelector('section[data-section=problem] p');
+                     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); const t = walker.nextNode();
+                     const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 15);
+                     const s = getSelection(); s.removeAllRanges(); s.addRange(r); return r.toString();",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string();
+            tokio::time::sleep(std::time::Duration::from_millis(300 * attempt)).await;
+            click(&c, "[data-testid=add-comment]").await;
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(3);
+            let mut shown = false;
+            while !shown && std::time::Instant::now() < until {
+                shown = c
+                    .execute(
+                        "return Array.from(document.querySelectorAll('[data-testid=comment-quote]')).some(e => e.textContent.includes(arguments[0]));",
+                        vec![json!(words)],
+                    )
+                    .await
+                    .unwrap()
+                    .as_bool()
+                    .unwrap_or(false);
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            if shown || attempt == 3 {
+                break words;
+            }
+            c.active_element().await.unwrap().send_keys("\u{E00C}").await.unwrap(); // Escape
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        };
         find_text(&c, "[data-testid=comment-quote]", &quote).await;
         fill(&c, "[data-testid=comment-body]", "Lead with what the controller gains.").await;
         click(&c, "[data-testid=comment-submit]").await;

@@ -82,7 +82,7 @@ max_grade: number,
  */
 min_ease: number, };
 
-export type SectionRole = "body" | "cards" | "column" | "callout" | "objections";
+export type SectionRole = "body" | "cards" | "column" | "callout" | "objections" | "title" | "subject";
 
 export type Layout = "plain" | "elevator-pitch" | "email" | "one-pager" | "battle-card" | "call-script" | "objection-handling";
 
@@ -90,9 +90,20 @@ export type Section = { id: string, name: string, guidance: string, required: bo
 /**
  * How exports present it (`body` when the type file does not say).
  */
-role: SectionRole, };
+role: SectionRole, 
+/**
+ * Whether exports print the section's name above it. Names are the writer's scaffolding,
+ * printed only where the layout calls for a label (a battle card's "Landmines", a call
+ * script's steps).
+ */
+label: boolean, };
 
-export type ChecklistItem = { id: string, text: string, };
+export type ChecklistItem = { id: string, text: string, 
+/**
+ * Printed on every export once a reviewer has confirmed the item ("For internal and
+ * partner use only").
+ */
+marking?: string, };
 
 export type CollateralType = { id: string, name: string, description: string, order: number, words: WordLimit, readability: ReadabilityTarget, 
 /**

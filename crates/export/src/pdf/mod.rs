@@ -34,6 +34,18 @@ fn font_id(font: u8) -> FontId {
     FontId(format!("PBFNT{}", (b'A' + font) as char))
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ` (UTC) as printpdf's date; `None` for anything else.
+fn pdf_date(s: &str) -> Option<printpdf::OffsetDateTime> {
+    use printpdf::date::{Date, Offset, Time};
+    let n = |a: usize, b: usize| -> Option<u32> { s.get(a..b)?.parse().ok() };
+    if s.len() < 19 || s.as_bytes()[4] != b'-' || s.as_bytes()[10] != b'T' {
+        return None;
+    }
+    let date = Date { year: n(0, 4)? as i32, month: n(5, 7)? as u8, day: n(8, 10)? as u8 };
+    let time = Time { hour: n(11, 13)? as u8, minute: n(14, 16)? as u8, second: n(17, 19)? as u8, millisecond: 0 };
+    Some(printpdf::OffsetDateTime::new_in_offset(date, time, Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 }))
+}
+
 pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError> {
     let doc = &*doc.without_control_characters();
     let laid = lay_out(fonts, doc);
@@ -48,6 +60,13 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.producer = "Pitchbridge".into();
     pdf.metadata.info.creator = "Pitchbridge".into();
+    pdf.metadata.info.document_title = doc.title.clone();
+    pdf.metadata.info.author = doc.brand.name.clone();
+    if let Some(at) = doc.created.as_deref().and_then(pdf_date) {
+        pdf.metadata.info.creation_date = at.clone();
+        pdf.metadata.info.modification_date = at.clone();
+        pdf.metadata.info.metadata_date = at;
+    }
     for f in &used {
         let parsed = fonts.parsed(*f).ok_or_else(|| ExportError::Internal("a shipped font could not be read".into()))?;
         pdf.resources.fonts.map.insert(font_id(*f), PdfFont::new(parsed.clone()));

@@ -290,10 +290,25 @@ impl<'f> Layouter<'f> {
                     self.place(lines, x0, 2, 0.0);
                     self.y += 6.0;
                 }
-                Block::List { ordered, items } => {
+                Block::List { ordered, items, levels } => {
+                    // Each level indents further, with its own bullet or its own count.
+                    let mut counts = [0usize; 4];
                     for (i, item) in items.iter().enumerate() {
-                        let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_string() };
-                        let mut lines = self.set(spans(item, BODY, INK, false, accent), w - 18.0);
+                        let level = levels.get(i).copied().unwrap_or(0).min(3) as usize;
+                        counts[level] += 1;
+                        counts[level + 1..].iter_mut().for_each(|c| *c = 0);
+                        let marker = if *ordered {
+                            let n = counts[level];
+                            match level {
+                                1 => format!("{}.", char::from(b'a' + ((n - 1) % 26) as u8)),
+                                2 => format!("{}.", ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].get(n - 1).copied().unwrap_or("x")),
+                                _ => format!("{n}."),
+                            }
+                        } else {
+                            ["•", "◦", "▪", "–"][level].to_string()
+                        };
+                        let indent = 18.0 * level as f32;
+                        let mut lines = self.set(spans(item, BODY, INK, false, accent), w - 18.0 - indent);
                         let m = self.set(plain(&marker, if *ordered { REGULAR } else { BOLD }, BODY, primary), 18.0);
                         // The marker goes with the item's first line, and the item's
                         // first two lines stay together: no lone bullet at a page foot.
@@ -303,11 +318,12 @@ impl<'f> Layouter<'f> {
                                 first.0.insert(0, r);
                             }
                         }
-                        self.place(lines, x0 + 18.0, 2, 0.0);
+                        self.place(lines, x0 + 18.0 + indent, 2, 0.0);
                         self.y += 2.0;
                     }
                     self.y += 4.0;
                 }
+                Block::Quote { runs, by } => self.pull_quote(runs, by, primary, accent),
                 Block::Callout(runs) => self.callout(runs, accent),
                 Block::Table { header, rows } => self.table(header, rows, primary, accent),
                 Block::Image { picture, .. } => self.picture(picture),
@@ -329,6 +345,35 @@ impl<'f> Layouter<'f> {
         let (x, y) = (self.x0, self.y);
         self.page().items.push(Item::Picture { n, x, y, w, h });
         self.y += h + 8.0;
+    }
+
+    /// A customer's words set apart: a bar of the accent colour, larger italic type, and who
+    /// said them below; kept on one page.
+    fn pull_quote(&mut self, runs: &[Run], by: &str, primary: [f32; 3], accent: [f32; 3]) {
+        const BAR: f32 = 3.0;
+        const GAP: f32 = 12.0;
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let mut words: Vec<Run> = runs.iter().map(|r| Run { italic: true, ..r.clone() }).collect();
+        if !text.trim_start().starts_with(['“', '"', '«']) {
+            words.insert(0, Run { italic: true, ..Run::plain("“") });
+            words.push(Run { italic: true, ..Run::plain("”") });
+        }
+        let quote = self.set(spans(&words, 13.0, primary, false, accent), self.w - BAR - GAP);
+        let by_lines = (!by.is_empty()).then(|| self.set(plain(&format!("— {by}"), REGULAR, 9.0, GREY), self.w - BAR - GAP));
+        let h = quote.line_h * quote.lines.len() as f32 + by_lines.as_ref().map_or(0.0, |b| 4.0 + b.line_h * b.lines.len() as f32);
+        self.space(6.0);
+        if h > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        let top = self.y;
+        let x = self.x0;
+        self.page().items.push(Item::Rect { x, y: top, w: BAR, h, fill: Some(accent), stroke: None });
+        self.place(quote, x + BAR + GAP, 99, 0.0);
+        if let Some(b) = by_lines {
+            self.y += 4.0;
+            self.place(b, x + BAR + GAP, 99, 0.0);
+        }
+        self.y = self.y.max(top + h) + 10.0;
     }
 
     fn callout(&mut self, runs: &[Run], accent: [f32; 3]) {
@@ -455,10 +500,18 @@ pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing:
         None => ("DRAFT — not approved for customer use".to_string(), [0.62, 0.1, 0.1]),
         Some(a) => (format!("Approved by {} on {} · version {}", a.by, a.at, a.version), [0.1, 0.42, 0.22]),
     };
-    let mark_lines = l.set(plain(&mark, BOLD, 8.0, color), TEXT_W / 2.0);
+    let mark_lines = l.set(plain(&mark, BOLD, 8.0, color), TEXT_W * 0.7);
     let w = mark_lines.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
     let mark_lines = Lines { lines: mark_lines.lines.into_iter().take(1).collect(), ..mark_lines };
     l.place_at(mark_lines, PAGE_W - MARGIN_X - w, 30.0);
+    // Markings a reviewer confirmed ("For internal and partner use only"), on every page,
+    // under the mark.
+    if !doc.markings.is_empty() {
+        let marking = l.set(plain(&doc.markings.join("  ·  "), BOLD, 7.5, GREY), TEXT_W * 0.7);
+        let mw = marking.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
+        let marking = Lines { lines: marking.lines.into_iter().take(1).collect(), ..marking };
+        l.place_at(marking, PAGE_W - MARGIN_X - mw, 41.0);
+    }
     if doc.layout != Layout::Email {
         l.page().items.push(Item::Rect { x: MARGIN_X, y: 48.0, w: TEXT_W, h: 0.6, fill: Some([0.85, 0.85, 0.87]), stroke: None });
     }
