@@ -125,8 +125,11 @@ struct RawCta {
     verbs: Vec<String>,
     self_sufficient: Vec<String>,
     verb_follows: Vec<String>,
+    not_before_to: Vec<String>,
+    negators: Vec<String>,
     way_words: Vec<String>,
     spoken_types: Vec<String>,
+    internal_types: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawFocus {
@@ -141,6 +144,7 @@ struct RawProof {
     benefit_words: Vec<String>,
     not_names: Vec<String>,
     attribution: Vec<String>,
+    version_words: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawWords {
@@ -175,6 +179,10 @@ pub struct WordLists {
     pub cta_verbs: PhraseSet,
     pub cta_self_sufficient: PhraseSet,
     pub cta_verb_follows: HashSet<String>,
+    /// "has to", "used to": a verb after these and "to" describes, it does not ask.
+    pub cta_not_before_to: HashSet<String>,
+    pub cta_negators: HashSet<String>,
+    pub internal_types: HashSet<String>,
     pub cta_way_words: PhraseSet,
     pub spoken_types: HashSet<String>,
     pub attribution: PhraseSet,
@@ -185,6 +193,8 @@ pub struct WordLists {
     pub benefit_markers: PhraseSet,
     pub benefit_words: PhraseSet,
     pub not_names: HashSet<String>,
+    /// Words a number after which names a version, not a result ("version 4", "gen 2").
+    pub version_words: HashSet<String>,
     pub hype: PhraseSet,
     pub weasel: PhraseSet,
     pub wordy: PhraseSet,
@@ -214,6 +224,9 @@ impl WordLists {
             cta_verbs: PhraseSet::new(&raw.cta.verbs),
             cta_self_sufficient: PhraseSet::new(&raw.cta.self_sufficient),
             cta_verb_follows: lowered(raw.cta.verb_follows),
+            cta_not_before_to: lowered(raw.cta.not_before_to),
+            cta_negators: lowered(raw.cta.negators),
+            internal_types: raw.cta.internal_types.into_iter().collect(),
             cta_way_words: PhraseSet::new(&raw.cta.way_words),
             spoken_types: raw.cta.spoken_types.into_iter().collect(),
             attribution: PhraseSet::new(&raw.proof.attribution),
@@ -224,6 +237,7 @@ impl WordLists {
             benefit_markers: PhraseSet::new(&raw.focus.benefit_markers),
             benefit_words: PhraseSet::new(&raw.proof.benefit_words),
             not_names: raw.proof.not_names.into_iter().collect(),
+            version_words: lowered(raw.proof.version_words),
             hype: PhraseSet::new(&raw.hype.words),
             weasel: PhraseSet::new(&raw.weasel.words),
             wordy: PhraseSet::new(&raw.wordy.phrases),

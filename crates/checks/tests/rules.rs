@@ -97,6 +97,42 @@ fn call_to_action() {
     // A linked phrase is a way to act.
     let blocks = vec![CheckBlock { text: "Start your free trial today.".into(), links: vec![6..21], ..CheckBlock::default() }];
     assert!(run_case(Rule::CallToAction, Case { blocks, collateral: None, audience: None }).is_empty());
+    // A verb said of someone else, or denied, is not an ask; the real ask is still needed.
+    assert_eq!(
+        flagged(Rule::CallToAction, "Nobody has to call a driver for a reading.\n\nDispatch used to email every hour."),
+        ["Dispatch used to email every hour."],
+        "no ask here, so the last sentence is flagged for having none"
+    );
+    // A question to the reader that offers a time or a way is an ask.
+    quiet(
+        Rule::CallToAction,
+        &[
+            "Would Thursday at 10 work, or would you rather I call you at 555-0142?",
+            "Could we talk on Tuesday about your night shifts?",
+            "Or book 15 minutes at coldtrace.example/demo. Either way, thanks for reading.",
+        ],
+    );
+}
+
+/// The type's call-to-action section must ask, wherever else the pitch asks; a battle card's
+/// imperatives outside it are coaching for the rep.
+#[test]
+fn call_to_action_in_its_section() {
+    let ct = |id: &str| pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/{id}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
+    let one_pager = ct("one-pager");
+    let blocks = vec![
+        block("solution", "Book a demo at coldtrace.example/demo to see it."),
+        block("call-to-action", "Coldtrace is the calm way to run a cold chain."),
+    ];
+    let f = run_case(Rule::CallToAction, Case { blocks, collateral: Some(&one_pager), audience: None });
+    assert_eq!(f.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(), ["Coldtrace is the calm way to run a cold chain."]);
+    let card = ct("battle-card");
+    let blocks = vec![
+        block("landmines", "Ask who owns the reconciliation today."),
+        block("call-to-action", "Register the deal at partners.coldtrace.example/deals before the first meeting."),
+    ];
+    assert!(run_case(Rule::CallToAction, Case { blocks, collateral: Some(&card), audience: None }).is_empty());
 }
 
 #[test]
@@ -166,6 +202,11 @@ fn hype() {
             "The bestselling title and the leadership team.",
         ],
     );
+    // A number in a name or a version proves nothing.
+    assert_eq!(flagged(Rule::Hype, "Relay 5 is the best-in-class platform."), ["best-in-class"]);
+    assert_eq!(flagged(Rule::Hype, "Windows 11 is the most advanced platform."), ["the most advanced"]);
+    assert_eq!(flagged(Rule::Hype, "Coldtrace version 4 is world-class."), ["world-class"]);
+    quiet(Rule::Hype, &["Relay 5 is the fastest on the market: 38 fleets cut idling by 12%.", "In 2024 it was the best-rated app in its class, with 4.8 stars from 1,200 reviews."]);
 }
 
 #[test]

@@ -78,7 +78,18 @@ impl<'a> Cx<'a> {
         let text = &self.seg.texts[s.block][s.start..s.end];
         let toks = self.seg.sentence_tokens(s);
         let lists = &self.checker.lists;
-        if toks.iter().any(|t| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit())) {
+        // A number proves something; a number that is part of a name or a version ("Relay 5",
+        // "Windows 11", "version 4.0") does not.
+        let in_name = |k: usize| {
+            let Some(prev) = k.checked_sub(1).map(|j| &toks[j]) else { return false };
+            let raw = self.text(s.block, prev);
+            let joined = self.seg.texts[s.block][prev.end..toks[k].start].trim().is_empty();
+            joined
+                && (self.product_words.contains(&prev.lower)
+                    || lists.version_words.contains(&prev.lower)
+                    || (raw.starts_with(char::is_uppercase) && raw.chars().any(char::is_lowercase) && !lists.stopwords.contains(&prev.lower) && !lists.not_names.contains(raw)))
+        };
+        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k)) {
             return true;
         }
         let quoted = text.contains(['“', '”', '"', '«', '»']);

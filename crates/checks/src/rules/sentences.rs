@@ -1,46 +1,98 @@
 //! Rules that read sentences: a call to action, the customer's point of view, the passive
 //! voice, sentence length and a word said twice.
 
-use crate::text::{is_wordlike, Sentence, Token};
+use crate::text::{is_wordlike, Sentence};
 use crate::{Finding, Rule};
 use super::Cx;
 
 /// An ask: a verb of the list opening the sentence ("Book a demo") or after a word that makes
-/// it one ("Could I show you", "Please reply", "to book").
-pub(super) fn is_ask(cx: &Cx, toks: &[Token]) -> bool {
+/// it one ("Could I show you", "Please reply", "to book"); not a verb said of someone else or
+/// denied ("Nobody has to call the driver", "you no longer need to email"). A question to the
+/// reader that offers a time or a way to answer asks too ("Would Thursday at 10 work?").
+pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
     let lists = &cx.checker.lists;
-    (0..toks.len()).any(|k| {
-        lists.cta_verbs.match_at(toks, k).is_some() && (k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower))
-    })
+    let toks = cx.seg.sentence_tokens(s);
+    let verb_ask = (0..toks.len()).any(|k| {
+        if lists.cta_verbs.match_at(toks, k).is_none() || !(k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower)) {
+            return false;
+        }
+        // "has to call", "used to email": a description, not an invitation.
+        if k >= 2 && toks[k - 1].lower == "to" && lists.cta_not_before_to.contains(&toks[k - 2].lower) {
+            return false;
+        }
+        // A denial before the verb: "Nobody has to call", "You won't need to email".
+        !toks[..k].iter().any(|t| lists.cta_negators.contains(&t.lower) || t.lower.ends_with("n't"))
+    });
+    if verb_ask {
+        return true;
+    }
+    let text = cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', ' ']);
+    let question = text.ends_with('?');
+    question
+        && toks.iter().any(|t| lists.you.contains(&t.lower) || t.lower == "we")
+        && (lists.cta_way_words.any_in(toks) || cx.seg.has_contact(s) || lists.cta_verbs.any_in(toks))
 }
 
 pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
-    let spoken = cx.input.collateral.is_some_and(|c| lists.spoken_types.contains(&c.id));
+    let type_id = cx.input.collateral.map(|c| c.id.as_str());
+    let spoken = type_id.is_some_and(|id| lists.spoken_types.contains(id));
+    // Internal collateral (a battle card) tells the rep what to do: outside its call to action
+    // its imperatives are coaching ("Ask who owns the reconciliation"), which the
+    // conversation carries out; its call to action still needs a way to act.
+    let internal = type_id.is_some_and(|id| lists.internal_types.contains(id));
+    // The type's call-to-action section, when it has one and the pitch has written it.
+    let cta_section = cx.input.collateral.and_then(|c| c.sections.iter().find(|s| s.role == pitchbridge_core::collateral::SectionRole::Callout));
+    let in_cta = |b: usize| cta_section.is_some_and(|c| cx.input.blocks[b].section == c.id);
     let mut asked_without_way: Option<&Sentence> = None;
+    let mut asked = false;
+    let mut asked_with_way = false;
+    let mut cta_asks = false;
     for (_, s) in cx.prose() {
-        let toks = cx.seg.sentence_tokens(s);
-        if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, toks) {
+        if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, s) {
             continue;
         }
+        asked = true;
+        cta_asks |= in_cta(s.block);
+        let toks = cx.seg.sentence_tokens(s);
         // The way to act may follow the ask (a signature with a phone number).
         let contact_after = (s.block..cx.seg.texts.len()).any(|b| {
             cx.seg.contacts[b].iter().any(|r| b > s.block || r.end > s.start)
         });
-        if spoken || contact_after || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
-            return;
+        // (A bare file does not say which section a sentence is in: every ask needs a way.)
+        let coaching = internal && !cx.input.blocks[s.block].section.is_empty() && !in_cta(s.block);
+        if spoken || coaching || contact_after || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
+            asked_with_way = true;
+            continue;
         }
         asked_without_way = Some(s);
     }
-    if let Some(s) = asked_without_way {
+    let cta_sentences: Vec<&Sentence> = cx.prose().map(|(_, s)| s).filter(|s| in_cta(s.block)).collect();
+    // A call-to-action section that asks for nothing, whatever the rest of the pitch does.
+    if !cta_sentences.is_empty() && !cta_asks {
+        let s = cta_sentences[0];
+        let name = cta_section.map(|c| c.name.as_str()).unwrap_or("The call to action");
         out.push(cx.finding(
             Rule::CallToAction,
             s.block,
             s.start,
             s.end,
-            "This asks the reader to act but gives no way to do it: add a link, an email address, a phone number or a time.".into(),
+            format!("{name} asks for nothing: say the one next step (book, call, reply, start…) and how to take it."),
             None,
         ));
+        return;
+    }
+    if asked {
+        if let Some(s) = asked_without_way.filter(|_| !asked_with_way) {
+            out.push(cx.finding(
+                Rule::CallToAction,
+                s.block,
+                s.start,
+                s.end,
+                "This asks the reader to act but gives no way to do it: add a link, an email address, a phone number or a time.".into(),
+                None,
+            ));
+        }
         return;
     }
     let message = "Nothing asks the reader to act. End with one next step (book, call, reply, start…) and how to take it.";
