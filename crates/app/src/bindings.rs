@@ -41,7 +41,7 @@ pub fn typescript() -> String {
     let decls: Vec<String> = declarations!(&cfg;
         ClaimKind, Launch, LaunchInput, FactoryMessage, Claim, Research, Audience, AudienceInput,
         PitchStatus, Pitch, BlockKind, PitchBlock, GlossaryRule, GlossaryTerm, GlossaryInput,
-        WordLimit, ReadabilityTarget, SectionRole, Layout, Section, ChecklistItem, CollateralType,
+        WordLimit, ReadabilityTarget, SectionRole, Voice, Layout, Section, ChecklistItem, CollateralType,
         LaunchSummary, MessageSummary, PitchSummary, LaunchDetail, MessageDetail, PitchDetail,
         VersionReport, SearchHitKind, SearchHit,
         ErrorCode, ApiError, WorkspaceInfo, WorkspaceStatus, StartupSnapshot, UpdateLaunchRequest,

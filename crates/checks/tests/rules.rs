@@ -386,6 +386,25 @@ fn quoted_customer_words_are_not_our_voice() {
     assert_eq!(flagged(Rule::Hype, "It is “the best” tool."), ["the best"]);
 }
 
+/// An objection in the customer's own words is not held to the writer's rules.
+#[test]
+fn the_customers_words_in_an_objection_are_not_our_voice() {
+    let ct = pitchbridge_core::collateral::parse_collateral_type(include_str!("../../../assets/collateral-types/objection-handling.toml")).unwrap();
+    let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
+    let blocks = || {
+        vec![
+            block("objection", "We already have trailer sensors. We put our best people on it and our system is the best."),
+            block("acknowledge", "You have invested in sensors already, and they work."),
+        ]
+    };
+    for rule in [Rule::CustomerFocus, Rule::Hype] {
+        assert!(run_case(rule, Case { blocks: blocks(), collateral: Some(&ct), audience: None }).is_empty(), "{rule:?}");
+    }
+    // The same words as the writer's own are flagged.
+    let mine = vec![block("acknowledge", "We already have trailer sensors. We put our best people on it and our system is the best.")];
+    assert!(!run_case(Rule::CustomerFocus, Case { blocks: mine, collateral: Some(&ct), audience: None }).is_empty());
+}
+
 #[test]
 fn asks_are_verbs_not_nouns() {
     assert_eq!(flagged(Rule::CallToAction, "Every call and every order is logged.").len(), 1);

@@ -48,6 +48,15 @@ pub enum SectionRole {
     Subject,
 }
 
+/// Whose words a section holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Voice {
+    #[default]
+    Writer,
+    Customer,
+}
+
 /// The page design a collateral type's exports use.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -82,6 +91,10 @@ pub struct Section {
     /// How exports present it (`body` when the type file does not say).
     #[serde(default)]
     pub role: SectionRole,
+    /// Whose words the section holds: the writer's (the default) or the customer's (an
+    /// objection as the customer puts it), which the checks do not hold to the writer's rules.
+    #[serde(default)]
+    pub voice: Voice,
     /// Whether exports print the section's name above it. Names are the writer's scaffolding,
     /// printed only where the layout calls for a label (a battle card's "Landmines", a call
     /// script's steps).

@@ -84,6 +84,8 @@ min_ease: number, };
 
 export type SectionRole = "body" | "cards" | "column" | "callout" | "objections" | "title" | "subject";
 
+export type Voice = "writer" | "customer";
+
 export type Layout = "plain" | "elevator-pitch" | "email" | "one-pager" | "battle-card" | "call-script" | "objection-handling";
 
 export type Section = { id: string, name: string, guidance: string, required: boolean, words: WordLimit, 
@@ -91,6 +93,11 @@ export type Section = { id: string, name: string, guidance: string, required: bo
  * How exports present it (`body` when the type file does not say).
  */
 role: SectionRole, 
+/**
+ * Whose words the section holds: the writer's (the default) or the customer's (an
+ * objection as the customer puts it), which the checks do not hold to the writer's rules.
+ */
+voice: Voice, 
 /**
  * Whether exports print the section's name above it. Names are the writer's scaffolding,
  * printed only where the layout calls for a label (a battle card's "Landmines", a call

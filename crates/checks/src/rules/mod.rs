@@ -51,8 +51,19 @@ impl<'a> Cx<'a> {
     }
 
     /// Prose sentences: not headings.
+    /// Whether the sentence is in the customer's own words: in a section the type says holds
+    /// the customer's voice, or an objection put as a question in an objections section.
+    pub(super) fn customer_voice(&self, s: &Sentence) -> bool {
+        use pitchbridge_core::collateral::{SectionRole, Voice};
+        let Some(ct) = self.input.collateral else { return false };
+        let Some(section) = ct.sections.iter().find(|c| c.id == self.input.blocks[s.block].section) else { return false };
+        section.voice == Voice::Customer
+            || (section.role == SectionRole::Objections && self.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ' ']).ends_with('?'))
+    }
+
+    /// The writer's own sentences: not headings (section names), not the customer's words.
     fn prose(&self) -> impl Iterator<Item = (usize, &Sentence)> {
-        self.seg.sentences.iter().enumerate().filter(|(_, s)| !self.heading(s.block))
+        self.seg.sentences.iter().enumerate().filter(|(_, s)| !self.heading(s.block) && !self.customer_voice(s))
     }
 
     fn finding(&self, rule: Rule, block: usize, start: usize, end: usize, message: String, suggestion: Option<String>) -> Finding {

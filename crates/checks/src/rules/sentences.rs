@@ -106,7 +106,8 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
     let (mut we, mut you) = (0usize, 0usize);
     let mut first_we: Option<(usize, usize, usize)> = None;
-    // Our own voice only: headings are section names, quotes are the customer's words.
+    // Our own voice only: headings are section names, quotes and a customer-voice section
+    // (an objection as the customer puts it) are the customer's words.
     for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
         let b = s.block;
         let toks = cx.seg.sentence_tokens(s);
@@ -170,7 +171,7 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
 
 pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
-    for s in cx.seg.sentences.iter().filter(|s| !cx.seg.is_quoted(s)) {
+    for s in cx.seg.sentences.iter().filter(|s| !cx.seg.is_quoted(s) && !cx.customer_voice(s)) {
         let toks = cx.seg.sentence_tokens(s);
         let text = cx.seg.texts[s.block];
         let mut i = 0;

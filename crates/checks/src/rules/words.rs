@@ -190,6 +190,10 @@ pub(super) fn acronym(cx: &Cx, out: &mut Vec<Finding>) {
 
 pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
     for (i, s) in cx.seg.sentences.iter().enumerate() {
+        // A boast in the customer's own words is theirs to make.
+        if cx.customer_voice(s) {
+            continue;
+        }
         let toks = cx.seg.sentence_tokens(s);
         let matches = cx.checker.lists.hype.find_all(toks);
         if matches.is_empty() {
@@ -218,7 +222,7 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
 
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
 pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
-    for s in &cx.seg.sentences {
+    for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s)) {
         let toks = cx.seg.sentence_tokens(s);
         for m in set.find_all(toks) {
             let (start, end) = (toks[m.first].start, toks[m.last].end);
