@@ -349,7 +349,8 @@ impl App {
             })
             .collect();
         let tallies: Vec<RuleTally> = rules.iter().filter(|r| r.enabled).map(|r| RuleTally { rule: r.rule, worst: r.worst }).collect();
-        let readiness = readiness(&tallies, manual.iter().filter(|m| m.ticked).count(), manual.len());
+        let done = pitchbridge_checks::readiness::completeness(&ct, &input.blocks);
+        let readiness = readiness(&tallies, manual.iter().filter(|m| m.ticked).count(), manual.len(), done);
         // The counts above are complete; the list the editor underlines is capped per rule so a
         // pathological document stays responsive.
         let mut shown: HashMap<Rule, usize> = HashMap::new();

@@ -308,6 +308,18 @@ fn length() {
     assert!(f[0].0.starts_with(&format!("w{max} ")), "{}", f[0].0);
     let ok: Vec<String> = (0..ct.words.min.unwrap_or(1) as usize + 1).map(|i| format!("w{i}")).collect();
     assert!(run_case(Rule::Length, Case { blocks: paras(&ok.join(" ")), collateral: Some(&ct), audience: None }).is_empty());
+    // A section under its minimum is advice: an info finding on no paragraph, so no fix that
+    // shortens a sentence can make an underline appear.
+    let ct = pitchbridge_core::collateral::parse_collateral_type(include_str!("../../../assets/collateral-types/one-pager.toml")).unwrap();
+    let short = ct.sections.iter().find(|s| s.words.min.is_some_and(|m| m > 3)).expect("a section with a minimum");
+    let mut blocks: Vec<CheckBlock> = ct.sections.iter().map(|s| CheckBlock { section: s.id.clone(), text: "word ".repeat(s.words.min.unwrap_or(1) as usize + 1), ..CheckBlock::default() }).collect();
+    let i = ct.sections.iter().position(|s| s.id == short.id).unwrap();
+    blocks[i].text = "Three words only.".into();
+    let glossary = glossary();
+    let input = CheckInput { blocks, collateral: Some(&ct), glossary: &glossary, ..CheckInput::default() };
+    let found: Vec<Finding> = checker().check(&input, &only(Rule::Length)).into_iter().filter(|f| f.message.contains(&short.name)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].block, found[0].severity), (None, Severity::Info));
 }
 
 #[test]

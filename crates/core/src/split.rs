@@ -41,7 +41,8 @@ pub fn split_message(source: &str) -> Vec<SplitClaim> {
     let mut push = |text: &str, section: &str, claims: &mut Vec<SplitClaim>| {
         let text = clean_inline(text);
         if text.chars().any(|c| c.is_alphanumeric()) {
-            let proposed_kind = propose_kind(&text, first);
+            // The section's heading, when it names a kind, is the strongest signal.
+            let proposed_kind = kind_from_heading(section).unwrap_or_else(|| propose_kind(&text, first));
             first = false;
             claims.push(SplitClaim { text, section: section.to_string(), proposed_kind });
         }
@@ -291,6 +292,31 @@ fn find_cues(lower: &str) -> Cues {
     cues
 }
 
+/// Headings that say what kind of claims sit under them, matched on their words.
+const HEADING_KINDS: &[(ClaimKind, &[&str])] = &[
+    (ClaimKind::Pricing, &["pricing", "price", "prices", "plans", "packaging", "cost", "costs", "licensing", "commercials"]),
+    (ClaimKind::Proof, &["proof", "proofs", "evidence", "results", "customers", "customer stories", "case studies", "case study", "testimonials", "references", "success stories", "by the numbers"]),
+    (ClaimKind::Benefit, &["benefits", "benefit", "outcomes", "why it matters", "what you get", "value", "impact"]),
+    (ClaimKind::Advantage, &["differentiators", "differentiation", "why us", "why we win", "advantages", "competitive", "competition", "compared", "versus", "vs"]),
+    (ClaimKind::Feature, &["features", "feature", "capabilities", "how it works", "what it does", "functionality", "product details", "specifications", "specs", "integrations"]),
+    (ClaimKind::Positioning, &["positioning", "overview", "summary", "value proposition", "elevator pitch", "at a glance", "in short"]),
+];
+
+/// The kind a section heading names ("Key benefits", "Proof points", "Pricing and plans"), if
+/// any; the heading's own words only, so "Benefits of pricing" is a benefit heading.
+pub fn kind_from_heading(heading: &str) -> Option<ClaimKind> {
+    let lower = heading.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let joined = format!(" {} ", words.join(" "));
+    let joined = joined.as_str();
+    // The cue that appears first in the heading decides.
+    HEADING_KINDS
+        .iter()
+        .flat_map(|(kind, cues)| cues.iter().filter_map(move |c| joined.find(&format!(" {c} ")).map(|at| (at, *kind))))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, kind)| kind)
+}
+
 /// A first guess at a claim's kind from its wording. The writer has the last word.
 pub fn propose_kind(text: &str, is_first: bool) -> ClaimKind {
     let lower = text.to_lowercase();
@@ -394,5 +420,20 @@ mod tests {
         assert_eq!(propose_kind("Unlike legacy tools, it runs in the browser.", false), ClaimKind::Advantage);
         assert_eq!(propose_kind("Your team stops chasing approvals.", false), ClaimKind::Benefit);
         assert_eq!(propose_kind("OCR reads PDF invoices.", false), ClaimKind::Feature);
+    }
+
+    #[test]
+    fn a_heading_that_names_a_kind_decides_it() {
+        assert_eq!(kind_from_heading("Key benefits"), Some(ClaimKind::Benefit));
+        assert_eq!(kind_from_heading("Proof points"), Some(ClaimKind::Proof));
+        assert_eq!(kind_from_heading("Pricing and plans"), Some(ClaimKind::Pricing));
+        assert_eq!(kind_from_heading("Why we win"), Some(ClaimKind::Advantage));
+        assert_eq!(kind_from_heading("How it works"), Some(ClaimKind::Feature));
+        assert_eq!(kind_from_heading("Benefits of the new pricing"), Some(ClaimKind::Benefit));
+        assert_eq!(kind_from_heading("Cold chain in 2027"), None);
+        assert_eq!(kind_from_heading(""), None);
+        let claims = split_message("# Coldtrace\n\n## Benefits\n\n- Sensors report every 30 seconds, so no load spoils unseen.\n- Drivers sleep through the night.\n\n## Proof\n\n- Northwind Grocers lost no load in 2026.\n");
+        let kinds: Vec<ClaimKind> = claims.iter().map(|c| c.proposed_kind).collect();
+        assert_eq!(kinds, [ClaimKind::Benefit, ClaimKind::Benefit, ClaimKind::Proof]);
     }
 }

@@ -51,7 +51,7 @@ pub(super) fn length(cx: &Cx, out: &mut Vec<Finding>) {
             out.push(Finding {
                 block: None,
                 severity: Severity::Info,
-                ..cx.finding(Rule::Length, 0, 0, 0, format!("The {} has {words} words; it needs at least {min}.", ct.name.to_lowercase()), None)
+                ..cx.finding(Rule::Length, 0, 0, 0, format!("The {} could say more: it has {words} words, and about {min} is usual.", ct.name.to_lowercase()), None)
             });
         }
     }
@@ -69,17 +69,12 @@ pub(super) fn length(cx: &Cx, out: &mut Vec<Finding>) {
         if words == 0 && section.required {
             out.push(Finding { block: None, ..cx.finding(Rule::Length, 0, 0, 0, format!("{} is empty. {}", section.name, section.guidance), None) });
         } else if words < min {
-            let last = *blocks.last().expect("a section with words has blocks");
+            // A minimum is advice: said softly in the checklist, never an underline over the
+            // writer's paragraph (cutting a wordy phrase must not make a new problem appear).
             out.push(Finding {
                 severity: Severity::Info,
-                ..cx.finding(
-                    Rule::Length,
-                    last,
-                    0,
-                    cx.seg.texts[last].len(),
-                    format!("{} has {words} words; it needs at least {min}.", section.name),
-                    None,
-                )
+                block: None,
+                ..cx.finding(Rule::Length, 0, 0, 0, format!("{} could say more: it has {words} words, and about {min} is usual.", section.name), None)
             });
         }
     }
