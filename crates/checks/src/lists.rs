@@ -118,6 +118,8 @@ struct RawLists {
     repeated: RawAllowed,
     #[serde(rename = "audience-fit")]
     audience: RawStop,
+    #[serde(rename = "factory-speak")]
+    factory_speak: RawPhrases,
 }
 
 #[derive(Debug, Deserialize)]
@@ -207,6 +209,9 @@ pub struct WordLists {
     pub abbreviations: HashSet<String>,
     pub repeat_allowed: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// Factory language nobody outside the company says, with the plain words to use: the
+    /// jargon check's list when the glossary does not name a term itself.
+    pub factory_speak: Vec<crate::GlossaryEntry>,
 }
 
 fn lowered(v: Vec<String>) -> HashSet<String> {
@@ -249,6 +254,15 @@ impl WordLists {
             abbreviations: lowered(raw.acronym.abbreviations),
             repeat_allowed: lowered(raw.repeated.allowed),
             stopwords: lowered(raw.audience.stopwords),
+            factory_speak: raw
+                .factory_speak
+                .phrases
+                .iter()
+                .map(|entry| {
+                    let (term, plain) = entry.split_once("=>").map(|(t, r)| (t.trim(), r.trim())).unwrap_or((entry.trim(), ""));
+                    crate::GlossaryEntry { term: term.to_string(), customer_phrasing: plain.to_string(), rule: pitchbridge_core::GlossaryRule::Avoid }
+                })
+                .collect(),
         })
     }
 }

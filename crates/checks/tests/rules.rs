@@ -172,6 +172,21 @@ fn jargon() {
     );
 }
 
+/// Factory language is flagged with no glossary at all, with the plain words as the fix; a
+/// glossary entry for the same term wins, and a cliché is not flagged twice.
+#[test]
+fn built_in_factory_language() {
+    let input = |text: &str, glossary: &[GlossaryEntry]| -> Vec<(String, Option<String>)> {
+        let blocks = paras(text);
+        let i = CheckInput { blocks: blocks.clone(), glossary, ..CheckInput::default() };
+        checker().check(&i, &only(Rule::Jargon)).into_iter().map(|f| (blocks[f.block.unwrap()].text[f.start..f.end].to_string(), f.suggestion)).collect()
+    };
+    assert_eq!(input("We help you operationalize your learnings.", &[]), [("operationalize".to_string(), Some("put into practice".to_string())), ("learnings".to_string(), Some("lessons".to_string()))]);
+    let mine = vec![GlossaryEntry { term: "learnings".into(), customer_phrasing: "what you learned".into(), rule: GlossaryRule::Explain }];
+    assert_eq!(input("Share your learnings (what you learned) with the team.", &mine), []);
+    assert!(input("It is a paradigm shift for finance.", &[]).is_empty(), "the cliché list has it");
+}
+
 #[test]
 fn acronym() {
     assert_eq!(flagged(Rule::Acronym, "Our EDI feed and the DSO report. EDI again."), ["EDI", "DSO"]);

@@ -13,19 +13,27 @@ use super::{match_case, quote, Cx};
 /// A glossary term to look for: its words lower-cased, and how it must match.
 struct Term<'a> {
     entry: &'a crate::GlossaryEntry,
+    /// From the built-in Factory-language list, not the workspace's glossary.
+    builtin: bool,
     words: Vec<String>,
     /// An acronym matches only in capitals, so "IT" is not "it".
     exact_case: bool,
 }
 
 pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
+    // The workspace's glossary, then the built-in Factory language it does not name itself.
+    let in_glossary: HashSet<String> = cx.input.glossary.iter().map(|e| e.term.to_lowercase()).collect();
+    let builtin = cx.checker.lists.factory_speak.iter().filter(|e| !in_glossary.contains(&e.term.to_lowercase())).map(|e| (e, true));
     let terms: Vec<Term> = cx
         .input
         .glossary
         .iter()
-        .filter(|e| e.rule != GlossaryRule::Preferred)
-        .map(|entry| Term {
+        .map(|e| (e, false))
+        .chain(builtin)
+        .filter(|(e, _)| e.rule != GlossaryRule::Preferred)
+        .map(|(entry, builtin)| Term {
             entry,
+            builtin,
             words: tokenize(&entry.term).into_iter().map(|t| t.lower).collect(),
             exact_case: entry.term.chars().any(|c| c.is_alphabetic()) && entry.term.chars().all(|c| !c.is_lowercase()),
         })
@@ -48,6 +56,14 @@ pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
         let toks = cx.seg.sentence_tokens(s);
         let text = cx.seg.texts[s.block];
         next_free.clear();
+        // Words another list already flags (a cliché such as "paradigm shift") are not flagged
+        // again by the built-in list.
+        let lists = &cx.checker.lists;
+        let taken: HashSet<usize> = [&lists.cliche, &lists.wordy, &lists.hype]
+            .iter()
+            .flat_map(|set| set.find_all(toks))
+            .flat_map(|m| m.first..=m.last)
+            .collect();
         for i in 0..toks.len() {
             let Some(candidates) = by_first.get(toks[i].lower.as_str()) else { continue };
             for &ti in candidates {
@@ -59,7 +75,7 @@ pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
                 let window = &toks[i..i + n];
                 let hit = window.iter().zip(&term.words).all(|(t, w)| t.lower == *w)
                     && (!term.exact_case || text[window[0].start..window[n - 1].end] == term.entry.term);
-                if !hit {
+                if !hit || (term.builtin && (i..i + n).any(|k| taken.contains(&k))) {
                     continue;
                 }
                 next_free.insert(ti, i + n);
