@@ -59,7 +59,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: "Pitch editor: checks, review and export",
     items: [
-      { combos: [["Ctrl", "Shift", "C"]], does: "Show or hide the checklist and comments" },
+      { combos: [["Ctrl", "Shift", "C"]], does: "Open the checklist and comments, or collapse them to a rail" },
       { combos: [["Ctrl", "Alt", "M"]], does: "Comment on the selected words (in the pitch or a claim)" },
       { combos: [["Ctrl", "E"]], does: "Export as Word or PDF" },
     ],

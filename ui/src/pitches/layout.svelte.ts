@@ -1,8 +1,8 @@
 // How the pitch screen's workbench is laid out: the claims pane's width (dragged or stepped,
-// remembered, giving way in a narrow window), and whether the checklist and the research
-// drawer are open (the checklist's choice remembered too).
+// remembered, giving way in a narrow window), the checklist's (open, or collapsed to a rail,
+// the choice remembered) and whether the research drawer is open.
 
-import { claimsPaneWidth, clampClaimsWidth } from "./logic";
+import { checksPaneWidth, claimsPaneWidth, clampClaimsWidth, defaultClaimsWidth } from "./logic";
 
 const CHECKS_OPEN_KEY = "pitchbridge.checksOpen";
 const CLAIMS_WIDTH_KEY = "pitchbridge.claimsWidth";
@@ -15,11 +15,14 @@ export type LayoutHost = {
 export class PaneLayout {
   checksOpen = $state(localStorage.getItem(CHECKS_OPEN_KEY) !== "0");
   researchOpen = $state(false);
-  /** The claims pane's width as chosen (dragged or stepped); see `claimsWidth`. */
-  leftWidth = $state(Number(localStorage.getItem(CLAIMS_WIDTH_KEY)) || 360);
+  /** The claims pane's width as chosen (dragged or stepped), none until the writer chooses
+   *  (then it suits the window); see `claimsWidth`. */
+  leftWidth = $state<number | null>(Number(localStorage.getItem(CLAIMS_WIDTH_KEY)) || null);
   workbenchWidth = $state(0);
+  /** The checklist's column: narrower in a narrow window, a rail when collapsed. */
+  readonly checksWidth = $derived(checksPaneWidth(this.workbenchWidth, this.checksOpen));
   /** The claims pane gives way when the window is narrow, so the text keeps a writable width. */
-  readonly claimsWidth = $derived(claimsPaneWidth(this.leftWidth, this.workbenchWidth, this.checksOpen));
+  readonly claimsWidth = $derived(claimsPaneWidth(this.leftWidth ?? defaultClaimsWidth(this.workbenchWidth), this.workbenchWidth, this.checksWidth));
 
   readonly #host: LayoutHost;
 
@@ -68,10 +71,11 @@ export class PaneLayout {
   }
 
   #setWidth(width: number): void {
-    this.leftWidth = Math.round(clampClaimsWidth(width, this.#host.workbench?.clientWidth ?? 1200));
+    const workbench = this.#host.workbench?.clientWidth ?? 1200;
+    this.leftWidth = Math.round(clampClaimsWidth(width, workbench, checksPaneWidth(workbench, this.checksOpen)));
   }
 
   #remember(): void {
-    localStorage.setItem(CLAIMS_WIDTH_KEY, String(this.leftWidth));
+    if (this.leftWidth !== null) localStorage.setItem(CLAIMS_WIDTH_KEY, String(this.leftWidth));
   }
 }

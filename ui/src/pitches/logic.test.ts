@@ -3,8 +3,12 @@ import { readinessBand } from "../checks/readiness";
 import type { Claim, Comment, LinkView, PitchCheckReport } from "../lib/bindings";
 import {
   blockLinkMarks,
+  CHECKS_RAIL_WIDTH,
+  checksPaneWidth,
   clampClaimsWidth,
   claimsPaneWidth,
+  defaultClaimsWidth,
+  SPLITTER_WIDTH,
   connectionPath,
   coveragePercent,
   focusBlock,
@@ -157,23 +161,50 @@ describe("connection lines", () => {
   });
 });
 
-describe("the claims pane's width", () => {
+describe("the workbench's widths", () => {
   it("is the chosen width while the window has room, and before it has been measured", () => {
-    expect(claimsPaneWidth(360, 0, true)).toBe(360);
-    expect(claimsPaneWidth(360, 1600, true)).toBe(360);
+    expect(claimsPaneWidth(360, 0, 280)).toBe(360);
+    expect(claimsPaneWidth(360, 1660, 304)).toBe(360);
   });
 
-  it("gives way in a narrow window so the pitch keeps 420 px, but never below 240", () => {
-    // 1000 - 9 (splitter) - 420 - 290 (checklist) = 281
-    expect(claimsPaneWidth(360, 1000, true)).toBe(281);
-    expect(claimsPaneWidth(360, 1000, false)).toBe(360);
-    expect(claimsPaneWidth(360, 800, true)).toBe(240);
+  it("gives way in a narrow window so the pitch keeps 520 px, but never below 232", () => {
+    // A 1280 px window: 1020 - 9 (splitter) - 520 - 248 (checklist) = 243
+    expect(claimsPaneWidth(360, 1020, checksPaneWidth(1020, true))).toBe(243);
+    // The checklist collapsed to its rail gives the claims their width back.
+    expect(claimsPaneWidth(360, 1020, checksPaneWidth(1020, false))).toBe(360);
+    expect(claimsPaneWidth(360, 800, 248)).toBe(232);
   });
 
-  it("drags between 240 px and 360 px short of the workbench", () => {
-    expect(clampClaimsWidth(100, 1200)).toBe(240);
-    expect(clampClaimsWidth(500, 1200)).toBe(500);
-    expect(clampClaimsWidth(1000, 1200)).toBe(840);
+  it("narrows the checklist in a narrow window, and makes it a rail when collapsed", () => {
+    expect(checksPaneWidth(1020, true)).toBe(248);
+    expect(checksPaneWidth(1300, true)).toBe(280);
+    expect(checksPaneWidth(1660, true)).toBe(304);
+    expect(checksPaneWidth(1660, false)).toBe(CHECKS_RAIL_WIDTH);
+  });
+
+  it("starts the claims pane narrower in a narrow window, until the writer chooses", () => {
+    expect(defaultClaimsWidth(1020)).toBe(256);
+    expect(defaultClaimsWidth(1300)).toBe(320);
+    expect(defaultClaimsWidth(1660)).toBe(380);
+  });
+
+  it("leaves a 1280 px window's text at least 520 px, and a 1920 px one's far more", () => {
+    for (const [workbench, least] of [
+      [1020, 520],
+      [1660, 900],
+    ] as const) {
+      const checks = checksPaneWidth(workbench, true);
+      const claims = claimsPaneWidth(defaultClaimsWidth(workbench), workbench, checks);
+      expect(workbench - claims - SPLITTER_WIDTH - checks).toBeGreaterThanOrEqual(least);
+    }
+  });
+
+  it("drags within the same bounds, so the width kept is the width shown", () => {
+    expect(clampClaimsWidth(100, 1200, 248)).toBe(232);
+    expect(clampClaimsWidth(400, 1200, 248)).toBe(400);
+    // 1200 - 9 - 520 - 248 = 423
+    expect(clampClaimsWidth(1000, 1200, 248)).toBe(423);
+    expect(clampClaimsWidth(1000, 1200, CHECKS_RAIL_WIDTH)).toBe(627);
   });
 });
 

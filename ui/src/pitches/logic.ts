@@ -108,19 +108,41 @@ export function connectionPath(workbench: Pick<Box, "top" | "left">, claimsPane:
 
 // ---- layout ---------------------------------------------------------------------------------
 
-export const CHECKS_WIDTH = 290;
-export const MIN_CLAIMS_WIDTH = 240;
+export const SPLITTER_WIDTH = 9;
+/** The text keeps at least this much room beside the claims and the checklist. */
+export const EDITOR_MIN_WIDTH = 520;
+export const MIN_CLAIMS_WIDTH = 232;
+/** The checklist collapsed: a slim rail with the score and what is open. */
+export const CHECKS_RAIL_WIDTH = 44;
 
-/** The claims pane's width: the one chosen, giving way when the window is narrow so the text
- *  keeps a writable width (420 px beside the 9 px splitter and the checklist). */
-export function claimsPaneWidth(chosen: number, workbenchWidth: number, checksOpen: boolean): number {
-  if (workbenchWidth === 0) return chosen;
-  return Math.max(MIN_CLAIMS_WIDTH, Math.min(chosen, workbenchWidth - 9 - 420 - (checksOpen ? CHECKS_WIDTH : 0)));
+/** The checklist's width: narrower in a narrow window, a slim rail when collapsed. */
+export function checksPaneWidth(workbenchWidth: number, open: boolean): number {
+  if (!open) return CHECKS_RAIL_WIDTH;
+  return workbenchWidth < 1200 ? 248 : workbenchWidth < 1500 ? 280 : 304;
 }
 
-/** A width the splitter may be dragged or stepped to: at least 240 px, and 360 px left for the rest. */
-export function clampClaimsWidth(width: number, workbenchWidth: number): number {
-  return Math.min(Math.max(width, MIN_CLAIMS_WIDTH), workbenchWidth - 360);
+/** The claims pane's width until the writer chooses one: narrower in a narrow window. */
+export function defaultClaimsWidth(workbenchWidth: number): number {
+  return workbenchWidth < 1200 ? 256 : workbenchWidth < 1500 ? 320 : 380;
+}
+
+/** The widest the claims pane may be: the text keeps its room beside the splitter and the
+ *  checklist (or its rail). */
+function widestClaims(workbenchWidth: number, checksWidth: number): number {
+  return Math.max(MIN_CLAIMS_WIDTH, workbenchWidth - SPLITTER_WIDTH - EDITOR_MIN_WIDTH - checksWidth);
+}
+
+/** The claims pane's width: the one chosen, giving way when the window is narrow so the text
+ *  keeps a writable width. */
+export function claimsPaneWidth(chosen: number, workbenchWidth: number, checksWidth: number): number {
+  if (workbenchWidth === 0) return chosen;
+  return Math.max(MIN_CLAIMS_WIDTH, Math.min(chosen, widestClaims(workbenchWidth, checksWidth)));
+}
+
+/** A width the splitter may be dragged or stepped to: the same bounds, so what is remembered
+ *  is what was shown. */
+export function clampClaimsWidth(width: number, workbenchWidth: number, checksWidth: number): number {
+  return Math.min(Math.max(width, MIN_CLAIMS_WIDTH), widestClaims(workbenchWidth, checksWidth));
 }
 
 // ---- gauges and labels ----------------------------------------------------------------------
