@@ -8,6 +8,7 @@ import {
   clampClaimsWidth,
   claimsPaneWidth,
   defaultClaimsWidth,
+  groupBySection,
   SPLITTER_WIDTH,
   connectionPath,
   coveragePercent,
@@ -205,6 +206,31 @@ describe("the workbench's widths", () => {
     // 1200 - 9 - 520 - 248 = 423
     expect(clampClaimsWidth(1000, 1200, 248)).toBe(423);
     expect(clampClaimsWidth(1000, 1200, CHECKS_RAIL_WIDTH)).toBe(627);
+  });
+});
+
+describe("the claims pane under the message's headings", () => {
+  const c = (id: number, section: string): Claim => ({ ...claim(id, id), section });
+
+  it("groups each run of claims under its heading, in order", () => {
+    const groups = groupBySection([c(1, "Positioning"), c(2, "Positioning"), c(3, "What's new"), c(4, "Proof")]);
+    expect(groups.map((g) => [g.section, g.claims.map((x) => x.id)])).toEqual([
+      ["Positioning", [1, 2]],
+      ["What's new", [3]],
+      ["Proof", [4]],
+    ]);
+  });
+
+  it("keeps claims before the first heading in a group of their own with no heading", () => {
+    const groups = groupBySection([c(1, ""), c(2, ""), c(3, "Pricing")]);
+    expect(groups.map((g) => g.section)).toEqual(["", "Pricing"]);
+    expect(groups[0]?.claims).toHaveLength(2);
+  });
+
+  it("starts a new group when a heading comes back later, so the list keeps its order", () => {
+    const groups = groupBySection([c(1, "A"), c(2, "B"), c(3, "A")]);
+    expect(groups.map((g) => g.section)).toEqual(["A", "B", "A"]);
+    expect(groupBySection([])).toEqual([]);
   });
 });
 

@@ -145,6 +145,22 @@ export function clampClaimsWidth(width: number, workbenchWidth: number, checksWi
   return Math.min(Math.max(width, MIN_CLAIMS_WIDTH), widestClaims(workbenchWidth, checksWidth));
 }
 
+// ---- the claims pane ------------------------------------------------------------------------
+
+export type ClaimGroup = { section: string; claims: Claim[] };
+
+/** Claims under the message's headings, in order: each run of claims with the same heading is
+ *  one group (claims before the first heading have none, ""). */
+export function groupBySection(claims: readonly Claim[]): ClaimGroup[] {
+  const groups: ClaimGroup[] = [];
+  for (const c of claims) {
+    const last = groups[groups.length - 1];
+    if (last && last.section === c.section) last.claims.push(c);
+    else groups.push({ section: c.section, claims: [c] });
+  }
+  return groups;
+}
+
 // ---- gauges and labels ----------------------------------------------------------------------
 
 export function saveLabel(status: SaveStatus): string {
