@@ -35,6 +35,8 @@ export class PitchLinking {
   hoverKey = $state<string | null>(null);
 
   readonly claimsById = $derived.by(() => new Map<number, Claim>((this.#host.view?.messages ?? []).flatMap((m) => m.claims.map((c) => [c.id, c] as const))));
+  /** Claim ids in the claims pane's order. */
+  readonly claimOrder = $derived.by(() => (this.#host.view?.messages ?? []).flatMap((m) => m.claims.map((c) => c.id)));
   readonly claimNumbers = $derived(new Map<number, number>([...this.claimsById.values()].map((c) => [c.id, c.number] as const)));
   readonly linksByKey = $derived.by(() => linksByBlock(this.#host.links.links));
   readonly linkCounts = $derived.by(() => linkCountsByClaim(this.#host.links.links));

@@ -7,8 +7,10 @@ import {
   checksPaneWidth,
   clampClaimsWidth,
   claimsPaneWidth,
+  claimsToReveal,
   defaultClaimsWidth,
   groupBySection,
+  revealScrollTop,
   SPLITTER_WIDTH,
   connectionPath,
   coveragePercent,
@@ -231,6 +233,45 @@ describe("the claims pane under the message's headings", () => {
     const groups = groupBySection([c(1, "A"), c(2, "B"), c(3, "A")]);
     expect(groups.map((g) => g.section)).toEqual(["A", "B", "A"]);
     expect(groupBySection([])).toEqual([]);
+  });
+});
+
+describe("the claims pane following the caret", () => {
+  const ORDER = [11, 12, 13, 14, 15];
+
+  it("brings the block's claims into view in the pane's order, not the links' order", () => {
+    expect(claimsToReveal([link("p", 14), link("p", 12, "changed")], ORDER)).toEqual([12, 14]);
+  });
+
+  it("has nothing to bring for an unlinked block, or for a claim with no row (removed)", () => {
+    expect(claimsToReveal([], ORDER)).toEqual([]);
+    expect(claimsToReveal([link("r", 99, "removed")], ORDER)).toEqual([]);
+  });
+
+  const pane = { scrollTop: 0, height: 400, maxScroll: 2000 };
+
+  it("leaves the pane where it is when the rows are in view already", () => {
+    expect(revealScrollTop([{ top: 100, bottom: 160 }], pane, 30)).toBeNull();
+    expect(revealScrollTop([], pane, 30)).toBeNull();
+  });
+
+  it("scrolls a row out of view to the middle of what the sticky heading leaves", () => {
+    // Row 1000–1060 in a 400 px pane under a 30 px heading: (370 - 60) / 2 = 155 above it.
+    expect(revealScrollTop([{ top: 1000, bottom: 1060 }], pane, 30)).toBe(1000 - 30 - 155);
+  });
+
+  it("counts a row under the sticky heading as out of view", () => {
+    expect(revealScrollTop([{ top: 510, bottom: 560 }], { ...pane, scrollTop: 500 }, 30)).not.toBeNull();
+  });
+
+  it("centres a group of rows, and puts the first at the top when they do not all fit", () => {
+    expect(revealScrollTop([{ top: 900, bottom: 960 }, { top: 1000, bottom: 1060 }], pane, 30)).toBe(900 - 30 - (370 - 160) / 2);
+    expect(revealScrollTop([{ top: 900, bottom: 960 }, { top: 1400, bottom: 1460 }], pane, 30)).toBe(900 - 30 - 8);
+  });
+
+  it("stays within the pane's scroll range", () => {
+    expect(revealScrollTop([{ top: 40, bottom: 80 }], { ...pane, scrollTop: 600 }, 30)).toBe(0);
+    expect(revealScrollTop([{ top: 2350, bottom: 2390 }], pane, 30)).toBe(2000);
   });
 });
 

@@ -161,6 +161,31 @@ export function groupBySection(claims: readonly Claim[]): ClaimGroup[] {
   return groups;
 }
 
+/** The claims to bring into view when the caret moves into a block: those it is linked to that
+ *  the pane lists (a removed claim has no row), in the pane's order. */
+export function claimsToReveal(blockLinks: readonly LinkView[], order: readonly number[]): number[] {
+  const linked = new Set(blockLinks.map((l) => l.claimId));
+  return order.filter((id) => linked.has(id));
+}
+
+export type Span = { top: number; bottom: number };
+
+/**
+ * Where the claims pane should scroll so `rows` (in the pane's content coordinates) are in
+ * view below its sticky heading (`inset` high): the group centred when it fits, else its first
+ * row at the top; null when every row is in view already (the pane does not move).
+ */
+export function revealScrollTop(rows: readonly Span[], pane: { scrollTop: number; height: number; maxScroll: number }, inset = 0): number | null {
+  if (rows.length === 0) return null;
+  const top = Math.min(...rows.map((r) => r.top));
+  const bottom = Math.max(...rows.map((r) => r.bottom));
+  if (top >= pane.scrollTop + inset && bottom <= pane.scrollTop + pane.height) return null;
+  const room = pane.height - inset;
+  const target = bottom - top <= room ? top - inset - (room - (bottom - top)) / 2 : top - inset - 8;
+  const clamped = Math.round(Math.min(Math.max(target, 0), Math.max(pane.maxScroll, 0)));
+  return Math.abs(clamped - pane.scrollTop) < 1 ? null : clamped;
+}
+
 // ---- gauges and labels ----------------------------------------------------------------------
 
 export function saveLabel(status: SaveStatus): string {

@@ -15,6 +15,7 @@ import { Connections } from "./connections.svelte";
 import { PitchEditorController, type EditorHooks } from "./editor/controller";
 import { sectionWordCounts } from "./editor/schema";
 import { PitchExport } from "./export.svelte";
+import { ClaimsFollow } from "./follow";
 import { PitchFormatting } from "./format.svelte";
 import { PaneLayout } from "./layout.svelte";
 import { PitchLinking } from "./linking.svelte";
@@ -53,6 +54,7 @@ export class PitchSession {
   readonly layout: PaneLayout = new PaneLayout(this);
   readonly linking: PitchLinking = new PitchLinking(this);
   readonly connections: Connections = new Connections(this);
+  readonly follow: ClaimsFollow = new ClaimsFollow(this);
   readonly comments: PitchComments = new PitchComments(this);
   readonly format: PitchFormatting = new PitchFormatting(this);
   readonly exports: PitchExport = new PitchExport(this);
@@ -103,6 +105,11 @@ export class PitchSession {
       this.connections.schedule();
     });
 
+    $effect(() => {
+      const pane = this.claimsScroll;
+      if (pane) return this.follow.watch(pane);
+    });
+
     // Linking changes coverage: check again.
     $effect(() => {
       void this.links;
@@ -146,6 +153,7 @@ export class PitchSession {
     if (this.#countTimer) clearTimeout(this.#countTimer);
     this.checks.cancel();
     this.connections.cancel();
+    this.follow.cancel();
     const c = this.controller;
     this.controller = null;
     if (c) this.saving.close(c.blocks());
@@ -167,6 +175,9 @@ export class PitchSession {
         if (key !== this.currentKey) {
           this.currentKey = key;
           this.currentSection = this.#sectionNameOf(key);
+          // The writer moved the caret (not the editor opening with its caret at the start):
+          // the claims pane brings the paragraph's claims into view.
+          if (this.controller?.view.hasFocus()) this.follow.follow(key);
         }
       },
       onHoverBlock: (key) => (this.linking.hoverKey = key),

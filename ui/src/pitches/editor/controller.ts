@@ -304,9 +304,10 @@ export class PitchEditorController {
       return !node.isTextblock;
     });
     if (target < 0) return;
+    // Focused first, so the move reads as the writer's (the claims pane follows it).
+    this.view.focus();
     const tr = this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, target)).scrollIntoView();
     this.view.dispatch(tr);
-    this.view.focus();
     this.blockElement(key)?.scrollIntoView({ block: "center" });
   }
 
