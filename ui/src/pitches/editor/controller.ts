@@ -9,6 +9,7 @@ import type { Comment, DocBlock, Section } from "../../lib/bindings";
 import { assignKeys, cleanPastedHtml, currentBlockStyle, editorPlugins, isMarkActive, setHighlight, setLinks, type BlockLinkMark } from "./plugins";
 import { blocksFromDoc, docFromBlocks, schema } from "./schema";
 import { applySuggestion, blockTexts, findingsPlugin, selectFinding, setActiveFinding, setFindings } from "./findings";
+import { guidanceId, sectionGuidance } from "./guidance";
 import { commentsPlugin, selectComment, selectionAnchor, setActiveComment, setComments } from "./comments";
 import type { PitchFinding } from "../../lib/bindings";
 import { timed } from "../../lib/perf";
@@ -63,6 +64,14 @@ class SectionView implements NodeView {
     words.className = "section-words";
     words.dataset.wordsFor = id;
     head.append(name, words);
+    if (section?.guidance) {
+      // What an empty section's placeholder says, for screen readers (see guidance.ts).
+      const guidance = document.createElement("span");
+      guidance.id = guidanceId(id);
+      guidance.hidden = true;
+      guidance.textContent = section.guidance;
+      head.append(guidance);
+    }
     this.contentDOM = document.createElement("div");
     this.contentDOM.className = "section-body";
     this.dom.append(head, this.contentDOM);
@@ -98,11 +107,13 @@ function keyOfElement(target: EventTarget | null): string | null {
 export class PitchEditorController {
   readonly view: EditorView;
   private readonly sectionIds: string[];
+  private readonly guidance: Map<string, string>;
   private lastKey: string | null = null;
   private editable: boolean;
 
   constructor(mount: HTMLElement, sections: Section[], blocks: DocBlock[], editable: boolean, hooks: EditorHooks) {
     this.sectionIds = sections.map((s) => s.id);
+    this.guidance = new Map(sections.map((s) => [s.id, s.guidance.trim()]));
     this.editable = editable;
     const bySection = new Map(sections.map((s) => [s.id, s]));
     const state = this.freshState(blocks, hooks);
@@ -183,7 +194,12 @@ export class PitchEditorController {
     let state = EditorState.create({
       doc: docFromBlocks(this.sectionIds, blocks),
       // Spelling is one of the checks (with the glossary as its dictionary), not the browser's.
-      plugins: [...editorPlugins({ editLink: () => hooks.editLink() }), findingsPlugin((key) => hooks.onFindingClick(key)), commentsPlugin((id) => hooks.onCommentClick(id))],
+      plugins: [
+        ...editorPlugins({ editLink: () => hooks.editLink() }),
+        findingsPlugin((key) => hooks.onFindingClick(key)),
+        commentsPlugin((id) => hooks.onCommentClick(id)),
+        sectionGuidance(this.guidance),
+      ],
     });
     // Empty skeleton paragraphs get their keys before the first edit, outside the history.
     const tr = assignKeys(state);
