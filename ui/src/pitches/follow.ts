@@ -72,9 +72,12 @@ export class ClaimsFollow {
       const r = row.getBoundingClientRect();
       rows.push({ top: r.top - box.top + pane.scrollTop, bottom: r.bottom - box.top + pane.scrollTop });
     }
-    // A sticky section heading covers the top of the pane.
+    // A sticky section heading covers the top of the pane; the guided start's card, its foot.
     const inset = pane.querySelector<HTMLElement>(".section-head")?.offsetHeight ?? 0;
-    const top = revealScrollTop(rows, { scrollTop: pane.scrollTop, height: pane.clientHeight, maxScroll: pane.scrollHeight - pane.clientHeight }, inset);
+    const card = pane.parentElement?.querySelector<HTMLElement>("[data-testid=guided-start]")?.getBoundingClientRect();
+    const covered = card && card.left < box.right ? Math.max(0, box.bottom - card.top) : 0;
+    const height = Math.max(pane.clientHeight - covered, inset + 80);
+    const top = revealScrollTop(rows, { scrollTop: pane.scrollTop, height, maxScroll: pane.scrollHeight - pane.clientHeight }, inset);
     if (top === null) return;
     const calm = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
     pane.scrollTo({ top, behavior: calm ? "auto" : "smooth" });

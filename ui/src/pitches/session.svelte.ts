@@ -17,6 +17,7 @@ import { sectionWordCounts } from "./editor/schema";
 import { PitchExport } from "./export.svelte";
 import { ClaimsFollow } from "./follow";
 import { PitchFormatting } from "./format.svelte";
+import { guide } from "./guide.svelte";
 import { PaneLayout } from "./layout.svelte";
 import { PitchLinking } from "./linking.svelte";
 import { PitchSaving } from "./saving.svelte";
@@ -312,6 +313,7 @@ export class PitchSession {
       if (document.activeElement?.closest("[data-testid=claims-pane]")) this.controller?.view.focus();
       else this.claimsPane?.focus();
     } else if (event.key === "Escape" && layout.researchOpen && !isTextEntry(event.target)) layout.researchOpen = false;
+    else if (event.key === "Escape" && guide.open && !event.defaultPrevented) guide.dismiss();
     else handled = false;
     if (handled) event.preventDefault();
   };
