@@ -26,6 +26,8 @@ pub enum ErrorCode {
     ImportFailed,
     /// Another process was writing to the workspace for longer than the wait allows.
     WorkspaceBusy,
+    /// The action can go ahead once the person confirms it: the message says what to weigh.
+    NeedsConfirmation,
     /// The review workflow refused: the pitch is in review, a decision does not match what the
     /// workspace holds, a signature does not verify, a passphrase is wrong.
     ReviewRefused,
@@ -33,7 +35,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::NoWorkspace,
         ErrorCode::NotAWorkspace,
         ErrorCode::WorkspaceCorrupt,
@@ -46,6 +48,7 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::ImportFailed,
         ErrorCode::WorkspaceBusy,
+        ErrorCode::NeedsConfirmation,
         ErrorCode::ReviewRefused,
         ErrorCode::Internal,
     ];
@@ -82,6 +85,7 @@ impl From<StoreError> for ApiError {
             StoreError::FileNotFound(_) => ErrorCode::FileNotFound,
             StoreError::ReadOnly | StoreError::FolderNotWritable(_) => ErrorCode::ReadOnly,
             StoreError::Busy => ErrorCode::WorkspaceBusy,
+            StoreError::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
             StoreError::Refused(_) => ErrorCode::ReviewRefused,
@@ -178,11 +182,12 @@ mod tests {
             | ErrorCode::Io
             | ErrorCode::ImportFailed
             | ErrorCode::WorkspaceBusy
+            | ErrorCode::NeedsConfirmation
             | ErrorCode::ReviewRefused
             | ErrorCode::Internal => (),
         };
         ErrorCode::ALL.iter().for_each(|c| arms(*c));
         let distinct: std::collections::HashSet<_> = ErrorCode::ALL.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(distinct.len(), 14);
+        assert_eq!(distinct.len(), 15);
     }
 }

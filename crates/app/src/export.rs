@@ -157,10 +157,21 @@ impl App {
         Ok(doc)
     }
 
-    pub fn export_pitch(&self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {
+    /// Writes the pitch's export, and records who exported which version, when, to what.
+    pub fn export_pitch(&mut self, req: ExportPitchRequest) -> ApiResult<ExportOutcome> {
         let path = Path::new(req.path.trim());
         self.refuse_overwriting_workspace(path)?;
         let doc = self.pitch_document(req.pitch_id)?;
-        write_document(&doc, req.format, path)
+        let outcome = write_document(&doc, req.format, path)?;
+        let now = self.clock.now();
+        let ws = self.ws_mut()?;
+        let version = match &doc.approval {
+            Some(a) => format!("approved version {}", a.version),
+            None => format!("draft of {}", doc.created.clone().unwrap_or_default()),
+        };
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let payload = serde_json::json!({ "format": req.format.extension(), "file": file, "version": version, "bytes": outcome.bytes });
+        ws.record_event("pitch.exported", &format!("pitch:{}", req.pitch_id), &payload, &now)?;
+        Ok(outcome)
     }
 }

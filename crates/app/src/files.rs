@@ -128,7 +128,7 @@ impl App {
 
     /// Exports the pitch in each format asked: the first at `chosen` (given that format's
     /// extension), each other beside it with its own extension.
-    pub fn export_pitch_formats(&self, pitch_id: Id, formats: &[ExportFormat], chosen: &Path) -> ApiResult<Vec<ExportOutcome>> {
+    pub fn export_pitch_formats(&mut self, pitch_id: Id, formats: &[ExportFormat], chosen: &Path) -> ApiResult<Vec<ExportOutcome>> {
         if formats.is_empty() {
             return Err(crate::ApiError::invalid("Choose DOCX, PDF or both."));
         }

@@ -159,17 +159,25 @@ impl App {
     fn write_import(&mut self, req: &ImportRequest, imported: &pitchbridge_import::Imported, now: &str) -> ApiResult<ImportOutcome> {
         let ws = self.ws_mut()?;
         let summary = imported.report.summary();
-        match req.message_id {
-            Some(message_id) => {
-                let report = ws.add_message_version(message_id, &imported.source, now)?;
-                let claim_count = (report.unchanged.len() + report.reworded.len() + report.added.len()) as i64;
-                Ok(ImportOutcome { message_id, summary, changes: Some(report), claim_count })
-            }
-            None => {
-                let title = if req.title.trim().is_empty() { imported.title.clone() } else { req.title.trim().to_string() };
-                let detail = ws.create_message(req.launch_id, &title, &imported.source, None, now)?;
-                Ok(ImportOutcome { message_id: detail.message.id, summary, changes: None, claim_count: detail.claims.len() as i64 })
-            }
-        }
+        let file = Path::new(&req.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // The message (or its new version) and the record of the import: one transaction.
+        let outcome = ws.in_transaction(|ws| {
+            let outcome = match req.message_id {
+                Some(message_id) => {
+                    let report = ws.add_message_version(message_id, &imported.source, now)?;
+                    let claim_count = (report.unchanged.len() + report.reworded.len() + report.added.len()) as i64;
+                    ImportOutcome { message_id, summary: summary.clone(), changes: Some(report), claim_count }
+                }
+                None => {
+                    let title = if req.title.trim().is_empty() { imported.title.clone() } else { req.title.trim().to_string() };
+                    let detail = ws.create_message(req.launch_id, &title, &imported.source, None, now)?;
+                    ImportOutcome { message_id: detail.message.id, summary: summary.clone(), changes: None, claim_count: detail.claims.len() as i64 }
+                }
+            };
+            let payload = serde_json::json!({ "file": file, "format": imported.format, "report": summary, "claims": outcome.claim_count });
+            ws.record_event("import.applied", &format!("message:{}", outcome.message_id), &payload, now)?;
+            Ok(outcome)
+        })?;
+        Ok(outcome)
     }
 }

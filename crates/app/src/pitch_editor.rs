@@ -59,6 +59,10 @@ pub struct ResolveLinkRequest {
     #[ts(type = "number")]
     pub claim_id: Id,
     pub resolution: pitchbridge_core::links::LinkResolution,
+    /// The writer saw that the paragraph still says a number the claim no longer says, and
+    /// confirms it holds anyway.
+    #[serde(default)]
+    pub numbers_confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -122,7 +126,7 @@ impl App {
     pub fn confirm_link(&mut self, req: ResolveLinkRequest) -> ApiResult<PitchLinks> {
         let now = self.clock.now();
         let ws = self.ws_mut()?;
-        ws.confirm_link(req.pitch_id, &req.block_key, req.claim_id, req.resolution, &now)?;
+        ws.confirm_link(req.pitch_id, &req.block_key, req.claim_id, req.resolution, req.numbers_confirmed, &now)?;
         Ok(ws.pitch_links(req.pitch_id)?)
     }
 

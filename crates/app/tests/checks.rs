@@ -223,16 +223,17 @@ fn ticks_and_dismissals_are_audited_and_tampering_with_the_trail_is_found() {
     a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: false }).unwrap();
     a.dismiss_finding(DismissFindingRequest { pitch_id: pitch, rule: Rule::Passive, block_key: "k".into(), quote: "is built".into(), reason: "House style.".into() }).unwrap();
     let v = a.verify_audit().unwrap();
-    assert_eq!((v.events, v.first_break.is_none()), (3, true));
+    // The demo's message (event 1), then the tick, the untick and the dismissal.
+    assert_eq!((v.events, v.first_break.is_none()), (4, true));
     drop(a);
 
     // The database refuses to change or remove an event…
     let conn = rusqlite::Connection::open(&path).unwrap();
-    assert!(conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2", []).is_err());
-    assert!(conn.execute("DELETE FROM audit_event WHERE seq = 2", []).is_err());
+    assert!(conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 3", []).is_err());
+    assert!(conn.execute("DELETE FROM audit_event WHERE seq = 3", []).is_err());
     // …and whoever gets round that (dropping the guards) is caught by the chain.
     conn.execute_batch("DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;").unwrap();
-    conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2", []).unwrap();
+    conn.execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 3", []).unwrap();
     let verify = |expect_seq: i64, words: &str| {
         let mut b = app();
         b.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false }).unwrap();
@@ -240,7 +241,7 @@ fn ticks_and_dismissals_are_audited_and_tampering_with_the_trail_is_found() {
         assert_eq!(br.seq, expect_seq, "{br:?}");
         assert!(br.reason.contains(words), "{br:?}");
     };
-    verify(2, "changed after it was written");
-    conn.execute("DELETE FROM audit_event WHERE seq = 2", []).unwrap();
-    verify(2, "missing");
+    verify(3, "changed after it was written");
+    conn.execute("DELETE FROM audit_event WHERE seq = 3", []).unwrap();
+    verify(3, "missing");
 }

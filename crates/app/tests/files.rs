@@ -27,7 +27,7 @@ fn save_dialogs_start_beside_the_workspace_with_the_pitchs_title() {
 #[test]
 fn an_export_in_two_formats_writes_each_beside_the_chosen_name() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, _) = demo(dir.path());
+    let (mut a, _) = demo(dir.path());
     let launch = a.list_launches().unwrap()[0].launch.id;
     let pitch = a.get_launch(launch).unwrap().pitches[0].pitch.id;
     let chosen = dir.path().join("out").join("For the CFO.pdf");

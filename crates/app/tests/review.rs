@@ -480,7 +480,10 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
     let Team { dir, path, mut writer, mut reviewer, me, pitch } = team();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
     reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
-    assert_eq!(writer.verify_audit().unwrap().events, 3);
+    // The message (event 1) and the reviewer's registration (2) come from the team's set-up;
+    // then the submission (3) and the decision (4).
+    let events = writer.verify_audit().unwrap().events;
+    assert_eq!(events, 4, "{:?}", writer.audit_events().unwrap().iter().map(|e| e.action.clone()).collect::<Vec<_>>());
 
     let fresh = || {
         let copy = dir.path().join(format!("tampered-{}.pitchbridge", rand_suffix()));
@@ -488,7 +491,7 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
         rusqlite::Connection::open(&path).unwrap().execute("VACUUM INTO ?1", [copy.display().to_string()]).unwrap();
         let conn = rusqlite::Connection::open(&copy).unwrap();
         // The database refuses rewrites; someone with the file drops the guards first.
-        assert!(conn.execute("UPDATE audit_event SET actor = 'Wren' WHERE seq = 3", []).is_err());
+        assert!(conn.execute("UPDATE audit_event SET actor = 'Wren' WHERE seq = 4", []).is_err());
         conn.execute_batch("DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;").unwrap();
         (copy, conn)
     };
@@ -500,26 +503,31 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
 
     // The decision's signer rewritten.
     let (copy, conn) = fresh();
-    conn.execute("UPDATE audit_event SET actor = 'Wren <wren@ledgerline.example>' WHERE seq = 3", []).unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 3);
+    conn.execute("UPDATE audit_event SET actor = 'Wren <wren@ledgerline.example>' WHERE seq = 4", []).unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 4);
     // Two events swapped.
     let (copy, conn) = fresh();
-    conn.execute_batch("UPDATE audit_event SET seq = 100 WHERE seq = 2; UPDATE audit_event SET seq = 2 WHERE seq = 3; UPDATE audit_event SET seq = 3 WHERE seq = 100;").unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 2);
+    conn.execute_batch("UPDATE audit_event SET seq = 100 WHERE seq = 3; UPDATE audit_event SET seq = 3 WHERE seq = 4; UPDATE audit_event SET seq = 4 WHERE seq = 100;").unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 3);
     // The submission removed.
     let (copy, conn) = fresh();
-    conn.execute("DELETE FROM audit_event WHERE seq = 2", []).unwrap();
+    conn.execute("DELETE FROM audit_event WHERE seq = 3", []).unwrap();
     let (seq, reason) = first_break(&copy).unwrap();
-    assert!(seq == 2 && reason.contains("missing"), "{reason}");
+    assert!(seq == 3 && reason.contains("missing"), "{reason}");
+    // The last events cut off: every remaining link is sound, but the recorded head is gone.
+    let (copy, conn) = fresh();
+    conn.execute("DELETE FROM audit_event WHERE seq >= 3", []).unwrap();
+    let (seq, reason) = first_break(&copy).unwrap();
+    assert!(seq == 3 && reason.contains("removed"), "{seq} {reason}");
     // A forged approval appended with a hash of its own making.
     let (copy, conn) = fresh();
     conn.execute(
         "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash)
-         VALUES (4, '2027-01-16T00:00:00Z', 'Priya', 'decision.approved', 'pitch:2', '{}', 'x', 'y')",
+         VALUES (5, '2027-01-16T00:00:00Z', 'Priya', 'decision.approved', 'pitch:2', '{}', 'x', 'y')",
         [],
     )
     .unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 4);
+    assert_eq!(first_break(&copy).unwrap().0, 5);
 }
 
 fn rand_suffix() -> u64 {

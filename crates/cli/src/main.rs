@@ -201,7 +201,7 @@ fn run(command: Command) -> ApiResult<()> {
             let app = open(&workspace)?;
             let v = app.verify_audit()?;
             match v.first_break {
-                None => say!("The audit trail is intact: {} events.", v.events),
+                None => say!("The audit trail is intact: {} event{}.", v.events, if v.events == 1 { "" } else { "s" }),
                 Some(b) => {
                     say!("The audit trail is broken at event {}: {}.", b.seq, b.reason);
                     std::process::exit(1);
@@ -215,7 +215,7 @@ fn run(command: Command) -> ApiResult<()> {
             };
             let outcome = match (workspace, pitch, markdown) {
                 (Some(ws), Some(pitch), None) => {
-                    let app = open(&ws)?;
+                    let mut app = open(&ws)?;
                     app.export_pitch(ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
                 }
                 (None, None, Some(md)) => pitchbridge_app::export::export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,

@@ -53,7 +53,7 @@ fn text_reports_lines_and_the_type_and_glossary_apply() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("p.txt:3:5: warning jargon:"), "{out}");
     assert!(out.contains("[fix: “hands-off”]"), "{out}");
-    assert!(out.contains("words; it needs at least"), "the email's length limits apply: {out}");
+    assert!(out.contains("info length: The email could say more: it has 11 words"), "the email's length limits apply: {out}");
     assert!(err.contains("line 3: the term is empty; row skipped"), "{err}");
     assert!(err.contains("line 4: rule “sometimes”"), "{err}");
 }
@@ -160,15 +160,16 @@ fn verify_audit_reports_an_intact_trail_and_the_first_broken_link() {
     assert_eq!(pitchbridge(&["init", "--demo", &ws_s]).0, 0);
     let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
     assert_eq!(code, 0);
-    assert!(out.contains("intact: 0 events"), "{out}");
+    // The demo message's creation is the one event so far.
+    assert!(out.contains("intact: 1 event."), "{out}");
     // A forged event appended by hand, with a made-up hash.
     let conn = rusqlite::Connection::open(&ws).unwrap();
     conn.execute(
-        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (1, '2027-01-01T00:00:00Z', 'x', 'decision.approved', 'pitch:1', '{}', 'bad', 'bad')",
+        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (2, '2027-01-01T00:00:00Z', 'x', 'decision.approved', 'pitch:1', '{}', 'bad', 'bad')",
         [],
     )
     .unwrap();
     let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
     assert_eq!(code, 1);
-    assert!(out.contains("broken at event 1"), "{out}");
+    assert!(out.contains("broken at event 2"), "{out}");
 }

@@ -92,3 +92,50 @@ mod tests {
         assert_eq!(none, Coverage { required: 0, linked: 0, gaps: vec![] });
     }
 }
+
+/// The numbers written in `text` ("41%", "1,200", "3.5", "$2.90"), without separators or
+/// signs, in order.
+pub fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inside = cur.chars().last().is_some_and(|l| l.is_ascii_digit()) && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if (c == '.' || c == ',') && inside {
+            if c == '.' {
+                cur.push('.');
+            }
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Numbers the paragraph still says that the claim used to say and no longer does: "41" when
+/// the claim went from 41% to 38%. A paragraph that "still holds" should not say them.
+pub fn stale_numbers(paragraph: &str, old_claim: &str, new_claim: &str) -> Vec<String> {
+    let old = numbers(old_claim);
+    let new = numbers(new_claim);
+    let mut out: Vec<String> = numbers(paragraph).into_iter().filter(|n| old.contains(n) && !new.contains(n)).collect();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_written_and_stale_ones_found() {
+        assert_eq!(numbers("Cut costs 41% on 1,200 invoices, from $11.40 to $2.90."), ["41", "1200", "11.40", "2.90"]);
+        assert_eq!(stale_numbers("Teams close 41% faster.", "Teams close 41% faster.", "Teams close 38% faster."), ["41"]);
+        assert!(stale_numbers("Teams close 38% faster.", "Teams close 41% faster.", "Teams close 38% faster.").is_empty());
+        assert!(stale_numbers("Teams close much faster.", "41%", "38%").is_empty());
+    }
+}

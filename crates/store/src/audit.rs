@@ -33,6 +33,12 @@ impl Workspace {
             "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![seq, at, actor, action, subject, payload, prev_hash, hash],
         )?;
+        // The head, kept apart from the chain: a trail cut short (its last events removed) no
+        // longer ends where the head says it does.
+        self.conn.execute(
+            "INSERT INTO workspace_meta (key, value) VALUES ('audit_head', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [format!("{seq} {hash}")],
+        )?;
         Ok(AuditEvent { seq, at: at.into(), actor: actor.into(), action: action.into(), subject: subject.into(), payload, prev_hash, hash })
     }
 
@@ -56,12 +62,49 @@ impl Workspace {
         Ok(rows)
     }
 
-    /// Checks the whole chain and reports the first broken link.
+    /// Records an event of the person working in the workspace (an import, an export) in its
+    /// own transaction; a read-only workspace records nothing.
+    pub fn record_event(&mut self, action: &str, subject: &str, payload: &serde_json::Value, at: &str) -> Result<()> {
+        if self.is_read_only() {
+            return Ok(());
+        }
+        self.in_transaction(|ws| {
+            let actor = ws.actor.clone();
+            ws.append_audit(&actor, action, subject, payload, at).map(|_| ())
+        })
+    }
+
+    /// Checks the whole chain and reports the first broken link; then that the chain ends
+    /// where its head says (no last events removed) and that every decision and comment the
+    /// workspace holds has its event.
     pub fn verify_audit(&self) -> Result<AuditVerification> {
         let events = self.audit_events()?;
-        Ok(match verify_chain(&events) {
-            Ok(n) => AuditVerification { events: n as u32, first_break: None },
-            Err(b) => AuditVerification { events: events.len() as u32, first_break: Some(b) },
-        })
+        let n = events.len() as u32;
+        if let Err(b) = verify_chain(&events) {
+            return Ok(AuditVerification { events: n, first_break: Some(b) });
+        }
+        let broken = |seq: i64, reason: String| Ok(AuditVerification { events: n, first_break: Some(ChainBreak { seq, reason }) });
+        let last = events.last().map(|e| (e.seq, e.hash.as_str()));
+        if let Some(head) = self.meta("audit_head")? {
+            let (seq, hash) = head.split_once(' ').unwrap_or((head.as_str(), ""));
+            let seq: i64 = seq.parse().unwrap_or(0);
+            if last != Some((seq, hash)) {
+                let have = last.map_or(0, |(s, _)| s);
+                return broken(have + 1, format!("the trail ends at event {have}, but event {seq} was written: the last events were removed"));
+            }
+        }
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        let decisions = count("SELECT count(*) FROM decision")?;
+        let decided = events.iter().filter(|e| e.action.starts_with("decision.")).count() as i64;
+        if decided < decisions {
+            return broken(last.map_or(1, |(s, _)| s + 1), format!("{decisions} decisions are recorded but only {decided} have their event: events were removed"));
+        }
+        // (A review copy holds the comments it was sent with, recorded where they were made.)
+        let comments = if self.review_copy_of()?.is_some() { 0 } else { count("SELECT count(*) FROM comment")? };
+        let commented = events.iter().filter(|e| e.action == "comment.added").count() as i64;
+        if commented < comments {
+            return broken(last.map_or(1, |(s, _)| s + 1), format!("{comments} comments are recorded but only {commented} have their event: events were removed"));
+        }
+        Ok(AuditVerification { events: n, first_break: None })
     }
 }

@@ -31,6 +31,10 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
+    /// The change can go ahead once the person confirms it (the message says what to weigh).
+    #[error("{0}")]
+    NeedsConfirmation(String),
+
     /// A review rule refused the change (the pitch is in review, a decision does not match…).
     #[error("{0}")]
     Refused(String),

@@ -79,6 +79,7 @@ impl Workspace {
                 revision.execute(params![claim_id, i as i64 + 1, c.text, fp])?;
             }
         }
+        self.append_audit(&self.actor, "message.created", &format!("message:{message_id}"), &serde_json::json!({ "launch": launch_id, "title": title, "claims": claims.len() }), now)?;
         tx.commit()?;
         self.message_detail(message_id)
     }
@@ -92,6 +93,15 @@ impl Workspace {
         self.in_transaction(|ws| {
             let report = ws.write_message_version(message_id, source_text, now)?;
             ws.recheck_approvals_for_message(message_id, now)?;
+            let actor = ws.actor.clone();
+            let counts = serde_json::json!({
+                "version": report.version,
+                "unchanged": report.unchanged.len(),
+                "reworded": report.reworded.len(),
+                "added": report.added.len(),
+                "removed": report.removed.len(),
+            });
+            ws.append_audit(&actor, "message.versioned", &format!("message:{message_id}"), &counts, now)?;
             Ok(report)
         })
     }

@@ -243,30 +243,59 @@ impl Workspace {
         block_key: &str,
         claim_id: Id,
         resolution: LinkResolution,
+        numbers_confirmed: bool,
         now: &str,
     ) -> Result<()> {
         self.writable()?;
         self.ensure_writer_can_edit(pitch_id)?;
         let block = block_id(&self.conn, pitch_id, block_key)?;
-        let (fp, removed): (String, bool) = self
+        let (fp, text, removed): (String, String, bool) = self
             .conn
-            .query_row("SELECT fingerprint, removed_in IS NOT NULL FROM claim WHERE id = ?1", [claim_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+            .query_row("SELECT fingerprint, text, removed_in IS NOT NULL FROM claim WHERE id = ?1", [claim_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?
             .ok_or_else(|| StoreError::NotFound { what: "Claim", id: claim_id.to_string() })?;
         if removed {
             return Err(invalid("That claim is no longer in the Factory message. Unlink it instead."));
         }
-        let n = self.conn.execute(
-            "UPDATE block_claim_link SET claim_fingerprint = ?3, resolution = ?4, resolved_at = ?5
-             WHERE block_id = ?1 AND claim_id = ?2",
-            params![block, claim_id, fp, resolution.as_str(), now],
-        )?;
-        if n == 0 {
-            return Err(invalid("That paragraph is not linked to that claim."));
+        // "It still holds" while the paragraph still says a number the claim no longer says
+        // (41% where the claim now says 38%) needs the writer to look again.
+        if resolution == LinkResolution::StillHolds && !numbers_confirmed {
+            let (linked_fp, paragraph): (String, String) = self
+                .conn
+                .query_row(
+                    "SELECT l.claim_fingerprint, b.text FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id WHERE l.block_id = ?1 AND l.claim_id = ?2",
+                    params![block, claim_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| invalid("That paragraph is not linked to that claim."))?;
+            let old: Option<String> = self
+                .conn
+                .query_row("SELECT text FROM claim_revision WHERE claim_id = ?1 AND fingerprint = ?2 ORDER BY version DESC LIMIT 1", params![claim_id, linked_fp], |r| r.get(0))
+                .optional()?;
+            let stale = old.map(|old| pitchbridge_core::links::stale_numbers(&paragraph, &old, &text)).unwrap_or_default();
+            if !stale.is_empty() {
+                return Err(StoreError::NeedsConfirmation(format!(
+                    "The paragraph still says {} where the claim no longer does (it now reads: “{text}”). Revise the paragraph, or confirm that it still holds as it is.",
+                    stale.join(", ")
+                )));
+            }
         }
-        Ok(())
+        self.in_transaction(|ws| {
+            let n = ws.conn.execute(
+                "UPDATE block_claim_link SET claim_fingerprint = ?3, resolution = ?4, resolved_at = ?5
+                 WHERE block_id = ?1 AND claim_id = ?2",
+                params![block, claim_id, fp, resolution.as_str(), now],
+            )?;
+            if n == 0 {
+                return Err(invalid("That paragraph is not linked to that claim."));
+            }
+            let actor = ws.actor.clone();
+            ws.append_audit(&actor, "link.resolved", &format!("pitch:{pitch_id}"), &serde_json::json!({ "block": block_key, "claim": claim_id, "resolution": resolution.as_str() }), now)?;
+            Ok(())
+        })
     }
 
     /// Every link of the pitch with its state, and the coverage of the required claims.

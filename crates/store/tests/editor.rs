@@ -180,8 +180,8 @@ fn a_new_message_version_flags_linked_paragraphs_stale_with_a_word_diff() {
     assert_eq!(state("b", proof).state, LinkState::Removed);
 
     // Resolving: confirm the reworded one; a removed claim can only be unlinked.
-    f.ws.confirm_link(f.pitch, "a", live, LinkResolution::StillHolds, NOW).unwrap();
-    assert!(matches!(f.ws.confirm_link(f.pitch, "b", proof, LinkResolution::Revised, NOW), Err(StoreError::Invalid(_))));
+    f.ws.confirm_link(f.pitch, "a", live, LinkResolution::StillHolds, false, NOW).unwrap();
+    assert!(matches!(f.ws.confirm_link(f.pitch, "b", proof, LinkResolution::Revised, false, NOW), Err(StoreError::Invalid(_))));
     f.ws.unlink_claim(f.pitch, "b", proof, NOW).unwrap();
     let links = f.ws.pitch_links(f.pitch).unwrap().links;
     assert!(links.iter().all(|l| l.state == LinkState::Current));

@@ -169,7 +169,7 @@ parentId: number, parentTitle: string, launchId: number,
  */
 snippet: string, };
 
-export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "workspace-busy" | "review-refused" | "internal";
+export type ErrorCode = "no-workspace" | "not-a-workspace" | "workspace-corrupt" | "newer-version" | "file-not-found" | "read-only" | "not-found" | "invalid-input" | "disk-full" | "io" | "import-failed" | "workspace-busy" | "needs-confirmation" | "review-refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -296,7 +296,12 @@ export type LinkClaimsRequest = { pitchId: number, blockKey: string, claimIds: A
 
 export type LinkRequest = { pitchId: number, blockKey: string, claimId: number, };
 
-export type ResolveLinkRequest = { pitchId: number, blockKey: string, claimId: number, resolution: LinkResolution, };
+export type ResolveLinkRequest = { pitchId: number, blockKey: string, claimId: number, resolution: LinkResolution, 
+/**
+ * The writer saw that the paragraph still says a number the claim no longer says, and
+ * confirms it holds anyway.
+ */
+numbersConfirmed: boolean, };
 
 export type LinkResolution = "revised" | "still-holds";
 
@@ -659,4 +664,4 @@ export type AuditVerification = { events: number,
  */
 firstBreak: ChainBreak | null, };
 
-export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "review-refused", "internal"];
+export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

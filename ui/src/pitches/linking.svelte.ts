@@ -4,7 +4,7 @@
 
 import * as api from "../lib/api";
 import type { Claim, LinkResolution, LinkView, PitchEditorView, PitchLinks, ReviewState } from "../lib/bindings";
-import { showingErrors } from "../lib/ui.svelte";
+import { showingErrors, ui } from "../lib/ui.svelte";
 import type { PitchEditorController } from "./editor/controller";
 import { blockLinkMarks, coveragePercent, focusBlock, linkCountsByClaim, linksByBlock, nextStaleBlock, partnerBlockKeys, partnerClaimIds } from "./logic";
 import type { PitchSaving } from "./saving.svelte";
@@ -89,7 +89,23 @@ export class PitchLinking {
     const host = this.#host;
     return showingErrors(async () => {
       await host.saving.saved();
-      host.links = await api.confirmLink({ pitchId: host.id, blockKey: l.blockKey, claimId: l.claimId, resolution });
+      const req = { pitchId: host.id, blockKey: l.blockKey, claimId: l.claimId, resolution, numbersConfirmed: false };
+      try {
+        host.links = await api.confirmLink(req);
+      } catch (thrown) {
+        const e = api.toApiError(thrown);
+        // The paragraph still quotes a number the claim no longer says: the writer decides,
+        // having read why, rather than a click passing it by.
+        if (e.code !== "needs-confirmation") throw thrown;
+        ui.confirm({
+          title: "The paragraph still says the old number",
+          body: e.message,
+          confirmLabel: "It still holds",
+          action: async () => {
+            host.links = await api.confirmLink({ ...req, numbersConfirmed: true });
+          },
+        });
+      }
     });
   }
 

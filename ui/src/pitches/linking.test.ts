@@ -14,6 +14,9 @@ const { LINKS, link, loaded, mocked, resetWorkspace } = await import("./session.
 
 beforeEach(resetWorkspace);
 
+/** The dialog open now (read through a call, so a test's own `ui.dialog = null` does not narrow it). */
+const openDialog = () => ui.dialog;
+
 describe("what the links mean", () => {
   it("works out partners, counts, stale claims, chips and coverage", () => {
     const s = loaded();
@@ -101,12 +104,30 @@ describe("linking", () => {
     s.currentKey = "p";
     await s.linking.resolveCurrent("still-holds");
     expect(api.unlinkClaim).toHaveBeenCalledWith({ pitchId: 2, blockKey: "p", claimId: 13 });
-    expect(api.confirmLink).toHaveBeenCalledWith({ pitchId: 2, blockKey: "p", claimId: 12, resolution: "still-holds" });
+    expect(api.confirmLink).toHaveBeenCalledWith({ pitchId: 2, blockKey: "p", claimId: 12, resolution: "still-holds", numbersConfirmed: false });
     expect(api.confirmLink).toHaveBeenCalledTimes(1);
 
     s.currentKey = "q";
     await s.linking.resolveCurrent("revised");
     expect(s.notice).toBe("This paragraph has no stale links. Ctrl+. goes to the next one.");
+  });
+
+  it("asks before confirming a link whose paragraph still quotes the claim's old number", async () => {
+    const s = loaded();
+    ui.dialog = null;
+    const refusal = { code: "needs-confirmation", message: "The paragraph still says 41 where the claim no longer does." };
+    mocked(api.confirmLink).mockRejectedValueOnce(refusal).mockResolvedValueOnce(LINKS);
+    s.currentKey = "p";
+    await s.linking.confirm(link("p", 12), "still-holds");
+    expect(ui.error).toBeNull();
+    const asked = openDialog();
+    if (asked?.kind !== "confirm") throw new Error(`no confirmation: ${JSON.stringify(asked)}`);
+    expect(asked.body).toBe(refusal.message);
+    expect(api.confirmLink).toHaveBeenCalledTimes(1);
+    await asked.action();
+    expect(api.confirmLink).toHaveBeenLastCalledWith({ pitchId: 2, blockKey: "p", claimId: 12, resolution: "still-holds", numbersConfirmed: true });
+    expect(s.links).toEqual(LINKS);
+    ui.dialog = null;
   });
 
   it("unlinks the selected claims from the paragraph with the cursor", async () => {
