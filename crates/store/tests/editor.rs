@@ -189,6 +189,29 @@ fn a_new_message_version_flags_linked_paragraphs_stale_with_a_word_diff() {
 }
 
 #[test]
+fn a_paragraph_that_still_quotes_the_old_number_is_confirmed_only_on_purpose() {
+    let mut f = fixture();
+    let live = f.claims[1].id;
+    f.ws.save_pitch_doc(f.pitch, &[para("a", "opening", "You go live in under 30 days.")], NOW).unwrap();
+    f.ws.link_claims(f.pitch, "a", &[live], NOW).unwrap();
+    f.ws.add_message_version(f.message, &MESSAGE.replace("under 30 days", "under 45 days"), NOW).unwrap();
+    let events = f.ws.audit_events().unwrap().len();
+
+    // "Still holds" while the paragraph says 30 and the claim now says 45: refused, nothing changed.
+    let err = f.ws.confirm_link(f.pitch, "a", live, LinkResolution::StillHolds, false, NOW).unwrap_err();
+    let StoreError::NeedsConfirmation(why) = err else { panic!("{err:?}") };
+    assert!(why.contains("still says 30") && why.contains("under 45 days"), "{why}");
+    assert_eq!(f.ws.pitch_links(f.pitch).unwrap().links[0].state, LinkState::Changed);
+    assert_eq!(f.ws.audit_events().unwrap().len(), events);
+
+    // Confirmed on purpose: the link is current and the audit trail says who resolved it.
+    f.ws.confirm_link(f.pitch, "a", live, LinkResolution::StillHolds, true, NOW).unwrap();
+    assert_eq!(f.ws.pitch_links(f.pitch).unwrap().links[0].state, LinkState::Current);
+    let last = f.ws.audit_events().unwrap().pop().unwrap();
+    assert_eq!(last.action, "link.resolved");
+}
+
+#[test]
 fn a_preview_of_a_version_changes_nothing() {
     let mut f = fixture();
     let live = f.claims[1].id;
