@@ -56,10 +56,13 @@ pub fn check_file(
     if let Some(nul) = text.find('\0') {
         return Err(FileError::Binary(nul));
     }
-    let source = match kind {
+    let mut source = match kind {
         FileKind::Markdown => from_markdown(text),
         FileKind::Text => from_plain(text),
     };
+    if let Some(ct) = collateral {
+        source.assign_sections(&ct.sections.iter().map(|s| (s.id.clone(), s.name.clone(), s.required)).collect::<Vec<_>>());
+    }
     // With no workspace, the glossary's preferred names ("Ledgerline") stand for the product.
     let product_names = glossary
         .iter()

@@ -48,6 +48,47 @@ impl SourceText {
         }
     }
 
+    /// A file laid out as a collateral type's sections (`## Subject line`, `## Proof`): the
+    /// blocks under each heading that names a section belong to it, as a workspace pitch's
+    /// blocks do, so section limits and roles apply. The naming headings and the document's
+    /// title above the first of them are scaffolding, not text of the pitch, and are dropped.
+    /// A file whose headings do not name every required section (its own structure, with a
+    /// "Proof" heading that happens to match) is left as it is.
+    pub fn assign_sections(&mut self, sections: &[(String, String, bool)]) {
+        let key = |s: &str| s.trim().trim_end_matches(':').trim().to_lowercase().replace(['-', '_'], " ");
+        let naming = |b: &CheckBlock| -> Option<String> {
+            if !b.heading {
+                return None;
+            }
+            let k = key(&b.text);
+            sections.iter().find(|(id, name, _)| key(name) == k || key(id) == k).map(|(id, _, _)| id.clone())
+        };
+        let named: Vec<String> = self.blocks.iter().filter_map(naming).collect();
+        let any_required = sections.iter().any(|(_, _, required)| *required);
+        let laid_out = sections.iter().filter(|(_, _, required)| *required || !any_required).all(|(id, _, _)| named.contains(id));
+        if !laid_out {
+            return;
+        }
+        let Some(first) = self.blocks.iter().position(|b| naming(b).is_some()) else { return };
+        let mut current = String::new();
+        let mut kept = Vec::with_capacity(self.blocks.len());
+        let mut kept_pieces = Vec::with_capacity(self.pieces.len());
+        for (i, (mut b, p)) in std::mem::take(&mut self.blocks).into_iter().zip(std::mem::take(&mut self.pieces)).enumerate() {
+            if let Some(id) = naming(&b) {
+                current = id;
+                continue;
+            }
+            if i < first && b.heading {
+                continue;
+            }
+            b.section = current.clone();
+            kept.push(b);
+            kept_pieces.push(p);
+        }
+        self.blocks = kept;
+        self.pieces = kept_pieces;
+    }
+
     fn push_piece(&mut self, text: &str, src: Range<usize>, exact: bool) {
         let b = self.blocks.last_mut().expect("a block is open");
         let text_start = b.text.len();

@@ -10,6 +10,10 @@ use crate::text::lower_word;
 const EN_US_AFF: &str = include_str!("../../../assets/dictionaries/en_US.aff");
 const EN_US_DIC: &str = include_str!("../../../assets/dictionaries/en_US.dic");
 const KNOWN_WORDS: &str = include_str!("../../../assets/checks/known-words.txt");
+/// The rarer words of SCOWL's largest American list that the en_US dictionary leaves out
+/// ("uptime", "rebar", "reefer"): real words, but so many of them sit one slip from a common
+/// word ("wich") that they count only when no common word is that close.
+const RARE_WORDS: &str = include_str!("../../../assets/dictionaries/en_US-rare.txt");
 
 /// Every word form the en_US dictionary accepts, expanded from its affix rules at build time
 /// (see build.rs) and sorted: looking a word up is a binary search, with nothing to parse at
@@ -41,6 +45,8 @@ pub struct Speller {
     full: OnceLock<spellbook::Dictionary>,
     /// Lower-cased extra words that are always right.
     known: HashSet<String>,
+    /// The rare words, read on first need (a few milliseconds).
+    rare: OnceLock<HashSet<&'static str>>,
 }
 
 impl Speller {
@@ -51,7 +57,7 @@ impl Speller {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(lower_word)
             .collect();
-        Speller { full: OnceLock::new(), known }
+        Speller { full: OnceLock::new(), known, rare: OnceLock::new() }
     }
 
     fn full(&self) -> &spellbook::Dictionary {
@@ -88,6 +94,35 @@ impl Speller {
         false
     }
 
+    fn rare(&self) -> &HashSet<&'static str> {
+        self.rare.get_or_init(|| RARE_WORDS.lines().collect())
+    }
+
+    /// A rare word counts as right unless it looks like a slip on a common one: a common word
+    /// with two letters swapped or a letter left out ("wich" for "which").
+    fn rare_and_not_a_slip(&self, word: &str) -> bool {
+        let rare = self.rare();
+        let lower = word.to_lowercase();
+        if !rare.contains(word) && !rare.contains(lower.as_str()) {
+            return false;
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        let common = |c: &[char]| self.check(&c.iter().collect::<String>());
+        let swapped = (0..chars.len().saturating_sub(1)).any(|i| {
+            let mut c = chars.clone();
+            c.swap(i, i + 1);
+            c != chars && common(&c)
+        });
+        let missing = (1..=chars.len()).any(|i| {
+            ('a'..='z').any(|l| {
+                let mut c = chars.clone();
+                c.insert(i, l);
+                common(&c)
+            })
+        });
+        !swapped && !missing
+    }
+
     /// Is this word right, given extra words (lower-cased) that count as known?
     pub fn is_known(&self, word: &str, extra: &HashSet<String>) -> bool {
         let word = word.replace('’', "'");
@@ -95,7 +130,7 @@ impl Speller {
         if self.known.contains(&lower) || extra.contains(&lower) {
             return true;
         }
-        if self.check(&word) {
+        if self.check(&word) || self.rare_and_not_a_slip(&word) {
             return true;
         }
         // Possessives of known words ("Ledgerline's", "customers'").
@@ -210,6 +245,19 @@ mod tests {
             assert_eq!(s.quick_suggestion(typo).as_deref(), Some(fix), "{typo}");
         }
         assert_eq!(s.quick_suggestion("xqzvbnm"), None);
+    }
+
+    #[test]
+    fn rare_real_words_are_right_unless_they_look_like_a_slip_on_a_common_one() {
+        let s = Speller::builtin();
+        let none = HashSet::default();
+        for w in ["uptime", "rebar", "reefer", "telematics"] {
+            assert!(s.is_known(w, &none), "{w}");
+        }
+        // Listed in the large word list, but one letter short of a common word.
+        for w in ["wich", "recieve"] {
+            assert!(!s.is_known(w, &none), "{w}");
+        }
     }
 
     /// The expanded word list accepts exactly what spellbook (a full Hunspell implementation)

@@ -110,8 +110,13 @@ fn call_to_action() {
             "Would Thursday at 10 work, or would you rather I call you at 555-0142?",
             "Could we talk on Tuesday about your night shifts?",
             "Or book 15 minutes at coldtrace.example/demo. Either way, thanks for reading.",
+            // The imperative after an opening condition.
+            "If it would help, book 15 minutes at coldtrace.example/demo this week.",
+            "When you're ready, reply with two times that suit you.",
         ],
     );
+    // A condition alone asks nothing.
+    assert_eq!(flagged(Rule::CallToAction, "If it would help, we are here."), ["If it would help, we are here."]);
 }
 
 /// The type's call-to-action section must ask, wherever else the pitch asks; a battle card's
@@ -357,8 +362,17 @@ fn spelling() {
             "Visit ledgerline.example/trial or write to sam@ledgerline.example.",
             "Harbor & Vale Outfitters went live in March.",
             "Touchless processing, the customer's way.",
+            // Real words of the trades, missing from the everyday dictionary.
+            "Your uptime rises and the rebar arrives on time.",
         ],
     );
+    // A misspelled product name is a slip on the name, with the name as the fix.
+    assert_eq!(fixes(Rule::Spelling, "Talk to us about Ledgerlne today."), [("Ledgerlne".to_string(), "Ledgerline".to_string())]);
+    // A slip with a near correction is an error; an unknown word nothing is near is a warning.
+    let glossary = glossary();
+    let input = CheckInput { blocks: paras("We recieve the xqzvbnm."), glossary: &glossary, ..CheckInput::default() };
+    let severities: Vec<_> = Checker::new().check(&input, &RuleSettings::default()).into_iter().filter(|f| f.rule == Rule::Spelling).map(|f| f.severity).collect();
+    assert_eq!(severities, [Severity::Error, Severity::Warning]);
 }
 
 #[test]

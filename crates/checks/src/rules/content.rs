@@ -9,15 +9,24 @@ use super::{quote, Cx};
 
 pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
-    // A layout with a proof section backs its benefits there.
-    let proof_section = cx
-        .seg
-        .sentences
-        .iter()
-        .any(|s| cx.input.blocks[s.block].section.contains("proof") && cx.has_proof(s));
-    if proof_section {
-        return;
-    }
+    let is_proof_section = |b: usize| {
+        let section = &cx.input.blocks[b].section;
+        section.contains("proof") || section.contains("evidence")
+    };
+    // What the layout's proof section proves: the words of its proven sentences. A benefit
+    // elsewhere is backed there only when it is about the same thing ("cut outside counsel
+    // spend" by a result about counsel spend, not by one about contract turnaround).
+    let topic = |s: &crate::text::Sentence| -> HashSet<String> {
+        cx.seg
+            .sentence_tokens(s)
+            .iter()
+            .filter(|t| t.lower.len() >= 4 && is_wordlike(&t.lower) && !lists.stopwords.contains(&t.lower))
+            .filter(|t| !cx.product_words.contains(&t.lower) && !lists.benefit_words.contains_word(&t.lower))
+            .map(|t| stem(&t.lower).to_string())
+            .collect()
+    };
+    let proven: HashSet<String> =
+        cx.seg.sentences.iter().filter(|s| is_proof_section(s.block) && cx.has_proof(s)).flat_map(|s| topic(s)).collect();
     for (i, s) in cx.prose() {
         let toks = cx.seg.sentence_tokens(s);
         // A question asks; it promises nothing.
@@ -26,6 +35,9 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };
         if cx.has_proof(s) || cx.neighbours(i).any(|n| cx.has_proof(n)) {
+            continue;
+        }
+        if !is_proof_section(s.block) && topic(s).iter().any(|w| proven.contains(w)) {
             continue;
         }
         // The call to action promises nothing that needs proof.

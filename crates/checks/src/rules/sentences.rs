@@ -12,8 +12,15 @@ use super::Cx;
 pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
     let lists = &cx.checker.lists;
     let toks = cx.seg.sentence_tokens(s);
+    // "If it would help, book…", "When you're ready, reply…": the imperative after an opening
+    // condition.
+    let after_condition = |k: usize| {
+        k > 0
+            && matches!(toks[0].lower.as_str(), "if" | "when" | "whenever" | "once" | "whichever" | "whatever" | "before" | "after")
+            && cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains(',')
+    };
     let verb_ask = (0..toks.len()).any(|k| {
-        if lists.cta_verbs.match_at(toks, k).is_none() || !(k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower)) {
+        if lists.cta_verbs.match_at(toks, k).is_none() || !(k == 0 || lists.cta_verb_follows.contains(&toks[k - 1].lower) || after_condition(k)) {
             return false;
         }
         // "has to call", "used to email": a description, not an invitation.

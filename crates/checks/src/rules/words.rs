@@ -6,7 +6,7 @@ use pitchbridge_core::GlossaryRule;
 
 use crate::lists::PhraseSet;
 use crate::text::{lower_word, tokenize, Sentence};
-use crate::{Finding, Rule};
+use crate::{Finding, Rule, Severity};
 use super::content::stem;
 use super::{match_case, quote, Cx};
 
@@ -276,6 +276,18 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
             }
         }
     }
+    // The workspace's own names, as they are spelled: a capitalised word one slip from one of
+    // them is a misspelled name ("Clausbook" for "Clausebook"), not another name.
+    let names: Vec<String> = cx
+        .input
+        .product_names
+        .iter()
+        .map(String::as_str)
+        .chain(cx.input.glossary.iter().map(|g| g.term.as_str()))
+        .flat_map(|n| n.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| w.chars().count() >= 5 && w.starts_with(char::is_uppercase))
+        .collect();
     let speller = cx.checker.speller();
     let mut verdicts: HashMap<&str, bool> = HashMap::new();
     let mut fixes: HashMap<&str, Option<String>> = HashMap::new();
@@ -295,6 +307,19 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                     let joiner = matches!(between.trim(), "" | "&" | "and");
                     joiner && cx.text(s.block, n).starts_with(char::is_uppercase)
                 });
+            if first.is_uppercase() && !extra.contains(&lower_word(raw)) {
+                if let Some(name) = names.iter().find(|n| one_slip_apart(&n.to_lowercase(), &raw.to_lowercase())) {
+                    out.push(cx.finding(
+                        Rule::Spelling,
+                        s.block,
+                        t.start,
+                        t.end,
+                        format!("“{raw}” looks like a slip on “{name}”: check the name."),
+                        Some(name.clone()),
+                    ));
+                    continue;
+                }
+            }
             // Names, acronyms, codes and addresses are not words to spell-check.
             if starts_name
                 || capitalised.get(raw).is_some_and(|n| *n > 1)
@@ -309,28 +334,36 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
             }
             let known = *verdicts.entry(raw).or_insert_with(|| speller.is_known(raw, &extra));
             if !known {
-                let suggestion = fixes.entry(raw).or_insert_with(|| cx.input_suggestions(raw)).clone();
+                let fix = fixes.entry(raw).or_insert_with(|| speller.quick_suggestion(raw).map(|s| match_case(raw, &s))).clone();
+                // A word one slip from a common word is almost surely that slip: an error. A
+                // word nothing is near is more often a trade word or a name: said, not failed.
+                let (severity, message) = match &fix {
+                    Some(_) => (Severity::Error, format!("“{raw}” is not in the dictionary: correct it, or add it to the workspace dictionary.")),
+                    None => (Severity::Warning, format!("“{raw}” is not in the dictionary: check it, or add it to the workspace dictionary if it is right.")),
+                };
                 out.push(Finding {
-                    suggestion,
-                    ..cx.finding(
-                        Rule::Spelling,
-                        s.block,
-                        t.start,
-                        t.end,
-                        format!("“{raw}” is not in the dictionary: correct it, or add it to the workspace dictionary."),
-                        None,
-                    )
+                    severity,
+                    suggestion: fix.filter(|_| cx.input.suggest_spellings),
+                    ..cx.finding(Rule::Spelling, s.block, t.start, t.end, message, None)
                 });
             }
         }
     }
 }
 
-impl Cx<'_> {
-    fn input_suggestions(&self, raw: &str) -> Option<String> {
-        if !self.input.suggest_spellings {
-            return None;
-        }
-        self.checker.speller().quick_suggestion(raw).map(|s| match_case(raw, &s))
+/// Whether two different words are one typing slip apart: a letter wrong, missing or extra,
+/// or two neighbours swapped.
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
     }
 }
