@@ -5,6 +5,7 @@ import { tick } from "svelte";
 import * as api from "./api";
 import { toApiError } from "./api";
 import type {
+  GlossaryInput,
   GlossaryTerm,
   ApiError,
   Audience,
@@ -50,7 +51,7 @@ export type DialogState =
   | ({ kind: "pitch-versions" } & PitchVersionsRequest)
   | { kind: "import"; launchId: number; messageId: number | null; path: string | null }
   | { kind: "check-settings"; typeId: string; typeName: string; onchanged: () => void }
-  | { kind: "glossary-term"; term: GlossaryTerm | null; onsaved: () => void }
+  | { kind: "glossary-term"; term: GlossaryTerm | null; initial?: Partial<GlossaryInput>; onsaved: (term: GlossaryTerm) => void }
   | { kind: "brand-kit" }
   | { kind: "profile" }
   | { kind: "submit-review"; pitchId: number; ondone: (state: ReviewState) => void }

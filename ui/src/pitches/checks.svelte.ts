@@ -8,7 +8,7 @@ import type { ManualItemView, PitchCheckReport, PitchEditorView, PitchFinding } 
 import { showingErrors, ui } from "../lib/ui.svelte";
 import type { PitchEditorController } from "./editor/controller";
 import type { PitchLinking } from "./linking.svelte";
-import { unconfirmedItems } from "./logic";
+import { acronymTerm, unconfirmedItems } from "./logic";
 
 /** A check runs this long after typing stops. */
 const CHECK_IDLE_MS = 400;
@@ -132,6 +132,20 @@ export class PitchChecks {
     await this.#thenCheck(async () => {
       await api.addDictionaryWord(word);
       this.#host.notice = `“${word}” is in the workspace dictionary now.`;
+    });
+  }
+
+  /** An acronym finding's "Add to glossary…": the term dialog, filled in with the acronym to
+   *  explain; once the term is saved, the checks run again with it. */
+  addTerm(quote: string): void {
+    ui.openDialog({
+      kind: "glossary-term",
+      term: null,
+      initial: { term: acronymTerm(quote), rule: "explain" },
+      onsaved: (saved) => {
+        this.#host.notice = `“${saved.term}” is in the glossary now.`;
+        this.schedule(0);
+      },
     });
   }
 

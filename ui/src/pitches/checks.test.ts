@@ -60,6 +60,7 @@ beforeEach(() => {
   pending = [];
   vi.mocked(api.checkPitch).mockImplementation(() => new Promise((resolve, reject) => pending.push({ resolve, reject })));
   ui.error = null;
+  ui.dialog = null;
 });
 
 afterEach(() => vi.useRealTimers());
@@ -144,6 +145,22 @@ describe("the checklist's buttons", () => {
     await checks.addWord("Ledgerline");
     expect(api.addDictionaryWord).toHaveBeenCalledWith("Ledgerline");
     expect(h.notice).toBe("“Ledgerline” is in the workspace dictionary now.");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.checkPitch).toHaveBeenCalledOnce();
+  });
+
+  it("offer an acronym to the glossary as a term to explain, and check again once it is saved", async () => {
+    const h = host(editor("Our SLAs hold."));
+    const checks = new PitchChecks(h);
+    checks.addTerm("SLAs");
+    const dialog = ui.dialog;
+    expect(dialog).toMatchObject({ kind: "glossary-term", term: null, initial: { term: "SLA", rule: "explain" } });
+    if (dialog?.kind !== "glossary-term") throw new Error("no term dialog");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.checkPitch).not.toHaveBeenCalled();
+    // The writer may change the term in the dialog: the notice names what was saved.
+    dialog.onsaved({ id: 9, term: "SLA", customerPhrasing: "service-level agreement", rule: "explain", note: "" });
+    expect(h.notice).toBe("“SLA” is in the glossary now.");
     await vi.advanceTimersByTimeAsync(0);
     expect(api.checkPitch).toHaveBeenCalledOnce();
   });

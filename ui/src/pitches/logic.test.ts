@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readinessBand } from "../checks/readiness";
 import type { Claim, Comment, LinkView, PitchCheckReport } from "../lib/bindings";
 import {
+  acronymTerm,
   blockLinkMarks,
   CHECKS_RAIL_WIDTH,
   checksPaneWidth,
@@ -309,6 +310,16 @@ describe("gauges and labels", () => {
     } as PitchCheckReport;
     expect(unconfirmedItems(report)).toEqual([{ id: "a", text: "A" }]);
     expect(unconfirmedItems(null)).toEqual([]);
+  });
+
+  it("takes the glossary term of an acronym finding from its words, without a plural s", () => {
+    expect(acronymTerm("SLA")).toBe("SLA");
+    expect(acronymTerm("SLAs")).toBe("SLA");
+    expect(acronymTerm(" KPIs ")).toBe("KPI");
+    expect(acronymTerm("IDs")).toBe("ID");
+    // A final capital S is the acronym's own.
+    expect(acronymTerm("AWS")).toBe("AWS");
+    expect(acronymTerm("B2B")).toBe("B2B");
   });
 
   it("re-renders the toolbar only for a real change", () => {

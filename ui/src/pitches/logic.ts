@@ -202,6 +202,13 @@ export function unconfirmedItems(report: PitchCheckReport | null): { id: string;
   return (report?.manual ?? []).filter((m) => m.ticked && m.state !== "confirmed").map((m) => ({ id: m.id, text: m.text }));
 }
 
+/** The glossary term an acronym finding is about: its words without a plural "s" ("SLAs" is
+ *  the acronym "SLA"), as the acronym check reads them. */
+export function acronymTerm(quote: string): string {
+  const word = quote.trim();
+  return /^[A-Z0-9]{2,}s$/.test(word) ? word.slice(0, -1) : word;
+}
+
 /** Whether the toolbar would show anything different (typing must not re-render it every key). */
 export function sameToolbar(a: ToolbarState, b: ToolbarState): boolean {
   return a.style === b.style && a.bold === b.bold && a.italic === b.italic && a.link === b.link && a.canUndo === b.canUndo && a.canRedo === b.canRedo;
