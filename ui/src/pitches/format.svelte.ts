@@ -6,6 +6,7 @@ import { redo as redoCommand, undo as undoCommand } from "prosemirror-history";
 import type { Command } from "prosemirror-state";
 import type { ApiError } from "../lib/bindings";
 import { ui } from "../lib/ui.svelte";
+import type { ApprovedEdits } from "./approval";
 import type { PitchEditorController, ToolbarState } from "./editor/controller";
 import { linkAtSelection, setLinkMark } from "./editor/link-mark";
 import { setStyle, toggleList } from "./editor/plugins";
@@ -16,6 +17,8 @@ import { sameToolbar } from "./logic";
 export type FormatHost = {
   readonly controller: PitchEditorController | null;
   notice: string | null;
+  /** A link changes the text: on an approved pitch the first change asks first. */
+  readonly approvedEdits: Pick<ApprovedEdits, "allow">;
 };
 
 export class PitchFormatting {
@@ -78,6 +81,8 @@ export class PitchFormatting {
       this.#host.notice = "Select the words to turn into a link first.";
       return;
     }
+    // Asked before the address is, not after: the prompt is a dialog of its own.
+    if (!this.#host.approvedEdits.allow(() => this.editLink())) return;
     ui.openDialog({
       kind: "text-prompt",
       title: existing ? "Edit link" : "Add link",

@@ -5,6 +5,7 @@
 import * as api from "../lib/api";
 import type { Claim, LinkResolution, LinkView, PitchEditorView, PitchLinks, ReviewState } from "../lib/bindings";
 import { showingErrors, ui } from "../lib/ui.svelte";
+import type { ApprovedEdits } from "./approval";
 import type { PitchEditorController } from "./editor/controller";
 import { blockLinkMarks, coveragePercent, focusBlock, linkCountsByClaim, linksByBlock, nextStaleBlock, partnerBlockKeys, partnerClaimIds } from "./logic";
 import type { PitchSaving } from "./saving.svelte";
@@ -23,6 +24,8 @@ export type LinkingHost = {
   readonly claimsScroll: HTMLElement | undefined;
   notice: string | null;
   readonly saving: Pick<PitchSaving, "saved">;
+  /** A change of links voids an approval: the first one asks first. */
+  readonly approvedEdits: Pick<ApprovedEdits, "allow">;
 };
 
 export class PitchLinking {
@@ -71,6 +74,7 @@ export class PitchLinking {
         host.notice = "Select one or more claims on the left first (click, Ctrl+click or Shift+click, or Space in the list).";
         return;
       }
+      if (!host.approvedEdits.allow(() => void this.link(key, ids))) return;
       await host.saving.saved(); // the paragraph must be in the workspace before a link can point at it
       host.links = await api.linkClaims({ pitchId: host.id, blockKey: key, claimIds: ids });
       this.selected = new Set();
@@ -81,6 +85,7 @@ export class PitchLinking {
   unlink(l: LinkView): Promise<void> {
     const host = this.#host;
     return showingErrors(async () => {
+      if (!host.approvedEdits.allow(() => void this.unlink(l))) return;
       host.links = await api.unlinkClaim({ pitchId: host.id, blockKey: l.blockKey, claimId: l.claimId });
     });
   }
@@ -88,6 +93,7 @@ export class PitchLinking {
   confirm(l: LinkView, resolution: LinkResolution): Promise<void> {
     const host = this.#host;
     return showingErrors(async () => {
+      if (!host.approvedEdits.allow(() => void this.confirm(l, resolution))) return;
       await host.saving.saved();
       const req = { pitchId: host.id, blockKey: l.blockKey, claimId: l.claimId, resolution, numbersConfirmed: false };
       try {
@@ -116,6 +122,8 @@ export class PitchLinking {
       this.#host.notice = "This paragraph has no stale links. Ctrl+. goes to the next one.";
       return;
     }
+    // One question for them all (and, once answered, all of them).
+    if (!this.#host.approvedEdits.allow(() => void this.resolveCurrent(resolution))) return;
     for (const l of stale) {
       if (l.state === "removed") await this.unlink(l);
       else await this.confirm(l, resolution);
@@ -129,6 +137,7 @@ export class PitchLinking {
       this.#host.notice = "Select the linked claims to remove from this paragraph first.";
       return;
     }
+    if (!this.#host.approvedEdits.allow(() => void this.unlinkSelected())) return;
     for (const l of mine) await this.unlink(l);
     this.selected = new Set();
   }

@@ -2,7 +2,8 @@
 import "./editor/jsdom-shims";
 import { flushSync } from "svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PitchEditorView, PitchLinks, ReviewState } from "../lib/bindings";
+import { TextSelection } from "prosemirror-state";
+import type { DecisionRecord, PitchEditorView, PitchLinks, ReviewState } from "../lib/bindings";
 
 // The pitch session: what it holds and its own actions (review state, versions, delete, keys)
 // on a loaded pitch, and the whole session connected, as the screen runs it, with the editor in
@@ -17,6 +18,9 @@ const { PitchSession } = await import("./session.svelte");
 const { BLOCKS, LINKS, REPORT, link, loaded, mocked, resetWorkspace, review, view } = await import("./session.fixtures");
 
 beforeEach(resetWorkspace);
+
+/** The dialog open now (read through a call, so a test's own `ui.dialog = null` does not narrow it). */
+const openDialog = () => ui.dialog;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -179,6 +183,16 @@ describe("the session connected", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "requestAnimationFrame", "cancelAnimationFrame", "performance"] });
   });
 
+  /** The question before the first change to an approved pitch, answered "Edit anyway" as the
+   *  confirm dialog does: its action, then it closes. */
+  async function editAnyway(): Promise<void> {
+    const question = openDialog();
+    if (question?.kind !== "confirm") throw new Error(`not asked: ${JSON.stringify(question)}`);
+    await question.action();
+    ui.closeDialog();
+    await vi.advanceTimersByTimeAsync(0);
+  }
+
   it("loads the pitch, opens the editor on its blocks with their link chips and word counts, and checks it", async () => {
     const { s, close } = await open();
     expect(ui.activeLaunchId).toBe(1);
@@ -220,11 +234,130 @@ describe("the session connected", () => {
     mocked(api.savePitchDoc).mockResolvedValue({ changed: true, links: after });
     mocked(api.reviewState).mockResolvedValue(review({ status: "needs-reapproval" }));
     typeAtEnd(s, "!");
+    await editAnyway();
     await vi.advanceTimersByTimeAsync(300);
     expect(s.links).toBe(after);
     expect(s.review?.status).toBe("needs-reapproval");
     expect(s.view?.summary.pitch.status).toBe("needs-reapproval");
     close();
+  });
+
+  describe("on an approved pitch", () => {
+    const approved = () => review({ status: "approved", decisions: [{ id: 5 } as DecisionRecord] });
+    const textOf = (s: InstanceType<typeof PitchSession>) => s.controller!.blocks().map((b) => b.runs.map((r) => `${r.bold ? "**" : ""}${r.text}${r.bold ? "**" : ""}`).join(""));
+    const BEFORE = ["Month-end stops being a fire drill.", "Close the books sooner."];
+
+    function selectWords(s: InstanceType<typeof PitchSession>, from: number, to: number): void {
+      const v = s.controller!.view;
+      // The second paragraph's text starts after its own and its section's openings.
+      const start = v.state.doc.child(0).nodeSize + 2;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, start + from, start + to)));
+    }
+
+    it("asks before the first keystroke changes it, and changes nothing until the writer says to edit anyway", async () => {
+      const { s, close } = await open({ review: approved() });
+      await vi.advanceTimersByTimeAsync(1000);
+      vi.clearAllMocks();
+      typeAtEnd(s, "!");
+      expect(openDialog()).toMatchObject({ kind: "confirm", title: "Edit an approved pitch?", confirmLabel: "Edit anyway" });
+      expect(openDialog()).toMatchObject({ body: expect.stringMatching(/reviewed and approved again/) });
+      expect(textOf(s)).toEqual(BEFORE);
+      expect(s.saving.status).toBe("saved");
+      // More keys while it asks: still one question, still nothing changed.
+      typeAtEnd(s, "?");
+      expect(textOf(s)).toEqual(BEFORE);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(api.savePitchDoc).not.toHaveBeenCalled();
+
+      await editAnyway();
+      expect(textOf(s)).toEqual([BEFORE[0], "Close the books sooner.!"]);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(api.savePitchDoc).toHaveBeenCalledOnce();
+      // From now on the session edits freely.
+      typeAtEnd(s, " Again.");
+      expect(openDialog()).toBeNull();
+      expect(textOf(s)[1]).toBe("Close the books sooner.! Again.");
+      close();
+    });
+
+    it("leaves the text exactly as it was when the writer cancels, and asks again at the next change", async () => {
+      const { s, close } = await open({ review: approved() });
+      await vi.advanceTimersByTimeAsync(1000);
+      vi.clearAllMocks();
+      typeAtEnd(s, "!");
+      ui.closeDialog();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(textOf(s)).toEqual(BEFORE);
+      expect(s.controller!.toolbar().canUndo).toBe(false);
+      expect(api.savePitchDoc).not.toHaveBeenCalled();
+      typeAtEnd(s, "?");
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(textOf(s)).toEqual(BEFORE);
+      close();
+    });
+
+    it("asks before the toolbar, a paste or a suggestion changes it", async () => {
+      const { s, close } = await open({ review: approved() });
+      await vi.advanceTimersByTimeAsync(0);
+      selectWords(s, 0, 5);
+      s.format.bold();
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(textOf(s)).toEqual(BEFORE);
+      ui.closeDialog();
+      s.controller!.view.pasteText("Pasted words.", { clipboardData: null } as unknown as ClipboardEvent);
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(textOf(s)).toEqual(BEFORE);
+      ui.closeDialog();
+      s.checks.apply(REPORT.findings[0]!, "scramble");
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(textOf(s)).toEqual(BEFORE);
+      // Confirmed, the change that asked is the one made.
+      await editAnyway();
+      expect(textOf(s)).toEqual(["Month-end stops being a scramble.", BEFORE[1]]);
+      selectWords(s, 0, 5);
+      s.format.bold();
+      expect(openDialog()).toBeNull();
+      expect(textOf(s)[1]).toBe("**Close** the books sooner.");
+      close();
+    });
+
+    it("asks before claims dropped on it are linked, or a claim is unlinked", async () => {
+      const { s, close } = await open({ review: approved() });
+      mocked(api.linkClaims).mockResolvedValue(LINKS);
+      mocked(api.unlinkClaim).mockResolvedValue(LINKS);
+      s.hooks().onDropClaims("q", [14]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(api.linkClaims).not.toHaveBeenCalled();
+      ui.closeDialog();
+      await s.linking.unlink(LINKS.links[0]!);
+      expect(openDialog()?.kind).toBe("confirm");
+      expect(api.unlinkClaim).not.toHaveBeenCalled();
+      await editAnyway();
+      expect(api.unlinkClaim).toHaveBeenCalledWith({ pitchId: 2, blockKey: "p", claimId: 11 });
+      expect(api.linkClaims).not.toHaveBeenCalled();
+      s.hooks().onDropClaims("q", [14]);
+      await vi.waitFor(() => expect(api.linkClaims).toHaveBeenCalledWith({ pitchId: 2, blockKey: "q", claimIds: [14] }));
+      close();
+    });
+
+    it("asks before the link prompt, and opens the prompt once the writer says to edit anyway", async () => {
+      const { s, close } = await open({ review: approved() });
+      selectWords(s, 0, 5);
+      s.format.editLink();
+      expect(openDialog()?.kind).toBe("confirm");
+      await editAnyway();
+      expect(openDialog()).toMatchObject({ kind: "text-prompt", title: "Add link" });
+      close();
+    });
+
+    it("does not ask when the pitch is not approved", async () => {
+      const { s, close } = await open({ review: review({ status: "needs-reapproval" }) });
+      typeAtEnd(s, "!");
+      expect(openDialog()).toBeNull();
+      expect(textOf(s)[1]).toBe("Close the books sooner.!");
+      close();
+    });
   });
 
   it("keeps the writer out of a pitch in review", async () => {

@@ -9,6 +9,7 @@ import { timed } from "../lib/perf";
 import { isTextEntry } from "../lib/shortcuts";
 import { wordFit, wordLimitText } from "../lib/text";
 import { loadScreen, showingErrors, ui } from "../lib/ui.svelte";
+import { ApprovedEdits, EDIT_APPROVED, approvalInForce } from "./approval";
 import { PitchChecks } from "./checks.svelte";
 import { PitchComments } from "./comments.svelte";
 import { Connections } from "./connections.svelte";
@@ -49,6 +50,16 @@ export class PitchSession {
   readonly locked = $derived(ui.readOnly || (this.review?.status === "in-review" && !this.review.reviewerUnlocked));
   /** Links and checklist ticks are frozen for everyone while the pitch is in review. */
   readonly frozen = $derived(ui.readOnly || this.review?.status === "in-review");
+
+  /** The first change to an approved pitch asks first (it voids the approval). */
+  readonly approvedEdits: ApprovedEdits = new ApprovedEdits({
+    approval: () => approvalInForce(this.review),
+    ask: (confirm) => {
+      if (ui.dialog) return false;
+      ui.confirm({ ...EDIT_APPROVED, action: async () => confirm() });
+      return true;
+    },
+  });
 
   // The session's parts, each with its state and actions.
   readonly saving: PitchSaving = new PitchSaving(this);
@@ -182,6 +193,7 @@ export class PitchSession {
         }
       },
       onHoverBlock: (key) => (this.linking.hoverKey = key),
+      allowEdit: (retry) => this.approvedEdits.allow(retry),
       onDropClaims: (key, ids) => void this.linking.link(key, ids),
       onImagesSkipped: (n) => (this.notice = `${n === 1 ? "An image was" : `${n} images were`} left out: pitch text holds words only. Images come from the brand kit at export.`),
       onLinkChipClick: (key) => this.controller?.focusBlock(key),

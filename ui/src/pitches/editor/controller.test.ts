@@ -147,6 +147,40 @@ describe("the document", () => {
   });
 });
 
+describe("a change held back", () => {
+  it("is not made while the screen says no, and is made by its retry if the text is as it was", () => {
+    let changes = 0;
+    const retries: (() => void)[] = [];
+    let allow = false;
+    const c = editor({ onDocChange: () => changes++, allowEdit: (retry) => (retries.push(retry), allow) });
+    selectText(c, "k-solution", 5, 5);
+    c.view.dispatch(c.view.state.tr.insertText("x"));
+    expect(textOf(c, "k-solution")).toBe("Close the books sooner.");
+    expect(changes).toBe(0);
+    expect(retries).toHaveLength(1);
+    // Selections and decorations are not changes: nothing to ask.
+    selectText(c, "k-problem", 0, 2);
+    c.setFindings([finding({})], c.blockTexts());
+    expect(retries).toHaveLength(1);
+    allow = true;
+    retries[0]!();
+    expect(textOf(c, "k-solution")).toBe("Closex the books sooner.");
+    expect(changes).toBe(1);
+  });
+
+  it("is dropped when the text changed in between", () => {
+    const retries: (() => void)[] = [];
+    let allow = false;
+    const c = editor({ allowEdit: (retry) => (retries.push(retry), allow) });
+    selectText(c, "k-solution", 0, 0);
+    c.view.dispatch(c.view.state.tr.insertText("A "));
+    allow = true;
+    c.view.dispatch(c.view.state.tr.insertText("B "));
+    retries[0]!();
+    expect(textOf(c, "k-solution")).toBe("B Close the books sooner.");
+  });
+});
+
 describe("link chips", () => {
   it("numbers the claims a block translates, stale ones marked", () => {
     const c = editor();

@@ -40,6 +40,12 @@ export type EditorHooks = {
   onFindingClick: (findingKey: string) => void;
   /** Highlighted words of a review comment were clicked. */
   onCommentClick: (commentId: number) => void;
+  /**
+   * Asked before any change to the document (typing, paste, a drop, the toolbar, a link, a
+   * suggestion): false holds the change back, unmade, and `retry` makes it later if the
+   * document is still as it was. Every change goes ahead without it.
+   */
+  allowEdit?: (retry: () => void) => boolean;
 };
 
 /** A section of the type: its name and live word count above the text, not editable. */
@@ -178,6 +184,9 @@ export class PitchEditorController {
       },
       dispatchTransaction: (tr: Transaction) =>
         timed("pb-dispatch", () => {
+          // A held-back change is not applied at all (a typed letter the browser has already
+          // drawn is taken out again when the view redraws the unchanged document).
+          if (tr.docChanged && hooks.allowEdit && !hooks.allowEdit(() => this.retry(tr))) return;
           const next = timed("pb-apply", () => this.view.state.apply(tr));
           timed("pb-update", () => this.view.updateState(next));
           if (tr.docChanged) hooks.onDocChange();
@@ -188,6 +197,12 @@ export class PitchEditorController {
           }
         }),
     });
+  }
+
+  /** Makes a held-back change, unless the document has changed since it was made against. */
+  private retry(tr: Transaction): void {
+    if (this.view.isDestroyed || this.view.state.doc !== tr.before) return;
+    this.view.dispatch(tr);
   }
 
   private freshState(blocks: DocBlock[], hooks: EditorHooks): EditorState {
