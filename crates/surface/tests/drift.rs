@@ -74,16 +74,49 @@ fn the_ui_reaches_the_shell_only_through_the_generated_functions() {
         }
         let text = std::fs::read_to_string(&f).unwrap();
         for c in &s.commands {
-            for quoted in [format!("\"{}\"", c.name), format!("'{}'", c.name)] {
-                for call in [format!("({quoted}"), format!(">({quoted}")] {
-                    assert!(!text.contains(&call), "{} calls `{}` by name; use the generated function", f.display(), c.name);
-                }
+            if let Some(callee) = called_by_name(&text, &c.name) {
+                panic!("{} calls `{}` by name through `{callee}`; use the generated function", f.display(), c.name);
             }
         }
         for e in &s.events {
             assert!(!text.contains(&format!("\"{}\"", e.name)), "{} names the event `{}`; use the generated listener", f.display(), e.name);
         }
     }
+}
+
+/// The function a quoted command name is passed to as the first argument, when that
+/// function reaches the shell (`invoke`, `call`, with or without a type argument).
+/// A test asserting `expect(kind).toBe("decide")` names a command without calling it.
+fn called_by_name(text: &str, name: &str) -> Option<String> {
+    for quote in ['"', '\'', '`'] {
+        let needle = format!("({quote}{name}{quote}");
+        let mut from = 0;
+        while let Some(at) = text[from..].find(&needle) {
+            let at = from + at;
+            from = at + needle.len();
+            let mut before = text[..at].trim_end();
+            if before.ends_with('>') {
+                // skip a type argument: call<ReviewState>("decide", …)
+                if let Some(open) = before.rfind('<') {
+                    before = &before[..open];
+                }
+            }
+            let callee: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect::<Vec<_>>().into_iter().rev().collect();
+            if ["invoke", "call"].contains(&callee.as_str()) {
+                return Some(callee);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_hand_written_invoke_is_caught_and_a_test_assertion_is_not() {
+    assert_eq!(called_by_name(r#"await invoke("decide", { req })"#, "decide").as_deref(), Some("invoke"));
+    assert_eq!(called_by_name(r#"return call<ReviewState>("decide", { req });"#, "decide").as_deref(), Some("call"));
+    assert_eq!(called_by_name(r#"invoke<string>('decide')"#, "decide").as_deref(), Some("invoke"));
+    assert_eq!(called_by_name(r#"expect(ui.dialog?.kind).toBe("decide");"#, "decide"), None);
+    assert_eq!(called_by_name(r#"invoke("decided")"#, "decide"), None);
 }
 
 fn collect_ui(dir: &Path, out: &mut Vec<PathBuf>) {
