@@ -268,7 +268,9 @@ impl App {
             coverage: Some((uncovered, stale)),
             added_words: &added_words,
             feature_blocks,
-            suggest_spellings: false,
+            // The likely correction rides on the finding (a few hundred look-ups a misspelled
+            // word), so the checklist offers it at once; ranked alternatives come on request.
+            suggest_spellings: true,
         };
         let rows = ws.check_settings()?;
         let (ws_layer, ct_layer) = (parse_settings(&rows, ""), parse_settings(&rows, &ct.id));

@@ -74,6 +74,11 @@ impl ApiError {
     pub fn refused(message: impl Into<String>) -> Self {
         ApiError::new(ErrorCode::ReviewRefused, message)
     }
+
+    /// Allowed only once the person has read why and confirms (with a reason, where asked).
+    pub fn needs_confirmation(message: impl Into<String>) -> Self {
+        ApiError::new(ErrorCode::NeedsConfirmation, message)
+    }
 }
 
 impl From<StoreError> for ApiError {

@@ -20,6 +20,11 @@ pub struct SubmitRequest {
     #[ts(type = "number")]
     pub reviewer_id: Id,
     pub note: String,
+    /// Why the writer submits although error findings are open; without one, such a
+    /// submission is refused with what is open (needs-confirmation).
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -59,6 +64,11 @@ pub struct DecideRequest {
     /// decision, so only the reviewer's key can confirm anything.
     #[serde(default)]
     pub confirmed_items: Vec<String>,
+    /// Why the reviewer approves although required claims are untranslated or their own
+    /// comments are unresolved; without one, such an approval is refused with what is open.
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -160,8 +170,27 @@ impl App {
 
     pub fn submit_for_review(&mut self, req: SubmitRequest) -> ApiResult<ReviewState> {
         let actor = self.require_profile()?.actor();
+        let report = self.check_pitch(crate::checks::CheckPitchRequest { pitch_id: req.pitch_id, blocks: None })?;
+        let errors: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == pitchbridge_checks::Severity::Error && f.dismissal.is_none())
+            .map(|f| {
+                // The finding's first clause says what it is; the rest is advice.
+                let what = f.message.split([':', '.']).next().unwrap_or(&f.message).trim();
+                let quote = f.quote.trim();
+                if f.block_key.is_some() && !quote.is_empty() { format!("{what} (“{}”)", shorten(quote, 40)) } else { shorten(what, 120) }
+            })
+            .collect();
+        let gate = passing_gate(&[(errors, "error finding is open", "error findings are open")], req.override_reason.as_deref(), "submit anyway")?;
+        // The reviewer reads why in the request's note; the audit trail keeps it with it.
+        let note = match gate {
+            Some(g) if req.note.trim().is_empty() => g,
+            Some(g) => format!("{}\n\n{g}", req.note.trim()),
+            None => req.note.clone(),
+        };
         let now = self.clock.now();
-        self.ws_mut()?.submit_for_review(req.pitch_id, req.reviewer_id, &req.note, &actor, &now)?;
+        self.ws_mut()?.submit_for_review(req.pitch_id, req.reviewer_id, &note, &actor, &now)?;
         self.review_state(req.pitch_id)
     }
 
@@ -231,6 +260,29 @@ impl App {
         confirmed_items.sort();
         confirmed_items.dedup();
         let ws = self.ws()?;
+        // An approval past untranslated required claims or the reviewer's own open comments
+        // is a choice the reviewer makes knowingly, and signs with its reason.
+        let overrides = if req.outcome == PitchOutcome::ChangesRequested {
+            Vec::new()
+        } else {
+            let view = ws.pitch_editor(req.pitch_id)?;
+            let claims: std::collections::HashMap<Id, &pitchbridge_core::Claim> = view.messages.iter().flat_map(|m| &m.claims).map(|c| (c.id, c)).collect();
+            let gaps: Vec<String> = view.links.coverage.gaps.iter().filter_map(|id| claims.get(id)).map(|c| format!("claim {}: “{}”", c.number, c.text)).collect();
+            let mine = p.actor();
+            let open_comments: Vec<String> = ws
+                .comments(req.pitch_id)?
+                .into_iter()
+                .filter(|c| c.parent_id.is_none() && c.resolved_at.is_none() && c.author == mine)
+                .map(|c| format!("“{}”", c.body))
+                .collect();
+            passing_gate(
+                &[(gaps, "required claim is not translated", "required claims are not translated"), (open_comments, "of your comments is unresolved", "of your comments are unresolved")],
+                req.override_reason.as_deref(),
+                "approve anyway",
+            )?
+            .into_iter()
+            .collect()
+        };
         let detail = ws.pitch_detail(req.pitch_id)?;
         let meaning = decision_meaning(ws, req.pitch_id, req.outcome, request.version_number)?;
         let body = DecisionBody {
@@ -254,6 +306,7 @@ impl App {
             edits,
             comments,
             confirmed_items,
+            overrides,
         };
         let signature = pitchbridge_review::sign(&signing, &body);
         let mut verified = verified_decision(&body, &signature, &p.actor())?;
@@ -325,7 +378,43 @@ pub(crate) fn verified_decision(body: &DecisionBody, signature: &str, signer: &s
         edits: body.edits.clone(),
         comments: body.comments.clone(),
         confirmed_items: body.confirmed_items.clone(),
+        overrides: body.overrides.clone(),
         body: String::from_utf8(pitchbridge_review::signed_bytes(body)).expect("JSON is UTF-8"),
         signature: signature.to_string(),
     })
+}
+
+/// Lets a step pass when nothing stands in its way, or when the person gave a reason to go on
+/// regardless: then it returns what was passed and why, to record. Otherwise it refuses with
+/// what is open, so the person can read it and decide.
+fn passing_gate(open: &[(Vec<String>, &str, &str)], reason: Option<&str>, anyway: &str) -> ApiResult<Option<String>> {
+    let open: Vec<&(Vec<String>, &str, &str)> = open.iter().filter(|(items, _, _)| !items.is_empty()).collect();
+    if open.is_empty() {
+        return Ok(None);
+    }
+    let summary: Vec<String> = open
+        .iter()
+        .map(|(items, one, many)| {
+            let head = if items.len() == 1 { format!("1 {one}") } else { format!("{} {many}", items.len()) };
+            let shown: Vec<&str> = items.iter().take(3).map(String::as_str).collect();
+            let more = if items.len() > 3 { format!("; and {} more", items.len() - 3) } else { String::new() };
+            format!("{head}: {}{more}.", shown.join("; "))
+        })
+        .collect();
+    let summary = summary.join(" ");
+    match reason.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) if r.chars().count() > 1000 => Err(ApiError::invalid("The reason is too long (at most 1,000 characters).")),
+        Some(r) => Ok(Some(format!("{summary} Reason to {anyway}: {r}"))),
+        None => Err(ApiError::needs_confirmation(format!("{summary} Fix what is open, or give a reason to {anyway}: it is recorded."))),
+    }
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
 }

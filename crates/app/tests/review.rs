@@ -15,6 +15,9 @@ use pitchbridge_core::workflow::{CommentTarget, NewComment};
 use pitchbridge_core::{Id, PitchStatus};
 use pitchbridge_store::PitchOutcome;
 
+/// These flows are about review itself, not its gates: their pitches go on past open findings.
+const PAST_OPEN_FINDINGS: &str = "Reviewing the flow, not the copy.";
+
 const PASS: &str = "correct horse battery";
 
 /// An app for one person: their own profile folder, the shared workspace file.
@@ -85,13 +88,13 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
     let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
 
     // Submitting needs a registered reviewer; the pitch is then read-only for the writer.
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "Ready for the channel launch.".into() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "Ready for the channel launch.".into(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     assert_eq!(status(&writer, pitch), PitchStatus::InReview);
     let err = save_text(&mut writer, pitch, append_words).unwrap_err();
     assert_eq!(err.code, ErrorCode::ReviewRefused, "{err:?}");
     assert!(err.message.contains("in review"), "{err:?}");
     // Only the reviewer it was sent to can decide.
-    let err = writer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap_err();
+    let err = writer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap_err();
     assert_eq!(err.code, ErrorCode::ReviewRefused);
 
     // The reviewer comments on an exact range and requests changes.
@@ -103,23 +106,23 @@ fn writer_submits_reviewer_requests_changes_writer_revises_reviewer_approves_the
         })
         .unwrap();
     assert_eq!(state.comments[0].quote, block.text().encode_utf16().take(5).map(|u| char::from_u32(u as u32).unwrap()).collect::<String>());
-    let wrong = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Too vague.".into(), passphrase: "not my passphrase".into(), confirmed_items: vec![] });
+    let wrong = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Too vague.".into(), passphrase: "not my passphrase".into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) });
     assert_eq!(wrong.unwrap_err().code, ErrorCode::ReviewRefused);
     assert_eq!(status(&reviewer, pitch), PitchStatus::InReview, "a wrong passphrase applies nothing");
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Name the reader in the opening.".into(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::ChangesRequested, reasons: "Name the reader in the opening.".into(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     assert_eq!(status(&writer, pitch), PitchStatus::ChangesRequested);
 
     // The writer revises, resolves the thread and submits again; the reviewer approves.
     save_text(&mut writer, pitch, append_words).unwrap();
     let thread = writer.review_state(pitch).unwrap().comments[0].id;
     writer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: thread, resolved: true }).unwrap();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     // Version history: a word-level redline between the two versions sent for review.
     let redline = writer.compare_versions(CompareVersionsRequest { pitch_id: pitch, from: 1, to: 2 }).unwrap();
     let added: String = redline.iter().filter(|s| s.op == pitchbridge_core::redline::DiffOp::Added).map(|s| s.text.as_str()).collect();
     assert!(added.contains("Ask us for the numbers."), "{redline:?}");
     assert!(writer.compare_versions(CompareVersionsRequest { pitch_id: pitch, from: 2, to: 0 }).unwrap().iter().all(|s| s.op == pitchbridge_core::redline::DiffOp::Same));
-    let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    let state = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     assert_eq!(state.status, PitchStatus::Approved);
     let decision = &state.decisions[0];
     assert!(decision.meaning.starts_with("Approved as accurate to the Factory message"), "{}", decision.meaning);
@@ -192,7 +195,7 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
     // The writer ticks a manual checklist item; the reviewer will confirm it.
     let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
     writer.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "For the partner summit.".into() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "For the partner summit.".into(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     let package = dir.path().join("review.pbreview");
     writer.export_review_package(pitch, &package).unwrap();
 
@@ -224,7 +227,7 @@ fn round_trip(outcome: PitchOutcome) -> RoundTrip {
         save_text(&mut reviewer, pitch, append_words).unwrap();
         assert!(reviewer.review_state(pitch).unwrap().reviewer_edited);
     }
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome, reasons: reasons.into(), passphrase: PASS.into(), confirmed_items: vec![item.clone()] }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome, reasons: reasons.into(), passphrase: PASS.into(), confirmed_items: vec![item.clone()], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     let decision = dir.path().join("decision.pbdecision");
     reviewer.export_decision(pitch, &decision).unwrap();
     RoundTrip { _dir: dir, writer, reviewer, pitch, package, decision }
@@ -292,7 +295,7 @@ fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing(
     let copy = dir.path().join("sam-copy.pitchbridge");
     stranger.open_review_package(&t.package, &copy).unwrap();
     assert_eq!(
-        stranger.decide(DecideRequest { pitch_id: t.pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap_err().code,
+        stranger.decide(DecideRequest { pitch_id: t.pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap_err().code,
         ErrorCode::ReviewRefused,
         "the copy knows whom the pitch was sent to"
     );
@@ -301,7 +304,7 @@ fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing(
     t.writer.withdraw_review(PitchRef { pitch_id: t.pitch }).unwrap();
     save_text(&mut t.writer, t.pitch, append_words).unwrap();
     let reviewer_id = t.writer.list_reviewers().unwrap()[0].id;
-    t.writer.submit_for_review(SubmitRequest { pitch_id: t.pitch, reviewer_id, note: String::new() }).unwrap();
+    t.writer.submit_for_review(SubmitRequest { pitch_id: t.pitch, reviewer_id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     let stale = t.decision.clone();
     refused(&mut t, &stale, "version");
 
@@ -317,12 +320,12 @@ fn tampered_foreign_stale_and_unsigned_decisions_are_refused_and_change_nothing(
 #[test]
 fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
     let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
 
     // Checklist ticks are frozen while in review, and only ticked items can be confirmed.
     let item = writer.get_pitch_editor(pitch).unwrap().collateral_type.checklist[0].id.clone();
     assert_eq!(writer.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: true }).unwrap_err().code, ErrorCode::ReviewRefused);
-    let unticked = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![item.clone()] });
+    let unticked = reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![item.clone()], override_reason: Some(PAST_OPEN_FINDINGS.into()) });
     assert_eq!(unticked.unwrap_err().code, ErrorCode::ReviewRefused);
     assert_eq!(status(&writer, pitch), PitchStatus::InReview);
 
@@ -352,8 +355,8 @@ fn withdrawing_gives_the_pitch_back_and_comments_thread_resolve_and_reopen() {
 #[test]
 fn an_approved_pitch_exports_with_its_stamp_and_loses_it_when_the_approval_lapses() {
     let Team { dir: _dir, mut writer, mut reviewer, me, pitch, .. } = team();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
 
     let doc = writer.pitch_document(pitch).unwrap();
     let stamp = doc.approval.expect("an approved pitch carries the stamp");
@@ -394,7 +397,7 @@ fn a_damaged_or_foreign_package_is_refused_and_leaves_no_copy_behind() {
         reviewer.export_reviewer_card(&card).unwrap();
         let me = writer.import_reviewer_card(&card).unwrap();
         let pitch = linked_pitch(&writer);
-        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
         let package = dir.path().join("good.pbreview");
         writer.export_review_package(pitch, &package).unwrap();
         package
@@ -407,8 +410,8 @@ fn a_damaged_or_foreign_package_is_refused_and_leaves_no_copy_behind() {
 fn deleting_a_linked_message_or_removing_a_linked_claim_lapses_the_approval_and_still_travels() {
     let Team { dir, mut writer, mut reviewer, me, pitch, .. } = team();
     let approve = |writer: &mut App, reviewer: &mut App| {
-        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
-        reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+        writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
+        reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
         assert_eq!(status(writer, pitch), PitchStatus::Approved);
     };
     approve(&mut writer, &mut reviewer);
@@ -426,7 +429,7 @@ fn deleting_a_linked_message_or_removing_a_linked_claim_lapses_the_approval_and_
     // A pitch still linking a removed claim travels in a package and opens as a review copy.
     let card = dir.path().join("priya.pbreviewer");
     reviewer.export_reviewer_card(&card).unwrap();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     let package = dir.path().join("p.pbreview");
     writer.export_review_package(pitch, &package).unwrap();
     let mut elsewhere = person(dir.path(), "Priya", "reviewer", &dir.path().join("elsewhere.pitchbridge"));
@@ -435,7 +438,7 @@ fn deleting_a_linked_message_or_removing_a_linked_claim_lapses_the_approval_and_
         elsewhere.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap(),
         writer.workspace().unwrap().linked_claim_fingerprints(pitch).unwrap()
     );
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
 
     // Deleting the Factory message the pitch links takes the links: the approval lapses too.
     writer.delete_message(message.message.id).unwrap();
@@ -478,8 +481,8 @@ fn a_decision_that_names_edits_it_does_not_carry_is_refused() {
 #[test]
 fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_its_first_broken_link() {
     let Team { dir, path, mut writer, mut reviewer, me, pitch } = team();
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new() }).unwrap();
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![] }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     // The message (event 1) and the reviewer's registration (2) come from the team's set-up;
     // then the submission (3) and the decision (4).
     let events = writer.verify_audit().unwrap().events;
@@ -547,6 +550,60 @@ fn a_damaged_profile_never_stands_in_the_way_of_opening_or_saving_a_pitch() {
     // Where the profile is needed, the damage is named.
     let err = writer.get_profile().unwrap_err();
     assert!(err.message.contains("cannot be read"), "{err:?}");
-    let err = writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: 1, note: String::new() }).unwrap_err();
+    let err = writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: 1, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap_err();
     assert!(err.message.contains("cannot be read"), "{err:?}");
+}
+
+#[test]
+fn open_errors_untranslated_claims_and_own_open_comments_are_passed_only_with_a_recorded_reason() {
+    let Team { dir: _dir, path, mut writer, mut reviewer, me, pitch } = team();
+    // The demo pitch leaves required claims untranslated: error findings.
+    let submit = |reason: Option<&str>| SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: "Ready for you.".into(), override_reason: reason.map(Into::into) };
+    let err = writer.submit_for_review(submit(None)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NeedsConfirmation);
+    assert!(err.message.contains("error findings are open") && err.message.contains("is not translated anywhere"), "{}", err.message);
+    assert_eq!(status(&writer, pitch), PitchStatus::Draft, "a refused submission changes nothing");
+    let err = writer.submit_for_review(submit(Some("   "))).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NeedsConfirmation, "a blank reason is no reason");
+
+    let state = writer.submit_for_review(submit(Some("The pricing claims go in the price sheet."))).unwrap();
+    let note = &state.request.unwrap().note;
+    assert!(note.starts_with("Ready for you.") && note.contains("Reason to submit anyway: The pricing claims go in the price sheet."), "{note}");
+
+    // The reviewer's own open comment joins the untranslated claims; resolved ones and
+    // requests for changes are never held up.
+    let block = reviewer.workspace().unwrap().pitch_doc(pitch).unwrap().into_iter().find(|b| !b.text().is_empty()).unwrap();
+    let state = reviewer
+        .add_comment(AddCommentRequest {
+            pitch_id: pitch,
+            comment: NewComment { parent_id: None, target: CommentTarget::Block { key: block.key.clone() }, start: 0, end: 5, body: "Who says so?".into(), quote: None },
+        })
+        .unwrap();
+    let comment = state.comments[0].id;
+    let approve = |reason: Option<&str>| DecideRequest {
+        pitch_id: pitch,
+        outcome: PitchOutcome::Approved,
+        reasons: String::new(),
+        passphrase: PASS.into(),
+        confirmed_items: vec![],
+        override_reason: reason.map(Into::into),
+    };
+    let err = reviewer.decide(approve(None)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NeedsConfirmation);
+    assert!(err.message.contains("required claims are not translated") && err.message.contains("1 of your comments is unresolved") && err.message.contains("Who says so?"), "{}", err.message);
+    assert_eq!(status(&reviewer, pitch), PitchStatus::InReview);
+    reviewer.resolve_comment(ResolveCommentRequest { pitch_id: pitch, comment_id: comment, resolved: true }).unwrap();
+    let err = reviewer.decide(approve(None)).unwrap_err();
+    assert!(!err.message.contains("comments"), "a resolved comment is not open: {}", err.message);
+
+    let state = reviewer.decide(approve(Some("Positioning is the one-pager's job."))).unwrap();
+    assert_eq!(state.status, PitchStatus::Approved);
+    // The reason is signed into the decision and written to the audit trail.
+    let body: String = rusqlite::Connection::open(&path).unwrap().query_row("SELECT body FROM decision WHERE pitch_id = ?1", [pitch], |r| r.get(0)).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let overrides = body["overrides"][0].as_str().unwrap();
+    assert!(overrides.contains("required claims are not translated") && overrides.ends_with("Reason to approve anyway: Positioning is the one-pager's job."), "{overrides}");
+    let event = reviewer.audit_events().unwrap().into_iter().rfind(|e| e.action == "decision.approved").unwrap();
+    assert!(event.payload.contains("Positioning is the one-pager"), "{}", event.payload);
+    assert!(reviewer.verify_audit().unwrap().first_break.is_none());
 }

@@ -58,6 +58,9 @@ pub enum ReviewAction {
         reviewer: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// Submit although error findings are open, saying why (recorded with the request).
+        #[arg(long = "override-reason", value_name = "WHY")]
+        override_reason: Option<String>,
     },
     /// Take a pitch back from review.
     ///
@@ -91,6 +94,10 @@ pub enum ReviewAction {
         /// A manual checklist item the writer ticked that you confirm (repeat for several).
         #[arg(long = "confirm", value_name = "ITEM")]
         confirm: Vec<String>,
+        /// Approve although required claims are untranslated or your comments are
+        /// unresolved, saying why (signed with the decision).
+        #[arg(long = "override-reason", value_name = "WHY")]
+        override_reason: Option<String>,
         #[command(flatten)]
         passphrase: PassphraseSource,
     },
@@ -156,7 +163,7 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
             let r = app.import_reviewer_card(&card)?;
             say!("Registered {} <{}> as a reviewer.", r.name, r.email);
         }
-        ReviewAction::Submit { workspace, pitch, reviewer, note } => {
+        ReviewAction::Submit { workspace, pitch, reviewer, note, override_reason } => {
             let mut app = crate::open(&workspace)?;
             let reviewers = app.list_reviewers()?;
             let Some(r) = reviewers.iter().find(|r| r.email.eq_ignore_ascii_case(reviewer.trim())) else {
@@ -167,7 +174,7 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
                     format!("{reviewer} is not a registered reviewer; the reviewers are {}.", known.join(", "))
                 }));
             };
-            let state = app.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: r.id, note })?;
+            let state = app.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: r.id, note, override_reason })?;
             terminal::out(&describe(&app, pitch, &state)?);
         }
         ReviewAction::Withdraw { workspace, pitch } => {
@@ -175,7 +182,7 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
             let state = app.withdraw_review(PitchRef { pitch_id: pitch })?;
             terminal::out(&describe(&app, pitch, &state)?);
         }
-        ReviewAction::Decide { workspace, pitch, approve, approve_with_edits, request_changes, reasons, confirm, passphrase } => {
+        ReviewAction::Decide { workspace, pitch, approve, approve_with_edits, request_changes, reasons, confirm, passphrase, override_reason } => {
             let outcome = match (approve, approve_with_edits, request_changes) {
                 (true, _, _) => PitchOutcome::Approved,
                 (_, true, _) => PitchOutcome::ApprovedWithEdits,
@@ -191,7 +198,7 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
                 }));
             }
             let passphrase = passphrase.read("Passphrase for your signing key: ", false)?;
-            let state = app.decide(DecideRequest { pitch_id: pitch, outcome, reasons, passphrase, confirmed_items: confirm })?;
+            let state = app.decide(DecideRequest { pitch_id: pitch, outcome, reasons, passphrase, confirmed_items: confirm, override_reason })?;
             terminal::out(&describe(&app, pitch, &state)?);
         }
         ReviewAction::Export { workspace, pitch, output } => {

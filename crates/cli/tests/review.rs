@@ -11,6 +11,9 @@ use pitchbridge_app::App;
 use pitchbridge_core::clock::FixedClock;
 use pitchbridge_store::PitchOutcome;
 
+/// These flows are about review itself, not its gates: their pitches go on past open findings.
+const PAST_OPEN_FINDINGS: &str = "Reviewing the flow, not the copy.";
+
 fn pitchbridge(config: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(args).env("XDG_CONFIG_HOME", config).env_remove("DISPLAY").output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
@@ -42,7 +45,7 @@ fn a_package_goes_out_a_decision_comes_back_and_a_tampered_one_is_refused() {
     let priya = writer.import_reviewer_card(&card).unwrap();
     let launch = writer.list_launches().unwrap()[0].launch.id;
     let pitch = writer.get_launch(launch).unwrap().pitches[0].pitch.id;
-    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: priya.id, note: String::new() }).unwrap();
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: priya.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     drop(writer);
 
     let package = dir.path().join("review.json");
@@ -55,7 +58,7 @@ fn a_package_goes_out_a_decision_comes_back_and_a_tampered_one_is_refused() {
     let (code, _, err) = pitchbridge(&reviewer_cfg, &["review", "open", &package.display().to_string(), "-o", &copy.display().to_string()]);
     assert_eq!(code, 0, "{err}");
     reviewer.open_workspace(OpenWorkspaceRequest { path: copy.display().to_string(), create: false }).unwrap();
-    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: "correct horse battery".into(), confirmed_items: vec![] }).unwrap();
+    reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: "correct horse battery".into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     let decision = dir.path().join("decision.json");
     reviewer.export_decision(pitch, &decision).unwrap();
 

@@ -73,7 +73,10 @@ fn from_profiles_to_an_approved_pdf_with_the_command_line_alone() {
     let (code, _, err) = writer.run(&["review", "submit", "--workspace", &ws, "--pitch", &pitch, "--reviewer", "nobody@ledgerline.example"]);
     assert_eq!(code, 1);
     assert!(err.contains("priya@ledgerline.example"), "names who can review: {err}");
-    let out = writer.ok(&["review", "submit", "--workspace", &ws, "--pitch", &pitch, "--reviewer", "Priya@Ledgerline.example", "--note", "Pricing changed"]);
+    // Open error findings stop a submission until the writer says why it goes anyway.
+    let (code, _, err) = writer.run(&["review", "submit", "--workspace", &ws, "--pitch", &pitch, "--reviewer", "Priya@Ledgerline.example"]);
+    assert!(code == 1 && err.contains("error findings are open") && err.contains("give a reason to submit anyway"), "{err}");
+    let out = writer.ok(&["review", "submit", "--workspace", &ws, "--pitch", &pitch, "--reviewer", "Priya@Ledgerline.example", "--note", "Pricing changed", "--override-reason", "The pricing claims are covered by the price list"]);
     assert!(out.contains("in-review") && out.contains("waiting for Priya Raman"), "{out}");
 
     // Only the reviewer may decide, and only with the right passphrase.
@@ -91,7 +94,10 @@ fn from_profiles_to_an_approved_pdf_with_the_command_line_alone() {
     writer.ok(&["export", "--workspace", &ws, "--pitch", &pitch, "--format", "pdf", "-o", &draft.display().to_string()]);
     assert!(pdf_text(&draft).contains("DRAFT"));
 
-    let (code, out, err) = reviewer.run_with_stdin(&["review", "decide", "--workspace", &ws, "--pitch", &pitch, "--approve", "--passphrase-fd", "0"], Some("correct horse battery staple\n"));
+    let (code, out, err) = reviewer.run_with_stdin(
+        &["review", "decide", "--workspace", &ws, "--pitch", &pitch, "--approve", "--override-reason", "Positioning claims are for the one-pager", "--passphrase-fd", "0"],
+        Some("correct horse battery staple\n"),
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(": approved.") && out.contains("approved by Priya Raman <priya@ledgerline.example>"), "{out}");
 
@@ -128,7 +134,7 @@ fn withdrawing_gives_the_pitch_back_to_its_writer() {
     std::fs::write(&pass, "a long enough passphrase\n").unwrap();
     person.ok(&["profile", "key", "--passphrase-file", &pass.display().to_string()]);
     person.ok(&["review", "register", "--workspace", &ws]);
-    person.ok(&["review", "submit", "--workspace", &ws, "--pitch", "1", "--reviewer", "sam@ledgerline.example"]);
+    person.ok(&["review", "submit", "--workspace", &ws, "--pitch", "1", "--reviewer", "sam@ledgerline.example", "--override-reason", "Checking the flow"]);
     let out = person.ok(&["review", "withdraw", "--workspace", &ws, "--pitch", "1"]);
     assert!(out.contains(": draft."), "{out}");
     let (code, _, err) = person.run(&["review", "decide", "--workspace", &ws, "--pitch", "1", "--approve", "--passphrase-file", &pass.display().to_string()]);
@@ -137,7 +143,7 @@ fn withdrawing_gives_the_pitch_back_to_its_writer() {
     // An empty passphrase file and a closed descriptor are refused with the reason.
     let empty = dir.path().join("empty");
     std::fs::write(&empty, "").unwrap();
-    person.ok(&["review", "submit", "--workspace", &ws, "--pitch", "1", "--reviewer", "sam@ledgerline.example"]);
+    person.ok(&["review", "submit", "--workspace", &ws, "--pitch", "1", "--reviewer", "sam@ledgerline.example", "--override-reason", "Checking the flow"]);
     let (code, _, err) = person.run(&["review", "decide", "--workspace", &ws, "--pitch", "1", "--approve", "--passphrase-file", &empty.display().to_string()]);
     assert_eq!(code, 1);
     assert!(err.contains("no passphrase"), "{err}");

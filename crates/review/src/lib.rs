@@ -119,6 +119,11 @@ pub struct DecisionBody {
     pub comments: Vec<NewComment>,
     /// Manual checklist items the reviewer confirmed.
     pub confirmed_items: Vec<String>,
+    /// What the reviewer approved despite, with their reason ("2 required claims are not
+    /// translated … Reason: …"). Left out when empty, so decisions signed before it existed
+    /// still verify.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<String>,
 }
 
 /// A decision as it travels between machines: the signed body and its signature.
@@ -188,6 +193,7 @@ mod tests {
             edits: None,
             comments: vec![],
             confirmed_items: vec![],
+            overrides: vec![],
         }
     }
 

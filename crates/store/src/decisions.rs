@@ -179,6 +179,7 @@ impl Workspace {
                     "signerKey": d.signer_key,
                     "signedAt": d.signed_at,
                     "fingerprint": d.pitch_fingerprint,
+                    "overrides": d.overrides,
                     "claims": d.claim_fingerprints,
                     "signature": d.signature,
                 }),

@@ -116,6 +116,8 @@ pub struct VerifiedDecision {
     pub edits: Option<Vec<DocBlock>>,
     pub comments: Vec<NewComment>,
     pub confirmed_items: Vec<String>,
+    /// What the reviewer approved despite, with their reason.
+    pub overrides: Vec<String>,
     pub body: String,
     pub signature: String,
 }

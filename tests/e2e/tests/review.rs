@@ -30,7 +30,9 @@ async fn wait_status(c: &Client, want: &str) {
 }
 
 
-async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
+/// Signs a decision. An approval of the demo pitch stops at its untranslated required claims;
+/// `anyway` is the reason then given to approve regardless.
+async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool, anyway: Option<&str>) {
     click(c, "[data-testid=decide]").await;
     click(c, &format!("[data-testid={outcome}]")).await;
     if confirm {
@@ -41,6 +43,13 @@ async fn decide(c: &Client, outcome: &str, reasons: &str, confirm: bool) {
     }
     fill(c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
     click(c, "[data-testid=decide-submit]").await;
+    if let Some(reason) = anyway {
+        find_text(c, "[data-testid=decide-gate]", "required claims are not translated").await;
+        assert_eq!(review_status(c).await, "in-review", "nothing is signed before the reason");
+        fill(c, "[data-testid=decide-override-reason]", reason).await;
+        find_text(c, "[data-testid=decide-submit]", "Approve anyway").await;
+        click(c, "[data-testid=decide-submit]").await;
+    }
 }
 
 #[tokio::test]
@@ -84,7 +93,14 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
         fill(&c, "[data-testid=submit-note]", "Ready for the partner summit.").await;
         click(&c, "[data-testid=submit-review-submit]").await;
+        // The demo pitch leaves required claims untranslated: the dialog says what is open
+        // and goes on only with a reason.
+        find_text(&c, "[data-testid=submit-gate]", "error findings are open").await;
+        assert_eq!(review_status(&c).await, "draft", "nothing is submitted before the reason");
+        fill(&c, "[data-testid=submit-override-reason]", "The positioning claims belong in the one-pager.").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
         wait_status(&c, "in-review").await;
+        wait_db(&ws, "SELECT count(*) FROM review_request WHERE note LIKE '%Reason to submit anyway: The positioning claims belong in the one-pager.'", 1).await;
         find_text(&c, "[data-testid=status-chip]", "review").await;
         let editable = find(&c, "[data-testid=pitch-editor]").await.attr("contenteditable").await.unwrap();
         assert_eq!(editable.as_deref(), Some("false"), "a pitch in review is read-only for its writer");
@@ -159,7 +175,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         click(&c, "[data-testid=comment-submit]").await;
         find_text(&c, "[data-testid=claim-row][data-number='1'] [data-testid=claim-comments]", "1 comment").await;
         find_text(&c, "[data-testid=comment-thread]", "Claim 1").await;
-        decide(&c, "outcome-changes", "Open with the benefit, not the feature.", false).await;
+        decide(&c, "outcome-changes", "Open with the benefit, not the feature.", false, None).await;
         wait_status(&c, "changes-requested").await;
         c.close().await.unwrap();
     }
@@ -188,6 +204,9 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         click(&c, "[data-testid=submit-review]").await;
         find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
         click(&c, "[data-testid=submit-review-submit]").await;
+        find_text(&c, "[data-testid=submit-gate]", "error findings are open").await;
+        fill(&c, "[data-testid=submit-override-reason]", "Positioning stays in the one-pager.").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
         wait_status(&c, "in-review").await;
         c.close().await.unwrap();
     }
@@ -199,8 +218,9 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         assert_eq!(wait_ready(&c).await, "true");
         open_pitch(&c).await;
         find_text(&c, "[data-testid=review-bar]", "version 2").await;
-        decide(&c, "outcome-approve", "", true).await;
+        decide(&c, "outcome-approve", "", true, Some("The positioning claims belong in the one-pager.")).await;
         wait_status(&c, "approved").await;
+        wait_db(&ws, "SELECT count(*) FROM decision WHERE body LIKE '%Reason to approve anyway: The positioning claims belong in the one-pager.%'", 1).await;
         find(&c, "[data-testid=item-confirmed]").await;
         find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
         c.close().await.unwrap();

@@ -118,6 +118,9 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         click(&c, "[data-testid=submit-review]").await;
         find_text(&c, "[data-testid=submit-reviewer] option", "Priya Raman").await;
         click(&c, "[data-testid=submit-review-submit]").await;
+        find_text(&c, "[data-testid=submit-gate]", "error findings are open").await;
+        fill(&c, "[data-testid=submit-override-reason]", "Positioning stays in the one-pager.").await;
+        click(&c, "[data-testid=submit-review-submit]").await;
         find(&c, "[data-testid=review-bar][data-status=in-review]").await;
         click(&c, "[data-testid=export-review-package]").await;
         answer_dialog("Save the review package", &package, false).await;
@@ -140,6 +143,9 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         click(&c, "[data-testid=decide]").await;
         click(&c, "[data-testid=outcome-approve]").await;
         fill(&c, "[data-testid=decide-passphrase]", PASSPHRASE).await;
+        click(&c, "[data-testid=decide-submit]").await;
+        find_text(&c, "[data-testid=decide-gate]", "required claims are not translated").await;
+        fill(&c, "[data-testid=decide-override-reason]", "Positioning stays in the one-pager.").await;
         click(&c, "[data-testid=decide-submit]").await;
         find(&c, "[data-testid=review-bar][data-status=approved]").await;
         click(&c, "[data-testid=export-decision]").await;

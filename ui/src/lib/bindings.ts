@@ -581,7 +581,12 @@ export type SaveProfileRequest = { name: string, email: string, role: string, };
 
 export type PassphraseRequest = { passphrase: string, };
 
-export type SubmitRequest = { pitchId: number, reviewerId: number, note: string, };
+export type SubmitRequest = { pitchId: number, reviewerId: number, note: string, 
+/**
+ * Why the writer submits although error findings are open; without one, such a
+ * submission is refused with what is open (needs-confirmation).
+ */
+overrideReason?: string, };
 
 export type PitchRef = { pitchId: number, };
 
@@ -594,7 +599,12 @@ export type DecideRequest = { pitchId: number, outcome: PitchOutcome, reasons: s
  * Manual checklist items the writer ticked that the reviewer confirms: signed with the
  * decision, so only the reviewer's key can confirm anything.
  */
-confirmedItems: Array<string>, };
+confirmedItems: Array<string>, 
+/**
+ * Why the reviewer approves although required claims are untranslated or their own
+ * comments are unresolved; without one, such an approval is refused with what is open.
+ */
+overrideReason?: string, };
 
 export type CompareVersionsRequest = { pitchId: number, 
 /**

@@ -153,3 +153,44 @@ describe("any other refusal", () => {
     expect(document.querySelector("[data-testid=decide-passphrase-error]")).toBeNull();
   });
 });
+
+describe("approving while something is still open", () => {
+  const OPEN = { code: "needs-confirmation", message: "2 required claims are not said in the pitch yet: Setup takes 10 minutes; Audit logs kept 7 years." };
+
+  async function approve(): Promise<void> {
+    type("[data-testid=decide-passphrase]", "right passphrase");
+    $<HTMLButtonElement>("[data-testid=decide-submit]").click();
+    await new Promise((r) => setTimeout(r, 0));
+    flushSync();
+  }
+
+  it("shows what is open and asks why, signing nothing until a reason is given", async () => {
+    vi.mocked(api.decide).mockRejectedValueOnce(OPEN);
+    await approve();
+    expect($("[data-testid=decide-gate]").textContent).toContain("Setup takes 10 minutes");
+    const sign = $<HTMLButtonElement>("[data-testid=decide-submit]");
+    expect(sign.textContent).toContain("Approve anyway");
+    expect(sign.disabled).toBe(true);
+    expect(api.decide).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(api.decide).mock.calls[0]![0].overrideReason).toBeUndefined();
+    expect($<HTMLInputElement>("[data-testid=decide-passphrase]").value).toBe("right passphrase");
+  });
+
+  it("signs the reason into the decision once given", async () => {
+    const state = { pitchId: 2 } as unknown as ReviewState;
+    vi.mocked(api.decide).mockRejectedValueOnce(OPEN).mockResolvedValueOnce(state);
+    await approve();
+    type("[data-testid=decide-override-reason]", "Both claims are covered by the datasheet sent with it.");
+    $<HTMLButtonElement>("[data-testid=decide-submit]").click();
+    await vi.waitFor(() => expect(ondone).toHaveBeenCalledWith(state));
+    expect(vi.mocked(api.decide).mock.calls[1]![0].overrideReason).toBe("Both claims are covered by the datasheet sent with it.");
+  });
+
+  it("is not asked when requesting changes", async () => {
+    vi.mocked(api.decide).mockRejectedValueOnce(OPEN);
+    await approve();
+    check("[data-testid=outcome-changes]");
+    expect(document.querySelector("[data-testid=decide-gate]")).toBeNull();
+    expect($("[data-testid=decide-submit]").textContent).toContain("Sign decision");
+  });
+});
