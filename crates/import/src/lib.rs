@@ -55,6 +55,17 @@ pub struct ImportReport {
     pub controls_removed: u32,
     #[serde(default)]
     pub controls_first_line: u32,
+    /// Text boxes and shapes whose text was read, after the paragraph they sit in.
+    #[serde(default)]
+    pub text_boxes: u32,
+    /// Footnotes and endnotes kept, each after the paragraph that cites it.
+    #[serde(default)]
+    pub footnotes: u32,
+    #[serde(default)]
+    pub endnotes: u32,
+    /// Pictures whose description (alt text) was kept as a line of text.
+    #[serde(default)]
+    pub image_descriptions: u32,
 }
 
 impl ImportReport {
@@ -70,6 +81,10 @@ impl ImportReport {
         say(self.comments.len() as u32, "comment", "comments", "kept as notes");
         say(self.insertions_accepted, "tracked insertion", "tracked insertions", "accepted");
         say(self.deletions_dropped, "tracked deletion", "tracked deletions", "accepted");
+        say(self.text_boxes, "text box", "text boxes", "read in place");
+        say(self.footnotes, "footnote", "footnotes", "kept where cited");
+        say(self.endnotes, "endnote", "endnotes", "kept where cited");
+        say(self.image_descriptions, "picture description", "picture descriptions", "kept as text");
         say(self.images_skipped, "image", "images", "skipped");
         say(self.headers_skipped, "page header", "page headers", "skipped");
         say(self.footers_skipped, "page footer", "page footers", "skipped");

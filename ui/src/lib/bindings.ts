@@ -327,7 +327,19 @@ deletionsDropped: number, tables: number,
 /**
  * Control characters (NUL, BEL, ESC…) taken out of the text, and the line of the first.
  */
-controlsRemoved: number, controlsFirstLine: number, };
+controlsRemoved: number, controlsFirstLine: number, 
+/**
+ * Text boxes and shapes whose text was read, after the paragraph they sit in.
+ */
+textBoxes: number, 
+/**
+ * Footnotes and endnotes kept, each after the paragraph that cites it.
+ */
+footnotes: number, endnotes: number, 
+/**
+ * Pictures whose description (alt text) was kept as a line of text.
+ */
+imageDescriptions: number, };
 
 export type ImportRequest = { path: string, launchId: number, 
 /**
