@@ -2,6 +2,7 @@
 //! Rust types. `ui/src/lib/bindings.ts` is this module's output, committed; a test fails when
 //! it is stale (run `UPDATE_BINDINGS=1 cargo test -p pitchbridge-app --test bindings` to refresh).
 
+use pitchbridge_checks::candidates::{CandidateKind, GlossaryCandidate};
 use pitchbridge_checks::{readiness::Readiness, Rule, RuleSetting, Severity};
 use pitchbridge_core::*;
 use pitchbridge_core::audit::{AuditEvent, ChainBreak};
@@ -53,7 +54,7 @@ pub fn typescript() -> String {
         PitchVersionRequest, SourceFormat, ImportReport, ImportRequest, ImportedClaim, ImportPreview, ImportOutcome,
         Rule, Severity, RuleSetting, Readiness, CheckPitchRequest, PitchFinding, RuleSummary, ManualItemView, PitchCheckReport,
         DismissFindingRequest, RestoreFindingRequest, ManualItemRequest, RuleInfo, CheckSettingsView, SetCheckSettingRequest,
-        UpdateGlossaryRequest, GlossaryImportReport, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome, BrandKitView, BrandKitInput,
+        UpdateGlossaryRequest, GlossaryImportReport, GlossaryCandidate, CandidateKind, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome, BrandKitView, BrandKitInput,
         CommentTarget, NewComment, Reviewer, ReviewRequest, Comment, DecisionRecord, PitchOutcome, ClaimDrift, ApprovalDrift,
         ProfileView, SaveProfileRequest, PassphraseRequest, SubmitRequest, PitchRef, AddCommentRequest, ResolveCommentRequest,
         DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification,

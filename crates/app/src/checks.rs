@@ -187,7 +187,7 @@ impl App {
         self.checker.clone()
     }
 
-    fn checker(&self) -> &Checker {
+    pub(crate) fn checker(&self) -> &Checker {
         self.checker.get_or_init(Checker::new)
     }
 

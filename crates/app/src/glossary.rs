@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use pitchbridge_checks::candidates::glossary_candidates;
+pub use pitchbridge_checks::candidates::{CandidateKind, GlossaryCandidate};
 use pitchbridge_checks::glossary_csv;
 use pitchbridge_core::{GlossaryInput, GlossaryTerm, Id};
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,21 @@ pub struct GlossaryImportReport {
 }
 
 impl App {
+    /// Acronyms and capitalised terms the workspace's Factory messages use that the glossary
+    /// does not have yet, most used first.
+    pub fn glossary_candidates(&self) -> ApiResult<Vec<GlossaryCandidate>> {
+        let ws = self.ws()?;
+        let mut known: Vec<String> = ws.list_glossary()?.into_iter().map(|t| t.term).collect();
+        let mut claims: Vec<String> = vec![];
+        for launch in ws.list_launches()? {
+            known.push(launch.launch.product.clone());
+            for message in ws.launch_detail(launch.launch.id)?.messages {
+                claims.extend(ws.message_detail(message.id)?.claims.into_iter().map(|c| c.text));
+            }
+        }
+        Ok(glossary_candidates(&self.checker().lists, claims.iter().map(String::as_str), &known))
+    }
+
     pub fn list_glossary(&self) -> ApiResult<Vec<GlossaryTerm>> {
         Ok(self.ws()?.list_glossary()?)
     }

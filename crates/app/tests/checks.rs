@@ -245,3 +245,22 @@ fn ticks_and_dismissals_are_audited_and_tampering_with_the_trail_is_found() {
     conn.execute("DELETE FROM audit_event WHERE seq = 3", []).unwrap();
     verify(3, "missing");
 }
+
+#[test]
+fn the_factory_message_offers_its_jargon_as_glossary_candidates_until_the_glossary_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = demo(dir.path());
+    let glossary: Vec<String> = a.list_glossary().unwrap().into_iter().map(|t| t.term.to_lowercase()).collect();
+    let offered = a.glossary_candidates().unwrap();
+    let terms: Vec<&str> = offered.iter().map(|c| c.term.as_str()).collect();
+    assert!(terms.contains(&"SOC") && terms.contains(&"VendorHub"), "the demo message's acronyms and product terms are offered: {terms:?}");
+    assert!(!terms.contains(&"DPO"), "the demo glossary has DPO already: {terms:?}");
+    assert!(!terms.contains(&"Dana Whitcombe") && !terms.contains(&"Ridgeview Research"), "an analyst and her firm are not terms: {terms:?}");
+    assert!(!terms.iter().any(|t| glossary.contains(&t.to_lowercase())), "nothing the glossary has: {terms:?}");
+    assert!(!terms.contains(&"CFO") && !terms.contains(&"ERP"), "nothing every reader knows: {terms:?}");
+    let soc = offered.iter().find(|c| c.term == "SOC").unwrap();
+    assert!(soc.example.contains("SOC"), "with the claim it comes from: {}", soc.example);
+    a.add_glossary_term(GlossaryInput { term: "SOC".into(), customer_phrasing: "independent security audit".into(), rule: GlossaryRule::Explain, note: String::new() }).unwrap();
+    let after: Vec<String> = a.glossary_candidates().unwrap().into_iter().map(|c| c.term).collect();
+    assert!(!after.contains(&"SOC".to_string()), "{after:?}");
+}

@@ -5,6 +5,7 @@
 //! built once; [`Checker::check`] then runs every enabled rule over a [`CheckInput`] and
 //! returns [`Finding`]s, each pointing at an exact byte range of one block's text.
 
+pub mod candidates;
 pub mod file;
 pub mod glossary_csv;
 pub mod lists;

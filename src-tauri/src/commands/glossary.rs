@@ -1,12 +1,18 @@
 //! The glossary and its CSV exchange.
 
 use pitchbridge_app::error::ApiResult;
+use pitchbridge_app::glossary::GlossaryCandidate;
 use pitchbridge_app::files::Saving;
 use pitchbridge_app::glossary::{GlossaryImportReport, UpdateGlossaryRequest};
 use pitchbridge_core::{GlossaryInput, GlossaryTerm, Id};
 use tauri::AppHandle;
 
 use super::Cmd;
+
+#[tauri::command]
+pub async fn glossary_candidates(s: Cmd<'_>) -> ApiResult<Vec<GlossaryCandidate>> {
+    s.run(|a| a.glossary_candidates()).await
+}
 
 #[tauri::command]
 pub async fn list_glossary(s: Cmd<'_>) -> ApiResult<Vec<GlossaryTerm>> {

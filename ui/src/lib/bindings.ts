@@ -457,6 +457,23 @@ export type GlossaryImportReport = { added: number, updated: number,
  */
 skipped: Array<string>, };
 
+export type GlossaryCandidate = { term: string, kind: CandidateKind, 
+/**
+ * How many claims use it.
+ */
+claims: number, 
+/**
+ * The first claim that uses it, for context.
+ */
+example: string, 
+/**
+ * What the message says it stands for, when it spells it out ("overall equipment
+ * effectiveness (OEE)").
+ */
+spelledOut: string | null, };
+
+export type CandidateKind = "acronym" | "term";
+
 export type CheckSettingRow = { 
 /**
  * "" for the whole workspace, else a collateral type id.

@@ -26,6 +26,7 @@ import type {
   Dismissal,
   ExportFormat,
   ExportOutcome,
+  GlossaryCandidate,
   GlossaryImportReport,
   GlossaryInput,
   GlossaryTerm,
@@ -174,6 +175,10 @@ export function exportPitch(pitchId: number, formats: ExportFormat[]): Promise<E
 }
 
 // ---- glossary ----------------------------------------------------------------------------------
+
+export function glossaryCandidates(): Promise<GlossaryCandidate[]> {
+  return call<GlossaryCandidate[]>("glossary_candidates");
+}
 
 export function listGlossary(): Promise<GlossaryTerm[]> {
   return call<GlossaryTerm[]>("list_glossary");

@@ -11,7 +11,7 @@ use crate::{CheckInput, Checker, Finding, Rule};
 mod content;
 mod sentences;
 mod size;
-mod words;
+pub(crate) mod words;
 
 use content::{audience_fit, coverage, proof};
 use sentences::{call_to_action, customer_focus, passive, repeated_word, sentence_length};

@@ -153,7 +153,7 @@ pub(super) fn explained_nearby(cx: &Cx, s: &Sentence, phrasing: &str) -> bool {
     hits * 2 >= keys.len() && hits >= 1
 }
 
-pub(super) fn is_acronym(raw: &str) -> bool {
+pub(crate) fn is_acronym(raw: &str) -> bool {
     let core = raw.strip_suffix('s').unwrap_or(raw);
     let upper = core.chars().filter(|c| c.is_uppercase()).count();
     upper >= 2
