@@ -15,6 +15,7 @@ use pitchbridge_import::{ImportReport, SourceFormat};
 use pitchbridge_store::*;
 use ts_rs::{Config, TS};
 
+use crate::audit::AuditSubject;
 use crate::audiences::*;
 use crate::brand_kit::*;
 use crate::checks::*;
@@ -57,7 +58,7 @@ pub fn typescript() -> String {
         UpdateGlossaryRequest, GlossaryImportReport, GlossaryCandidate, CandidateKind, CheckSettingRow, Dismissal, ExportFormat, ExportPitchRequest, ExportOutcome, BrandKitView, BrandKitInput,
         CommentTarget, NewComment, Reviewer, ReviewRequest, Comment, DecisionRecord, PitchOutcome, ClaimDrift, ApprovalDrift,
         ProfileView, SaveProfileRequest, PassphraseRequest, SubmitRequest, PitchRef, AddCommentRequest, ResolveCommentRequest,
-        DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification,
+        DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification, AuditSubject,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -223,3 +223,19 @@ fn the_editor_round_trip_autosave_links_versions_and_restore() {
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[test]
+fn the_audit_trail_subjects_are_named_by_what_the_workspace_calls_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = common::demo(dir.path());
+    let names: std::collections::HashMap<String, String> = a.audit_subjects().unwrap().into_iter().map(|s| (s.subject, s.name)).collect();
+    let launches = a.list_launches().unwrap();
+    let launch = a.get_launch(launches[0].launch.id).unwrap();
+    assert!(!launch.pitches.is_empty() && !launch.messages.is_empty());
+    for p in &launch.pitches {
+        assert_eq!(names.get(&format!("pitch:{}", p.pitch.id)), Some(&p.pitch.title));
+    }
+    for m in &launch.messages {
+        assert_eq!(names.get(&format!("message:{}", m.id)), Some(&m.title));
+    }
+}

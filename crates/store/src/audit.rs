@@ -42,6 +42,25 @@ impl Workspace {
         Ok(AuditEvent { seq, at: at.into(), actor: actor.into(), action: action.into(), subject: subject.into(), payload, prev_hash, hash })
     }
 
+    /// What each audit subject the workspace still holds is called: "pitch:3" → its title,
+    /// "message:1" → the message's title, "reviewer:2" → the reviewer's name.
+    pub fn audit_subject_names(&self) -> Result<Vec<(String, String)>> {
+        let mut out = vec![];
+        for (kind, sql) in [("pitch", "SELECT id, title FROM pitch"), ("message", "SELECT id, title FROM factory_message"), ("reviewer", "SELECT id, name FROM reviewer")] {
+            // A workspace from before reviewers existed, open read-only, has no reviewer table.
+            let mut stmt = match self.conn.prepare(sql) {
+                Ok(s) => s,
+                Err(rusqlite::Error::SqliteFailure(_, Some(m))) if m.starts_with("no such table") => continue,
+                Err(e) => return Err(e.into()),
+            };
+            let rows = stmt.query_map([], |r| Ok((format!("{kind}:{}", r.get::<_, i64>(0)?), r.get::<_, String>(1)?)))?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn audit_events(&self) -> Result<Vec<AuditEvent>> {
         let rows = self
             .conn

@@ -703,4 +703,6 @@ export type AuditVerification = { events: number,
  */
 firstBreak: ChainBreak | null, };
 
+export type AuditSubject = { subject: string, name: string, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

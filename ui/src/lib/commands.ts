@@ -9,6 +9,7 @@ import type {
   Audience,
   AudienceInput,
   AuditEvent,
+  AuditSubject,
   AuditVerification,
   BrandKitInput,
   BrandKitView,
@@ -95,6 +96,11 @@ export function deleteAudience(id: number): Promise<void> {
 
 export function auditEvents(): Promise<AuditEvent[]> {
   return call<AuditEvent[]>("audit_events");
+}
+
+/** What the trail's subjects are called now (pitch titles, message titles, reviewer names). */
+export function auditSubjects(): Promise<AuditSubject[]> {
+  return call<AuditSubject[]>("audit_subjects");
 }
 
 /** Checks the trail's hash chain and reports its first broken link. */

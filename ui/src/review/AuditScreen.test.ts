@@ -9,6 +9,7 @@ import type { AuditEvent } from "../lib/bindings";
 vi.mock("../lib/api", () => ({
   auditEvents: vi.fn(),
   verifyAudit: vi.fn(),
+  auditSubjects: vi.fn(async () => [{ subject: "pitch:3", name: "Close the books sooner" }]),
   frontendReady: vi.fn(async () => null),
   toApiError: (e: unknown) => e,
 }));
@@ -55,14 +56,15 @@ describe("the audit trail", () => {
     expect(table().querySelectorAll("colgroup col")).toHaveLength(headers.length);
   });
 
-  it("lists the newest event first, one row each, the person by name under Who", () => {
+  it("lists the newest event first, one row each, the person and the pitch by name", () => {
     const rows = table().querySelectorAll("tbody tr");
     expect(Array.from(rows, (r) => r.getAttribute("data-action"))).toEqual(["decision.approved", "review.submitted"]);
     const approved = cells(row("decision.approved"));
     expect(approved[0]).toBe("2");
     expect(approved[2]).toBe("Priya Raman");
     expect(approved[3]).toBe("Approved");
-    expect(approved[4]).toBe("Pitch 3");
+    expect(approved[4]).toBe("Pitch “Close the books sooner”");
+    expect(row("decision.approved").querySelectorAll("td")[4]!.getAttribute("title")).toBe("pitch:3");
     expect(approved[5]).toBe("Approved as accurate to the Factory message");
     // The full address is a hover away.
     expect(row("decision.approved").querySelectorAll("td")[2]!.getAttribute("title")).toBe("Priya Raman <priya@example.com>");

@@ -39,6 +39,10 @@ describe("what happened, and to what", () => {
     expect(subjectLabel("pitch:3")).toBe("Pitch 3");
     expect(subjectLabel("message:12")).toBe("Message 12");
     expect(subjectLabel("workspace")).toBe("Workspace");
+    const names = new Map([["pitch:3", "Close the books sooner"], ["reviewer:1", "Priya Raman"]]);
+    expect(subjectLabel("pitch:3", names)).toBe("Pitch “Close the books sooner”");
+    expect(subjectLabel("reviewer:1", names)).toBe("Reviewer “Priya Raman”");
+    expect(subjectLabel("pitch:4", names)).toBe("Pitch 4");
   });
 
   it("picks the detail worth a glance from the payload", () => {

@@ -46,8 +46,12 @@ export function eventDetail(e: AuditEvent): string {
   return "";
 }
 
-/** "pitch:3" → "Pitch 3". */
-export function subjectLabel(subject: string): string {
+/** "pitch:3" → "Pitch “Close the books sooner”" while the workspace still holds it (its
+ *  name in `names`), else "Pitch 3". */
+export function subjectLabel(subject: string, names?: ReadonlyMap<string, string>): string {
+  const name = names?.get(subject);
+  const kind = subject.split(":")[0] ?? subject;
+  if (name) return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} “${name}”`;
   const words = subject.replace(":", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
