@@ -34,6 +34,14 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };
+        // The problem section describes the reader's world ("adjusters are retiring faster
+        // than they can be replaced"): it promises nothing unless it speaks of us.
+        let section = &cx.input.blocks[s.block].section;
+        let describes_problem = ["problem", "challenge", "situation", "pain"].iter().any(|w| section.contains(w));
+        let about_us = toks.iter().any(|t| lists.we.contains(&t.lower) || t.lower == "it") || cx.products.any_in(toks);
+        if describes_problem && !about_us {
+            continue;
+        }
         if cx.has_proof(s) || cx.neighbours(i).any(|n| cx.has_proof(n)) {
             continue;
         }

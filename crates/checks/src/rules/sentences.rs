@@ -159,7 +159,9 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
-        let about_us = matches!(first.lower.as_str(), "it" | "we" | "our") || cx.products.any_in(toks);
+        // About us when we or the product are the subject; "Carriers across the Midwest have
+        // chosen Fairclaim" is about customers (social proof), not a feature.
+        let about_us = matches!(first.lower.as_str(), "it" | "we" | "our") || (0..toks.len().min(3)).any(|k| cx.products.match_at(toks, k).is_some());
         let to_reader = toks.iter().any(|t| lists.you.contains(&t.lower)) || lists.benefit_markers.any_in(toks);
         let feature_in_linked_block = cx.input.feature_blocks.contains(&s.block);
         let features_belong_here = lists.feature_sections.contains(&cx.input.blocks[s.block].section);

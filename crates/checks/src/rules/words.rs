@@ -163,6 +163,20 @@ pub(crate) fn is_acronym(raw: &str) -> bool {
         && !(core.len() <= 4 && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
+/// Whether a quoted sentence is the customer's words. In written collateral a quote is
+/// someone else's voice; in a spoken type (a call script) the quotes are the rep's own lines,
+/// except the objection a customer raises, which opens its item in the objections section.
+fn customers_quote(cx: &Cx, s: &crate::text::Sentence) -> bool {
+    use pitchbridge_core::collateral::SectionRole;
+    let Some(ct) = cx.input.collateral else { return true };
+    if !cx.checker.lists.spoken_types.contains(&ct.id) {
+        return true;
+    }
+    let objections = ct.sections.iter().any(|c| c.id == cx.input.blocks[s.block].section && c.role == SectionRole::Objections);
+    let opens_block = cx.seg.sentences.iter().find(|o| o.block == s.block).is_some_and(|o| o.start == s.start);
+    objections && opens_block
+}
+
 pub(super) fn acronym(cx: &Cx, out: &mut Vec<Finding>) {
     let lists = &cx.checker.lists;
     let mut seen: HashSet<&str> = HashSet::new();
@@ -175,6 +189,12 @@ pub(super) fn acronym(cx: &Cx, out: &mut Vec<Finding>) {
         for t in toks {
             let raw = &text[t.start..t.end];
             if !is_acronym(raw) || cx.seg.in_contact(b, t) {
+                continue;
+            }
+            // The customer's own words (a quoted objection) are theirs: the acronym is one
+            // they know, and its first use in our voice is the one to explain.
+            let sentence = cx.seg.sentences.iter().find(|s| s.block == b && s.start <= t.start && t.end <= s.end);
+            if sentence.is_some_and(|s| cx.customer_voice(s) || cx.seg.is_quoted(s) && customers_quote(cx, s)) {
                 continue;
             }
             let core = raw.strip_suffix('s').unwrap_or(raw);
@@ -238,7 +258,9 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
 
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
 pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
-    for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s)) {
+    // A question asserts nothing, so it hedges nothing ("How often do your supervisors…?").
+    let asks = |s: &crate::text::Sentence| rule == Rule::Weasel && cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', '*']).ends_with('?');
+    for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !asks(s)) {
         let toks = cx.seg.sentence_tokens(s);
         for m in set.find_all(toks) {
             let (start, end) = (toks[m.first].start, toks[m.last].end);
