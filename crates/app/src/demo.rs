@@ -38,6 +38,33 @@ struct DemoLaunch {
     launch_date: String,
     owner_pm: String,
     description: String,
+    #[serde(default = "default_target_score")]
+    target_score: u32,
+    #[serde(default)]
+    positioning: DemoPositioning,
+    #[serde(default)]
+    targets: Vec<DemoTarget>,
+}
+
+fn default_target_score() -> u32 {
+    80
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DemoPositioning {
+    for_whom: String,
+    need: String,
+    category: String,
+    key_benefit: String,
+    unlike: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoTarget {
+    audience: String,
+    types: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +122,8 @@ struct DemoBlock {
     #[serde(default)]
     claims: Vec<usize>,
 }
+
+use pitchbridge_core::readiness::{LaunchTargets, Positioning, TargetAudience};
 
 fn bad(what: impl std::fmt::Display) -> ApiError {
     ApiError::new(crate::ErrorCode::Internal, format!("The demo content is broken: {what}"))
@@ -176,6 +205,27 @@ pub fn seed_demo(ws: &mut Workspace, now: &str) -> ApiResult<()> {
                 .ok_or_else(|| pitchbridge_store::StoreError::Invalid(format!("unknown demo audience {}", p.audience)))?;
             ws.create_pitch_with_blocks(launch.id, audience_id, &p.collateral_type, &p.title, &blocks, now)?;
         }
+        let l = &demo.launch;
+        let targets = LaunchTargets {
+            launch_id: launch.id,
+            positioning: Positioning {
+                for_whom: l.positioning.for_whom.clone(),
+                need: l.positioning.need.clone(),
+                category: l.positioning.category.clone(),
+                key_benefit: l.positioning.key_benefit.clone(),
+                unlike: l.positioning.unlike.clone(),
+            },
+            audiences: l
+                .targets
+                .iter()
+                .map(|t| {
+                    let audience_id = *audiences.get(t.audience.as_str()).ok_or_else(|| pitchbridge_store::StoreError::Invalid(format!("unknown demo audience {}", t.audience)))?;
+                    Ok(TargetAudience { audience_id, types: t.types.clone() })
+                })
+                .collect::<pitchbridge_store::Result<_>>()?,
+            target_score: l.target_score,
+        };
+        ws.set_launch_targets(&targets, now)?;
         Ok(())
     })?;
     Ok(())

@@ -223,8 +223,9 @@ fn ticks_and_dismissals_are_audited_and_tampering_with_the_trail_is_found() {
     a.set_manual_item(ManualItemRequest { pitch_id: pitch, item_id: item.clone(), ticked: false }).unwrap();
     a.dismiss_finding(DismissFindingRequest { pitch_id: pitch, rule: Rule::Passive, block_key: "k".into(), quote: "is built".into(), reason: "House style.".into() }).unwrap();
     let v = a.verify_audit().unwrap();
-    // The demo's message (event 1), then the tick, the untick and the dismissal.
-    assert_eq!((v.events, v.first_break.is_none()), (4, true));
+    // The demo's message and launch targets (events 1, 2), then the tick, the untick and the
+    // dismissal.
+    assert_eq!((v.events, v.first_break.is_none()), (5, true));
     drop(a);
 
     // The database refuses to change or remove an event…

@@ -483,10 +483,10 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
     let Team { dir, path, mut writer, mut reviewer, me, pitch } = team();
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
     reviewer.decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(PAST_OPEN_FINDINGS.into()) }).unwrap();
-    // The message (event 1) and the reviewer's registration (2) come from the team's set-up;
-    // then the submission (3) and the decision (4).
+    // The message and the launch's targets (events 1, 2) and the reviewer's registration (3)
+    // come from the team's set-up; then the submission (4) and the decision (5).
     let events = writer.verify_audit().unwrap().events;
-    assert_eq!(events, 4, "{:?}", writer.audit_events().unwrap().iter().map(|e| e.action.clone()).collect::<Vec<_>>());
+    assert_eq!(events, 5, "{:?}", writer.audit_events().unwrap().iter().map(|e| e.action.clone()).collect::<Vec<_>>());
 
     let fresh = || {
         let copy = dir.path().join(format!("tampered-{}.pitchbridge", rand_suffix()));
@@ -494,7 +494,7 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
         rusqlite::Connection::open(&path).unwrap().execute("VACUUM INTO ?1", [copy.display().to_string()]).unwrap();
         let conn = rusqlite::Connection::open(&copy).unwrap();
         // The database refuses rewrites; someone with the file drops the guards first.
-        assert!(conn.execute("UPDATE audit_event SET actor = 'Wren' WHERE seq = 4", []).is_err());
+        assert!(conn.execute("UPDATE audit_event SET actor = 'Wren' WHERE seq = 5", []).is_err());
         conn.execute_batch("DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;").unwrap();
         (copy, conn)
     };
@@ -506,31 +506,31 @@ fn a_review_trail_that_is_edited_reordered_truncated_or_forged_is_reported_at_it
 
     // The decision's signer rewritten.
     let (copy, conn) = fresh();
-    conn.execute("UPDATE audit_event SET actor = 'Wren <wren@ledgerline.example>' WHERE seq = 4", []).unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 4);
+    conn.execute("UPDATE audit_event SET actor = 'Wren <wren@ledgerline.example>' WHERE seq = 5", []).unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 5);
     // Two events swapped.
     let (copy, conn) = fresh();
-    conn.execute_batch("UPDATE audit_event SET seq = 100 WHERE seq = 3; UPDATE audit_event SET seq = 3 WHERE seq = 4; UPDATE audit_event SET seq = 4 WHERE seq = 100;").unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 3);
+    conn.execute_batch("UPDATE audit_event SET seq = 100 WHERE seq = 4; UPDATE audit_event SET seq = 4 WHERE seq = 5; UPDATE audit_event SET seq = 5 WHERE seq = 100;").unwrap();
+    assert_eq!(first_break(&copy).unwrap().0, 4);
     // The submission removed.
     let (copy, conn) = fresh();
-    conn.execute("DELETE FROM audit_event WHERE seq = 3", []).unwrap();
+    conn.execute("DELETE FROM audit_event WHERE seq = 4", []).unwrap();
     let (seq, reason) = first_break(&copy).unwrap();
-    assert!(seq == 3 && reason.contains("missing"), "{reason}");
+    assert!(seq == 4 && reason.contains("missing"), "{reason}");
     // The last events cut off: every remaining link is sound, but the recorded head is gone.
     let (copy, conn) = fresh();
-    conn.execute("DELETE FROM audit_event WHERE seq >= 3", []).unwrap();
+    conn.execute("DELETE FROM audit_event WHERE seq >= 4", []).unwrap();
     let (seq, reason) = first_break(&copy).unwrap();
-    assert!(seq == 3 && reason.contains("removed"), "{seq} {reason}");
+    assert!(seq == 4 && reason.contains("removed"), "{seq} {reason}");
     // A forged approval appended with a hash of its own making.
     let (copy, conn) = fresh();
     conn.execute(
         "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash)
-         VALUES (5, '2027-01-16T00:00:00Z', 'Priya', 'decision.approved', 'pitch:2', '{}', 'x', 'y')",
+         VALUES (6, '2027-01-16T00:00:00Z', 'Priya', 'decision.approved', 'pitch:2', '{}', 'x', 'y')",
         [],
     )
     .unwrap();
-    assert_eq!(first_break(&copy).unwrap().0, 5);
+    assert_eq!(first_break(&copy).unwrap().0, 6);
 }
 
 fn rand_suffix() -> u64 {

@@ -14,6 +14,7 @@ pub mod fingerprint;
 pub mod hex;
 pub mod links;
 pub mod model;
+pub mod readiness;
 pub mod redline;
 pub mod split;
 pub mod workflow;

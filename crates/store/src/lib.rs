@@ -15,6 +15,7 @@ mod launches;
 mod messages;
 mod pitch_doc;
 mod pitches;
+mod readiness;
 mod review;
 mod review_comments;
 mod review_copy;
@@ -56,6 +57,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../migrations/0004_brand_kit.sql")),
     (5, include_str!("../migrations/0005_brand_font.sql")),
     (6, include_str!("../migrations/0006_review.sql")),
+    (7, include_str!("../migrations/0007_readiness.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

@@ -1,0 +1,140 @@
+//! Launch readiness through the app, on real workspace files and a fixed clock: the demo's
+//! targets, an approval that expires with its interval or with its message, and what is refused.
+
+mod common;
+
+use std::path::Path;
+
+use pitchbridge_app::error::ErrorCode;
+use pitchbridge_app::readiness::*;
+use pitchbridge_app::{profile::*, review::*, App};
+use pitchbridge_core::readiness::{CellState, LaunchTargets, TargetAudience};
+use pitchbridge_core::Id;
+use pitchbridge_store::PitchOutcome;
+
+const PASS: &str = "correct horse battery";
+const REASON: &str = "Readiness is under test, not the copy.";
+
+fn person(dir: &Path, who: &str, role: &str, workspace: &Path) -> App {
+    let mut a = common::app();
+    a.set_profile_dir(dir.join(format!("profile-{who}")));
+    a.open_or_create(workspace, true).unwrap();
+    a.save_profile(SaveProfileRequest { name: who.into(), email: format!("{}@ledgerline.example", who.to_lowercase()), role: role.into() }).unwrap();
+    if role == "reviewer" {
+        a.create_signing_key(PassphraseRequest { passphrase: PASS.into() }).unwrap();
+    }
+    a
+}
+
+fn launch(a: &App) -> Id {
+    a.list_launches().unwrap()[0].launch.id
+}
+
+/// The demo one-pager for distributor CFOs, which links claims.
+fn one_pager(a: &App) -> (Id, Id) {
+    let detail = a.get_launch(launch(a)).unwrap();
+    let p = detail.pitches.iter().find(|p| p.pitch.collateral_type == "one-pager").unwrap();
+    (p.pitch.id, p.pitch.audience_id)
+}
+
+fn at(a: &App, day: &str) -> pitchbridge_core::readiness::LaunchReadiness {
+    a.launch_readiness(ReadinessRequest { launch_id: launch(a), at: Some(day.into()) }).unwrap()
+}
+
+fn cells_of(r: &pitchbridge_core::readiness::LaunchReadiness, pitch: Id) -> Vec<CellState> {
+    r.matrix.iter().filter(|c| c.pitch_ids.first() == Some(&pitch)).map(|c| c.state).collect()
+}
+
+#[test]
+fn the_demo_launch_opens_with_targets_and_not_yet_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = common::demo(dir.path());
+    let targets = a.launch_targets(launch(&a)).unwrap();
+    assert_eq!(targets.audiences.len(), 3);
+    assert!(!targets.positioning.key_benefit.is_empty());
+    let r = a.launch_readiness(ReadinessRequest { launch_id: launch(&a), at: None }).unwrap();
+    assert!(r.has_targets && !r.ready, "{:?}", r.gates);
+    assert_eq!(r.days_to_launch, Some(46), "the clock says 2027-01-15; the launch is on 2027-03-02");
+    let coverage = &r.gates[0];
+    assert!(coverage.blocking.iter().any(|b| b.contains("has no battle card yet")), "{:?}", coverage.blocking);
+    assert_eq!(r.matrix.len(), r.claims.len() * 3, "every required claim against every target audience");
+    let (pitch, _) = one_pager(&a);
+    let cells = cells_of(&r, pitch);
+    assert!(!cells.is_empty() && cells.iter().all(|s| *s == CellState::Draft), "{cells:?}");
+    assert!(r.score < r.target_score);
+}
+
+#[test]
+fn an_approval_expires_after_its_interval_or_with_its_message_and_the_cells_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let (pitch, _) = one_pager(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(REASON.into()) }).unwrap();
+    let queued = at(&writer, "2027-01-20");
+    assert_eq!(queued.review_queue.len(), 1);
+    assert_eq!((queued.review_queue[0].reviewer.as_str(), queued.review_queue[0].waiting_days), ("Priya", 5));
+    assert!(cells_of(&queued, pitch).iter().all(|s| *s == CellState::InReview));
+    reviewer
+        .decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(REASON.into()) })
+        .unwrap();
+
+    // Approved on 2027-01-15: the default 90 days run to 2027-04-15.
+    assert!(cells_of(&at(&writer, "2027-04-14"), pitch).iter().all(|s| *s == CellState::Approved));
+    let expired = at(&writer, "2027-04-15");
+    assert!(cells_of(&expired, pitch).iter().all(|s| *s == CellState::NeedsReverification));
+    assert_eq!(expired.expiring[0].pitch_id, pitch);
+    assert_eq!((expired.expiring[0].days_left, expired.expiring[0].verifier.as_deref()), (0, Some("Priya")), "the approver verifies by default");
+
+    // Its own interval, then a message valid only until an earlier day.
+    writer.set_pitch_verification(VerificationRequest { pitch_id: pitch, verifier_id: Some(me.id), interval_days: Some(30) }).unwrap();
+    assert_eq!(at(&writer, "2027-02-14").expiring[0].expires_on, "2027-02-14");
+    let message = writer.get_launch(launch(&writer)).unwrap().messages[0].id;
+    writer.set_message_valid_until(ValidUntilRequest { message_id: message, valid_until: "2027-02-01".into() }).unwrap();
+    let r = at(&writer, "2027-02-01");
+    assert_eq!(r.expiring[0].expires_on, "2027-02-01");
+    assert!(cells_of(&r, pitch).iter().all(|s| *s == CellState::NeedsReverification));
+    assert!(cells_of(&at(&writer, "2027-01-31"), pitch).iter().all(|s| *s == CellState::Approved));
+    let actions: Vec<String> = writer.audit_events().unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&"pitch.verification-set".to_string()) && actions.contains(&"message.valid-until-set".to_string()), "{actions:?}");
+}
+
+#[test]
+fn targets_intervals_dates_and_days_that_cannot_be_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = common::demo(dir.path());
+    let id = launch(&a);
+    let (pitch, audience) = one_pager(&a);
+    let mut targets = a.launch_targets(id).unwrap();
+    let refused = |r: Result<LaunchTargets, pitchbridge_app::error::ApiError>, why: &str| {
+        let e = r.unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidInput, "{e:?}");
+        assert!(e.message.contains(why), "{}", e.message);
+    };
+    targets.target_score = 120;
+    refused(a.set_launch_targets(targets.clone()), "between 0 and 100");
+    targets.target_score = 75;
+    targets.audiences = vec![TargetAudience { audience_id: audience, types: vec!["press-release".into()] }];
+    refused(a.set_launch_targets(targets.clone()), "no collateral type “press-release”");
+    targets.audiences = vec![TargetAudience { audience_id: audience, types: vec![] }];
+    refused(a.set_launch_targets(targets.clone()), "at least one collateral type");
+    assert_eq!(a.launch_targets(id).unwrap().audiences.len(), 3, "nothing refused was written");
+
+    targets.audiences = vec![TargetAudience { audience_id: audience, types: vec!["one-pager".into()] }];
+    let saved = a.set_launch_targets(targets).unwrap();
+    assert_eq!((saved.target_score, saved.audiences.len()), (75, 1));
+
+    let e = a.set_pitch_verification(VerificationRequest { pitch_id: pitch, verifier_id: None, interval_days: Some(0) }).unwrap_err();
+    assert!(e.message.contains("at least 1 day"), "{}", e.message);
+    let e = a.set_pitch_verification(VerificationRequest { pitch_id: pitch, verifier_id: Some(999), interval_days: None }).unwrap_err();
+    assert!(e.message.contains("not registered"), "{}", e.message);
+    let message = a.get_launch(id).unwrap().messages[0].id;
+    let e = a.set_message_valid_until(ValidUntilRequest { message_id: message, valid_until: "2026-12-31".into() }).unwrap_err();
+    assert!(e.message.contains("in the past"), "{}", e.message);
+    let e = a.set_message_valid_until(ValidUntilRequest { message_id: message, valid_until: "2027-02-30".into() }).unwrap_err();
+    assert!(e.message.contains("not a date"), "{}", e.message);
+    let e = a.launch_readiness(ReadinessRequest { launch_id: id, at: Some("next week".into()) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+}
