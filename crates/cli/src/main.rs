@@ -10,6 +10,7 @@ mod terminal;
 mod passphrase;
 mod profile;
 mod review;
+mod status;
 
 use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
 use pitchbridge_app::export::{ExportFormat, ExportPitchRequest};
@@ -73,6 +74,22 @@ enum Command {
         format: Format,
         file: PathBuf,
     },
+    /// Where each launch stands: its gates and what blocks them, its score, the matrix of
+    /// required claims × target audiences, what expires and who is waiting for a decision.
+    /// Exits 0 when every gate passes, 1 when one fails, 2 on bad input.
+    ///
+    /// Example: pitchbridge status team.pitchbridge --at 2027-03-02 --format json
+    Status {
+        workspace: PathBuf,
+        /// Only this launch.
+        #[arg(long)]
+        launch: Option<i64>,
+        /// Evaluate on this day (YYYY-MM-DD): what will have expired by then. Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        at: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
     VerifyAudit { workspace: PathBuf },
@@ -123,6 +140,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::Check { collateral_type, glossary, format, file } = cli.command {
         return check::run(&file, collateral_type.as_deref(), glossary.as_deref(), format == Format::Json);
+    }
+    if let Command::Status { workspace, launch, at, format } = &cli.command {
+        return status::run(workspace, *launch, at.as_deref(), *format == Format::Json);
     }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -196,7 +216,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } => unreachable!("handled in main"),
         Command::VerifyAudit { workspace } => {
             let app = open(&workspace)?;
             let v = app.verify_audit()?;

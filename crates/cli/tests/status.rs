@@ -1,0 +1,88 @@
+//! `pitchbridge status` through the real binary: exit codes a launch team can run nightly, the
+//! JSON's shape, evaluation at a later day, and bad input.
+
+use std::path::Path;
+use std::process::Command;
+
+fn pitchbridge(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(args).env("XDG_CONFIG_HOME", std::env::temp_dir().join("pb-status-config")).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn demo(dir: &Path) -> String {
+    let ws = dir.join("team.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&["init", "--demo", &ws]).0, 0);
+    ws
+}
+
+#[test]
+fn the_demo_launch_is_not_ready_and_says_what_blocks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let (code, out, _) = pitchbridge(&["status", &ws]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL Approved coverage"), "{out}");
+    assert!(out.contains("VAR × IT director has no battle card yet"), "{out}");
+    assert!(out.contains("PASS No stale links"), "{out}");
+
+    let (code, out, _) = pitchbridge(&["status", &ws, "--format", "json", "--at", "2027-03-02"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let l = &v["launches"][0];
+    for key in ["id", "name", "launch_date", "days_to_launch", "score", "ready", "gates", "matrix", "expiring", "review_queue"] {
+        assert!(!l[key].is_null(), "{key} missing from {l}");
+    }
+    assert_eq!(l["days_to_launch"], 0, "evaluated on launch day");
+    assert_eq!(l["ready"], false);
+    let cell = &l["matrix"][0];
+    for key in ["claim_id", "claim_number", "audience_id", "state"] {
+        assert!(!cell[key].is_null(), "{key} missing from {cell}");
+    }
+    let states: Vec<&str> = l["matrix"].as_array().unwrap().iter().map(|c| c["state"].as_str().unwrap()).collect();
+    assert!(states.contains(&"draft") && states.contains(&"none"), "{states:?}");
+    assert!(states.iter().all(|s| ["none", "draft", "in-review", "changes-requested", "approved", "needs-reapproval", "needs-reverification"].contains(s)));
+}
+
+#[test]
+fn every_gate_passing_exits_0_and_the_approval_expiring_by_a_later_day_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    // Set up by hand: the one-pager approved on 2027-01-10, the only target, and the claims it
+    // does not say taken out of the message.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    conn.execute_batch(
+        "UPDATE pitch SET status = 'approved' WHERE collateral_type = 'one-pager';
+         INSERT INTO pitch_version (pitch_id, number, snapshot, fingerprint, created_at)
+           SELECT id, 1, '[]', '', '2027-01-10T09:00:00Z' FROM pitch WHERE collateral_type = 'one-pager';
+         INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, signature)
+           SELECT p.id, (SELECT max(id) FROM pitch_version), 'approve', 'Priya', '2027-01-10T09:00:00Z', 'Approved', '', '{}', x'00'
+           FROM pitch p WHERE p.collateral_type = 'one-pager';
+         DELETE FROM launch_target WHERE collateral_type <> 'one-pager';
+         UPDATE claim SET removed_in = 99 WHERE id NOT IN (
+           SELECT l.claim_id FROM block_claim_link l JOIN pitch_block b ON b.id = l.block_id JOIN pitch p ON p.id = b.pitch_id WHERE p.collateral_type = 'one-pager');",
+    )
+    .unwrap();
+    drop(conn);
+    let (code, out, err) = pitchbridge(&["status", &ws, "--at", "2027-02-01"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(": ready; score"), "{out}");
+    // 90 days after 2027-01-10 the approval has lapsed.
+    let (code, out, _) = pitchbridge(&["status", &ws, "--at", "2027-04-10"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("expired 2027-04-10"), "{out}");
+}
+
+#[test]
+fn bad_input_exits_2_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    for (args, why) in [
+        (vec!["status", ws.as_str(), "--at", "2027-02-30"], "not a date"),
+        (vec!["status", ws.as_str(), "--launch", "999"], "999"),
+        (vec!["status", "/nonexistent/w.pitchbridge"], ""),
+    ] {
+        let (code, _, err) = pitchbridge(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(why) && err.starts_with("pitchbridge status:"), "{err}");
+    }
+}
