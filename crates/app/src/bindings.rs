@@ -16,6 +16,10 @@ use pitchbridge_store::*;
 use ts_rs::{Config, TS};
 
 use crate::audit::AuditSubject;
+use crate::readiness::{ReadinessRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_core::readiness::{
+    AudienceTarget, CellState, ClaimFact, Expiring, Gate, LaunchReadiness, LaunchTargets, MatrixCell, Positioning, QueueEntry, ScorePart, ScoreWeights, TargetAudience, TypeNeed,
+};
 use crate::audiences::*;
 use crate::brand_kit::*;
 use crate::checks::*;
@@ -59,6 +63,8 @@ pub fn typescript() -> String {
         CommentTarget, NewComment, Reviewer, ReviewRequest, Comment, DecisionRecord, PitchOutcome, ClaimDrift, ApprovalDrift,
         ProfileView, SaveProfileRequest, PassphraseRequest, SubmitRequest, PitchRef, AddCommentRequest, ResolveCommentRequest,
         DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification, AuditSubject,
+        ReadinessRequest, ValidUntilRequest, VerificationRequest, LaunchReadiness, Gate, ScorePart, MatrixCell, Expiring, QueueEntry,
+        CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -460,7 +460,12 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
     let part = |name: &str, weight: u32, value: f64, explanation: String| ScorePart { name: name.into(), weight, value, points: 100.0 * f64::from(weight) * value / total, explanation };
     let parts = vec![
         part("Approved coverage", w.coverage, coverage_value, format!("{met} of {needed} required claims said to their audiences by approved, current pitches")),
-        part("Freshness", w.freshness, freshness_value, format!("{fresh} of {} approved pitches not expiring within {EXPIRING_SOON_DAYS} days", approved_pitches.len())),
+        part(
+            "Freshness",
+            w.freshness,
+            freshness_value,
+            if approved_pitches.is_empty() { "No approved pitches yet".into() } else { format!("{fresh} of {} approved pitches not expiring within {EXPIRING_SOON_DAYS} days", approved_pitches.len()) },
+        ),
         part("Checks", w.checks, checks_value, format!("{clean} of {} pitches with no open errors or stale links", f.pitches.len())),
     ];
     let score = parts.iter().map(|p| p.points).sum::<f64>().round().clamp(0.0, 100.0) as u32;

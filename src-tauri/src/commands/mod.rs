@@ -15,6 +15,7 @@ pub mod messages;
 pub mod pitch_editor;
 pub mod pitches;
 pub mod profile;
+pub mod readiness;
 pub mod review;
 pub mod review_files;
 pub mod workspace;

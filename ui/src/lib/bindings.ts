@@ -705,4 +705,98 @@ firstBreak: ChainBreak | null, };
 
 export type AuditSubject = { subject: string, name: string, };
 
+export type ReadinessRequest = { launchId: number, 
+/**
+ * YYYY-MM-DD; today when absent.
+ */
+at?: string, };
+
+export type ValidUntilRequest = { messageId: number, 
+/**
+ * YYYY-MM-DD, or empty for no end.
+ */
+validUntil: string, };
+
+export type VerificationRequest = { pitchId: number, 
+/**
+ * A registered reviewer; none for the reviewer of the pitch's last approval.
+ */
+verifierId: number | null, 
+/**
+ * Days; none for its collateral type's interval.
+ */
+intervalDays: number | null, };
+
+export type LaunchReadiness = { launchId: number, name: string, launchDate: string, 
+/**
+ * On the day evaluated; negative once the launch date has passed.
+ */
+daysToLaunch: number | null, score: number, targetScore: number, parts: Array<ScorePart>, 
+/**
+ * Every gate passes.
+ */
+ready: boolean, 
+/**
+ * Ready, or at the target score with time left before launch.
+ */
+onTrack: boolean, hasTargets: boolean, gates: Array<Gate>, audiences: Array<AudienceTarget>, 
+/**
+ * The matrix's rows: claims of a kind some target type requires.
+ */
+claims: Array<ClaimFact>, matrix: Array<MatrixCell>, 
+/**
+ * Approved pitches expired or expiring within two weeks, soonest first.
+ */
+expiring: Array<Expiring>, reviewQueue: Array<QueueEntry>, 
+/**
+ * Pitches to act on first: those blocking a gate, expired ones, then those expiring.
+ */
+mostUrgent: number[], };
+
+export type Gate = { name: string, passed: boolean, 
+/**
+ * What stands in the way, one line each.
+ */
+blocking: Array<string>, };
+
+export type ScorePart = { name: string, weight: number, 
+/**
+ * 0 to 1.
+ */
+value: number, 
+/**
+ * What it adds to the score, 0 to 100 in all.
+ */
+points: number, explanation: string, };
+
+export type MatrixCell = { claimId: number, claimNumber: number, audienceId: number, state: CellState, 
+/**
+ * The pitches behind the state, best first.
+ */
+pitchIds: number[], };
+
+export type Expiring = { pitchId: number, title: string, expiresOn: string, 
+/**
+ * Negative once expired.
+ */
+daysLeft: number, verifier: string | null, };
+
+export type QueueEntry = { reviewer: string, pitchId: number, title: string, waitingDays: number, };
+
+export type CellState = "none" | "draft" | "changes-requested" | "needs-reverification" | "needs-reapproval" | "in-review" | "approved";
+
+export type AudienceTarget = { audienceId: number, audienceName: string, types: Array<TypeNeed>, };
+
+export type TypeNeed = { typeId: string, typeName: string, requiredKinds: Array<ClaimKind>, };
+
+export type ClaimFact = { id: number, number: number, kind: ClaimKind, text: string, };
+
+export type LaunchTargets = { launchId: number, positioning: Positioning, audiences: Array<TargetAudience>, targetScore: number, };
+
+export type TargetAudience = { audienceId: number, types: Array<string>, };
+
+export type Positioning = { forWhom: string, need: string, category: string, keyBenefit: string, unlike: string, };
+
+export type ScoreWeights = { coverage: number, freshness: number, checks: number, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -37,7 +37,9 @@ import type {
   Launch,
   LaunchDetail,
   LaunchInput,
+  LaunchReadiness,
   LaunchSummary,
+  LaunchTargets,
   LinkClaimsRequest,
   LinkRequest,
   ManualItemRequest,
@@ -52,6 +54,7 @@ import type {
   PitchVersionRequest,
   PitchVersionSummary,
   ProfileView,
+  ReadinessRequest,
   ResolveCommentRequest,
   ResolveLinkRequest,
   RestoreFindingRequest,
@@ -61,6 +64,7 @@ import type {
   SavePitchDocResult,
   SavePitchVersionRequest,
   SaveProfileRequest,
+  ScoreWeights,
   SearchHit,
   SetCheckSettingRequest,
   SetClaimKindRequest,
@@ -69,6 +73,8 @@ import type {
   UpdateAudienceRequest,
   UpdateGlossaryRequest,
   UpdateLaunchRequest,
+  ValidUntilRequest,
+  VerificationRequest,
   VersionReport,
   WorkspaceInfo,
 } from "./bindings";
@@ -357,6 +363,32 @@ export function createSigningKey(req: PassphraseRequest): Promise<ProfileView> {
 /** The reviewer proves they hold their key before editing a pitch in review. */
 export function unlockForReview(req: PassphraseRequest): Promise<void> {
   return call<void>("unlock_for_review", { req });
+}
+
+// ---- readiness ---------------------------------------------------------------------------------
+
+export function launchReadiness(req: ReadinessRequest): Promise<LaunchReadiness> {
+  return call<LaunchReadiness>("launch_readiness", { req });
+}
+
+export function launchTargets(launchId: number): Promise<LaunchTargets> {
+  return call<LaunchTargets>("launch_targets", { launchId });
+}
+
+export function setLaunchTargets(targets: LaunchTargets): Promise<LaunchTargets> {
+  return call<LaunchTargets>("set_launch_targets", { targets });
+}
+
+export function setMessageValidUntil(req: ValidUntilRequest): Promise<string> {
+  return call<string>("set_message_valid_until", { req });
+}
+
+export function setPitchVerification(req: VerificationRequest): Promise<void> {
+  return call<void>("set_pitch_verification", { req });
+}
+
+export function setReadinessWeights(weights: ScoreWeights): Promise<ScoreWeights> {
+  return call<ScoreWeights>("set_readiness_weights", { weights });
 }
 
 // ---- review ------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ export type Route =
   | { name: "pitch"; id: number; blockId?: number }
   | { name: "audiences" }
   | { name: "glossary" }
-  | { name: "audit" };
+  | { name: "audit" }
+  | { name: "readiness"; id: number };
 
 export type ConfirmRequest = {
   title: string;
@@ -40,6 +41,7 @@ export type ConfirmRequest = {
 
 export type DialogState =
   | { kind: "new-launch" }
+  | { kind: "launch-targets"; launchId: number }
   | { kind: "edit-launch"; launch: Launch }
   | { kind: "add-message"; launchId: number }
   | { kind: "message-version"; message: FactoryMessage; onSaved: (report: VersionReport) => void }
@@ -125,7 +127,7 @@ class Ui {
 
   navigate(route: Route): void {
     this.route = route;
-    if (route.name === "launch") this.activeLaunchId = route.id;
+    if (route.name === "launch" || route.name === "readiness") this.activeLaunchId = route.id;
     else if (route.name !== "message" && route.name !== "pitch") this.activeLaunchId = null;
     if (this.error && !this.error.inDialog) this.error = null;
   }

@@ -1,0 +1,38 @@
+//! Launch readiness: targets, expiry settings and the readiness of a launch on a day.
+
+use pitchbridge_app::error::ApiResult;
+use pitchbridge_app::readiness::{ReadinessRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights};
+use pitchbridge_core::Id;
+
+use super::Cmd;
+
+#[tauri::command]
+pub async fn launch_readiness(s: Cmd<'_>, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {
+    s.run(move |a| a.launch_readiness(req)).await
+}
+
+#[tauri::command]
+pub async fn launch_targets(s: Cmd<'_>, launch_id: Id) -> ApiResult<LaunchTargets> {
+    s.run(move |a| a.launch_targets(launch_id)).await
+}
+
+#[tauri::command]
+pub async fn set_launch_targets(s: Cmd<'_>, targets: LaunchTargets) -> ApiResult<LaunchTargets> {
+    s.run(move |a| a.set_launch_targets(targets)).await
+}
+
+#[tauri::command]
+pub async fn set_message_valid_until(s: Cmd<'_>, req: ValidUntilRequest) -> ApiResult<String> {
+    s.run(move |a| a.set_message_valid_until(req)).await
+}
+
+#[tauri::command]
+pub async fn set_pitch_verification(s: Cmd<'_>, req: VerificationRequest) -> ApiResult<()> {
+    s.run(move |a| a.set_pitch_verification(req)).await
+}
+
+#[tauri::command]
+pub async fn set_readiness_weights(s: Cmd<'_>, weights: ScoreWeights) -> ApiResult<ScoreWeights> {
+    s.run(move |a| a.set_readiness_weights(weights)).await
+}
