@@ -184,6 +184,45 @@ fn main() {
     }
     report("autosave-sized write", writes);
 
+    // Readiness: each launch targets four audiences with a one-pager each (set here, so a
+    // kept file from before targets existed is measured the same way).
+    let audiences: Vec<Id> = ws.list_audiences().unwrap().into_iter().take(4).map(|a| a.id).collect();
+    if ws.launch_targets(1).unwrap().audiences.is_empty() {
+        let t = Instant::now();
+        ws.in_transaction(|ws| {
+            for l in 1..=LAUNCHES as i64 {
+                let targets = pitchbridge_core::readiness::LaunchTargets {
+                    launch_id: l,
+                    positioning: Default::default(),
+                    audiences: audiences.iter().map(|a| pitchbridge_core::readiness::TargetAudience { audience_id: *a, types: vec!["one-pager".into()] }).collect(),
+                    target_score: 80,
+                };
+                ws.set_launch_targets(&targets, NOW)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        eprintln!("targets set in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    let mut one = Vec::new();
+    for i in 0..200 {
+        let t = Instant::now();
+        let facts = ws.readiness_facts((i * 37 % LAUNCHES) as i64 + 1).unwrap();
+        let r = pitchbridge_core::readiness::evaluate(&facts, "2027-02-01");
+        one.push(t.elapsed());
+        assert_eq!(r.audiences.len(), 4);
+    }
+    report("readiness, one launch", one);
+    let mut all = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        for l in 1..=LAUNCHES as i64 {
+            std::hint::black_box(pitchbridge_core::readiness::evaluate(&ws.readiness_facts(l).unwrap(), "2027-02-01"));
+        }
+        all.push(t.elapsed());
+    }
+    report("readiness, all launches", all);
+
     drop(ws);
     // Cold: the OS page cache dropped before each open (needs root; skipped otherwise).
     let mut cold = Vec::new();
