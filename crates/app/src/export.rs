@@ -138,11 +138,17 @@ impl App {
         } else {
             None
         };
+        // An approval past its expiry (counted from today's clock, never kept) is marked so.
+        let expired_on = match decision {
+            Some(_) => self.pitch_expires_on(pitch_id)?.filter(|day| *day <= self.today()),
+            None => None,
+        };
         let approval = decision.as_ref().map(|d| pitchbridge_export::Approval {
             by: d.signer.split(" <").next().unwrap_or(&d.signer).to_string(),
             // The day, as signed (UTC).
             at: d.signed_at.get(..10).unwrap_or(&d.signed_at).to_string(),
             version: d.version_number.to_string(),
+            expired_on: expired_on.clone(),
         });
         // The files' date: the approval's, or when the draft's words last changed (the same
         // pitch gives the same bytes).
@@ -166,6 +172,7 @@ impl App {
         let now = self.clock.now();
         let ws = self.ws_mut()?;
         let version = match &doc.approval {
+            Some(a) if a.expired_on.is_some() => format!("expired approval of version {}", a.version),
             Some(a) => format!("approved version {}", a.version),
             None => format!("draft of {}", doc.created.clone().unwrap_or_default()),
         };

@@ -73,6 +73,13 @@ impl App {
         Ok(ws.readiness_weights()?)
     }
 
+    /// The day a pitch's approval lapses (or lapsed), when it is approved.
+    pub fn pitch_expires_on(&self, pitch_id: Id) -> ApiResult<Option<String>> {
+        let ws = self.ws()?;
+        let launch_id: Id = ws.pitch_detail(pitch_id)?.summary.pitch.launch_id;
+        Ok(ws.readiness_facts(launch_id)?.pitches.into_iter().find(|p| p.id == pitch_id).and_then(|p| p.expires_on))
+    }
+
     /// Where a launch stands on a day: the gates, the score, the matrix and the lists. The
     /// checks run on each of its pitches, so open errors are those of the text as it is now.
     pub fn launch_readiness(&self, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {

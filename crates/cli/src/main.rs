@@ -110,6 +110,10 @@ enum Command {
         format: ExportTo,
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
+        /// With --pitch: export only a pitch whose approval applies and has not expired;
+        /// refuse a draft or an expired approval instead of marking it.
+        #[arg(long, requires = "pitch")]
+        strict: bool,
     },
     /// The review workflow: register as a reviewer, submit, decide, withdraw, and the offline
     /// round trip (review packages out, decision files back).
@@ -228,7 +232,7 @@ fn run(command: Command) -> ApiResult<()> {
                 }
             }
         }
-        Command::Export { workspace, pitch, markdown, collateral_type, format, output } => {
+        Command::Export { workspace, pitch, markdown, collateral_type, format, output, strict } => {
             let app_format = match format {
                 ExportTo::Docx => ExportFormat::Docx,
                 ExportTo::Pdf => ExportFormat::Pdf,
@@ -236,6 +240,18 @@ fn run(command: Command) -> ApiResult<()> {
             let outcome = match (workspace, pitch, markdown) {
                 (Some(ws), Some(pitch), None) => {
                     let mut app = open(&ws)?;
+                    if strict {
+                        match app.pitch_document(pitch)?.approval {
+                            None => return Err(ApiError::refused("Pitch {pitch} is not approved, so --strict will not export it. Export it without --strict to get a copy marked DRAFT.".replace("{pitch}", &pitch.to_string()))),
+                            Some(a) if a.expired_on.is_some() => {
+                                return Err(ApiError::refused(format!(
+                                    "Pitch {pitch}'s approval expired on {}: its verifier must re-verify it before it goes out. Without --strict it exports marked EXPIRED.",
+                                    a.expired_on.unwrap_or_default()
+                                )))
+                            }
+                            Some(_) => {}
+                        }
+                    }
                     app.export_pitch(ExportPitchRequest { pitch_id: pitch, format: app_format, path: output.display().to_string() })?
                 }
                 (None, None, Some(md)) => pitchbridge_app::export::export_markdown(&md, collateral_type.as_deref(), app_format, &output)?,

@@ -86,3 +86,35 @@ fn bad_input_exits_2_with_the_reason() {
         assert!(err.contains(why) && err.starts_with("pitchbridge status:"), "{err}");
     }
 }
+
+#[test]
+fn strict_export_refuses_a_draft_and_an_expired_approval_which_otherwise_exports_marked_expired() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let pitch: i64 = conn.query_row("SELECT id FROM pitch WHERE collateral_type = 'one-pager'", [], |r| r.get(0)).unwrap();
+    let pdf = dir.path().join("one-pager.pdf").display().to_string();
+    let (code, _, err) = pitchbridge(&["export", "--workspace", &ws, "--pitch", &pitch.to_string(), "--format", "pdf", "-o", &pdf, "--strict"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("not approved"), "{err}");
+    assert!(!Path::new(&pdf).exists(), "nothing written");
+
+    // Approved long ago (2026-01-10), so expired 90 days later, before today.
+    conn.execute_batch(&format!(
+        "UPDATE pitch SET status = 'approved' WHERE id = {pitch};
+         INSERT INTO pitch_version (pitch_id, number, snapshot, fingerprint, created_at) VALUES ({pitch}, 1, '[]', '', '2026-01-10T09:00:00Z');
+         INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, signature)
+           VALUES ({pitch}, (SELECT max(id) FROM pitch_version), 'approve', 'Priya Raman <priya@ledgerline.example>', '2026-01-10T09:00:00Z', 'Approved', '', '{{}}', x'00');"
+    ))
+    .unwrap();
+    drop(conn);
+    let (code, _, err) = pitchbridge(&["export", "--workspace", &ws, "--pitch", &pitch.to_string(), "--format", "pdf", "-o", &pdf, "--strict"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("expired on 2026-04-10"), "{err}");
+    let (code, _, err) = pitchbridge(&["export", "--workspace", &ws, "--pitch", &pitch.to_string(), "--format", "pdf", "-o", &pdf]);
+    assert_eq!(code, 0, "{err}");
+    let text = Command::new("pdftotext").args([&pdf, "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("EXPIRED on 2026-04-10"), "{text}");
+    assert!(!text.contains("Approved by"), "no approval stamp on an expired export");
+}

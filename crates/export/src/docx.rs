@@ -354,9 +354,9 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     // Header: the brand and, on a draft, the DRAFT mark; on an approved export, the stamp.
-    let mut mark = match &doc.approval {
-        None => Paragraph::new().style("Stamp").add_run(Run::new().add_text("DRAFT — not approved for customer use").bold()),
-        Some(a) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(format!("Approved by {} on {} · version {}", a.by, a.at, a.version)).bold().color(APPROVED_COLOUR)),
+    let mut mark = match doc.mark() {
+        (text, crate::model::MarkTone::Warning) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(text).bold()),
+        (text, crate::model::MarkTone::Approved) => Paragraph::new().style("Stamp").add_run(Run::new().add_text(text).bold().color(APPROVED_COLOUR)),
     };
     // Markings a reviewer confirmed ("For internal and partner use only"), on every page.
     for m in &doc.markings {
@@ -390,12 +390,12 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, ExportError> {
 
     let mut stored = Cursor::new(Vec::new());
     d.build().pack(&mut stored).map_err(|e| ExportError::Internal(format!("the Word package could not be assembled: {e}")))?;
-    finish_package(stored.get_ref(), doc.approval.is_none(), &doc.title, &doc.brand.name)
+    finish_package(stored.get_ref(), doc.watermark(), &doc.title, &doc.brand.name)
 }
 
 /// Re-writes the package: deflated entries with a fixed date, in the same order, with the
 /// fixes docx-rs needs.
-fn finish_package(stored: &[u8], draft: bool, title: &str, author: &str) -> Result<Vec<u8>, ExportError> {
+fn finish_package(stored: &[u8], watermark: Option<&str>, title: &str, author: &str) -> Result<Vec<u8>, ExportError> {
     let internal = |e: &dyn std::fmt::Display| ExportError::Internal(format!("the Word package could not be finished: {e}"));
     let mut input = zip::ZipArchive::new(Cursor::new(stored)).map_err(|e| internal(&e))?;
     let mut entries: Vec<(String, Vec<u8>)> = Vec::with_capacity(input.len());
@@ -419,8 +419,8 @@ fn finish_package(stored: &[u8], draft: bool, title: &str, author: &str) -> Resu
     // Drawing ids are unique across the whole package (body, header, footer).
     let mut drawings = 0;
     for (name, mut bytes) in entries {
-        if draft && name == "word/header1.xml" {
-            bytes = add_watermark(&bytes);
+        if let (Some(word), "word/header1.xml") = (watermark, name.as_str()) {
+            bytes = add_watermark(&bytes, word);
         }
         if name == "docProps/core.xml" {
             bytes = core_properties(&bytes, title, author);
@@ -493,7 +493,7 @@ fn renumber_links(xml: &[u8], numbers: &[u64]) -> Vec<u8> {
 /// Word's own kind of watermark: a pale diagonal word behind the page, anchored in the header
 /// (a VML text path, what Word writes for Design > Watermark), so it repeats on every page and
 /// a writer can remove it the usual way.
-fn add_watermark(xml: &[u8]) -> Vec<u8> {
+fn add_watermark(xml: &[u8], word: &str) -> Vec<u8> {
     const MARK: &str = concat!(
         r##"<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:pict>"##,
         r##"<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">"##,
@@ -502,12 +502,12 @@ fn add_watermark(xml: &[u8]) -> Vec<u8> {
         r##"style="position:absolute;margin-left:0;margin-top:0;width:460pt;height:140pt;rotation:315;z-index:-251654144;"##,
         r##"mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" "##,
         r##"o:allowincell="f" fillcolor="#F0E6E6" stroked="f"><v:fill opacity=".5"/>"##,
-        r##"<v:textpath style="font-family:&quot;Liberation Sans&quot;;font-size:1pt;font-weight:bold" string="DRAFT"/>"##,
+        r##"<v:textpath style="font-family:&quot;Liberation Sans&quot;;font-size:1pt;font-weight:bold" string="WORD"/>"##,
         r##"<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r></w:p>"##
     );
     let text = String::from_utf8_lossy(xml);
     match text.rfind("</w:hdr>") {
-        Some(at) => format!("{}{MARK}{}", &text[..at], &text[at..]).into_bytes(),
+        Some(at) => format!("{}{}{}", &text[..at], MARK.replace("WORD", word), &text[at..]).into_bytes(),
         None => xml.to_vec(),
     }
 }

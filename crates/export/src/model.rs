@@ -39,6 +39,9 @@ pub struct Approval {
     /// UTC, as recorded.
     pub at: String,
     pub version: String,
+    /// The day the approval lapsed, when it has: the export then carries an EXPIRED mark in
+    /// place of the stamp, until the verifier re-verifies it.
+    pub expired_on: Option<String>,
 }
 
 /// Largest picture (or logo) accepted: far beyond any logo, small enough to keep exports quick.
@@ -181,7 +184,34 @@ pub struct Document {
     pub markings: Vec<String>,
 }
 
+/// What the header's mark says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkTone {
+    /// Draft or expired: not for customers.
+    Warning,
+    Approved,
+}
+
 impl Document {
+    /// The mark every page carries: DRAFT, EXPIRED, or the approval stamp.
+    pub fn mark(&self) -> (String, MarkTone) {
+        match &self.approval {
+            None => ("DRAFT — not approved for customer use".into(), MarkTone::Warning),
+            // One line in the page header, like the DRAFT mark.
+            Some(Approval { expired_on: Some(day), .. }) => (format!("EXPIRED on {day} — re-verify before customer use"), MarkTone::Warning),
+            Some(a) => (format!("Approved by {} on {} · version {}", a.by, a.at, a.version), MarkTone::Approved),
+        }
+    }
+
+    /// The word drawn large behind every page, when the document is not for customers.
+    pub fn watermark(&self) -> Option<&'static str> {
+        match &self.approval {
+            None => Some("DRAFT"),
+            Some(a) if a.expired_on.is_some() => Some("EXPIRED"),
+            Some(_) => None,
+        }
+    }
+
     /// Every piece of text in the document (titles, runs, cells, brand and stamp), for a
     /// pass over all of it.
     fn texts_mut(&mut self) -> Vec<&mut String> {

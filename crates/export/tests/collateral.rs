@@ -153,7 +153,7 @@ fn the_files_carry_a_real_date_title_and_author_and_the_same_input_gives_the_sam
 #[test]
 fn the_stamp_has_one_colour_and_a_confirmed_marking_is_on_every_page() {
     let mut doc = one_pager();
-    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-03-02".into(), version: "3".into() });
+    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-03-02".into(), version: "3".into(), expired_on: None });
     doc.markings = vec!["For internal and partner use only".into()];
     let header = docx_xml(write_docx(&doc).unwrap(), "word/header1.xml");
     assert!(header.contains("1A6B38"), "the approval's green, as in the PDF: {header}");

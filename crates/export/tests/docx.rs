@@ -111,7 +111,7 @@ fn word_styles_numbering_footer_and_links_survive() {
 fn an_approved_export_carries_its_stamp_and_no_draft_mark() {
     let dir = tempfile::tempdir().unwrap();
     let mut doc = from_markdown(PITCH, None, Brand::default());
-    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into() });
+    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into(), expired_on: None });
     let path = dir.path().join("approved.docx");
     std::fs::write(&path, write_docx(&doc).unwrap()).unwrap();
     let header = python_docx(&path, "print(' '.join(p.text for p in d.sections[0].header.paragraphs))");
@@ -119,6 +119,20 @@ fn an_approved_export_carries_its_stamp_and_no_draft_mark() {
     assert!(!header.contains("DRAFT"), "{header}");
     let xml = python_docx(&path, "print(d.sections[0].header._element.xml)");
     assert!(!xml.contains("PowerPlusWaterMarkObject"), "no watermark on an approved export");
+}
+
+#[test]
+fn an_expired_approval_exports_marked_expired_in_place_of_its_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = from_markdown(PITCH, None, Brand::default());
+    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15".into(), version: "3".into(), expired_on: Some("2027-04-15".into()) });
+    let path = dir.path().join("expired.docx");
+    std::fs::write(&path, write_docx(&doc).unwrap()).unwrap();
+    let header = python_docx(&path, "print(' '.join(p.text for p in d.sections[0].header.paragraphs))");
+    assert!(header.contains("EXPIRED on 2027-04-15 — re-verify before customer use"), "{header}");
+    assert!(!header.contains("Approved by"), "{header}");
+    let xml = python_docx(&path, "print(d.sections[0].header._element.xml)");
+    assert!(xml.contains("string=\"EXPIRED\""), "the watermark says EXPIRED");
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn long_documents_paginate_inside_the_margins_and_odd_input_is_reported() {
 fn an_approved_pdf_carries_the_stamp_and_no_watermark() {
     let dir = tempfile::tempdir().unwrap();
     let mut doc = from_markdown(MIXED, None, Brand::default());
-    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into() });
+    doc.approval = Some(Approval { by: "Priya Raman".into(), at: "2027-01-15 10:00 UTC".into(), version: "3".into(), expired_on: None });
     let out = write_pdf(fonts(), &doc).unwrap();
     let text = tool(dir.path(), &out.bytes, "pdftotext", &[]);
     assert!(text.contains("Approved by Priya Raman on 2027-01-15 10:00 UTC · version 3"), "{text}");

@@ -74,7 +74,7 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
 
     // The DRAFT watermark is drawn as shapes, not text, so text copied out of the page is the
     // pitch's alone.
-    let watermark = doc.approval.is_none().then(|| watermark(fonts, "DRAFT"));
+    let watermark = doc.watermark().map(|word| watermark(fonts, word));
     let logo_id = XObjectId("PBLOGO".into());
     let mut logo_size = (1.0f32, 1.0f32);
     if let Some(logo) = &doc.brand.logo {

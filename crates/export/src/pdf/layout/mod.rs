@@ -496,9 +496,9 @@ pub fn furniture(fonts: &Fonts, doc: &Document, n: usize, total: usize, missing:
         let brand = Lines { lines: brand.lines.into_iter().take(1).collect(), ..brand };
         l.place_at(brand, x, 30.0);
     }
-    let (mark, color) = match &doc.approval {
-        None => ("DRAFT — not approved for customer use".to_string(), [0.62, 0.1, 0.1]),
-        Some(a) => (format!("Approved by {} on {} · version {}", a.by, a.at, a.version), [0.1, 0.42, 0.22]),
+    let (mark, color) = match doc.mark() {
+        (text, crate::model::MarkTone::Warning) => (text, [0.62, 0.1, 0.1]),
+        (text, crate::model::MarkTone::Approved) => (text, [0.1, 0.42, 0.22]),
     };
     let mark_lines = l.set(plain(&mark, BOLD, 8.0, color), TEXT_W * 0.7);
     let w = mark_lines.lines.first().map_or(0.0, |(runs, _)| runs.iter().map(|r| r.glyphs.iter().map(|(g, _)| fonts.advance(r.font, *g, r.size)).sum::<f32>()).sum());
