@@ -81,6 +81,8 @@ fn an_approval_expires_after_its_interval_or_with_its_message_and_the_cells_turn
         .decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(REASON.into()) })
         .unwrap();
 
+    let flow = at(&writer, "2027-01-20").review_flow;
+    assert_eq!((flow.decided, flow.p50_hours), (1, Some(0.0)), "submitted and decided at the clock's one instant");
     // Approved on 2027-01-15: the default 90 days run to 2027-04-15.
     assert!(cells_of(&at(&writer, "2027-04-14"), pitch).iter().all(|s| *s == CellState::Approved));
     let expired = at(&writer, "2027-04-15");

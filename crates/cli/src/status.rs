@@ -73,6 +73,12 @@ fn as_json(all: &[LaunchReadiness], day: &str) -> serde_json::Value {
             "matrix": r.matrix.iter().map(|c| json!({ "claim_id": c.claim_id, "claim_number": c.claim_number, "audience_id": c.audience_id, "state": c.state.as_str() })).collect::<Vec<_>>(),
             "expiring": r.expiring.iter().map(|e| json!({ "pitch_id": e.pitch_id, "expires_on": e.expires_on, "days_left": e.days_left })).collect::<Vec<_>>(),
             "review_queue": r.review_queue.iter().map(|q| json!({ "reviewer": q.reviewer, "pitch_id": q.pitch_id, "waiting_days": q.waiting_days })).collect::<Vec<_>>(),
+            "review_flow": {
+                "decided": r.review_flow.decided,
+                "p50_hours": r.review_flow.p50_hours,
+                "p90_hours": r.review_flow.p90_hours,
+                "rounds": r.review_flow.rounds.iter().map(|x| json!({ "pitch_id": x.pitch_id, "changes_requested": x.changes_requested })).collect::<Vec<_>>(),
+            },
             "most_urgent": r.most_urgent,
         })).collect::<Vec<_>>(),
     })
@@ -107,7 +113,19 @@ fn as_text(r: &LaunchReadiness, day: &str) -> String {
     for q in &r.review_queue {
         out.push(format!("  Waiting for {}: “{}” [{}], {} {}", q.reviewer, q.title, q.pitch_id, q.waiting_days, if q.waiting_days == 1 { "day" } else { "days" }));
     }
+    let flow = &r.review_flow;
+    if let (Some(p50), Some(p90)) = (flow.p50_hours, flow.p90_hours) {
+        out.push(format!("  Review: {} {} decided; submit to decision p50 {}, p90 {}", flow.decided, if flow.decided == 1 { "pitch" } else { "pitches" }, hours(p50), hours(p90)));
+    }
+    for x in &flow.rounds {
+        out.push(format!("  Sent back: “{}” [{}], {} {}", x.title, x.pitch_id, x.changes_requested, if x.changes_requested == 1 { "time" } else { "times" }));
+    }
     out.join("\n")
+}
+
+/// "3.5 h", or "2.0 days" past a day.
+fn hours(h: f64) -> String {
+    if h < 24.0 { format!("{h:.1} h") } else { format!("{:.1} days", h / 24.0) }
 }
 
 /// A part's weight as points of 100.

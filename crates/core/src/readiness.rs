@@ -117,6 +117,39 @@ pub struct QueueFact {
     pub submitted_on: String,
 }
 
+/// A review request that has been answered or withdrawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedReviewFact {
+    pub pitch_id: Id,
+    /// RFC 3339 (UTC).
+    pub submitted_at: String,
+    pub closed_at: String,
+    /// approved, approved-with-edits, changes-requested or withdrawn.
+    pub outcome: String,
+}
+
+/// How review is flowing: how long decisions take, and how often pitches go round again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewFlow {
+    /// Decisions made (withdrawals left out).
+    pub decided: u32,
+    /// Hours from submission to decision.
+    pub p50_hours: Option<f64>,
+    pub p90_hours: Option<f64>,
+    /// Pitches sent back with changes requested, and how many times, most first.
+    pub rounds: Vec<PitchRounds>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PitchRounds {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub title: String,
+    pub changes_requested: u32,
+}
+
 /// How much each part counts in the score; set per workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -143,6 +176,7 @@ pub struct LaunchFacts {
     pub claims: Vec<ClaimFact>,
     pub pitches: Vec<PitchFact>,
     pub queue: Vec<QueueFact>,
+    pub closed_reviews: Vec<ClosedReviewFact>,
     pub target_score: u32,
     pub weights: ScoreWeights,
 }
@@ -229,6 +263,7 @@ pub struct LaunchReadiness {
     /// Approved pitches expired or expiring within two weeks, soonest first.
     pub expiring: Vec<Expiring>,
     pub review_queue: Vec<QueueEntry>,
+    pub review_flow: ReviewFlow,
     /// Pitches to act on first: those blocking a gate, expired ones, then those expiring.
     #[ts(type = "number[]")]
     pub most_urgent: Vec<Id>,
@@ -484,6 +519,7 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
         .collect();
     review_queue.sort_by(|a, b| b.waiting_days.cmp(&a.waiting_days).then(a.pitch_id.cmp(&b.pitch_id)));
 
+    let review_flow = review_flow(f);
     LaunchReadiness {
         launch_id: f.launch_id,
         name: f.name.clone(),
@@ -501,8 +537,43 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
         matrix,
         expiring,
         review_queue,
+        review_flow,
         most_urgent,
     }
+}
+
+/// Seconds since 1970 for an RFC 3339 UTC time ("2027-01-15T10:00:00Z").
+pub fn seconds(at: &str) -> Option<i64> {
+    let day = day_number(at.get(..10)?)?;
+    let time = at.get(11..19)?;
+    let mut hms = time.split(':').map(|x| x.parse::<i64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    Some(day * 86_400 + h * 3600 + m * 60 + s)
+}
+
+fn review_flow(f: &LaunchFacts) -> ReviewFlow {
+    let mut hours: Vec<f64> = f
+        .closed_reviews
+        .iter()
+        .filter(|r| r.outcome != "withdrawn")
+        .filter_map(|r| Some((seconds(&r.closed_at)? - seconds(&r.submitted_at)?).max(0) as f64 / 3600.0))
+        .collect();
+    hours.sort_by(|a, b| a.total_cmp(b));
+    // Nearest rank: the smallest value with at least p of the values at or below it.
+    let pct = |p: f64| (!hours.is_empty()).then(|| hours[((p * hours.len() as f64).ceil() as usize).clamp(1, hours.len()) - 1]);
+    let mut rounds: Vec<PitchRounds> = vec![];
+    for r in f.closed_reviews.iter().filter(|r| r.outcome == "changes-requested") {
+        match rounds.iter_mut().find(|x| x.pitch_id == r.pitch_id) {
+            Some(x) => x.changes_requested += 1,
+            None => rounds.push(PitchRounds {
+                pitch_id: r.pitch_id,
+                title: f.pitches.iter().find(|p| p.id == r.pitch_id).map(|p| p.title.clone()).unwrap_or_default(),
+                changes_requested: 1,
+            }),
+        }
+    }
+    rounds.sort_by(|a, b| b.changes_requested.cmp(&a.changes_requested).then(a.pitch_id.cmp(&b.pitch_id)));
+    ReviewFlow { decided: hours.len() as u32, p50_hours: pct(0.5), p90_hours: pct(0.9), rounds }
 }
 
 /// Counts of each state in the matrix, for a summary line.
@@ -572,6 +643,7 @@ mod tests {
                 pitch(200, 20, "call-script", PitchStatus::InReview, &[1], None),
             ],
             queue: vec![QueueFact { reviewer: "Priya Raman".into(), pitch_id: 200, submitted_on: "2027-01-25".into() }],
+            closed_reviews: vec![],
             target_score: 80,
             weights: ScoreWeights::default(),
         }
@@ -616,6 +688,26 @@ mod tests {
         assert!(r.ready && r.on_track, "{:?}", r.gates);
         assert_eq!(r.score, 100);
         assert!(r.most_urgent.is_empty());
+    }
+
+    #[test]
+    fn review_flow_takes_percentiles_of_decision_times_and_counts_rounds() {
+        let mut f = facts();
+        let closed = |pitch_id: Id, from: &str, to: &str, outcome: &str| ClosedReviewFact { pitch_id, submitted_at: from.into(), closed_at: to.into(), outcome: outcome.into() };
+        f.closed_reviews = vec![
+            closed(100, "2027-01-10T09:00:00Z", "2027-01-10T11:00:00Z", "changes-requested"),
+            closed(100, "2027-01-11T09:00:00Z", "2027-01-12T09:00:00Z", "changes-requested"),
+            closed(100, "2027-01-13T09:00:00Z", "2027-01-13T13:00:00Z", "approved"),
+            closed(200, "2027-01-13T09:00:00Z", "2027-01-13T09:30:00Z", "withdrawn"),
+            closed(200, "2027-01-14T09:00:00Z", "2027-01-17T09:00:00Z", "changes-requested"),
+        ];
+        let flow = evaluate(&f, "2027-02-01").review_flow;
+        // Decision times 2, 24, 4 and 72 hours; the withdrawal is not a decision.
+        assert_eq!(flow.decided, 4);
+        assert_eq!((flow.p50_hours, flow.p90_hours), (Some(4.0), Some(72.0)));
+        assert_eq!(flow.rounds.iter().map(|r| (r.pitch_id, r.changes_requested)).collect::<Vec<_>>(), vec![(100, 2), (200, 1)]);
+        assert_eq!(seconds("2027-01-15T10:00:00Z"), Some(day_number("2027-01-15").unwrap() * 86_400 + 36_000));
+        assert_eq!(seconds("2027-01-15"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use pitchbridge_core::readiness::{
-    expires_on, validate_interval, validate_targets, validate_valid_until, AudienceTarget, ClaimFact, LaunchFacts, LaunchTargets, PitchFact, Positioning, QueueFact, ScoreWeights,
+    expires_on, validate_interval, ClosedReviewFact, validate_targets, validate_valid_until, AudienceTarget, ClaimFact, LaunchFacts, LaunchTargets, PitchFact, Positioning, QueueFact, ScoreWeights,
     TargetAudience, TypeNeed, DEFAULT_VERIFY_INTERVAL_DAYS,
 };
 use pitchbridge_core::{ClaimKind, Id, PitchStatus};
@@ -290,6 +290,15 @@ impl Workspace {
             .query_map([launch_id], |r| Ok(QueueFact { reviewer: r.get(0)?, pitch_id: r.get(1)?, submitted_on: r.get(2)? }))?
             .collect::<rusqlite::Result<_>>()?;
 
+        let closed_reviews: Vec<ClosedReviewFact> = self
+            .conn
+            .prepare_cached(
+                "SELECT q.pitch_id, q.submitted_at, q.closed_at, q.outcome FROM review_request q JOIN pitch p ON p.id = q.pitch_id
+                 WHERE p.launch_id = ?1 AND q.closed_at IS NOT NULL AND q.outcome IS NOT NULL ORDER BY q.id",
+            )?
+            .query_map([launch_id], |r| Ok(ClosedReviewFact { pitch_id: r.get(0)?, submitted_at: r.get(1)?, closed_at: r.get(2)?, outcome: r.get(3)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+
         Ok(LaunchFacts {
             launch_id,
             name: launch.name,
@@ -298,6 +307,7 @@ impl Workspace {
             claims,
             pitches,
             queue,
+            closed_reviews,
             target_score: targets.target_score,
             weights: self.readiness_weights()?,
         })

@@ -747,7 +747,7 @@ claims: Array<ClaimFact>, matrix: Array<MatrixCell>,
 /**
  * Approved pitches expired or expiring within two weeks, soonest first.
  */
-expiring: Array<Expiring>, reviewQueue: Array<QueueEntry>, 
+expiring: Array<Expiring>, reviewQueue: Array<QueueEntry>, reviewFlow: ReviewFlow, 
 /**
  * Pitches to act on first: those blocking a gate, expired ones, then those expiring.
  */
@@ -798,5 +798,21 @@ export type TargetAudience = { audienceId: number, types: Array<string>, };
 export type Positioning = { forWhom: string, need: string, category: string, keyBenefit: string, unlike: string, };
 
 export type ScoreWeights = { coverage: number, freshness: number, checks: number, };
+
+export type ReviewFlow = { 
+/**
+ * Decisions made (withdrawals left out).
+ */
+decided: number, 
+/**
+ * Hours from submission to decision.
+ */
+p50Hours: number | null, p90Hours: number | null, 
+/**
+ * Pitches sent back with changes requested, and how many times, most first.
+ */
+rounds: Array<PitchRounds>, };
+
+export type PitchRounds = { pitchId: number, title: string, changesRequested: number, };
 
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

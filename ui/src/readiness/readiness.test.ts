@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LaunchReadiness } from "../lib/bindings";
-import { cellAt, daysWords, LEGEND, STATES, stateCounts, verdict } from "./readiness";
+import { cellAt, daysWords, hoursWords, LEGEND, STATES, stateCounts, verdict } from "./readiness";
 
 const base: LaunchReadiness = {
   launchId: 1,
@@ -23,6 +23,7 @@ const base: LaunchReadiness = {
   ],
   expiring: [],
   reviewQueue: [],
+  reviewFlow: { decided: 0, p50Hours: null, p90Hours: null, rounds: [] },
   mostUrgent: [],
 };
 
@@ -31,6 +32,13 @@ describe("readiness words", () => {
     const letters = LEGEND.map((s) => STATES[s].letter);
     expect(new Set(letters).size).toBe(LEGEND.length);
     expect(LEGEND.every((s) => STATES[s].label.length > 0)).toBe(true);
+  });
+
+  it("say hours as words", () => {
+    expect(hoursWords(0.5)).toBe("30 minutes");
+    expect(hoursWords(3.5)).toBe("3.5 hours");
+    expect(hoursWords(48)).toBe("2 days");
+    expect(hoursWords(24)).toBe("1 day");
   });
 
   it("say days as words", () => {

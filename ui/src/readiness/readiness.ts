@@ -43,3 +43,11 @@ export function cellAt(r: LaunchReadiness, claimId: number, audienceId: number):
 export function stateCounts(r: LaunchReadiness): { state: CellState; count: number }[] {
   return LEGEND.map((state) => ({ state, count: r.matrix.filter((c) => c.state === state).length })).filter((s) => s.count > 0);
 }
+
+/** "40 minutes", "3.5 hours", "2 days". */
+export function hoursWords(hours: number): string {
+  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
+  if (hours < 24) return `${Math.round(hours * 10) / 10} hours`;
+  const days = Math.round((hours / 24) * 10) / 10;
+  return `${days} ${days === 1 ? "day" : "days"}`;
+}
