@@ -57,6 +57,11 @@ impl App {
         Ok(self.ws_mut()?.set_launch_targets(&targets, &now)?)
     }
 
+    /// The day a message stops being valid ("" for no end).
+    pub fn message_valid_until(&self, message_id: Id) -> ApiResult<String> {
+        Ok(self.ws()?.message_valid_until(message_id)?)
+    }
+
     pub fn set_message_valid_until(&mut self, req: ValidUntilRequest) -> ApiResult<String> {
         let (now, today) = (self.clock.now(), self.today());
         Ok(self.ws_mut()?.set_message_valid_until(req.message_id, &req.valid_until, &today, &now)?)

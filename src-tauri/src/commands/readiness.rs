@@ -23,6 +23,11 @@ pub async fn set_launch_targets(s: Cmd<'_>, targets: LaunchTargets) -> ApiResult
 }
 
 #[tauri::command]
+pub async fn message_valid_until(s: Cmd<'_>, message_id: Id) -> ApiResult<String> {
+    s.run(move |a| a.message_valid_until(message_id)).await
+}
+
+#[tauri::command]
 pub async fn set_message_valid_until(s: Cmd<'_>, req: ValidUntilRequest) -> ApiResult<String> {
     s.run(move |a| a.set_message_valid_until(req)).await
 }

@@ -28,6 +28,21 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
     wait_db(&ws, "SELECT count(*) FROM launch WHERE target_score = 90", 1).await;
     find_text(&c, "[data-testid=readiness-score]", "Target 90").await;
 
+    // The message is valid only until a day: a day gone is refused with its reason, a day to
+    // come is kept.
+    click(&c, "[data-testid=back-to-launch]").await;
+    click(&c, "[data-testid=message-item]").await;
+    click(&c, "[data-testid=valid-until]").await;
+    fill(&c, "[data-testid=prompt-input]", "2020-01-01").await;
+    click(&c, "[data-testid=prompt-submit]").await;
+    find_text(&c, "[role=dialog]", "in the past").await;
+    fill(&c, "[data-testid=prompt-input]", "2099-06-30").await;
+    click(&c, "[data-testid=prompt-submit]").await;
+    wait_db(&ws, "SELECT count(*) FROM factory_message WHERE valid_until = '2099-06-30'", 1).await;
+    find_text(&c, "header", "Valid until").await;
+    click(&c, "[data-testid=launch-item]").await;
+    click(&c, "[data-testid=open-readiness]").await;
+
     // A draft cell for distributor CFOs leads to the one-pager that says the claim.
     click(&c, "[data-testid=matrix-cell][data-state=draft][aria-label*='Distributor']").await;
     find_text(&c, "h1", "Close the books sooner").await;

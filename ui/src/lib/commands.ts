@@ -379,6 +379,10 @@ export function setLaunchTargets(targets: LaunchTargets): Promise<LaunchTargets>
   return call<LaunchTargets>("set_launch_targets", { targets });
 }
 
+export function messageValidUntil(messageId: number): Promise<string> {
+  return call<string>("message_valid_until", { messageId });
+}
+
 export function setMessageValidUntil(req: ValidUntilRequest): Promise<string> {
   return call<string>("set_message_valid_until", { req });
 }
