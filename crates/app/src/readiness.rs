@@ -106,3 +106,90 @@ impl App {
         Ok(evaluate(&facts, &day))
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReverifyRequest {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    /// Approved renews the approval from today; changes requested sends it back to the writer.
+    pub outcome: pitchbridge_store::PitchOutcome,
+    pub reasons: String,
+    pub passphrase: String,
+    /// As in a decision: why it is re-verified although something is open.
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_reason: Option<String>,
+}
+
+/// What the verifier sees before re-verifying.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Reverification {
+    pub expires_on: Option<String>,
+    pub expired: bool,
+    /// Who re-verifies it, by name.
+    pub verifier: Option<String>,
+    /// Whether the person using the app is that verifier.
+    pub mine: bool,
+    /// What changed since the last approval: new message versions, "valid until" days, targets.
+    pub changes: Vec<String>,
+}
+
+impl App {
+    pub fn reverification(&self, pitch_id: Id) -> ApiResult<Reverification> {
+        let ws = self.ws()?;
+        let verifier_id = ws.pitch_verifier_id(pitch_id)?;
+        let reviewers = ws.list_reviewers()?;
+        let verifier = verifier_id.and_then(|v| reviewers.iter().find(|r| r.id == v));
+        let my_key = self.load_profile().ok().flatten().and_then(|p| p.key.map(|k| k.public_key));
+        let expires_on = self.pitch_expires_on(pitch_id)?;
+        Ok(Reverification {
+            expired: expires_on.as_deref().is_some_and(|d| d <= self.today().as_str()),
+            expires_on,
+            verifier: verifier.map(|r| r.name.clone()),
+            mine: verifier.is_some_and(|r| Some(&r.public_key) == my_key.as_ref()),
+            changes: ws.changes_since_approval(pitch_id)?,
+        })
+    }
+
+    /// The verifier re-verifies an approved pitch: a signed decision through the same path as
+    /// an approval, renewing it from today, or sending it back with changes requested. The
+    /// passphrase is checked before anything changes; a refused decision leaves the pitch
+    /// approved as it was.
+    pub fn reverify(&mut self, req: ReverifyRequest) -> ApiResult<crate::review::ReviewState> {
+        use pitchbridge_store::PitchOutcome;
+        if req.outcome == PitchOutcome::ApprovedWithEdits {
+            return Err(ApiError::invalid("Re-verification approves the pitch as it stands, or requests changes; it does not edit."));
+        }
+        let profile = self.require_profile()?;
+        let key = profile.key.clone().ok_or_else(|| ApiError::refused("You have no signing key yet: make one in your profile."))?;
+        let ws = self.ws()?;
+        let me = ws
+            .list_reviewers()?
+            .into_iter()
+            .find(|r| r.public_key == key.public_key)
+            .ok_or_else(|| ApiError::refused("You are not a registered reviewer in this workspace, so you cannot re-verify. Register from your profile first."))?;
+        if let Some(v) = ws.pitch_verifier_id(req.pitch_id)? {
+            if v != me.id {
+                let name = ws.list_reviewers()?.into_iter().find(|r| r.id == v).map(|r| r.name).unwrap_or_else(|| "a reviewer no longer registered".into());
+                return Err(ApiError::refused(format!("This pitch is re-verified by {name}, not by you.")));
+            }
+        }
+        pitchbridge_review::unlock(&key, &req.passphrase)?;
+        let (actor, now) = (profile.actor(), self.clock.now());
+        self.ws_mut()?.open_reverification(req.pitch_id, me.id, &actor, &now)?;
+        let decided = self.decide(crate::review::DecideRequest {
+            pitch_id: req.pitch_id,
+            outcome: req.outcome,
+            reasons: req.reasons,
+            passphrase: req.passphrase,
+            confirmed_items: vec![],
+            override_reason: req.override_reason,
+        });
+        if decided.is_err() {
+            self.ws_mut()?.cancel_reverification(req.pitch_id, &actor, &now)?;
+        }
+        decided
+    }
+}

@@ -140,3 +140,48 @@ fn targets_intervals_dates_and_days_that_cannot_be_are_refused_with_a_reason() {
     let e = a.launch_readiness(ReadinessRequest { launch_id: id, at: Some("next week".into()) }).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
 }
+
+#[test]
+fn the_verifier_re_verifies_an_expired_approval_with_a_signed_decision_and_it_holds_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let (pitch, _) = one_pager(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(REASON.into()) }).unwrap();
+    reviewer
+        .decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(REASON.into()) })
+        .unwrap();
+    drop(reviewer);
+
+    // Months later, by the same person's profile: the approval has expired.
+    let mut later = App::new(Box::new(pitchbridge_core::clock::FixedClock("2027-04-20T09:00:00Z".into())));
+    later.set_profile_dir(dir.path().join("profile-Priya"));
+    later.open_or_create(&path, false).unwrap();
+    let message = later.get_launch(launch(&later)).unwrap().messages[0].id;
+    later.set_message_valid_until(ValidUntilRequest { message_id: message, valid_until: "2027-12-31".into() }).unwrap();
+    let before = later.reverification(pitch).unwrap();
+    assert!(before.expired && before.mine, "{before:?}");
+    assert_eq!((before.expires_on.as_deref(), before.verifier.as_deref()), (Some("2027-04-15"), Some("Priya")));
+    assert!(before.changes.iter().any(|c| c.contains("valid until 2027-12-31")), "{:?}", before.changes);
+    assert!(cells_of(&at(&later, "2027-04-20"), pitch).iter().all(|s| *s == CellState::NeedsReverification));
+
+    // A wrong passphrase changes nothing (nothing is opened); a refused decision is opened and
+    // cancelled, leaving the pitch as it was.
+    let wrong = later.reverify(ReverifyRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: "not it".into(), override_reason: None }).unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::ReviewRefused, "{wrong:?}");
+    assert_eq!(later.workspace().unwrap().pitch_status(pitch).unwrap(), pitchbridge_core::PitchStatus::Approved);
+    let gated = later.reverify(ReverifyRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), override_reason: None }).unwrap_err();
+    assert_eq!(gated.code, ErrorCode::NeedsConfirmation, "the demo pitch leaves required claims untranslated: {gated:?}");
+    assert_eq!(later.workspace().unwrap().pitch_status(pitch).unwrap(), pitchbridge_core::PitchStatus::Approved, "a refused decision leaves it approved");
+
+    let state = later.reverify(ReverifyRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), override_reason: Some(REASON.into()) }).unwrap();
+    assert_eq!(state.status, pitchbridge_core::PitchStatus::Approved);
+    let after = at(&later, "2027-04-20");
+    assert!(cells_of(&after, pitch).iter().all(|s| *s == CellState::Approved), "renewed from today");
+    assert_eq!(later.pitch_expires_on(pitch).unwrap().as_deref(), Some("2027-07-19"), "90 days from 2027-04-20");
+    let actions: Vec<String> = later.audit_events().unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.iter().filter(|a| *a == "review.reverification-opened").count() == 2 && actions.contains(&"review.reverification-cancelled".to_string()), "{actions:?}");
+    assert!(later.verify_audit().unwrap().first_break.is_none());
+}

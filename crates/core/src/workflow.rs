@@ -54,6 +54,9 @@ pub fn content_fingerprint(blocks: &[DocBlock]) -> String {
 pub enum ReviewEvent {
     /// The writer sends the pitch to a reviewer.
     Submit,
+    /// The verifier opens an approved pitch to re-verify it (its approval expired, or is about
+    /// to): it is in review with them until they decide.
+    Reverify,
     /// The writer takes it back before a decision.
     Withdraw,
     Approve,
@@ -71,6 +74,8 @@ pub fn next_status(from: PitchStatus, event: ReviewEvent) -> Result<PitchStatus,
     use ReviewEvent::*;
     match (from, event) {
         (Draft | ChangesRequested | NeedsReapproval, Submit) => Ok(InReview),
+        (Approved, Reverify) => Ok(InReview),
+        (_, Reverify) => Err(format!("Only an approved pitch is re-verified; this one is {}.", describe(from))),
         (InReview, Withdraw) => Ok(Draft),
         (InReview, Approve | ApproveWithEdits) => Ok(Approved),
         (InReview, RequestChanges) => Ok(ChangesRequested),

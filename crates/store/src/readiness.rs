@@ -121,6 +121,60 @@ impl Workspace {
         })
     }
 
+    /// Who re-verifies a pitch: its verifier when one is set, else the reviewer of its last
+    /// approval.
+    pub fn pitch_verifier_id(&self, pitch_id: Id) -> Result<Option<Id>> {
+        let set: Option<Option<Id>> = self.conn.query_row("SELECT verifier_id FROM pitch WHERE id = ?1", [pitch_id], |r| r.get(0)).optional()?;
+        let Some(set) = set else { return Err(not_found("Pitch", pitch_id)) };
+        if set.is_some() {
+            return Ok(set);
+        }
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT q.reviewer_id FROM decision d JOIN review_request q ON q.id = d.request_id
+                 WHERE d.pitch_id = ?1 AND d.verdict IN ('approve', 'approve-with-edits') ORDER BY d.id DESC LIMIT 1",
+                [pitch_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// What changed since a pitch was last approved that its verifier should look at: new
+    /// versions of its launch's messages, "valid until" days and the launch's targets, one line
+    /// each with its day.
+    pub fn changes_since_approval(&self, pitch_id: Id) -> Result<Vec<String>> {
+        let approved: Option<String> = self
+            .conn
+            .query_row("SELECT signed_at FROM decision WHERE pitch_id = ?1 AND verdict IN ('approve', 'approve-with-edits') ORDER BY id DESC LIMIT 1", [pitch_id], |r| r.get(0))
+            .optional()?;
+        let Some(since) = approved else { return Ok(vec![]) };
+        let launch: Id = self.conn.query_row("SELECT launch_id FROM pitch WHERE id = ?1", [pitch_id], |r| r.get(0))?;
+        let messages: HashMap<String, String> = self
+            .conn
+            .prepare_cached("SELECT 'message:' || id, title FROM factory_message WHERE launch_id = ?1")?
+            .query_map([launch], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = vec![];
+        let mut stmt = self.conn.prepare_cached("SELECT at, action, subject, payload FROM audit_event WHERE at > ?1 ORDER BY seq")?;
+        for row in stmt.query_map([&since], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))? {
+            let (at, action, subject, payload) = row?;
+            let day = at.get(..10).unwrap_or(&at).to_string();
+            let payload: serde_json::Value = serde_json::from_str(&payload).unwrap_or_default();
+            let line = match (action.as_str(), messages.get(&subject)) {
+                ("message.versioned", Some(title)) => format!("{day}: “{title}” has a new version{}", payload.get("version").and_then(|v| v.as_i64()).map(|v| format!(" ({v})")).unwrap_or_default()),
+                ("message.valid-until-set", Some(title)) => match payload.get("validUntil").and_then(|v| v.as_str()).filter(|v| !v.is_empty()) {
+                    Some(until) => format!("{day}: “{title}” is now valid until {until}"),
+                    None => format!("{day}: “{title}” no longer has an end date"),
+                },
+                ("launch.targets-set", _) if subject == format!("launch:{launch}") => format!("{day}: the launch's targets changed"),
+                _ => continue,
+            };
+            out.push(line);
+        }
+        Ok(out)
+    }
+
     /// The workspace's default re-verification interval, and each collateral type's own.
     pub fn verify_intervals(&self) -> Result<(u32, HashMap<String, u32>)> {
         let default = self.meta(META_INTERVAL)?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_VERIFY_INTERVAL_DAYS);

@@ -313,8 +313,19 @@ impl Workspace {
     /// Sends the pitch to a registered reviewer: keeps the text as a version (the one the
     /// decision will name) and makes the pitch read-only for the writer.
     pub fn submit_for_review(&mut self, pitch_id: Id, reviewer_id: Id, note: &str, by: &str, now: &str) -> Result<ReviewRequest> {
+        self.open_review(pitch_id, reviewer_id, note, by, now, ReviewEvent::Submit)
+    }
+
+    /// The verifier opens an approved pitch for re-verification, with themselves as its
+    /// reviewer; their signed decision then renews (or withdraws) the approval.
+    pub fn open_reverification(&mut self, pitch_id: Id, reviewer_id: Id, by: &str, now: &str) -> Result<ReviewRequest> {
+        self.open_review(pitch_id, reviewer_id, "Re-verification", by, now, ReviewEvent::Reverify)
+    }
+
+    fn open_review(&mut self, pitch_id: Id, reviewer_id: Id, note: &str, by: &str, now: &str, event: ReviewEvent) -> Result<ReviewRequest> {
         let status = self.pitch_status(pitch_id)?;
-        let next = next_status(status, ReviewEvent::Submit).map_err(refused)?;
+        let next = next_status(status, event).map_err(refused)?;
+        let action = if event == ReviewEvent::Reverify { "review.reverification-opened" } else { "review.submitted" };
         let reviewer: String = self
             .conn
             .query_row("SELECT name FROM reviewer WHERE id = ?1", [reviewer_id], |r| r.get(0))
@@ -324,7 +335,8 @@ impl Workspace {
             return Err(StoreError::Invalid(format!("The note is too long (at most {MAX_COMMENT_CHARS} characters).")));
         }
         self.in_transaction(|ws| {
-            let version = ws.save_pitch_version(pitch_id, &format!("Sent to {reviewer} for review"), now)?;
+            let label = if event == ReviewEvent::Reverify { format!("Opened by {reviewer} for re-verification") } else { format!("Sent to {reviewer} for review") };
+            let version = ws.save_pitch_version(pitch_id, &label, now)?;
             ws.conn.execute(
                 "INSERT INTO review_request (pitch_id, reviewer_id, version_number, note, submitted_by, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![pitch_id, reviewer_id, version.number, note.trim(), by, now],
@@ -333,12 +345,24 @@ impl Workspace {
             let fp = ws.pitch_content_fingerprint(pitch_id)?;
             ws.append_audit(
                 by,
-                "review.submitted",
+                action,
                 &format!("pitch:{pitch_id}"),
                 &serde_json::json!({ "reviewer": reviewer_id, "version": version.number, "fingerprint": fp, "note": note.trim() }),
                 now,
             )?;
             Ok(ws.open_request(pitch_id)?.expect("just written"))
+        })
+    }
+
+    /// Closes a re-verification that was opened but not decided (the decision was refused):
+    /// the pitch is approved as it was before.
+    pub fn cancel_reverification(&mut self, pitch_id: Id, by: &str, now: &str) -> Result<()> {
+        self.in_transaction(|ws| {
+            let request = ws.open_request(pitch_id)?.ok_or_else(|| refused("This pitch has no open re-verification."))?;
+            ws.conn.execute("UPDATE review_request SET closed_at = ?2, outcome = 'withdrawn' WHERE id = ?1", params![request.id, now])?;
+            ws.set_status(pitch_id, PitchStatus::Approved, now)?;
+            ws.append_audit(by, "review.reverification-cancelled", &format!("pitch:{pitch_id}"), &serde_json::json!({ "request": request.id }), now)?;
+            Ok(())
         })
     }
 

@@ -1,7 +1,8 @@
 //! Launch readiness: targets, expiry settings and the readiness of a launch on a day.
 
 use pitchbridge_app::error::ApiResult;
-use pitchbridge_app::readiness::{ReadinessRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_app::readiness::{ReadinessRequest, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_app::review::ReviewState;
 use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights};
 use pitchbridge_core::Id;
 
@@ -40,4 +41,15 @@ pub async fn set_pitch_verification(s: Cmd<'_>, req: VerificationRequest) -> Api
 #[tauri::command]
 pub async fn set_readiness_weights(s: Cmd<'_>, weights: ScoreWeights) -> ApiResult<ScoreWeights> {
     s.run(move |a| a.set_readiness_weights(weights)).await
+}
+
+#[tauri::command]
+pub async fn reverification(s: Cmd<'_>, pitch_id: Id) -> ApiResult<Reverification> {
+    s.run(move |a| a.reverification(pitch_id)).await
+}
+
+/// The verifier re-verifies an approved pitch with a signed decision.
+#[tauri::command]
+pub async fn reverify(s: Cmd<'_>, req: ReverifyRequest) -> ApiResult<ReviewState> {
+    s.run(move |a| a.reverify(req)).await
 }

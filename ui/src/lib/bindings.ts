@@ -815,4 +815,28 @@ rounds: Array<PitchRounds>, };
 
 export type PitchRounds = { pitchId: number, title: string, changesRequested: number, };
 
+export type ReverifyRequest = { pitchId: number, 
+/**
+ * Approved renews the approval from today; changes requested sends it back to the writer.
+ */
+outcome: PitchOutcome, reasons: string, passphrase: string, 
+/**
+ * As in a decision: why it is re-verified although something is open.
+ */
+overrideReason?: string, };
+
+export type Reverification = { expiresOn: string | null, expired: boolean, 
+/**
+ * Who re-verifies it, by name.
+ */
+verifier: string | null, 
+/**
+ * Whether the person using the app is that verifier.
+ */
+mine: boolean, 
+/**
+ * What changed since the last approval: new message versions, "valid until" days, targets.
+ */
+changes: Array<string>, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -58,6 +58,8 @@ import type {
   ResolveCommentRequest,
   ResolveLinkRequest,
   RestoreFindingRequest,
+  Reverification,
+  ReverifyRequest,
   ReviewState,
   Reviewer,
   SavePitchDocRequest,
@@ -393,6 +395,15 @@ export function setPitchVerification(req: VerificationRequest): Promise<void> {
 
 export function setReadinessWeights(weights: ScoreWeights): Promise<ScoreWeights> {
   return call<ScoreWeights>("set_readiness_weights", { weights });
+}
+
+export function reverification(pitchId: number): Promise<Reverification> {
+  return call<Reverification>("reverification", { pitchId });
+}
+
+/** The verifier re-verifies an approved pitch with a signed decision. */
+export function reverify(req: ReverifyRequest): Promise<ReviewState> {
+  return call<ReviewState>("reverify", { req });
 }
 
 // ---- review ------------------------------------------------------------------------------------
