@@ -117,6 +117,20 @@ fn call_to_action() {
     );
     // A condition alone asks nothing.
     assert_eq!(flagged(Rule::CallToAction, "If it would help, we are here."), ["If it would help, we are here."]);
+    // A subject opening the sentence makes it a statement, not an ask: the pitch still asks
+    // for nothing.
+    assert_eq!(
+        flagged(Rule::CallToAction, "You return those for credit and order closer to what you dispense."),
+        ["You return those for credit and order closer to what you dispense."],
+        "a statement about what the reader does is not a request"
+    );
+    // The time may come in the next sentence of the same paragraph.
+    quiet(Rule::CallToAction, &["Could you send me last month's report? I'll bring back the list by Friday."]);
+    assert_eq!(
+        flagged(Rule::CallToAction, "Could you send me last month's report?\n\nThe list is worth having."),
+        ["Could you send me last month's report?"],
+        "a time in another paragraph is not this ask's way"
+    );
 }
 
 /// The type's call-to-action section must ask, wherever else the pitch asks; a battle card's

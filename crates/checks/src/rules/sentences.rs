@@ -27,6 +27,15 @@ pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
         if k >= 2 && toks[k - 1].lower == "to" && lists.cta_not_before_to.contains(&toks[k - 2].lower) {
             return false;
         }
+        // A statement about someone: "You return those for credit… and order closer",
+        // "We start with a call": a subject opening the sentence and no modal or "please"
+        // between it and the verb.
+        if k >= 1
+            && matches!(toks[0].lower.as_str(), "you" | "we" | "i" | "they")
+            && !toks[1..k].iter().any(|t| matches!(t.lower.as_str(), "can" | "could" | "would" | "will" | "shall" | "may" | "might" | "should" | "please" | "just" | "simply"))
+        {
+            return false;
+        }
         // A denial before the verb: "Nobody has to call", "You won't need to email".
         !toks[..k].iter().any(|t| lists.cta_negators.contains(&t.lower) || t.lower.ends_with("n't"))
     });
@@ -55,10 +64,14 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     let mut asked = false;
     let mut asked_with_way = false;
     let mut cta_asks = false;
-    for (_, s) in cx.prose() {
+    let prose: Vec<&Sentence> = cx.prose().map(|(_, s)| s).collect();
+    for (i, &s) in prose.iter().enumerate() {
         if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, s) {
             continue;
         }
+        // "Could you send me the report? I'll bring the list back by Friday.": the time may
+        // come in the next sentence of the same paragraph.
+        let way_next = prose.get(i + 1).is_some_and(|n| n.block == s.block && lists.cta_way_words.any_in(cx.seg.sentence_tokens(n)));
         asked = true;
         cta_asks |= in_cta(s.block);
         let toks = cx.seg.sentence_tokens(s);
@@ -68,7 +81,7 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
         });
         // (A bare file does not say which section a sentence is in: every ask needs a way.)
         let coaching = internal && !cx.input.blocks[s.block].section.is_empty() && !in_cta(s.block);
-        if spoken || coaching || contact_after || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
+        if spoken || coaching || contact_after || way_next || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
             asked_with_way = true;
             continue;
         }
