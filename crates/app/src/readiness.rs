@@ -1,7 +1,7 @@
 //! Launch readiness: the targets a launch aims at, when approvals lapse, and the evaluation
 //! of where a launch stands on a day (today, or a day to come: what will have expired by then).
 
-use pitchbridge_core::readiness::{day_number, evaluate, LaunchReadiness, LaunchTargets, ScoreWeights};
+use pitchbridge_core::readiness::{day_number, evaluate, LaunchReadiness, LaunchTargets, ScoreWeights, TrendPoint};
 use pitchbridge_core::Id;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -88,6 +88,12 @@ impl App {
     /// Where a launch stands on a day: the gates, the score, the matrix and the lists. The
     /// checks run on each of its pitches, so open errors are those of the text as it is now.
     pub fn launch_readiness(&self, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {
+        let mut readiness = self.evaluate_readiness(req)?;
+        readiness.trend = self.ws()?.readiness_trend(readiness.launch_id)?;
+        Ok(readiness)
+    }
+
+    fn evaluate_readiness(&self, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {
         let day = match req.at.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             Some(d) if d.len() == 10 && day_number(d).is_some() => d.to_string(),
             Some(d) => return Err(ApiError::invalid(format!("“{d}” is not a date; write it as YYYY-MM-DD."))),
@@ -104,6 +110,38 @@ impl App {
                 .count() as u32;
         }
         Ok(evaluate(&facts, &day))
+    }
+
+    /// Keeps today's reading of a launch, for its trend.
+    pub fn record_readiness(&mut self, launch_id: Id) -> ApiResult<TrendPoint> {
+        let today = self.today();
+        let point = self.evaluate_readiness(ReadinessRequest { launch_id, at: Some(today.clone()) })?.reading(&today);
+        self.ws_mut()?.record_readiness(launch_id, &point)?;
+        Ok(point)
+    }
+
+    /// On opening: a reading of each launch with targets not yet read today. A workspace
+    /// opened read-only, or one that cannot be read, keeps no reading and opens all the same.
+    pub(crate) fn record_readiness_today(&mut self) {
+        let Ok(ws) = self.ws() else { return };
+        if ws.is_read_only() {
+            return;
+        }
+        let Ok(launches) = ws.launches_unread_on(&self.today()) else { return };
+        for launch_id in launches {
+            let _ = self.record_readiness(launch_id);
+        }
+    }
+
+    /// After an approval: the launch's reading for today, so the trend shows the step.
+    pub(crate) fn record_readiness_of_pitch(&mut self, pitch_id: Id) {
+        let launch_id = match self.ws().and_then(|ws| Ok(ws.pitch_detail(pitch_id)?.summary.pitch.launch_id)) {
+            Ok(id) => id,
+            Err(_) => return,
+        };
+        if self.ws().is_ok_and(|ws| ws.launch_targets(launch_id).is_ok_and(|t| !t.audiences.is_empty())) {
+            let _ = self.record_readiness(launch_id);
+        }
     }
 }
 

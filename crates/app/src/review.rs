@@ -316,6 +316,9 @@ impl App {
         verified.comments.clear();
         let now = self.clock.now();
         self.ws_mut()?.apply_decision(&verified, &now)?;
+        if req.outcome != PitchOutcome::ChangesRequested {
+            self.record_readiness_of_pitch(req.pitch_id);
+        }
         self.review_state(req.pitch_id)
     }
 

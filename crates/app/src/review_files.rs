@@ -133,6 +133,9 @@ impl App {
         let verified = verified_decision(body, &file.signature, &signer)?;
         let now = self.clock.now();
         let decision = self.ws_mut()?.apply_decision(&verified, &now)?;
+        if body.outcome != PitchOutcome::ChangesRequested.as_str() {
+            self.record_readiness_of_pitch(body.pitch_id);
+        }
         Ok(DecisionImport { pitch_id: body.pitch_id, pitch_title: body.pitch_title.clone(), decision })
     }
 }

@@ -122,6 +122,7 @@ impl App {
                 let i = info(&ws);
                 self.workspace = Some(ws);
                 self.last_error = None;
+                self.record_readiness_today();
                 Ok(i)
             }
             Err(e) => {

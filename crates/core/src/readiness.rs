@@ -267,6 +267,32 @@ pub struct LaunchReadiness {
     /// Pitches to act on first: those blocking a gate, expired ones, then those expiring.
     #[ts(type = "number[]")]
     pub most_urgent: Vec<Id>,
+    /// The stored daily readings, oldest first (filled by the caller; evaluation leaves it empty).
+    #[serde(default)]
+    pub trend: Vec<TrendPoint>,
+}
+
+/// One reading of a launch's readiness: stored once a day when the workspace opens and on
+/// every approval, for the trend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrendPoint {
+    pub day: String,
+    pub score: u32,
+    pub gates_passed: u32,
+    pub gates_total: u32,
+}
+
+impl LaunchReadiness {
+    /// Today's reading of this evaluation.
+    pub fn reading(&self, day: &str) -> TrendPoint {
+        TrendPoint {
+            day: day.to_string(),
+            score: self.score,
+            gates_passed: self.gates.iter().filter(|g| g.passed).count() as u32,
+            gates_total: self.gates.len() as u32,
+        }
+    }
 }
 
 /// The launch's positioning statement: plain fields, shown on the readiness screen and used by
@@ -539,6 +565,7 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
         review_queue,
         review_flow,
         most_urgent,
+        trend: vec![],
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use pitchbridge_core::readiness::{
     expires_on, validate_interval, ClosedReviewFact, validate_targets, validate_valid_until, AudienceTarget, ClaimFact, LaunchFacts, LaunchTargets, PitchFact, Positioning, QueueFact, ScoreWeights,
-    TargetAudience, TypeNeed, DEFAULT_VERIFY_INTERVAL_DAYS,
+    TargetAudience, TrendPoint, TypeNeed, DEFAULT_VERIFY_INTERVAL_DAYS,
 };
 use pitchbridge_core::{ClaimKind, Id, PitchStatus};
 use rusqlite::{params, OptionalExtension};
@@ -365,5 +365,36 @@ impl Workspace {
             target_score: targets.target_score,
             weights: self.readiness_weights()?,
         })
+    }
+
+    /// Keeps a reading of a launch's readiness for its day (a later one the same day replaces it).
+    pub fn record_readiness(&self, launch_id: Id, point: &TrendPoint) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO readiness_snapshot (launch_id, day, score, gates_passed, gates_total) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (launch_id, day) DO UPDATE SET score = excluded.score, gates_passed = excluded.gates_passed, gates_total = excluded.gates_total",
+            params![launch_id, point.day, point.score, point.gates_passed, point.gates_total],
+        )?;
+        Ok(())
+    }
+
+    /// A launch's readings, oldest first.
+    pub fn readiness_trend(&self, launch_id: Id) -> Result<Vec<TrendPoint>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT day, score, gates_passed, gates_total FROM readiness_snapshot WHERE launch_id = ?1 ORDER BY day")?
+            .query_map([launch_id], |r| Ok(TrendPoint { day: r.get(0)?, score: r.get(1)?, gates_passed: r.get(2)?, gates_total: r.get(3)? }))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Launches with targets and no reading for `day` yet: those the workspace reads on opening.
+    pub fn launches_unread_on(&self, day: &str) -> Result<Vec<Id>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT l.id FROM launch l WHERE EXISTS (SELECT 1 FROM launch_target t WHERE t.launch_id = l.id)
+                 AND NOT EXISTS (SELECT 1 FROM readiness_snapshot s WHERE s.launch_id = l.id AND s.day = ?1) ORDER BY l.id",
+            )?
+            .query_map([day], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }

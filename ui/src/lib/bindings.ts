@@ -751,7 +751,11 @@ expiring: Array<Expiring>, reviewQueue: Array<QueueEntry>, reviewFlow: ReviewFlo
 /**
  * Pitches to act on first: those blocking a gate, expired ones, then those expiring.
  */
-mostUrgent: number[], };
+mostUrgent: number[], 
+/**
+ * The stored daily readings, oldest first (filled by the caller; evaluation leaves it empty).
+ */
+trend: Array<TrendPoint>, };
 
 export type Gate = { name: string, passed: boolean, 
 /**
