@@ -22,6 +22,7 @@ pub mod pitch_editor;
 pub mod pitches;
 pub mod profile;
 pub mod readiness;
+pub mod readiness_report;
 pub mod review;
 pub mod review_files;
 pub mod workspace;

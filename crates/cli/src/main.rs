@@ -90,6 +90,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// A launch's readiness as a one-page report for a VP: verdict, score and its parts, the
+    /// gates and what blocks them, the trend as a chart, the matrix, and what expires. PDF, or
+    /// DOCX when OUT ends in .docx.
+    ///
+    /// Example: pitchbridge report team.pitchbridge --launch 1 -o readiness.pdf
+    Report {
+        workspace: PathBuf,
+        #[arg(long)]
+        launch: i64,
+        /// Evaluate on this day (YYYY-MM-DD). Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        at: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
     VerifyAudit { workspace: PathBuf },
@@ -221,6 +236,20 @@ fn run(command: Command) -> ApiResult<()> {
             }
         }
         Command::Check { .. } | Command::Status { .. } => unreachable!("handled in main"),
+        Command::Report { workspace, launch, at, output } => {
+            let app = open(&workspace)?;
+            let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };
+            let outcome = app.export_readiness_report(pitchbridge_app::readiness_report::ReadinessReportRequest {
+                launch_id: launch,
+                at,
+                format,
+                path: output.display().to_string(),
+            })?;
+            for w in &outcome.warnings {
+                say!("Note: {w}");
+            }
+            say!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
+        }
         Command::VerifyAudit { workspace } => {
             let app = open(&workspace)?;
             let v = app.verify_audit()?;

@@ -118,3 +118,53 @@ fn strict_export_refuses_a_draft_and_an_expired_approval_which_otherwise_exports
     assert!(text.contains("EXPIRED on 2026-04-10"), "{text}");
     assert!(!text.contains("Approved by"), "no approval stamp on an expired export");
 }
+
+#[test]
+fn the_report_is_one_page_a_vp_can_read_with_the_trend_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let pdf = dir.path().join("readiness.pdf").display().to_string();
+    let (code, out, err) = pitchbridge(&["report", &ws, "--launch", "1", "-o", &pdf]);
+    assert_eq!(code, 0, "{out}{err}");
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "one page:\n{info}");
+    assert!(info.contains("Readiness: Ledgerline 4.0 launch"), "the title is the PDF's Title:\n{info}");
+    let text = String::from_utf8(Command::new("pdftotext").args(["-layout", &pdf, "-"]).output().unwrap().stdout).unwrap();
+    for said in [
+        "Readiness: Ledgerline 4.0 launch",
+        "Not ready — off track.",
+        "Score 20 of 100 against a target of 80",
+        "Blocked: Approved coverage",
+        "Passing: No stale links; No open errors",
+        "Distributor × CFO",
+        "VAR × IT",
+        // The trend's key: opening the workspace kept today's reading.
+        "Gates passed (%)",
+        "Target (80)",
+        "Internal report — not for customers",
+    ] {
+        assert!(text.contains(said), "“{said}” missing from:\n{text}");
+    }
+    assert!(!text.contains("DRAFT"), "a report is not collateral: no DRAFT mark");
+    // The chart is vector lines: the page's content has stroked paths, not an image.
+    let qdf = dir.path().join("qdf.pdf");
+    assert!(Command::new("qpdf").args(["--qdf", "--object-streams=disable", &pdf]).arg(&qdf).status().unwrap().success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(raw.lines().any(|l| l.trim_end().ends_with(" l")) && raw.lines().any(|l| l.trim() == "S"), "stroked lines in the content");
+    assert!(!raw.contains("/Subtype /Image"), "no picture of a chart");
+
+    // As DOCX, the trend is a table of its readings.
+    let docx = dir.path().join("readiness.docx").display().to_string();
+    assert_eq!(pitchbridge(&["report", &ws, "--launch", "1", "-o", &docx]).0, 0);
+    let py = Command::new("/usr/bin/python3")
+        .args(["-c", "import docx,sys; d=docx.Document(sys.argv[1]); print('\\n'.join(c.text for t in d.tables for r in t.rows for c in r.cells))", &docx])
+        .output()
+        .unwrap();
+    let cells = String::from_utf8_lossy(&py.stdout);
+    assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+    assert!(cells.contains("Gates passed (%)") && cells.contains("Target (80)") && cells.contains("20"), "{cells}");
+
+    let (code, _, err) = pitchbridge(&["report", &ws, "--launch", "99", "-o", &pdf]);
+    assert_ne!(code, 0);
+    assert!(err.contains("99") || err.to_lowercase().contains("launch"), "{err}");
+}

@@ -162,6 +162,19 @@ fn block_pieces(b: &Block, lists: &mut Lists, accent: &str) -> Vec<Piece> {
             let pic = Pic::new_with_dimensions(picture.bytes.clone(), picture.width_px, picture.height_px).size((natural.0 * scale) as u32, (natural.1 * scale) as u32);
             vec![Piece::P(Paragraph::new().add_run(Run::new().add_image(pic)))]
         }
+        // Word has no drawing of ours: the chart's values as a table under its caption.
+        Block::Chart(chart) => {
+            let header: Vec<Vec<DocRun>> = std::iter::once(String::new()).chain(chart.series.iter().map(|s| s.label.clone())).map(|t| vec![DocRun::plain(t)]).collect();
+            let rows: Vec<Vec<Vec<DocRun>>> = chart
+                .x_labels
+                .iter()
+                .enumerate()
+                .map(|(i, x)| std::iter::once(x.clone()).chain(chart.series.iter().map(|s| s.values.get(i).map(|v| format!("{v:.0}")).unwrap_or_default())).map(|t| vec![DocRun::plain(t)]).collect())
+                .collect();
+            let mut out = vec![Piece::P(para("Normal", &[DocRun { italic: true, ..DocRun::plain(chart.caption.clone()) }]))];
+            out.extend(block_pieces(&Block::Table { header, rows }, lists, accent));
+            out
+        }
         Block::Table { header, rows } => {
             let cell = |c: &Vec<DocRun>, bold: bool| {
                 let p = if bold {

@@ -11,7 +11,7 @@ use std::path::Path;
 
 pub use docx::write_docx;
 pub use pdf::{write_pdf, Fonts, PdfOutput};
-pub use model::{Layout, Block, Section, Approval, MAX_PICTURE_BYTES, ImageKind, Picture, Brand, Document};
+pub use model::{Layout, Block, Chart, ChartSeries, Section, Approval, MAX_PICTURE_BYTES, ImageKind, Picture, Brand, Document};
 pub use sources::{from_markdown, from_markdown_with_images};
 
 #[derive(Debug, thiserror::Error, PartialEq)]

@@ -20,6 +20,28 @@ pub enum Block {
     Quote { runs: Vec<Run>, by: String },
     /// A picture, scaled to fit the text width (and the page).
     Image { picture: Picture, alt: String },
+    /// Lines over time (a readiness trend): drawn as vectors in the PDF, a table of its values
+    /// in the DOCX.
+    Chart(Chart),
+}
+
+/// Series of values over the same points, on one scale from 0 to `y_max`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// What it shows, in words (the table's caption in Word, read out by a screen reader).
+    pub caption: String,
+    /// One label per point ("1 Dec").
+    pub x_labels: Vec<String>,
+    pub y_max: f32,
+    pub series: Vec<ChartSeries>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    pub label: String,
+    pub values: Vec<f32>,
+    /// A reference line (a target) rather than a measurement.
+    pub dashed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +204,8 @@ pub struct Document {
     pub created: Option<String>,
     /// Lines printed on every page (a confirmed "for internal and partner use only").
     pub markings: Vec<String>,
+    /// A report for the team (launch readiness), not collateral: no approval stamp, no DRAFT.
+    pub internal_report: bool,
 }
 
 /// What the header's mark says.
@@ -195,6 +219,9 @@ pub enum MarkTone {
 impl Document {
     /// The mark every page carries: DRAFT, EXPIRED, or the approval stamp.
     pub fn mark(&self) -> (String, MarkTone) {
+        if self.internal_report {
+            return ("Internal report — not for customers".into(), MarkTone::Approved);
+        }
         match &self.approval {
             None => ("DRAFT — not approved for customer use".into(), MarkTone::Warning),
             // One line in the page header, like the DRAFT mark.
@@ -205,6 +232,9 @@ impl Document {
 
     /// The word drawn large behind every page, when the document is not for customers.
     pub fn watermark(&self) -> Option<&'static str> {
+        if self.internal_report {
+            return None;
+        }
         match &self.approval {
             None => Some("DRAFT"),
             Some(a) if a.expired_on.is_some() => Some("EXPIRED"),
@@ -233,6 +263,11 @@ impl Document {
                         out.extend(rows.iter_mut().flatten().flatten().map(|r| &mut r.text));
                     }
                     Block::Image { alt, .. } => out.push(alt),
+                    Block::Chart(c) => {
+                        out.push(&mut c.caption);
+                        out.extend(c.x_labels.iter_mut());
+                        out.extend(c.series.iter_mut().map(|s| &mut s.label));
+                    }
                     Block::Quote { runs, by } => {
                         out.extend(runs.iter_mut().map(|r| &mut r.text));
                         out.push(by);
@@ -285,6 +320,7 @@ impl Document {
                         }
                     }
                     Block::Image { .. } => {}
+                    Block::Chart(c) => out.push(c.caption.clone()),
                 }
             }
         }

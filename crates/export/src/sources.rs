@@ -55,6 +55,7 @@ pub fn from_pitch(title: &str, subtitle: &str, ct: &CollateralType, blocks: &[Do
         approval,
         created: None,
         markings: Vec::new(),
+        internal_report: false,
     }
 }
 
@@ -403,6 +404,7 @@ pub fn from_markdown_with_images(
         approval: None,
         created: None,
         markings: Vec::new(),
+        internal_report: false,
     };
     (doc, problems)
 }

@@ -180,6 +180,20 @@ pub fn write_pdf(fonts: &Fonts, doc: &Document) -> Result<PdfOutput, ExportError
                         },
                     });
                 }
+                Item::Path { points, stroke, width, dashed } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineColor { col: colour(stroke) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                    if dashed {
+                        ops.push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[4.0, 3.0]) });
+                    }
+                    let points = points.into_iter().map(|(x, y)| LinePoint { p: Point { x: Pt(x), y: Pt(PAGE_H - y) }, bezier: false }).collect();
+                    ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+                    ops.push(Op::RestoreGraphicsState);
+                    // The state restored: colours are set again when next needed.
+                    fill_now = None;
+                    font_now = None;
+                }
                 Item::Link { x, y, w, h, url } => {
                     let rect = Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h));
                     ops.push(Op::LinkAnnotation {

@@ -47,6 +47,8 @@ pub enum Item {
     Logo { x: f32, y: f32, w: f32, h: f32 },
     /// Picture number `n` of the document, scaled into this box.
     Picture { n: usize, x: f32, y: f32, w: f32, h: f32 },
+    /// A line through points (page coordinates, `y` down), solid or dashed.
+    Path { points: Vec<(f32, f32)>, stroke: [f32; 3], width: f32, dashed: bool },
 }
 
 pub struct Page {
@@ -271,8 +273,14 @@ impl<'f> Layouter<'f> {
         if let (Some(t), true) = (&section.title, show_title) {
             self.space(10.0);
             let lines = self.set(plain(t, BOLD, 14.0, primary), w);
-            // A heading keeps its own lines and the next two lines of text with it.
-            self.place(lines, x0, 99, BODY * LEADING * 2.0);
+            // A heading keeps its own lines and the next two lines of text with it (a table's
+            // header and first row; a chart whole).
+            let follows = match section.blocks.first() {
+                Some(Block::Table { .. }) => 70.0,
+                Some(Block::Chart(_)) => 100.0,
+                _ => BODY * LEADING * 2.0,
+            };
+            self.place(lines, x0, 99, follows);
             self.y += 3.0;
         }
         for b in &section.blocks {
@@ -327,6 +335,7 @@ impl<'f> Layouter<'f> {
                 Block::Callout(runs) => self.callout(runs, accent),
                 Block::Table { header, rows } => self.table(header, rows, primary, accent),
                 Block::Image { picture, .. } => self.picture(picture),
+                Block::Chart(chart) => self.chart(chart, primary, accent),
             }
         }
     }
@@ -397,6 +406,76 @@ impl<'f> Layouter<'f> {
             self.page().items.insert(at, Item::Rect { x, y: top, w, h: bottom - top, fill: Some(tint(accent, 0.88)), stroke: Some(accent) });
         }
         self.y = bottom + 8.0;
+    }
+
+    /// A line chart drawn as vectors: a frame with gridlines at quarters of the scale, one line
+    /// per series (the first in the brand's primary colour, the next in its accent, dashed
+    /// ones grey), the scale's values on the left, the points' labels under it (thinned to
+    /// fit) and a key above it.
+    fn chart(&mut self, chart: &crate::model::Chart, primary: [f32; 3], accent: [f32; 3]) {
+        const H: f32 = 50.0;
+        const LEFT: f32 = 28.0;
+        let key_h = 14.0;
+        let labels_h = 14.0;
+        self.space(6.0);
+        if key_h + H + labels_h > self.room() && self.y > TOP {
+            self.new_page();
+        }
+        let (x0, w) = (self.x0, self.w);
+        let colours = |i: usize, dashed: bool| if dashed { GREY } else if i == 0 { primary } else { accent };
+        // The key.
+        let mut kx = x0 + LEFT;
+        let top = self.y;
+        for (i, s) in chart.series.iter().enumerate() {
+            let c = colours(i, s.dashed);
+            self.page().items.push(Item::Path { points: vec![(kx, top + 6.0), (kx + 16.0, top + 6.0)], stroke: c, width: 1.8, dashed: s.dashed });
+            let t = self.set(plain(&s.label, REGULAR, 8.5, GREY), w);
+            let label_w = self.text_width(&s.label, 8.5);
+            self.place_at(t, kx + 20.0, top);
+            kx += 20.0 + label_w + 14.0;
+        }
+        let (px, py, pw, ph) = (x0 + LEFT, top + key_h, w - LEFT, H);
+        let grid = [0.86, 0.87, 0.89];
+        for q in 0..=4 {
+            let y = py + ph - ph * q as f32 / 4.0;
+            self.page().items.push(Item::Path { points: vec![(px, y), (px + pw, y)], stroke: grid, width: 0.5, dashed: false });
+            let value = chart.y_max * q as f32 / 4.0;
+            let t = self.set(plain(&format!("{value:.0}"), REGULAR, 7.5, GREY), LEFT);
+            let vw = self.text_width(&format!("{value:.0}"), 7.5);
+            self.place_at(t, px - vw - 4.0, y - 4.5);
+        }
+        let n = chart.x_labels.len();
+        let x_at = |i: usize| if n <= 1 { px + pw / 2.0 } else { px + pw * i as f32 / (n - 1) as f32 };
+        let y_at = |v: f32| py + ph - ph * (v / chart.y_max.max(f32::EPSILON)).clamp(0.0, 1.0);
+        for (i, s) in chart.series.iter().enumerate() {
+            let points: Vec<(f32, f32)> = s.values.iter().enumerate().take(n).map(|(j, v)| (x_at(j), y_at(*v))).collect();
+            let c = colours(i, s.dashed);
+            if points.len() == 1 {
+                // One reading: a short mark, so it shows.
+                let (x, y) = points[0];
+                self.page().items.push(Item::Rect { x: x - 2.0, y: y - 2.0, w: 4.0, h: 4.0, fill: Some(c), stroke: None });
+            } else if !points.is_empty() {
+                self.page().items.push(Item::Path { points, stroke: c, width: if s.dashed { 1.0 } else { 1.8 }, dashed: s.dashed });
+            }
+        }
+        // Point labels, as many as fit without touching.
+        let widest = chart.x_labels.iter().map(|l| self.text_width(l, 7.5)).fold(0.0, f32::max) + 8.0;
+        let every = if n <= 1 { 1 } else { ((widest * n as f32 / pw).ceil() as usize).max(1) };
+        for (i, label) in chart.x_labels.iter().enumerate() {
+            if i % every != 0 && i != n - 1 {
+                continue;
+            }
+            let lw = self.text_width(label, 7.5);
+            let t = self.set(plain(label, REGULAR, 7.5, GREY), widest);
+            self.place_at(t, (x_at(i) - lw / 2.0).clamp(px, px + pw - lw), py + ph + 3.0);
+        }
+        self.y = py + ph + labels_h + 6.0;
+    }
+
+    /// The width of a line of text in the regular face.
+    fn text_width(&mut self, text: &str, size: f32) -> f32 {
+        let shaped = shape(self.fonts, &mut self.plans, plain(text, REGULAR + self.family, size, GREY), &mut self.missing);
+        shaped.glyphs.iter().map(|g| g.advance).sum()
     }
 
     fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], primary: [f32; 3], accent: [f32; 3]) {
