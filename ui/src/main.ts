@@ -6,6 +6,9 @@ import "./styles/chips.css";
 import "./styles/pieces.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { settleLanguage } from "./lib/locale";
+
+settleLanguage();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("The page has no #app element.");
