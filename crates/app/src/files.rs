@@ -25,6 +25,8 @@ pub enum Saving {
     Glossary,
     /// A copy of the open workspace.
     WorkspaceCopy,
+    /// A launch's readiness report.
+    ReadinessReport(Id),
 }
 
 /// The name (without extension) and folder a save dialog opens with.
@@ -122,6 +124,10 @@ impl App {
             Saving::WorkspaceCopy => {
                 let name = self.workspace().and_then(|w| w.path().file_stem().map(|s| s.to_string_lossy().into_owned())).unwrap_or_else(|| "Workspace".into());
                 SaveSuggestion { stem: format!("{name} copy"), folder: self.workspace_folder() }
+            }
+            Saving::ReadinessReport(id) => {
+                let name = self.get_launch(id)?.launch.name;
+                SaveSuggestion { stem: format!("{} readiness {}", file_stem_for(&name), self.today()), folder: self.workspace_folder() }
             }
         })
     }

@@ -160,6 +160,24 @@ pub struct ReverifyRequest {
     pub override_reason: Option<String>,
 }
 
+/// An approval expiring within two weeks (or expired) that is the person's to re-verify or,
+/// as its writer, to bring up to date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MyExpiring {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    pub launch_name: String,
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub title: String,
+    pub expires_on: String,
+    /// Negative once expired.
+    pub days_left: i64,
+    /// Theirs to re-verify; otherwise theirs as the writer.
+    pub to_verify: bool,
+}
+
 /// What the verifier sees before re-verifying.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -189,6 +207,40 @@ impl App {
             mine: verifier.is_some_and(|r| Some(&r.public_key) == my_key.as_ref()),
             changes: ws.changes_since_approval(pitch_id)?,
         })
+    }
+
+    /// What expires within two weeks, or has expired, that is the person's: they verify it, or
+    /// they sent it for its first review. Soonest first. From the stored facts alone (no
+    /// checks run), so it is cheap enough for start-up.
+    pub fn expiring_for_me(&self) -> ApiResult<Vec<MyExpiring>> {
+        let Some(profile) = self.load_profile().ok().flatten() else { return Ok(Vec::new()) };
+        let ws = self.ws()?;
+        let my_reviewer = match &profile.key {
+            Some(k) => ws.reviewer_by_key(&k.public_key)?.map(|r| r.id),
+            None => None,
+        };
+        let written: std::collections::HashSet<Id> = ws.pitches_first_submitted_by(&profile.actor())?.into_iter().collect();
+        let today = self.today();
+        let mut mine = Vec::new();
+        for l in ws.list_launches()? {
+            let facts = ws.readiness_facts(l.launch.id)?;
+            for e in evaluate(&facts, &today).expiring {
+                let to_verify = my_reviewer.is_some() && ws.pitch_verifier_id(e.pitch_id)? == my_reviewer;
+                if to_verify || written.contains(&e.pitch_id) {
+                    mine.push(MyExpiring {
+                        launch_id: l.launch.id,
+                        launch_name: l.launch.name.clone(),
+                        pitch_id: e.pitch_id,
+                        title: e.title,
+                        expires_on: e.expires_on,
+                        days_left: e.days_left,
+                        to_verify,
+                    });
+                }
+            }
+        }
+        mine.sort_by(|a, b| a.expires_on.cmp(&b.expires_on).then(a.pitch_id.cmp(&b.pitch_id)));
+        Ok(mine)
     }
 
     /// The verifier re-verifies an approved pitch: a signed decision through the same path as

@@ -221,3 +221,39 @@ fn each_day_keeps_one_reading_and_an_approval_moves_it() {
     let days: Vec<String> = at(&later, "2027-01-22").trend.into_iter().map(|p| p.day).collect();
     assert_eq!(days, ["2027-01-15", "2027-01-22"]);
 }
+
+/// On start the app names what expires within two weeks that is the person's: the verifier's to
+/// re-verify, the writer's to update; nobody else's, and nothing further off.
+#[test]
+fn what_expires_within_two_weeks_is_named_to_its_verifier_and_its_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let _other = person(dir.path(), "Omar", "writer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let (pitch, _) = one_pager(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(REASON.into()) }).unwrap();
+    reviewer
+        .decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(REASON.into()) })
+        .unwrap();
+    assert!(reviewer.expiring_for_me().unwrap().is_empty(), "90 days off on the day of approval");
+    drop((writer, reviewer));
+
+    // Approved 2027-01-15, expiring 2027-04-15: ten days before, each as themselves.
+    let on = |who: &str, when: &str| {
+        let mut a = App::new(Box::new(pitchbridge_core::clock::FixedClock(when.into())));
+        a.set_profile_dir(dir.path().join(format!("profile-{who}")));
+        a.open_or_create(&path, false).unwrap();
+        a.expiring_for_me().unwrap()
+    };
+    let priya = on("Priya", "2027-04-05T09:00:00Z");
+    assert_eq!(priya.len(), 1);
+    assert_eq!((priya[0].pitch_id, priya[0].days_left, priya[0].to_verify, priya[0].expires_on.as_str()), (pitch, 10, true, "2027-04-15"));
+    assert_eq!(priya[0].launch_name, "Ledgerline 4.0 launch");
+    let wren = on("Wren", "2027-04-05T09:00:00Z");
+    assert_eq!((wren.len(), wren[0].to_verify), (1, false), "the writer's to update: {wren:?}");
+    assert!(on("Omar", "2027-04-05T09:00:00Z").is_empty(), "neither verifier nor writer");
+    assert!(on("Priya", "2027-03-31T09:00:00Z").is_empty(), "fifteen days off is not yet");
+    assert_eq!(on("Priya", "2027-04-20T09:00:00Z")[0].days_left, -5, "expired still names it");
+}

@@ -391,10 +391,24 @@ impl Workspace {
         Ok(self
             .conn
             .prepare_cached(
+                // A launch more than 30 days past its date has shipped: its trend is finished.
                 "SELECT l.id FROM launch l WHERE EXISTS (SELECT 1 FROM launch_target t WHERE t.launch_id = l.id)
+                 AND (l.launch_date = '' OR l.launch_date >= date(?1, '-30 days'))
                  AND NOT EXISTS (SELECT 1 FROM readiness_snapshot s WHERE s.launch_id = l.id AND s.day = ?1) ORDER BY l.id",
             )?
             .query_map([day], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The pitches whose first review request `actor` sent: the ones they write.
+    pub fn pitches_first_submitted_by(&self, actor: &str) -> Result<Vec<Id>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT q.pitch_id FROM review_request q
+                 WHERE q.id IN (SELECT MIN(id) FROM review_request GROUP BY pitch_id) AND q.submitted_by = ?1 ORDER BY q.pitch_id",
+            )?
+            .query_map([actor], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -1,10 +1,15 @@
 //! Launch readiness: targets, expiry settings and the readiness of a launch on a day.
 
 use pitchbridge_app::error::ApiResult;
-use pitchbridge_app::readiness::{ReadinessRequest, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_app::export::{ExportFormat, ExportOutcome};
+use pitchbridge_app::files::Saving;
+use pitchbridge_app::readiness_report::ReadinessReportRequest;
+use pitchbridge_app::readiness::{MyExpiring, ReadinessRequest, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
 use pitchbridge_app::review::ReviewState;
 use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights};
 use pitchbridge_core::Id;
+
+use tauri::AppHandle;
 
 use super::Cmd;
 
@@ -48,8 +53,27 @@ pub async fn reverification(s: Cmd<'_>, pitch_id: Id) -> ApiResult<Reverificatio
     s.run(move |a| a.reverification(pitch_id)).await
 }
 
+/// What expires within two weeks that is the person's to re-verify or to write.
+#[tauri::command]
+pub async fn expiring_for_me(s: Cmd<'_>) -> ApiResult<Vec<MyExpiring>> {
+    s.run(|a| a.expiring_for_me()).await
+}
+
 /// The verifier re-verifies an approved pitch with a signed decision.
 #[tauri::command]
 pub async fn reverify(s: Cmd<'_>, req: ReverifyRequest) -> ApiResult<ReviewState> {
     s.run(move |a| a.reverify(req)).await
+}
+
+/// The readiness report for a VP, saved where the person chooses and opened in their viewer;
+/// `None` when they cancel the save dialog.
+#[tauri::command]
+pub async fn export_readiness_report(handle: AppHandle, s: Cmd<'_>, launch_id: Id, format: ExportFormat) -> ApiResult<Option<ExportOutcome>> {
+    let suggestion = s.run(move |a| a.save_suggestion(Saving::ReadinessReport(launch_id))).await?;
+    let label = if format == ExportFormat::Pdf { "PDF" } else { "Word document" };
+    let Some(path) = crate::dialogs::save_file(&handle, "Save readiness report", label, &[format.extension()], suggestion).await else { return Ok(None) };
+    let path = path.with_extension(format.extension()).display().to_string();
+    let outcome = s.run(move |a| a.export_readiness_report(ReadinessReportRequest { launch_id, at: None, format, path })).await?;
+    crate::window::open_in_viewer(&outcome.path);
+    Ok(Some(outcome))
 }

@@ -44,8 +44,66 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
     click(&c, "[data-testid=open-readiness]").await;
 
     // A draft cell for distributor CFOs leads to the one-pager that says the claim.
+    screenshot(&c, "readiness-screen").await;
     click(&c, "[data-testid=matrix-cell][data-state=draft][aria-label*='Distributor']").await;
     find_text(&c, "h1", "Close the books sooner").await;
     find(&c, "[data-testid=pitch-editor] [data-key]").await;
+    c.close().await.unwrap();
+}
+
+const PASSPHRASE: &str = "correct horse battery";
+
+#[tokio::test]
+async fn the_verifier_re_verifies_an_expired_pitch_with_their_passphrase_and_its_cells_turn_approved() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.default_workspace();
+    // First start: the demo workspace, and Priya's profile, key and registration.
+    {
+        let driver = Driver::start(&sandbox);
+        let c = driver.launch(&[]).await;
+        assert_eq!(wait_ready(&c).await, "true");
+        make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
+        click(&c, "[data-testid=nav-profile]").await;
+        click(&c, "[data-testid=register-reviewer]").await;
+        find(&c, "[data-testid=registered-here]").await;
+        c.close().await.unwrap();
+    }
+    wait_db(&ws, "SELECT count(*) FROM reviewer WHERE name = 'Priya Raman'", 1).await;
+    // Set up as if Priya approved the one-pager on 2026-01-10: long expired by now.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    conn.execute_batch(
+        "UPDATE pitch SET status = 'approved' WHERE collateral_type = 'one-pager';
+         INSERT INTO pitch_version (pitch_id, number, snapshot, fingerprint, created_at)
+           SELECT id, 1, '[]', '', '2026-01-10T09:00:00Z' FROM pitch WHERE collateral_type = 'one-pager';
+         INSERT INTO review_request (pitch_id, reviewer_id, version_number, note, submitted_by, submitted_at, closed_at, outcome)
+           SELECT p.id, r.id, 1, '', 'Wren', '2026-01-09T09:00:00Z', '2026-01-10T09:00:00Z', 'approved' FROM pitch p, reviewer r WHERE p.collateral_type = 'one-pager';
+         INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, signature, request_id)
+           SELECT p.id, (SELECT max(id) FROM pitch_version), 'approve', 'Priya Raman <priya@ledgerline.example>', '2026-01-10T09:00:00Z', 'Approved', '', '{}', x'00', (SELECT max(id) FROM review_request)
+           FROM pitch p WHERE p.collateral_type = 'one-pager';",
+    )
+    .unwrap();
+    drop(conn);
+
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    // On start the app says what is Priya's to re-verify, and leads to the list.
+    find_text(&c, "[data-testid=expiring-notice]", "yours to re-verify").await;
+    screenshot(&c, "expiring-notice").await;
+    click(&c, "[data-testid=expiring-open]").await;
+    find_text(&c, "[data-testid=expiring]", "expired").await;
+    find(&c, "[data-testid=matrix-cell][data-state=needs-reverification]").await;
+    click(&c, "[data-testid=reverify]").await;
+    find_text(&c, "[data-testid=reverify-status]", "Verifier: Priya Raman").await;
+    fill(&c, "[data-testid=reverify-passphrase]", PASSPHRASE).await;
+    click(&c, "[data-testid=reverify-submit]").await;
+    // The demo pitch leaves required claims untranslated: re-verifying past them needs a reason.
+    find_text(&c, "[data-testid=reverify-gate]", "required claims are not translated").await;
+    fill(&c, "[data-testid=reverify-override-reason]", "The positioning claims belong in the email.").await;
+    click(&c, "[data-testid=reverify-submit]").await;
+    wait_db(&ws, "SELECT count(*) FROM decision WHERE verdict = 'approve'", 2).await;
+    find(&c, "[data-testid=matrix-cell][data-state=approved]").await;
+    let expired = c.find_all(fantoccini::Locator::Css("[data-testid=matrix-cell][data-state=needs-reverification]")).await.unwrap();
+    assert!(expired.is_empty(), "no cell is expired after re-verification");
     c.close().await.unwrap();
 }

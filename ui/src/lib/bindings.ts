@@ -843,4 +843,16 @@ mine: boolean,
  */
 changes: Array<string>, };
 
+export type TrendPoint = { day: string, score: number, gatesPassed: number, gatesTotal: number, };
+
+export type MyExpiring = { launchId: number, launchName: string, pitchId: number, title: string, expiresOn: string, 
+/**
+ * Negative once expired.
+ */
+daysLeft: number, 
+/**
+ * Theirs to re-verify; otherwise theirs as the writer.
+ */
+toVerify: boolean, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -44,6 +44,7 @@ import type {
   LinkRequest,
   ManualItemRequest,
   MessageDetail,
+  MyExpiring,
   OpenWorkspaceRequest,
   PassphraseRequest,
   PitchCheckReport,
@@ -401,9 +402,22 @@ export function reverification(pitchId: number): Promise<Reverification> {
   return call<Reverification>("reverification", { pitchId });
 }
 
+/** What expires within two weeks that is the person's to re-verify or to write. */
+export function expiringForMe(): Promise<MyExpiring[]> {
+  return call<MyExpiring[]>("expiring_for_me");
+}
+
 /** The verifier re-verifies an approved pitch with a signed decision. */
 export function reverify(req: ReverifyRequest): Promise<ReviewState> {
   return call<ReviewState>("reverify", { req });
+}
+
+/**
+ * The readiness report for a VP, saved where the person chooses and opened in their viewer;
+ * `None` when they cancel the save dialog.
+ */
+export function exportReadinessReport(launchId: number, format: ExportFormat): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>("export_readiness_report", { launchId, format });
 }
 
 // ---- review ------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ export type ConfirmRequest = {
 export type DialogState =
   | { kind: "new-launch" }
   | { kind: "launch-targets"; launchId: number }
+  | { kind: "reverify"; pitchId: number; title: string; ondone?: (state: ReviewState) => void }
   | { kind: "edit-launch"; launch: Launch }
   | { kind: "add-message"; launchId: number }
   | { kind: "message-version"; message: FactoryMessage; onSaved: (report: VersionReport) => void }
