@@ -16,7 +16,7 @@ use pitchbridge_store::*;
 use ts_rs::{Config, TS};
 
 use crate::audit::AuditSubject;
-use crate::readiness::{MyExpiring, ReadinessRequest, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
+use crate::readiness::{MyExpiring, PitchVerification, ReadinessRequest, ReadinessSettings, TypeInterval, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
 use pitchbridge_core::readiness::{
     AudienceTarget, CellState, ClaimFact, Expiring, PitchRounds, ReviewFlow, Gate, LaunchReadiness, LaunchTargets, MatrixCell, Positioning, QueueEntry, ScorePart, ScoreWeights, TargetAudience, TrendPoint, TypeNeed,
 };
@@ -64,7 +64,7 @@ pub fn typescript() -> String {
         ProfileView, SaveProfileRequest, PassphraseRequest, SubmitRequest, PitchRef, AddCommentRequest, ResolveCommentRequest,
         DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification, AuditSubject,
         ReadinessRequest, ValidUntilRequest, VerificationRequest, LaunchReadiness, Gate, ScorePart, MatrixCell, Expiring, QueueEntry,
-        CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights, ReviewFlow, PitchRounds, ReverifyRequest, Reverification, TrendPoint, MyExpiring,
+        CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights, ReviewFlow, PitchRounds, ReverifyRequest, Reverification, TrendPoint, MyExpiring, ReadinessSettings, TypeInterval, PitchVerification,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

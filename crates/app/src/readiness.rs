@@ -72,6 +72,41 @@ impl App {
         Ok(self.ws_mut()?.set_pitch_verification(req.pitch_id, req.verifier_id, req.interval_days, &now)?)
     }
 
+    pub fn readiness_settings(&self) -> ApiResult<ReadinessSettings> {
+        let ws = self.ws()?;
+        let (default_interval_days, by_type) = ws.verify_intervals()?;
+        let type_intervals = ws
+            .list_collateral_types()?
+            .into_iter()
+            .map(|t| TypeInterval { days: by_type.get(&t.id).copied(), type_id: t.id, name: t.name })
+            .collect();
+        Ok(ReadinessSettings { weights: ws.readiness_weights()?, default_interval_days, type_intervals })
+    }
+
+    /// Sets the weights and intervals together; nothing is written when any of them is refused.
+    pub fn set_readiness_settings(&mut self, settings: ReadinessSettings) -> ApiResult<ReadinessSettings> {
+        let now = self.clock.now();
+        let types: Vec<(String, Option<u32>)> = settings.type_intervals.into_iter().map(|t| (t.type_id, t.days)).collect();
+        self.ws_mut()?.set_readiness_settings(settings.weights, settings.default_interval_days, &types, &now)?;
+        self.readiness_settings()
+    }
+
+    pub fn pitch_verification(&self, pitch_id: Id) -> ApiResult<PitchVerification> {
+        let ws = self.ws()?;
+        let (verifier_id, interval_days, type_id) = ws.pitch_verification(pitch_id)?;
+        let (default_days, by_type) = ws.verify_intervals()?;
+        let (inherited_interval_days, inherited_from) = match by_type.get(&type_id) {
+            Some(d) => (*d, ws.get_collateral_type(&type_id).map(|t| t.name).unwrap_or(type_id)),
+            None => (default_days, "the workspace".to_string()),
+        };
+        // Who verifies it by default: the reviewer of its last approval.
+        let approver = match verifier_id {
+            Some(_) => None,
+            None => ws.pitch_verifier_id(pitch_id)?.and_then(|v| ws.list_reviewers().ok()?.into_iter().find(|r| r.id == v)).map(|r| r.name),
+        };
+        Ok(PitchVerification { verifier_id, interval_days, inherited_interval_days, inherited_from, approver, expires_on: self.pitch_expires_on(pitch_id)? })
+    }
+
     pub fn set_readiness_weights(&mut self, weights: ScoreWeights) -> ApiResult<ScoreWeights> {
         let ws = self.ws_mut()?;
         ws.set_readiness_weights(weights)?;
@@ -158,6 +193,42 @@ pub struct ReverifyRequest {
     #[serde(default)]
     #[ts(optional)]
     pub override_reason: Option<String>,
+}
+
+/// The readiness settings of the workspace: the score's weights and the re-verification
+/// intervals (the default, and each collateral type's own when it has one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadinessSettings {
+    pub weights: ScoreWeights,
+    pub default_interval_days: u32,
+    pub type_intervals: Vec<TypeInterval>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeInterval {
+    pub type_id: String,
+    pub name: String,
+    /// Days; none for the workspace's default.
+    pub days: Option<u32>,
+}
+
+/// A pitch's verification: who re-verifies it and after how long, as set on the pitch, and
+/// what applies when nothing is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PitchVerification {
+    #[ts(type = "number | null")]
+    pub verifier_id: Option<Id>,
+    pub interval_days: Option<u32>,
+    /// The interval the pitch follows without its own: its type's, else the workspace's.
+    pub inherited_interval_days: u32,
+    /// Where that comes from: the collateral type's name, or "the workspace".
+    pub inherited_from: String,
+    /// The reviewer of its last approval, who verifies it when no verifier is set.
+    pub approver: Option<String>,
+    pub expires_on: Option<String>,
 }
 
 /// An approval expiring within two weeks (or expired) that is the person's to re-verify or,

@@ -257,3 +257,49 @@ fn what_expires_within_two_weeks_is_named_to_its_verifier_and_its_writer() {
     assert!(on("Priya", "2027-03-31T09:00:00Z").is_empty(), "fifteen days off is not yet");
     assert_eq!(on("Priya", "2027-04-20T09:00:00Z")[0].days_left, -5, "expired still names it");
 }
+
+/// The weights and intervals are set together, and a refused one leaves all as they were; a
+/// type's interval is what its pitches expire by unless a pitch has its own.
+#[test]
+fn readiness_settings_are_set_together_and_a_type_interval_moves_expiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
+    let me = reviewer.register_as_reviewer().unwrap();
+    let (pitch, _) = one_pager(&writer);
+    writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(REASON.into()) }).unwrap();
+    reviewer
+        .decide(DecideRequest { pitch_id: pitch, outcome: PitchOutcome::Approved, reasons: String::new(), passphrase: PASS.into(), confirmed_items: vec![], override_reason: Some(REASON.into()) })
+        .unwrap();
+
+    let before = writer.readiness_settings().unwrap();
+    assert_eq!((before.default_interval_days, before.weights.coverage), (90, 60));
+    assert!(before.type_intervals.iter().any(|t| t.type_id == "one-pager" && t.days.is_none()));
+    let v = writer.pitch_verification(pitch).unwrap();
+    assert_eq!((v.verifier_id, v.interval_days, v.inherited_interval_days, v.inherited_from.as_str()), (None, None, 90, "the workspace"));
+    assert_eq!((v.approver.as_deref(), v.expires_on.as_deref()), (Some("Priya"), Some("2027-04-15")));
+
+    // One refused interval: nothing is written, weights included.
+    let mut bad = before.clone();
+    bad.weights.coverage = 10;
+    bad.type_intervals.iter_mut().find(|t| t.type_id == "email").unwrap().days = Some(0);
+    let e = writer.set_readiness_settings(bad).unwrap_err();
+    assert!(e.message.contains("at least 1 day"), "{}", e.message);
+    assert_eq!(writer.readiness_settings().unwrap(), before);
+
+    let mut good = before.clone();
+    good.weights = pitchbridge_core::readiness::ScoreWeights { coverage: 50, freshness: 30, checks: 20 };
+    good.default_interval_days = 120;
+    good.type_intervals.iter_mut().find(|t| t.type_id == "one-pager").unwrap().days = Some(30);
+    let saved = writer.set_readiness_settings(good).unwrap();
+    assert_eq!((saved.default_interval_days, saved.weights.freshness), (120, 30));
+    let v = writer.pitch_verification(pitch).unwrap();
+    assert_eq!((v.inherited_interval_days, v.inherited_from.as_str(), v.expires_on.as_deref()), (30, "One-pager", Some("2027-02-14")));
+    // The pitch's own interval overrides its type's.
+    writer.set_pitch_verification(VerificationRequest { pitch_id: pitch, verifier_id: Some(me.id), interval_days: Some(10) }).unwrap();
+    let v = writer.pitch_verification(pitch).unwrap();
+    assert_eq!((v.verifier_id, v.interval_days, v.expires_on.as_deref(), v.approver), (Some(me.id), Some(10), Some("2027-01-25"), None));
+    let actions: Vec<String> = writer.audit_events().unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "readiness.settings-set").count(), 1, "{actions:?}");
+}

@@ -411,4 +411,34 @@ impl Workspace {
             .query_map([actor], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?)
     }
+
+    /// The score's weights, the workspace's default interval and each collateral type's own
+    /// (`None` to use the default), set together: all of it checked before any is written.
+    pub fn set_readiness_settings(&mut self, weights: ScoreWeights, default_days: u32, type_days: &[(String, Option<u32>)], now: &str) -> Result<()> {
+        validate_interval(default_days).map_err(StoreError::Invalid)?;
+        for (type_id, days) in type_days {
+            if let Some(d) = days {
+                validate_interval(*d).map_err(|e| StoreError::Invalid(format!("{type_id}: {e}")))?;
+            }
+        }
+        self.in_transaction(|ws| {
+            ws.set_readiness_weights(weights)?;
+            ws.set_verify_interval(None, Some(default_days))?;
+            for (type_id, days) in type_days {
+                ws.set_verify_interval(Some(type_id), *days)?;
+            }
+            let by_type: serde_json::Map<String, serde_json::Value> = type_days.iter().filter_map(|(t, d)| d.map(|d| (t.clone(), json!(d)))).collect();
+            ws.record_event("readiness.settings-set", "workspace", &json!({ "weights": weights, "defaultIntervalDays": default_days, "typeIntervalDays": by_type }), now)?;
+            Ok(())
+        })
+    }
+
+    /// A pitch's own verifier and interval, as set (none when it follows the defaults), and its
+    /// collateral type.
+    pub fn pitch_verification(&self, pitch_id: Id) -> Result<(Option<Id>, Option<u32>, String)> {
+        self.conn
+            .query_row("SELECT verifier_id, verify_interval_days, collateral_type FROM pitch WHERE id = ?1", [pitch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .ok_or_else(|| not_found("Pitch", pitch_id))
+    }
 }

@@ -4,7 +4,7 @@ use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::export::{ExportFormat, ExportOutcome};
 use pitchbridge_app::files::Saving;
 use pitchbridge_app::readiness_report::ReadinessReportRequest;
-use pitchbridge_app::readiness::{MyExpiring, ReadinessRequest, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
+use pitchbridge_app::readiness::{MyExpiring, PitchVerification, ReadinessRequest, ReadinessSettings, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
 use pitchbridge_app::review::ReviewState;
 use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights};
 use pitchbridge_core::Id;
@@ -41,6 +41,22 @@ pub async fn set_message_valid_until(s: Cmd<'_>, req: ValidUntilRequest) -> ApiR
 #[tauri::command]
 pub async fn set_pitch_verification(s: Cmd<'_>, req: VerificationRequest) -> ApiResult<()> {
     s.run(move |a| a.set_pitch_verification(req)).await
+}
+
+#[tauri::command]
+pub async fn readiness_settings(s: Cmd<'_>) -> ApiResult<ReadinessSettings> {
+    s.run(|a| a.readiness_settings()).await
+}
+
+/// The score's weights and the re-verification intervals, set together.
+#[tauri::command]
+pub async fn set_readiness_settings(s: Cmd<'_>, settings: ReadinessSettings) -> ApiResult<ReadinessSettings> {
+    s.run(move |a| a.set_readiness_settings(settings)).await
+}
+
+#[tauri::command]
+pub async fn pitch_verification(s: Cmd<'_>, pitch_id: Id) -> ApiResult<PitchVerification> {
+    s.run(move |a| a.pitch_verification(pitch_id)).await
 }
 
 #[tauri::command]

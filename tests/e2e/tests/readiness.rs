@@ -28,6 +28,19 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
     wait_db(&ws, "SELECT count(*) FROM launch WHERE target_score = 90", 1).await;
     find_text(&c, "[data-testid=readiness-score]", "Target 90").await;
 
+    // The workspace's settings: one-pagers hold 30 days; a weight of 0 everywhere is refused.
+    click(&c, "[data-testid=readiness-settings]").await;
+    fill(&c, "[data-testid=interval-one-pager]", "30").await;
+    fill(&c, "[data-testid=interval-default]", "0").await;
+    click(&c, "[data-testid=readiness-settings-submit]").await;
+    find_text(&c, "[role=dialog]", "at least 1 day").await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    screenshot(&c, "readiness-settings").await;
+    fill(&c, "[data-testid=interval-default]", "120").await;
+    click(&c, "[data-testid=readiness-settings-submit]").await;
+    wait_db(&ws, "SELECT count(*) FROM verify_interval WHERE collateral_type = 'one-pager' AND days = 30", 1).await;
+    wait_db(&ws, "SELECT count(*) FROM workspace_meta WHERE key = 'verify_interval_days' AND value = '120'", 1).await;
+
     // The message is valid only until a day: a day gone is refused with its reason, a day to
     // come is kept.
     click(&c, "[data-testid=back-to-launch]").await;
@@ -48,6 +61,15 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
     click(&c, "[data-testid=matrix-cell][data-state=draft][aria-label*='Distributor']").await;
     find_text(&c, "h1", "Close the books sooner").await;
     find(&c, "[data-testid=pitch-editor] [data-key]").await;
+
+    // The pitch's own interval, from its review bar: its type's 30 days is what it follows now.
+    click(&c, "[data-testid=pitch-verification]").await;
+    find_text(&c, "[role=dialog]", "30 days, as set for One-pager").await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    screenshot(&c, "pitch-verification").await;
+    fill(&c, "[data-testid=verification-days]", "45").await;
+    click(&c, "[data-testid=verification-submit]").await;
+    wait_db(&ws, "SELECT count(*) FROM pitch WHERE collateral_type = 'one-pager' AND verify_interval_days = 45", 1).await;
     c.close().await.unwrap();
 }
 

@@ -855,4 +855,26 @@ daysLeft: number,
  */
 toVerify: boolean, };
 
+export type ReadinessSettings = { weights: ScoreWeights, defaultIntervalDays: number, typeIntervals: Array<TypeInterval>, };
+
+export type TypeInterval = { typeId: string, name: string, 
+/**
+ * Days; none for the workspace's default.
+ */
+days: number | null, };
+
+export type PitchVerification = { verifierId: number | null, intervalDays: number | null, 
+/**
+ * The interval the pitch follows without its own: its type's, else the workspace's.
+ */
+inheritedIntervalDays: number, 
+/**
+ * Where that comes from: the collateral type's name, or "the workspace".
+ */
+inheritedFrom: string, 
+/**
+ * The reviewer of its last approval, who verifies it when no verifier is set.
+ */
+approver: string | null, expiresOn: string | null, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -52,10 +52,12 @@ import type {
   PitchEditorView,
   PitchLinks,
   PitchRef,
+  PitchVerification,
   PitchVersionRequest,
   PitchVersionSummary,
   ProfileView,
   ReadinessRequest,
+  ReadinessSettings,
   ResolveCommentRequest,
   ResolveLinkRequest,
   RestoreFindingRequest,
@@ -392,6 +394,19 @@ export function setMessageValidUntil(req: ValidUntilRequest): Promise<string> {
 
 export function setPitchVerification(req: VerificationRequest): Promise<void> {
   return call<void>("set_pitch_verification", { req });
+}
+
+export function readinessSettings(): Promise<ReadinessSettings> {
+  return call<ReadinessSettings>("readiness_settings");
+}
+
+/** The score's weights and the re-verification intervals, set together. */
+export function setReadinessSettings(settings: ReadinessSettings): Promise<ReadinessSettings> {
+  return call<ReadinessSettings>("set_readiness_settings", { settings });
+}
+
+export function pitchVerification(pitchId: number): Promise<PitchVerification> {
+  return call<PitchVerification>("pitch_verification", { pitchId });
 }
 
 export function setReadinessWeights(weights: ScoreWeights): Promise<ScoreWeights> {

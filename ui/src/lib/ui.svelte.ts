@@ -42,6 +42,8 @@ export type ConfirmRequest = {
 export type DialogState =
   | { kind: "new-launch" }
   | { kind: "launch-targets"; launchId: number }
+  | { kind: "readiness-settings" }
+  | { kind: "pitch-verification"; pitchId: number; ondone?: () => void }
   | { kind: "reverify"; pitchId: number; title: string; ondone?: (state: ReviewState) => void }
   | { kind: "edit-launch"; launch: Launch }
   | { kind: "add-message"; launchId: number }
