@@ -123,8 +123,16 @@ impl App {
     /// Where a launch stands on a day: the gates, the score, the matrix and the lists. The
     /// checks run on each of its pitches, so open errors are those of the text as it is now.
     pub fn launch_readiness(&self, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {
+        let today = self.today();
+        let asked_today = req.at.as_deref().map(str::trim).is_none_or(|d| d.is_empty() || d == today);
         let mut readiness = self.evaluate_readiness(req)?;
         readiness.trend = self.ws()?.readiness_trend(readiness.launch_id)?;
+        // Today's reading may not be kept yet (it is kept in the background after opening):
+        // the one just made stands for it, so the trend always ends where the launch is now.
+        if asked_today && readiness.has_targets && readiness.trend.last().is_none_or(|p| p.day != today) {
+            let now = readiness.reading(&today);
+            readiness.trend.push(now);
+        }
         Ok(readiness)
     }
 
@@ -155,17 +163,15 @@ impl App {
         Ok(point)
     }
 
-    /// On opening: a reading of each launch with targets not yet read today. A workspace
-    /// opened read-only, or one that cannot be read, keeps no reading and opens all the same.
-    pub(crate) fn record_readiness_today(&mut self) {
-        let Ok(ws) = self.ws() else { return };
+    /// The launches with targets whose reading for today is not kept yet (none in a workspace
+    /// opened read-only). The app keeps them one at a time in the background after opening, so
+    /// a large workspace opens as fast as a small one.
+    pub fn readings_due(&self) -> ApiResult<Vec<Id>> {
+        let ws = self.ws()?;
         if ws.is_read_only() {
-            return;
+            return Ok(Vec::new());
         }
-        let Ok(launches) = ws.launches_unread_on(&self.today()) else { return };
-        for launch_id in launches {
-            let _ = self.record_readiness(launch_id);
-        }
+        Ok(ws.launches_unread_on(&self.today())?)
     }
 
     /// After an approval: the launch's reading for today, so the trend shows the step.

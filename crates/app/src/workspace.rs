@@ -122,7 +122,6 @@ impl App {
                 let i = info(&ws);
                 self.workspace = Some(ws);
                 self.last_error = None;
-                self.record_readiness_today();
                 Ok(i)
             }
             Err(e) => {

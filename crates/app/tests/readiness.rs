@@ -186,23 +186,27 @@ fn the_verifier_re_verifies_an_expired_approval_with_a_signed_decision_and_it_ho
     assert!(later.verify_audit().unwrap().first_break.is_none());
 }
 
-/// Opening a workspace keeps today's reading of each launch with targets; an approval updates
-/// it the same day; a later day adds a point.
+/// Today's reading stands in the trend before it is kept; the app keeps one a day per launch
+/// (in the background after opening); an approval renews it; a later day adds a point.
 #[test]
 fn each_day_keeps_one_reading_and_an_approval_moves_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.pitchbridge");
-    let writer = person(dir.path(), "Wren", "writer", &path);
-    let opened = at(&writer, "2027-01-15").trend;
-    assert_eq!(opened.len(), 1, "opening read the launch: {opened:?}");
-    assert_eq!(opened[0].day, "2027-01-15");
-    let first = opened[0].clone();
-    assert_eq!((first.gates_total as usize, first.score), (at(&writer, "2027-01-15").gates.len(), at(&writer, "2027-01-15").score));
+    let mut writer = person(dir.path(), "Wren", "writer", &path);
+    let live = at(&writer, "2027-01-15");
+    assert_eq!(live.trend.len(), 1, "today's reading, not yet kept, stands in: {:?}", live.trend);
+    assert_eq!((live.trend[0].day.as_str(), live.trend[0].score, live.trend[0].gates_total as usize), ("2027-01-15", live.score, live.gates.len()));
+    assert!(at(&writer, "2027-01-20").trend.is_empty(), "a reading stands in only for today");
+    let due = writer.readings_due().unwrap();
+    assert_eq!(due, vec![launch(&writer)]);
+    let first = writer.record_readiness(due[0]).unwrap();
+    assert!(writer.readings_due().unwrap().is_empty(), "kept for today");
+    assert_eq!(at(&writer, "2027-01-15").trend, vec![first.clone()]);
     drop(writer);
 
     let mut reviewer = person(dir.path(), "Priya", "reviewer", &path);
     let mut writer = person(dir.path(), "Wren", "writer", &path);
-    assert_eq!(at(&writer, "2027-01-15").trend.len(), 1, "a second opening the same day keeps one reading");
+    assert!(writer.readings_due().unwrap().is_empty(), "a second opening the same day has nothing due");
     let me = reviewer.register_as_reviewer().unwrap();
     let (pitch, _) = one_pager(&writer);
     writer.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: me.id, note: String::new(), override_reason: Some(REASON.into()) }).unwrap();
@@ -211,13 +215,16 @@ fn each_day_keeps_one_reading_and_an_approval_moves_it() {
         .unwrap();
     let after = at(&reviewer, "2027-01-15");
     assert_eq!(after.trend.len(), 1);
-    assert!(after.trend[0].score > first.score, "the approval moved today's reading: {:?} then {:?}", first, after.trend[0]);
+    assert!(after.trend[0].score > first.score, "the approval renewed today's reading: {:?} then {:?}", first, after.trend[0]);
     assert_eq!(after.trend[0].score, after.score);
 
-    // Another day, another point, oldest first.
+    // Another day: due again, and a second point, oldest first.
     let mut later = App::new(Box::new(pitchbridge_core::clock::FixedClock("2027-01-22T09:00:00Z".into())));
     later.set_profile_dir(dir.path().join("profile-Wren"));
     later.open_or_create(&path, false).unwrap();
+    for id in later.readings_due().unwrap() {
+        later.record_readiness(id).unwrap();
+    }
     let days: Vec<String> = at(&later, "2027-01-22").trend.into_iter().map(|p| p.day).collect();
     assert_eq!(days, ["2027-01-15", "2027-01-22"]);
 }

@@ -6,7 +6,7 @@ use pitchbridge_app::files::Saving;
 use pitchbridge_app::readiness_report::ReadinessReportRequest;
 use pitchbridge_app::readiness::{MyExpiring, PitchVerification, ReadinessRequest, ReadinessSettings, Reverification, ReverifyRequest, ValidUntilRequest, VerificationRequest};
 use pitchbridge_app::review::ReviewState;
-use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights};
+use pitchbridge_core::readiness::{LaunchReadiness, LaunchTargets, ScoreWeights, TrendPoint};
 use pitchbridge_core::Id;
 
 use tauri::AppHandle;
@@ -16,6 +16,18 @@ use super::Cmd;
 #[tauri::command]
 pub async fn launch_readiness(s: Cmd<'_>, req: ReadinessRequest) -> ApiResult<LaunchReadiness> {
     s.run(move |a| a.launch_readiness(req)).await
+}
+
+/// The launches whose reading for today is still to be kept.
+#[tauri::command]
+pub async fn readings_due(s: Cmd<'_>) -> ApiResult<Vec<Id>> {
+    s.run(|a| a.readings_due()).await
+}
+
+/// Keeps today's reading of a launch, for its trend.
+#[tauri::command]
+pub async fn record_readiness(s: Cmd<'_>, launch_id: Id) -> ApiResult<TrendPoint> {
+    s.run(move |a| a.record_readiness(launch_id)).await
 }
 
 #[tauri::command]

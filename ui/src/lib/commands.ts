@@ -75,6 +75,7 @@ import type {
   SetClaimKindRequest,
   StartupSnapshot,
   SubmitRequest,
+  TrendPoint,
   UpdateAudienceRequest,
   UpdateGlossaryRequest,
   UpdateLaunchRequest,
@@ -374,6 +375,16 @@ export function unlockForReview(req: PassphraseRequest): Promise<void> {
 
 export function launchReadiness(req: ReadinessRequest): Promise<LaunchReadiness> {
   return call<LaunchReadiness>("launch_readiness", { req });
+}
+
+/** The launches whose reading for today is still to be kept. */
+export function readingsDue(): Promise<number[]> {
+  return call<number[]>("readings_due");
+}
+
+/** Keeps today's reading of a launch, for its trend. */
+export function recordReadiness(launchId: number): Promise<TrendPoint> {
+  return call<TrendPoint>("record_readiness", { launchId });
 }
 
 export function launchTargets(launchId: number): Promise<LaunchTargets> {
