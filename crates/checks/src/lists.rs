@@ -108,8 +108,8 @@ struct RawLists {
     #[serde(rename = "customer-focus")]
     focus: RawFocus,
     proof: RawProof,
-    hype: RawWords,
-    weasel: RawWords,
+    hype: RawHype,
+    weasel: RawWeasel,
     wordy: RawPhrases,
     cliche: RawPhrases,
     passive: RawPassive,
@@ -120,6 +120,30 @@ struct RawLists {
     audience: RawStop,
     #[serde(rename = "factory-speak")]
     factory_speak: RawPhrases,
+    spelling: RawSpelling,
+}
+#[derive(Debug, Deserialize)]
+struct RawHype {
+    words: Vec<String>,
+    patterns: RawHypePatterns,
+}
+#[derive(Debug, Deserialize)]
+struct RawHypePatterns {
+    owners: Vec<String>,
+    superlatives: Vec<String>,
+    no_other: Vec<String>,
+    intensifiers: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawWeasel {
+    words: Vec<String>,
+    crowd: Vec<String>,
+    vague_amounts: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawSpelling {
+    slips: Vec<String>,
+    known_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,10 +171,7 @@ struct RawProof {
     not_names: Vec<String>,
     attribution: Vec<String>,
     version_words: Vec<String>,
-}
-#[derive(Debug, Deserialize)]
-struct RawWords {
-    words: Vec<String>,
+    number_words: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawPhrases {
@@ -159,6 +180,9 @@ struct RawPhrases {
 #[derive(Debug, Deserialize)]
 struct RawPassive {
     be: Vec<String>,
+    between: Vec<String>,
+    get: Vec<String>,
+    get_not: Vec<String>,
     irregular: Vec<String>,
     adjectives: Vec<String>,
 }
@@ -201,7 +225,20 @@ pub struct WordLists {
     pub weasel: PhraseSet,
     pub wordy: PhraseSet,
     pub cliche: PhraseSet,
+    pub number_words: PhraseSet,
     pub be: PhraseSet,
+    pub be_between: HashSet<String>,
+    pub get: HashSet<String>,
+    pub get_not: HashSet<String>,
+    pub hype_owners: HashSet<String>,
+    pub hype_superlatives: HashSet<String>,
+    pub hype_no_other: HashSet<String>,
+    pub hype_intensifiers: PhraseSet,
+    pub weasel_crowd: PhraseSet,
+    pub vague_amounts: HashSet<String>,
+    /// Slip → the word meant.
+    pub spelling_slips: HashMap<String, String>,
+    pub known_names: Vec<String>,
     pub irregular_participles: HashSet<String>,
     pub adjectives: HashSet<String>,
     /// Exact spelling, as acronyms are case-sensitive.
@@ -247,7 +284,24 @@ impl WordLists {
             weasel: PhraseSet::new(&raw.weasel.words),
             wordy: PhraseSet::new(&raw.wordy.phrases),
             cliche: PhraseSet::new(&raw.cliche.phrases),
+            number_words: PhraseSet::new(&raw.proof.number_words),
             be: PhraseSet::new(&raw.passive.be),
+            be_between: lowered(raw.passive.between),
+            get: lowered(raw.passive.get),
+            get_not: lowered(raw.passive.get_not),
+            hype_owners: lowered(raw.hype.patterns.owners),
+            hype_superlatives: lowered(raw.hype.patterns.superlatives),
+            hype_no_other: lowered(raw.hype.patterns.no_other),
+            hype_intensifiers: PhraseSet::new(&raw.hype.patterns.intensifiers),
+            weasel_crowd: PhraseSet::new(&raw.weasel.crowd),
+            vague_amounts: lowered(raw.weasel.vague_amounts),
+            spelling_slips: raw
+                .spelling
+                .slips
+                .iter()
+                .filter_map(|e| e.split_once("=>").map(|(a, b)| (lower_word(a.trim()), b.trim().to_string())))
+                .collect(),
+            known_names: raw.spelling.known_names,
             irregular_participles: lowered(raw.passive.irregular),
             adjectives: lowered(raw.passive.adjectives),
             known_acronyms: raw.acronym.known.into_iter().collect(),

@@ -182,7 +182,7 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // acronyms, and whole-pitch findings scored: 0.92, 7, 0. Of the 7, three put the we-count at
 // the first mention where the labels put it at the first "We…" sentence (the labels do both),
 // two are 32- and 33-word sentences (the labels start at 34), two are judgement calls on proof.
-const RECALL_FLOOR: f64 = 0.91;
+const RECALL_FLOOR: f64 = 0.93;
 const FALSE_POSITIVE_CEILING: usize = 7;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
@@ -198,5 +198,5 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
     assert!(out.errors_on_clean.is_empty(), "error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
 }
 
-const FRESH_RECALL_FLOOR: f64 = 0.77;
-const FRESH_FALSE_POSITIVE_CEILING: usize = 14;
+const FRESH_RECALL_FLOOR: f64 = 0.86;
+const FRESH_FALSE_POSITIVE_CEILING: usize = 11;

@@ -466,3 +466,55 @@ fn asks_are_verbs_not_nouns() {
     assert!(flagged(Rule::CallToAction, "Could I show you on Tuesday at 10?").is_empty());
     assert!(flagged(Rule::CallToAction, "Pick a time that suits you.\n\nDana Ruiz, 555-0148").is_empty());
 }
+
+/// Weasels made of parts: a crowd with no count or names, and a size not given.
+#[test]
+fn vague_crowds_and_amounts() {
+    assert_eq!(flagged(Rule::Weasel, "Many clinics lose a third of their reminders."), Vec::<String>::new(), "a figure in the sentence makes it specific");
+    assert_eq!(flagged(Rule::Weasel, "Many clinics lose their reminders."), ["Many clinics"]);
+    assert_eq!(flagged(Rule::Weasel, "Dispensa is trusted by hundreds of independent pharmacies."), ["hundreds of independent pharmacies"]);
+    assert_eq!(flagged(Rule::Weasel, "You will raise significantly more money."), ["significantly"]);
+    quiet(
+        Rule::Weasel,
+        &[
+            "It catches many invoices your team would miss.",
+            "Most of your invoices arrive by email.",
+            "That matters most for fleets with night shifts.",
+            "Which of these matters most to your drivers?",
+            "Meridale Foods cut its close from nine days to five.",
+        ],
+    );
+}
+
+/// Boasts made of parts need proof like the listed ones.
+#[test]
+fn hype_made_of_parts() {
+    assert_eq!(flagged(Rule::Hype, "Pawcall is the industry's smartest reminder system."), ["the industry's smartest"]);
+    assert_eq!(flagged(Rule::Hype, "No other vendor offers this."), ["No other vendor"]);
+    assert_eq!(flagged(Rule::Hype, "It is much smarter than a spreadsheet."), ["much smarter than"]);
+    quiet(Rule::Hype, &["It does far more than a CRM.", "It is much smarter than a spreadsheet: Kessler Drug cut its stock by $90,000."]);
+}
+
+/// A passive through "get", and with words between "is" and the participle.
+#[test]
+fn passives_with_get_and_words_between() {
+    assert_eq!(flagged(Rule::Passive, "Carriers get paid twice for one load."), ["get paid"]);
+    assert_eq!(flagged(Rule::Passive, "The stock is often not returned."), ["is often not returned"]);
+    quiet(Rule::Passive, &["Get started in a day.", "Your team gets used to it in a week."]);
+}
+
+/// Slips a dictionary accepts, and slips on calendar words.
+#[test]
+fn slips_the_dictionary_misses() {
+    assert_eq!(flagged(Rule::Spelling, "Check your calender today."), ["calender"]);
+    assert_eq!(flagged(Rule::Spelling, "Renewals open in Januray for you."), ["Januray"]);
+    quiet(Rule::Spelling, &["Ask Marco for the March figures.", "Your calendar fills itself."]);
+}
+
+/// A year or a place proves nothing; a figure in words does.
+#[test]
+fn what_counts_as_proof() {
+    assert_eq!(flagged(Rule::Hype, "We have been the leading platform since 2016."), ["the leading"]);
+    assert_eq!(flagged(Rule::Hype, "It is the leading platform across North America."), ["the leading"]);
+    quiet(Rule::Proof, &["Fans are scanned in less than half the time."]);
+}

@@ -16,7 +16,7 @@ pub(crate) mod words;
 use content::{audience_fit, coverage, proof};
 use sentences::{call_to_action, customer_focus, passive, repeated_word, sentence_length};
 use size::{length, readability_rule};
-use words::{acronym, hype, jargon, listed, spelling};
+use words::{acronym, hype, jargon, listed, spelling, vague_crowds_and_amounts};
 
 pub struct Cx<'a> {
     pub checker: &'a Checker,
@@ -100,7 +100,18 @@ impl<'a> Cx<'a> {
                     || lists.version_words.contains(&prev.lower)
                     || (raw.starts_with(char::is_uppercase) && raw.chars().any(char::is_lowercase) && !lists.stopwords.contains(&prev.lower) && !lists.not_names.contains(raw)))
         };
-        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k)) {
+        // A year says when, not how much ("since 2016", "in 2024").
+        let year = |k: usize| {
+            let t = &toks[k];
+            t.lower.len() == 4
+                && t.lower.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+                && k.checked_sub(1).is_some_and(|j| matches!(toks[j].lower.as_str(), "since" | "in" | "from" | "founded" | "established" | "until" | "through" | "by" | "of"))
+        };
+        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k)) {
+            return true;
+        }
+        // A figure in words: "less than half the time", "twice as many".
+        if lists.number_words.any_in(toks) {
             return true;
         }
         let quoted = text.contains(['“', '”', '"', '«', '»']);
@@ -118,9 +129,17 @@ impl<'a> Cx<'a> {
                 && !lists.you.contains(&t.lower)
         };
         let full = self.seg.texts[s.block];
-        toks.windows(2).any(|w| {
+        // A place ("across North America") or the speaker ("My name is Trevor Lang") is not a
+        // customer.
+        let not_a_customer = |k: usize| {
+            let before = |n: usize| k.checked_sub(n).map(|j| toks[j].lower.as_str());
+            matches!(before(1), Some("in" | "across" | "throughout" | "around" | "all" | "over"))
+                || (before(1) == Some("is") && before(2) == Some("name"))
+                || matches!(before(1), Some("i'm" | "i am"))
+        };
+        toks.windows(2).enumerate().any(|(k, w)| {
             let between = full[w[0].end..w[1].start].trim();
-            (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1])
+            (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1]) && !not_a_customer(k)
         })
     }
 
@@ -202,7 +221,10 @@ pub fn run(rule: Rule, cx: &Cx, out: &mut Vec<Finding>) {
         Rule::Jargon => jargon(cx, out),
         Rule::Acronym => acronym(cx, out),
         Rule::Hype => hype(cx, out),
-        Rule::Weasel => listed(cx, out, Rule::Weasel, &cx.checker.lists.weasel),
+        Rule::Weasel => {
+            listed(cx, out, Rule::Weasel, &cx.checker.lists.weasel);
+            vague_crowds_and_amounts(cx, out);
+        }
         Rule::Wordy => listed(cx, out, Rule::Wordy, &cx.checker.lists.wordy),
         Rule::Cliche => listed(cx, out, Rule::Cliche, &cx.checker.lists.cliche),
         Rule::Passive => passive(cx, out),

@@ -174,11 +174,18 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         }
         // About us when we or the product are the subject; "Carriers across the Midwest have
         // chosen Fairclaim" is about customers (social proof), not a feature.
-        let about_us = matches!(first.lower.as_str(), "it" | "we" | "our") || (0..toks.len().min(3)).any(|k| cx.products.match_at(toks, k).is_some());
+        // "It sounds like…" reflects what the customer said; it is not about us.
+        let reflecting = first.lower == "it" && toks.get(1).is_some_and(|t| matches!(t.lower.as_str(), "sounds" | "seems" | "looks" | "feels"));
+        let product_subject = cx.products.match_at(toks, 0).is_some()
+            || (toks.len() > 1 && matches!(first.lower.as_str(), "the" | "our" | "with") && cx.products.match_at(toks, 1).is_some());
+        let about_us = !reflecting && (matches!(first.lower.as_str(), "it" | "we" | "our") || product_subject);
+        // A measured result ("Studios using Classloop have seen 40% more bookings") is proof,
+        // not a feature.
+        let result = cx.has_proof(s) && lists.benefit_words.any_in(toks);
         let to_reader = toks.iter().any(|t| lists.you.contains(&t.lower)) || lists.benefit_markers.any_in(toks);
         let feature_in_linked_block = cx.input.feature_blocks.contains(&s.block);
         let features_belong_here = lists.feature_sections.contains(&cx.input.blocks[s.block].section);
-        if !features_belong_here && (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
+        if !features_belong_here && !result && (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
             out.push(cx.finding(
                 Rule::CustomerFocus,
                 s.block,
@@ -202,9 +209,12 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
                 i += 1;
                 continue;
             };
+            // Up to two words between ("is often not returned", "is then sent").
             let mut j = m.last + 1;
-            if toks.get(j).is_some_and(|t| t.lower.ends_with("ly") && t.lower.len() > 3) && j + 1 < toks.len() {
-                j += 1;
+            for _ in 0..2 {
+                if toks.get(j).is_some_and(|t| (t.lower.ends_with("ly") && t.lower.len() > 3) || lists.be_between.contains(&t.lower)) && j + 1 < toks.len() {
+                    j += 1;
+                }
             }
             let Some(p) = toks.get(j) else { break };
             let joined = (m.last + 1..=j).all(|k| text[toks[k - 1].end..toks[k].start].trim().is_empty());
@@ -225,6 +235,20 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
                 i = j + 1;
             } else {
                 i = m.last + 1;
+            }
+        }
+        // "get paid", "never get booked": a passive made with get.
+        for k in 0..toks.len().saturating_sub(1) {
+            if !lists.get.contains(&toks[k].lower) {
+                continue;
+            }
+            let p = &toks[k + 1];
+            let w = p.lower.as_str();
+            let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic)) || lists.irregular_participles.contains(w);
+            let joined = text[toks[k].end..p.start].trim().is_empty();
+            if joined && participle && !lists.get_not.contains(w) && !lists.adjectives.contains(w) {
+                let (start, end) = (toks[k].start, p.end);
+                out.push(cx.finding(Rule::Passive, s.block, start, end, format!("Passive: “{}” hides who acts. Say who does it.", &text[start..end]), None));
             }
         }
     }

@@ -231,7 +231,9 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
             continue;
         }
         let toks = cx.seg.sentence_tokens(s);
-        let matches = cx.checker.lists.hype.find_all(toks);
+        let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
+        let extra: Vec<(usize, usize)> = hype_patterns(&cx.checker.lists, toks).into_iter().filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b)).collect();
+        matches.extend(extra);
         if matches.is_empty() {
             continue;
         }
@@ -239,8 +241,9 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         if cx.has_proof(s) || next.is_some_and(|n| cx.has_proof(n)) {
             continue;
         }
-        for m in matches {
-            let (start, end) = (toks[m.first].start, toks[m.last].end);
+        matches.sort();
+        for (first, last) in matches {
+            let (start, end) = (toks[first].start, toks[last].end);
             out.push(cx.finding(
                 Rule::Hype,
                 s.block,
@@ -252,6 +255,96 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
                 ),
                 None,
             ));
+        }
+    }
+}
+
+/// Boasts made of parts: "the industry's smartest", "no other vendor", "much faster than". The
+/// token ranges they cover.
+fn hype_patterns(lists: &crate::lists::WordLists, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for k in 0..toks.len() {
+        let w = toks[k].lower.as_str();
+        let next = toks.get(k + 1).map(|t| t.lower.as_str());
+        // "the industry's smartest", "the world's top"
+        if lists.hype_owners.contains(w) && next.is_some_and(|n| lists.hype_superlatives.contains(n) || (n.len() > 5 && n.ends_with("est"))) {
+            found.push((k.saturating_sub(usize::from(k > 0 && toks[k - 1].lower == "the")), k + 1));
+        }
+        // "no other vendor"
+        if w == "no" && next == Some("other") && toks.get(k + 2).is_some_and(|t| lists.hype_no_other.contains(&t.lower)) {
+            found.push((k, k + 2));
+        }
+        // "much smarter than", "far better than"
+        if let Some(m) = lists.hype_intensifiers.match_at(toks, k) {
+            let c = m.last + 1;
+            // Not "more": "far more than a CRM" measures, it does not boast.
+            let comparative = toks.get(c).is_some_and(|t| t.lower == "better" || (t.lower.len() > 4 && t.lower.ends_with("er") && !t.lower.ends_with("ever")));
+            if comparative && toks.get(c + 1).is_some_and(|t| t.lower == "than") {
+                found.push((k, c + 1));
+            }
+        }
+    }
+    found
+}
+
+/// A crowd with no count or names ("Many clinics", "hundreds of pharmacies", "one of our
+/// customers") and amounts that claim size without saying it ("significantly more"), in a
+/// sentence with no number.
+pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !cx.heading(s.block)) {
+        let text = cx.seg.slice(s.block, s.start, s.end);
+        let toks = cx.seg.sentence_tokens(s);
+        if text.trim_end_matches(['"', '”', ')', '*']).ends_with('?') || text.chars().any(|c| c.is_ascii_digit()) || lists.number_words.any_in(toks) {
+            continue;
+        }
+        let mut k = 0;
+        while k < toks.len() {
+            if let Some(m) = lists.weasel_crowd.match_at(toks, k) {
+                // Up to two words of description, then a plural ("many independent clinics"),
+                // not the reader's own things ("most of your invoices").
+                let after = m.last + 1;
+                let yours = toks.get(after).is_some_and(|t| lists.you.contains(&t.lower));
+                let reach = if toks[m.first].lower == "leading" { 1 } else { 3 };
+                let is_plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-');
+                // The words before the plural describe it ("independent", "mid-sized"); a
+                // small word between ("matters most for fleets") means no crowd is named.
+                let plural = (after..(after + reach).min(toks.len()))
+                    .take_while(|&j| is_plural(&toks[j].lower) || !lists.stopwords.contains(&toks[j].lower))
+                    .find(|&j| is_plural(&toks[j].lower));
+                let quantifier_only = m.first == m.last && matches!(toks[m.first].lower.as_str(), "most" | "leading") && k > 0 && toks[k - 1].lower == "the";
+                // The crowd speaks or vouches: it opens the sentence or a clause ("Many clinics
+                // lose…", "…, and most shippers…") or follows "by", "among" or "like"
+                // ("trusted by hundreds of pharmacies"); "catches many invoices" counts things.
+                let clause_start = k == 0
+                    || cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains([',', ';', ':', '—'])
+                    || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "that" | "because" | "by" | "among" | "like" | "why" | "where");
+                if let (Some(j), false, false, true) = (plural, yours, quantifier_only, clause_start) {
+                    let (start, end) = (toks[m.first].start, toks[j].end);
+                    out.push(cx.finding(
+                        Rule::Weasel,
+                        s.block,
+                        start,
+                        end,
+                        format!("“{}” is a crowd with no count or names: say how many, or name them.", cx.seg.slice(s.block, start, end)),
+                        None,
+                    ));
+                    k = j + 1;
+                    continue;
+                }
+            }
+            if lists.vague_amounts.contains(&toks[k].lower) {
+                let t = &toks[k];
+                out.push(cx.finding(
+                    Rule::Weasel,
+                    s.block,
+                    t.start,
+                    t.end,
+                    format!("“{}” claims a size without giving it: give the figure.", cx.seg.slice(s.block, t.start, t.end)),
+                    None,
+                ));
+            }
+            k += 1;
         }
     }
 }
@@ -306,6 +399,8 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
         .iter()
         .map(String::as_str)
         .chain(cx.input.glossary.iter().map(|g| g.term.as_str()))
+        // Long calendar words only: a short one is one slip from a first name ("Marco", "March").
+        .chain(cx.checker.lists.known_names.iter().map(String::as_str).filter(|n| n.chars().count() >= 6))
         .flat_map(|n| n.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| w.chars().count() >= 5 && w.starts_with(char::is_uppercase))
@@ -341,6 +436,16 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                     ));
                     continue;
                 }
+            }
+            // A real or rare word that in business writing is nearly always a slip for another.
+            // (A word the workspace added to its dictionary is theirs to use.)
+            if let Some(meant) = cx.checker.lists.spelling_slips.get(&t.lower).filter(|_| !extra.contains(&t.lower)) {
+                out.push(Finding {
+                    severity: Severity::Error,
+                    suggestion: cx.input.suggest_spellings.then(|| match_case(raw, meant)),
+                    ..cx.finding(Rule::Spelling, s.block, t.start, t.end, format!("“{raw}” is almost always a slip for “{meant}”: correct it."), None)
+                });
+                continue;
             }
             // Names, acronyms, codes and addresses are not words to spell-check.
             if starts_name
