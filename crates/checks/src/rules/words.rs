@@ -405,6 +405,15 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| w.chars().count() >= 5 && w.starts_with(char::is_uppercase))
         .collect();
+    // How often each word comes: one the writer uses again and again is a term of their
+    // trade ("timesheet", "prepress"), said once, not a slip made each time.
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for toks in &cx.seg.tokens {
+        for t in toks {
+            *uses.entry(t.lower.as_str()).or_default() += 1;
+        }
+    }
+    let mut said_once: HashSet<&str> = HashSet::new();
     let speller = cx.checker.speller();
     let mut verdicts: HashMap<&str, bool> = HashMap::new();
     let mut fixes: HashMap<&str, Option<String>> = HashMap::new();
@@ -460,6 +469,23 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
             let known = *verdicts.entry(raw).or_insert_with(|| speller.is_known(raw, &extra));
+            let times = uses.get(t.lower.as_str()).copied().unwrap_or(1);
+            if !known && times > 1 {
+                if said_once.insert(t.lower.as_str()) {
+                    out.push(Finding {
+                        severity: Severity::Warning,
+                        ..cx.finding(
+                            Rule::Spelling,
+                            s.block,
+                            t.start,
+                            t.end,
+                            format!("“{raw}” is not in the dictionary and comes {times} times: if it is a word of the trade, add it to the workspace dictionary."),
+                            None,
+                        )
+                    });
+                }
+                continue;
+            }
             if !known {
                 let fix = fixes.entry(raw).or_insert_with(|| speller.quick_suggestion(raw).map(|s| match_case(raw, &s))).clone();
                 // A word one slip from a common word is almost surely that slip: an error. A
