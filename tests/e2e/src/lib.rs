@@ -350,3 +350,10 @@ pub fn write_writer_profile(sandbox: &Sandbox, name: &str, email: &str) {
     let profile = json!({ "name": name, "email": email, "role": "writer", "key": null });
     std::fs::write(dir.join("profile.json"), profile.to_string()).unwrap();
 }
+
+/// Prints a benchmark's figures: count, p50, p95 and max, in milliseconds (nearest rank).
+pub fn report_ms(name: &str, mut ms: Vec<f64>) {
+    ms.sort_by(f64::total_cmp);
+    let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
+    println!("{name}: n={} p50={:.1} ms p95={:.1} ms max={:.1} ms", ms.len(), pct(0.5), pct(0.95), pct(1.0));
+}

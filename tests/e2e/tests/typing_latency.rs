@@ -18,12 +18,6 @@ const PARAGRAPHS: usize = 250;
 const ROUNDS: usize = 4;
 const TEXT: &str = "the quick brown fox jumps over the lazy dog the quick brown fox jumps over the lazy dog the quick brown fox jumps over ";
 
-fn report(name: &str, mut ms: Vec<f64>) {
-    ms.sort_by(f64::total_cmp);
-    let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
-    println!("{name}: n={} p50={:.1} ms p95={:.1} ms max={:.1} ms", ms.len(), pct(0.5), pct(0.95), pct(1.0));
-}
-
 #[tokio::test]
 #[ignore = "benchmark: run bench/typing-latency.sh"]
 async fn typing_latency_with_a_5000_word_pitch() {
@@ -146,10 +140,10 @@ async fn typing_latency_with_a_5000_word_pitch() {
         .await
         .unwrap();
     assert!(words.as_i64().unwrap() >= (ROUNDS * 3) as i64, "typed text missing: {words}");
-    report("typing latency, 5,000-word pitch", editor_ms);
-    report("baseline, bare contenteditable", bare_ms);
+    report_ms("typing latency, 5,000-word pitch", editor_ms);
+    report_ms("baseline, bare contenteditable", bare_ms);
     if !near_save.is_empty() {
-        report("  editor keys while an autosave was on its way", near_save);
+        report_ms("  editor keys while an autosave was on its way", near_save);
     }
 
     // Where the time went, from the app's own performance measures.
