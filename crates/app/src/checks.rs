@@ -245,6 +245,8 @@ impl App {
 
         let added_words = ws.dictionary_words()?;
         let product = ws.pitch_product(req.pitch_id)?;
+        let positioning = ws.launch_targets(view.summary.pitch.launch_id)?.positioning;
+        let positioned = !(positioning.need.trim().is_empty() && positioning.key_benefit.trim().is_empty());
         let input = CheckInput {
             blocks: blocks
                 .iter()
@@ -265,6 +267,7 @@ impl App {
             glossary: &glossary,
             product_names: if product.trim().is_empty() { vec![] } else { vec![product] },
             audience: Some(&view.audience.research),
+            positioning: positioned.then_some(&positioning),
             coverage: Some((uncovered, stale)),
             added_words: &added_words,
             feature_blocks,

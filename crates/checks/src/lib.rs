@@ -237,6 +237,9 @@ pub struct CheckInput<'a> {
     /// counted as "we" by customer focus.
     pub product_names: Vec<String>,
     pub audience: Option<&'a Research>,
+    /// The launch's positioning statement, when it has one: a pitch should say the need it
+    /// answers or the key benefit, in its own words.
+    pub positioning: Option<&'a pitchbridge_core::readiness::Positioning>,
     /// `Some` when the pitch's links are known (in a workspace).
     pub coverage: Option<(Vec<UncoveredClaim>, Vec<StaleLink>)>,
     /// Words the workspace added to its dictionary.

@@ -327,6 +327,27 @@ fn audience_fit() {
     assert_eq!(case("Too short to judge."), 0);
 }
 
+/// The launch's positioning is context too: a pitch says the need it answers or its key
+/// benefit, in any words that carry it.
+#[test]
+fn audience_fit_reads_the_positioning() {
+    let positioning = pitchbridge_core::readiness::Positioning {
+        need: "Close the books sooner without adding AP headcount".into(),
+        key_benefit: "Invoices are captured, matched and approved without anyone keying them in".into(),
+        ..Default::default()
+    };
+    let glossary = glossary();
+    let run = |text: &str| {
+        let input = CheckInput { blocks: paras(text), glossary: &glossary, positioning: Some(&positioning), ..CheckInput::default() };
+        checker().check(&input, &only(Rule::AudienceFit)).into_iter().map(|f| f.message).collect::<Vec<_>>()
+    };
+    let off = run("Ledgerline brings modern cloud innovation to enterprise workflows with a platform built for scale and growth.");
+    assert_eq!(off.len(), 1, "{off:?}");
+    assert!(off[0].contains("positioned on") && off[0].contains("Close the books sooner"), "{}", off[0]);
+    assert!(run("Your team can close the books four days sooner, and nobody new joins AP to do it.").is_empty());
+    assert!(run("Every invoice is captured and matched as it arrives, and approved on a phone: nobody keys it in.").is_empty());
+}
+
 fn one_pager() -> CollateralType {
     let text = std::fs::read_to_string(&format!("{}/../../assets/collateral-types/elevator-pitch.toml", std::env::var("CARGO_MANIFEST_DIR").unwrap())).unwrap();
     pitchbridge_core::collateral::parse_collateral_type(&text).unwrap()

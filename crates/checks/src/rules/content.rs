@@ -104,14 +104,13 @@ pub(super) fn stem(w: &str) -> &str {
 }
 
 pub(super) fn audience_fit(cx: &Cx, out: &mut Vec<Finding>) {
-    let Some(research) = cx.input.audience else { return };
     let lists = &cx.checker.lists;
-    let items: Vec<&String> = research.pains.iter().chain(&research.customer_words).filter(|s| !s.trim().is_empty()).collect();
-    if items.is_empty() || cx.seg.word_count() < 15 {
+    if cx.seg.word_count() < 15 {
         return;
     }
     let pitch: HashSet<&str> = cx.seg.tokens.iter().flatten().map(|t| stem(&t.lower)).collect();
-    let echoed = items.iter().any(|item| {
+    // Whether the pitch says enough of a phrase's words (stemmed): one of one or two, half of more.
+    let echoes = |item: &str| {
         let keys: HashSet<String> = tokenize(item)
             .into_iter()
             .map(|t| t.lower)
@@ -121,15 +120,25 @@ pub(super) fn audience_fit(cx: &Cx, out: &mut Vec<Finding>) {
         let hits = keys.iter().filter(|k| pitch.contains(k.as_str())).count();
         let needed = if keys.len() <= 2 { 1 } else { 2.max(keys.len() / 2) };
         !keys.is_empty() && hits >= needed
-    });
-    if echoed {
+    };
+    let anchor = cx.prose().next().map(|(_, s)| (s.block, s.start, s.end));
+    let mut say = |message: String| match anchor {
+        Some((b, start, end)) => out.push(cx.finding(Rule::AudienceFit, b, start, end, message, None)),
+        None => out.push(Finding { block: None, ..cx.finding(Rule::AudienceFit, 0, 0, 0, message, None) }),
+    };
+    // The launch's positioning: the need it answers or its key benefit, said somewhere.
+    if let Some(p) = cx.input.positioning {
+        let said: Vec<&str> = [p.need.as_str(), p.key_benefit.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect();
+        if !said.is_empty() && !said.iter().any(|s| echoes(s)) {
+            let named: Vec<String> = said.iter().map(|s| quote(s)).collect();
+            say(format!("Nothing here says what the launch is positioned on: the need {} or the benefit {}. Say one of them, in the reader's words.", named[0], named.get(1).cloned().unwrap_or_else(|| named[0].clone())));
+        }
+    }
+    let Some(research) = cx.input.audience else { return };
+    let items: Vec<&String> = research.pains.iter().chain(&research.customer_words).filter(|s| !s.trim().is_empty()).collect();
+    if items.is_empty() || items.iter().any(|item| echoes(item)) {
         return;
     }
     let examples: Vec<String> = items.iter().take(2).map(|s| quote(s)).collect();
-    let anchor = cx.prose().next().map(|(_, s)| (s.block, s.start, s.end));
-    let message = format!("Nothing here echoes this audience's pains or words, such as {}. Use their phrasing.", examples.join(" or "));
-    match anchor {
-        Some((b, start, end)) => out.push(cx.finding(Rule::AudienceFit, b, start, end, message, None)),
-        None => out.push(Finding { block: None, ..cx.finding(Rule::AudienceFit, 0, 0, 0, message, None) }),
-    }
+    say(format!("Nothing here echoes this audience's pains or words, such as {}. Use their phrasing.", examples.join(" or ")));
 }
