@@ -6,7 +6,6 @@
 //! kept; the screen is opened for several launches, each from its launch screen.
 
 use pitchbridge_e2e::*;
-use serde_json::json;
 
 const LAUNCHES: [usize; 8] = [1, 120, 250, 400, 550, 700, 850, 999];
 
