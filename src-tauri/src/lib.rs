@@ -102,7 +102,14 @@ pub fn run() {
                 a.set_profile_dir(config_dir);
                 // A failure is kept in the app's status; the UI shows it and offers to open
                 // or create another workspace.
-                let _ = a.open_or_create(&path, workspace.is_none());
+                let first_start = workspace.is_none() && !path.exists();
+                if a.open_or_create(&path, workspace.is_none()).is_ok() && first_start {
+                    // The demo taken through review, so every readiness state shows; the demo
+                    // is whole without it, so a failure here only leaves that out.
+                    if let Err(e) = a.add_demo_reviews() {
+                        eprintln!("The demo's review states were not added: {}", e.message);
+                    }
+                }
             });
             #[cfg(unix)]
             if let Some(l) = listener {

@@ -310,3 +310,32 @@ fn readiness_settings_are_set_together_and_a_type_interval_moves_expiry() {
     let actions: Vec<String> = writer.audit_events().unwrap().into_iter().map(|e| e.action).collect();
     assert_eq!(actions.iter().filter(|a| *a == "readiness.settings-set").count(), 1, "{actions:?}");
 }
+
+/// The desktop app's first start: the demo taken through review, so the readiness screen shows
+/// every state; the person's own profile and the clock are as they were.
+#[test]
+fn the_demo_with_its_reviews_has_something_in_every_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut a = person(dir.path(), "Wren", "writer", &path);
+    a.add_demo_reviews().unwrap();
+
+    let r = a.launch_readiness(ReadinessRequest { launch_id: launch(&a), at: None }).unwrap();
+    let states: std::collections::BTreeSet<&str> = r.matrix.iter().map(|c| c.state.as_str()).collect();
+    for s in ["none", "draft", "in-review", "changes-requested", "approved", "needs-reapproval", "needs-reverification"] {
+        assert!(states.contains(s), "no cell is {s}: {states:?}");
+    }
+    assert!(!r.ready && r.has_targets);
+    assert_eq!(r.review_queue.len(), 1, "the elevator pitch waits for the product manager");
+    assert!(r.expiring.iter().any(|e| e.days_left < 0 && e.verifier.as_deref() == Some("Tomás Reyes")), "{:?}", r.expiring);
+    assert!(r.trend.len() >= 4, "each review on its own day gave the trend a history: {:?}", r.trend);
+    assert_eq!(a.get_launch(launch(&a)).unwrap().pitches.len(), 6);
+
+    // Whoever uses the app is still themselves, on today's clock; nothing of the demo's
+    // product manager is left to sign with.
+    assert_eq!(a.get_profile().unwrap().unwrap().name, "Wren");
+    assert_eq!(a.today(), "2027-01-15");
+    assert!(a.verify_audit().unwrap().first_break.is_none());
+    let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(&format!("pitchbridge-demo-{}-", std::process::id()))).collect();
+    assert!(leftovers.is_empty(), "the demo's scratch profile is removed");
+}

@@ -417,6 +417,15 @@ pub fn expires_on(approved_on: &str, interval_days: u32, valid_until: &[&str]) -
 }
 
 /// Evaluates a launch's readiness on `today` (YYYY-MM-DD).
+/// A title in quotation marks, unless it opens with its own ("“We already have…” — …").
+fn quoted(title: &str) -> String {
+    if title.starts_with(['“', '"', '‘']) {
+        title.to_string()
+    } else {
+        format!("“{title}”")
+    }
+}
+
 pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
     let today_n = day_number(today);
     let days_until = |d: &str| Some(day_number(d)? - today_n?);
@@ -465,7 +474,7 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
     }
     for p in &f.pitches {
         if p.verifier_gone {
-            coverage_blocking.push(format!("“{}”: its verifier {} is no longer a registered reviewer", p.title, p.verifier.as_deref().unwrap_or("")));
+            coverage_blocking.push(format!("{}: its verifier {} is no longer a registered reviewer", quoted(&p.title), p.verifier.as_deref().unwrap_or("")));
             urgent.push(p.id);
         }
     }
@@ -479,12 +488,12 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
         Gate {
             name: "No stale links".into(),
             passed: stale.is_empty(),
-            blocking: stale.iter().map(|p| format!("“{}”: {} to claims that changed", p.title, plural(p.stale_links, "link", "links"))).collect(),
+            blocking: stale.iter().map(|p| format!("{}: {} to claims that changed", quoted(&p.title), plural(p.stale_links, "link", "links"))).collect(),
         },
         Gate {
             name: "No open errors".into(),
             passed: erring.is_empty(),
-            blocking: erring.iter().map(|p| format!("“{}”: {}", p.title, plural(p.open_errors, "open error finding", "open error findings"))).collect(),
+            blocking: erring.iter().map(|p| format!("{}: {}", quoted(&p.title), plural(p.open_errors, "open error finding", "open error findings"))).collect(),
         },
     ];
 

@@ -15,7 +15,12 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
     click(&c, "[data-testid=open-readiness]").await;
     find_text(&c, "[data-testid=readiness-verdict]", "Not ready").await;
     find_text(&c, "[data-testid=gate][data-passed=false]", "Approved coverage").await;
-    find_text(&c, "[data-testid=readiness-gates]", "VAR × IT director has no battle card yet").await;
+    // The demo opens with its reviews: an approved battle card, an expired call script, an
+    // objection handling needing re-approval, an elevator pitch in review, an email sent back.
+    find_text(&c, "[data-testid=readiness-gates]", "Distributor × CFO, one-pager").await;
+    for state in ["approved", "in-review", "changes-requested", "needs-reapproval", "needs-reverification", "draft", "none"] {
+        find(&c, &format!("[data-testid=matrix-cell][data-state={state}]")).await;
+    }
     // Every cell says its state in words to assistive technology, not by colour alone.
     let cell = find(&c, "[data-testid=matrix-cell][data-state=draft]").await;
     let label = cell.attr("aria-label").await.unwrap().unwrap_or_default();
@@ -98,7 +103,7 @@ async fn the_verifier_re_verifies_an_expired_pitch_with_their_passphrase_and_its
          INSERT INTO pitch_version (pitch_id, number, snapshot, fingerprint, created_at)
            SELECT id, 1, '[]', '', '2026-01-10T09:00:00Z' FROM pitch WHERE collateral_type = 'one-pager';
          INSERT INTO review_request (pitch_id, reviewer_id, version_number, note, submitted_by, submitted_at, closed_at, outcome)
-           SELECT p.id, r.id, 1, '', 'Wren', '2026-01-09T09:00:00Z', '2026-01-10T09:00:00Z', 'approved' FROM pitch p, reviewer r WHERE p.collateral_type = 'one-pager';
+           SELECT p.id, r.id, 1, '', 'Wren', '2026-01-09T09:00:00Z', '2026-01-10T09:00:00Z', 'approved' FROM pitch p, reviewer r WHERE p.collateral_type = 'one-pager' AND r.name = 'Priya Raman';
          INSERT INTO decision (pitch_id, pitch_version_id, verdict, signer, signed_at, meaning, pitch_fingerprint, claim_fingerprints, signature, request_id)
            SELECT p.id, (SELECT max(id) FROM pitch_version), 'approve', 'Priya Raman <priya@ledgerline.example>', '2026-01-10T09:00:00Z', 'Approved', '', '{}', x'00', (SELECT max(id) FROM review_request)
            FROM pitch p WHERE p.collateral_type = 'one-pager';",
@@ -115,7 +120,9 @@ async fn the_verifier_re_verifies_an_expired_pitch_with_their_passphrase_and_its
     click(&c, "[data-testid=expiring-open]").await;
     find_text(&c, "[data-testid=expiring]", "expired").await;
     find(&c, "[data-testid=matrix-cell][data-state=needs-reverification]").await;
-    click(&c, "[data-testid=reverify]").await;
+    // The demo's own expired call script is its product manager's; this row is Priya's.
+    let row = find_text(&c, "[data-testid=expiring] li", "Close the books sooner").await;
+    row.find(fantoccini::Locator::Css("[data-testid=reverify]")).await.unwrap().click().await.unwrap();
     find_text(&c, "[data-testid=reverify-status]", "Verifier: Priya Raman").await;
     fill(&c, "[data-testid=reverify-passphrase]", PASSPHRASE).await;
     click(&c, "[data-testid=reverify-submit]").await;
@@ -123,9 +130,9 @@ async fn the_verifier_re_verifies_an_expired_pitch_with_their_passphrase_and_its
     find_text(&c, "[data-testid=reverify-gate]", "required claims are not translated").await;
     fill(&c, "[data-testid=reverify-override-reason]", "The positioning claims belong in the email.").await;
     click(&c, "[data-testid=reverify-submit]").await;
-    wait_db(&ws, "SELECT count(*) FROM decision WHERE verdict = 'approve'", 2).await;
-    find(&c, "[data-testid=matrix-cell][data-state=approved]").await;
-    let expired = c.find_all(fantoccini::Locator::Css("[data-testid=matrix-cell][data-state=needs-reverification]")).await.unwrap();
-    assert!(expired.is_empty(), "no cell is expired after re-verification");
+    wait_db(&ws, "SELECT count(*) FROM decision d JOIN pitch p ON p.id = d.pitch_id WHERE p.collateral_type = 'one-pager' AND d.verdict = 'approve'", 2).await;
+    find(&c, "[data-testid=matrix-cell][data-state=approved][aria-label*='Distributor']").await;
+    let expired = c.find_all(fantoccini::Locator::Css("[data-testid=matrix-cell][data-state=needs-reverification][aria-label*='Distributor']")).await.unwrap();
+    assert!(expired.is_empty(), "no distributor cell is expired after re-verification");
     c.close().await.unwrap();
 }

@@ -168,5 +168,5 @@ async fn a_package_and_a_decision_travel_through_files_between_two_workspaces() 
         find_text(&c, "[data-testid=approval-stamp]", "Priya Raman").await;
         c.close().await.unwrap();
     }
-    wait_db(&writer.default_workspace(), "SELECT count(*) FROM decision WHERE verdict = 'approve'", 1).await;
+    wait_db(&writer.default_workspace(), "SELECT count(*) FROM decision d JOIN pitch p ON p.id = d.pitch_id WHERE p.title LIKE 'Close the books sooner%' AND d.verdict = 'approve'", 1).await;
 }
