@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opening the readiness screen on the large generated workspace, click to painted (debug build,
-# under Xvfb), on a day the readiness readings are already kept.
+# under Xvfb), on a day the readiness readings are already kept: each launch opened a first time
+# (the checks run on its pitches) and again (their open errors kept).
 # Usage: bash bench/readiness-paint.sh   (after scripts/setup.sh has installed the tools)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

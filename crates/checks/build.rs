@@ -91,6 +91,27 @@ fn main() {
     println!("cargo:rerun-if-changed=../../assets/dictionaries/en_US.dic");
     let aff = std::fs::read_to_string(&aff_path).expect("en_US.aff");
     let dic = std::fs::read_to_string(&dic_path).expect("en_US.dic");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+
+    // The checks' identity: their code and word lists. What the app keeps of a check's result
+    // is bound to it, so a build whose checks differ never reuses what another one counted.
+    // (This makes the script run whenever a source file changes; the dictionary below is then
+    // expanded again only if the dictionary itself changed.)
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=../../assets/checks");
+    println!("cargo:rerun-if-changed=../../assets/dictionaries");
+    let root = std::path::Path::new(&manifest_dir);
+    let mut identity = Vec::new();
+    for dir in [root.join("src"), root.join("../../assets/checks"), root.join("../../assets/dictionaries")] {
+        hash_tree(&dir, &mut identity);
+    }
+    println!("cargo:rustc-env=PB_CHECKS_IDENTITY={:016x}", word_hash(&String::from_utf8_lossy(&identity)));
+
+    let stamp = format!("{:016x}", word_hash(&format!("{aff}\u{0}{dic}\u{0}{}", include_str!("build.rs"))));
+    let stamp_path = out.join("en_US.stamp");
+    if std::fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp) {
+        return;
+    }
 
     let mut classes: HashMap<char, Class> = HashMap::new();
     let mut only_in_compound = None;
@@ -161,7 +182,48 @@ fn main() {
         let _ = write!(blob, "{w}\n");
     }
     offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    // An open-addressing table over the same forms (slot: form index + 1, 0 for empty), at
+    // most two-thirds full: a look-up is a hash and one or two comparisons, where the binary
+    // search took eighteen, and the spelling check's corrections make hundreds a word.
+    // The slot's high bits carry the top bits of the hash, so a word that is not there is
+    // turned away without comparing strings.
+    let slots = (words.len() * 3 / 2).next_power_of_two();
+    let index_bits = (words.len() + 1).next_power_of_two().trailing_zeros();
+    assert!(index_bits <= 24, "too many word forms for the table's slots");
+    let mut table = vec![0u32; slots];
+    for (i, w) in words.iter().enumerate() {
+        let h = word_hash(w);
+        let mut at = h as usize & (slots - 1);
+        while table[at] != 0 {
+            at = (at + 1) & (slots - 1);
+        }
+        table[at] = ((h >> (64 - (32 - index_bits))) as u32) << index_bits | (i as u32 + 1);
+    }
+    let table: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
     std::fs::write(out.join("en_US.words"), blob).unwrap();
     std::fs::write(out.join("en_US.offsets"), offsets).unwrap();
+    std::fs::write(out.join("en_US.table"), table).unwrap();
+    std::fs::write(out.join("en_US.index_bits"), index_bits.to_string()).unwrap();
+    std::fs::write(stamp_path, stamp).unwrap();
+}
+
+/// Every file under `dir`, in name order: its path and its bytes.
+fn hash_tree(dir: &std::path::Path, into: &mut Vec<u8>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            hash_tree(&p, into);
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            into.extend_from_slice(p.file_name().unwrap_or_default().as_encoded_bytes());
+            into.extend_from_slice(&bytes);
+        }
+    }
+}
+
+/// FNV-1a over the word's bytes; `spelling::word_hash` is the same function (a test there
+/// finds every form through the table).
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }

@@ -13,7 +13,8 @@ use pitchbridge_checks::{
 use pitchbridge_core::doc::DocBlock;
 use pitchbridge_core::links::LinkState;
 use pitchbridge_core::{BlockKind, Claim, ClaimKind, Id};
-use pitchbridge_store::{CheckSettingRow, Dismissal};
+use pitchbridge_core::readiness::Positioning;
+use pitchbridge_store::{CheckSettingRow, Dismissal, ManualItemState, PitchEditorView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -182,6 +183,58 @@ fn parse_settings(rows: &[CheckSettingRow], scope: &str) -> Vec<(Rule, RuleSetti
         .collect()
 }
 
+/// Everything the checks read for one pitch, loaded once.
+struct CheckSource {
+    pitch_id: Id,
+    view: PitchEditorView,
+    /// The document checked: the editor's, or the stored one.
+    blocks: Vec<DocBlock>,
+    check_blocks: Vec<CheckBlock>,
+    uncovered: Vec<UncoveredClaim>,
+    stale: Vec<StaleLink>,
+    feature_blocks: Vec<usize>,
+    glossary: Vec<GlossaryEntry>,
+    added_words: Vec<String>,
+    product: String,
+    positioning: Positioning,
+    settings: Vec<CheckSettingRow>,
+    dismissals: Vec<Dismissal>,
+    manual: Vec<ManualItemState>,
+}
+
+/// Changes whenever the counting of open errors in this file changes, so counts kept by an
+/// older build are not reused (the checks' own code and lists have their identity from their
+/// build script).
+const OPEN_ERRORS_COUNTING: &str = "1";
+
+impl CheckSource {
+    fn input(&self) -> CheckInput<'_> {
+        let positioned = !(self.positioning.need.trim().is_empty() && self.positioning.key_benefit.trim().is_empty());
+        CheckInput {
+            blocks: self.check_blocks.clone(),
+            collateral: Some(&self.view.collateral_type),
+            glossary: &self.glossary,
+            product_names: if self.product.trim().is_empty() { vec![] } else { vec![self.product.clone()] },
+            audience: Some(&self.view.audience.research),
+            positioning: positioned.then_some(&self.positioning),
+            coverage: Some((self.uncovered.clone(), self.stale.clone())),
+            added_words: &self.added_words,
+            feature_blocks: self.feature_blocks.clone(),
+            // The likely correction rides on the finding (a few hundred look-ups a misspelled
+            // word), so the checklist offers it at once; ranked alternatives come on request.
+            suggest_spellings: true,
+        }
+    }
+
+    /// A fingerprint of everything that decides what the checks find and which findings stay
+    /// open: the input, the rule settings, the dismissals and the checks themselves.
+    fn fingerprint(&self) -> String {
+        let all = format!("{:?}\u{1f}{:?}\u{1f}{:?}", self.input(), self.settings, self.dismissals);
+        let hash = all.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+        format!("{}.{}.{hash:016x}", pitchbridge_checks::IDENTITY, OPEN_ERRORS_COUNTING)
+    }
+}
+
 impl App {
     pub fn shared_checker(&self) -> SharedChecker {
         self.checker.clone()
@@ -192,6 +245,29 @@ impl App {
     }
 
     pub fn check_pitch(&self, req: CheckPitchRequest) -> ApiResult<PitchCheckReport> {
+        let source = self.check_source(req)?;
+        Ok(self.check_report(&source)?.0)
+    }
+
+    /// The errors left open in a pitch as it is stored (dismissed findings and coverage, which
+    /// readiness gates on its own, not counted). Kept with a fingerprint of everything the
+    /// checks read, so a launch's readiness runs them again only on pitches where something
+    /// changed.
+    pub(crate) fn open_errors(&self, pitch_id: Id) -> ApiResult<u32> {
+        let source = self.check_source(CheckPitchRequest { pitch_id, blocks: None })?;
+        let fingerprint = source.fingerprint();
+        let ws = self.ws()?;
+        if let Some(n) = ws.kept_open_errors(pitch_id, &fingerprint)? {
+            return Ok(n);
+        }
+        let (_, n) = self.check_report(&source)?;
+        // Only a shortcut: a workspace that cannot keep it still gets the count.
+        let _ = ws.keep_open_errors(pitch_id, &fingerprint, n);
+        Ok(n)
+    }
+
+    /// Loads everything the checks read for a pitch.
+    fn check_source(&self, req: CheckPitchRequest) -> ApiResult<CheckSource> {
         let ws = self.ws()?;
         let view = ws.pitch_editor(req.pitch_id)?;
         let blocks = match req.blocks {
@@ -203,7 +279,6 @@ impl App {
             }
             None => view.blocks.clone(),
         };
-        let ct = &view.collateral_type;
         let glossary: Vec<GlossaryEntry> = view
             .glossary
             .iter()
@@ -237,50 +312,59 @@ impl App {
                 kinds_per_block.entry(b).or_default().push(c.kind);
             }
         }
-        let feature_blocks = kinds_per_block
+        let mut feature_blocks: Vec<usize> = kinds_per_block
             .iter()
             .filter(|(_, kinds)| kinds.iter().all(|k| *k == ClaimKind::Feature))
             .map(|(b, _)| *b)
             .collect();
-
-        let added_words = ws.dictionary_words()?;
-        let product = ws.pitch_product(req.pitch_id)?;
-        let positioning = ws.launch_targets(view.summary.pitch.launch_id)?.positioning;
-        let positioned = !(positioning.need.trim().is_empty() && positioning.key_benefit.trim().is_empty());
-        let input = CheckInput {
-            blocks: blocks
-                .iter()
-                .map(|b| {
-                    let mut text = String::new();
-                    let mut links = Vec::new();
-                    for r in &b.runs {
-                        let start = text.len();
-                        text.push_str(&r.text);
-                        if r.link.is_some() {
-                            links.push(start..text.len());
-                        }
+        // In block order, so the same pitch always gives the same fingerprint.
+        feature_blocks.sort_unstable();
+        let check_blocks = blocks
+            .iter()
+            .map(|b| {
+                let mut text = String::new();
+                let mut links = Vec::new();
+                for r in &b.runs {
+                    let start = text.len();
+                    text.push_str(&r.text);
+                    if r.link.is_some() {
+                        links.push(start..text.len());
                     }
-                    CheckBlock { section: b.section.clone(), heading: b.kind == BlockKind::Heading, text, links }
-                })
-                .collect(),
-            collateral: Some(ct),
-            glossary: &glossary,
-            product_names: if product.trim().is_empty() { vec![] } else { vec![product] },
-            audience: Some(&view.audience.research),
-            positioning: positioned.then_some(&positioning),
-            coverage: Some((uncovered, stale)),
-            added_words: &added_words,
+                }
+                CheckBlock { section: b.section.clone(), heading: b.kind == BlockKind::Heading, text, links }
+            })
+            .collect();
+        let launch_id = view.summary.pitch.launch_id;
+        Ok(CheckSource {
+            pitch_id: req.pitch_id,
+            check_blocks,
+            uncovered,
+            stale,
             feature_blocks,
-            // The likely correction rides on the finding (a few hundred look-ups a misspelled
-            // word), so the checklist offers it at once; ranked alternatives come on request.
-            suggest_spellings: true,
-        };
-        let rows = ws.check_settings()?;
-        let (ws_layer, ct_layer) = (parse_settings(&rows, ""), parse_settings(&rows, &ct.id));
+            glossary,
+            added_words: ws.dictionary_words()?,
+            product: ws.pitch_product(req.pitch_id)?,
+            positioning: ws.launch_targets(launch_id)?.positioning,
+            settings: ws.check_settings()?,
+            dismissals: ws.dismissals(req.pitch_id)?,
+            manual: ws.manual_items(req.pitch_id)?,
+            blocks,
+            view,
+        })
+    }
+
+    /// Runs the checks over what `check_source` loaded: the report, and how many errors are
+    /// open outside coverage (counted before the report's lists are capped).
+    fn check_report(&self, source: &CheckSource) -> ApiResult<(PitchCheckReport, u32)> {
+        let ct = &source.view.collateral_type;
+        let blocks = &source.blocks;
+        let input = source.input();
+        let rows = &source.settings;
+        let (ws_layer, ct_layer) = (parse_settings(rows, ""), parse_settings(rows, &ct.id));
         let settings = RuleSettings::layered([ws_layer.as_slice(), ct_layer.as_slice()]);
         let raw = self.checker().check(&input, &settings);
 
-        let dismissals = ws.dismissals(req.pitch_id)?;
+        let dismissals = &source.dismissals;
         // Byte offsets to UTF-16 offsets, one pass per block that has findings (findings come
         // sorted by block and position, so a megabyte of text is walked once, not per finding).
         let mut utf16 = Utf16Cursor::default();
@@ -338,7 +422,7 @@ impl App {
                 }
             })
             .collect();
-        let states = ws.manual_items(req.pitch_id)?;
+        let states = &source.manual;
         let manual: Vec<ManualItemView> = ct
             .checklist
             .iter()
@@ -354,8 +438,12 @@ impl App {
             })
             .collect();
         let tallies: Vec<RuleTally> = rules.iter().filter(|r| r.enabled).map(|r| RuleTally { rule: r.rule, worst: r.worst }).collect();
-        let done = pitchbridge_checks::readiness::completeness(&ct, &input.blocks);
+        let done = pitchbridge_checks::readiness::completeness(ct, &input.blocks);
         let readiness = readiness(&tallies, manual.iter().filter(|m| m.ticked).count(), manual.len(), done);
+        let open_errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.dismissal.is_none() && f.rule != Rule::Coverage)
+            .count() as u32;
         // The counts above are complete; the list the editor underlines is capped per rule so a
         // pathological document stays responsive.
         let mut shown: HashMap<Rule, usize> = HashMap::new();
@@ -367,7 +455,7 @@ impl App {
                 *n <= MAX_FINDINGS_PER_RULE
             })
             .collect();
-        Ok(PitchCheckReport { pitch_id: req.pitch_id, findings, rules, manual, readiness })
+        Ok((PitchCheckReport { pitch_id: source.pitch_id, findings, rules, manual, readiness }, open_errors))
     }
 
     pub fn dismiss_finding(&mut self, req: DismissFindingRequest) -> ApiResult<Dismissal> {

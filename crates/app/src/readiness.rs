@@ -6,7 +6,6 @@ use pitchbridge_core::Id;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checks::CheckPitchRequest;
 use crate::error::{ApiError, ApiResult};
 use crate::App;
 
@@ -144,13 +143,8 @@ impl App {
         };
         let mut facts = self.ws()?.readiness_facts(req.launch_id)?;
         for p in &mut facts.pitches {
-            let report = self.check_pitch(CheckPitchRequest { pitch_id: p.id, blocks: None })?;
             // Coverage and stale links have gates of their own.
-            p.open_errors = report
-                .findings
-                .iter()
-                .filter(|f| f.severity == pitchbridge_checks::Severity::Error && f.dismissal.is_none() && f.rule != pitchbridge_checks::Rule::Coverage)
-                .count() as u32;
+            p.open_errors = self.open_errors(p.id)?;
         }
         Ok(evaluate(&facts, &day))
     }

@@ -339,3 +339,63 @@ fn the_demo_with_its_reviews_has_something_in_every_state() {
     let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(&format!("pitchbridge-demo-{}-", std::process::id()))).collect();
     assert!(leftovers.is_empty(), "the demo's scratch profile is removed");
 }
+
+/// Readiness keeps each pitch's count of open errors between openings, bound to a fingerprint
+/// of what was checked: every change the checks read (the text, a dismissal, a rule's
+/// severity, the dictionary) gives a fresh count, the same the editor's checks give.
+#[test]
+fn kept_open_errors_follow_every_change_the_checks_read() {
+    use pitchbridge_app::checks::*;
+    use pitchbridge_app::pitch_editor::SavePitchDocRequest;
+    use pitchbridge_checks::{Rule, RuleSetting, Severity};
+    use pitchbridge_core::doc::Run;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = common::demo(dir.path());
+    let (pitch, _) = one_pager(&a);
+    let title = a.get_pitch_editor(pitch).unwrap().summary.pitch.title;
+    // What the readiness gate says of the pitch, and what the editor's checks count.
+    let gate_line = |a: &App| at(a, "2027-01-15").gates.iter().find(|g| g.name == "No open errors").unwrap().blocking.iter().find(|b| b.contains(&title)).cloned();
+    let editor_count = |a: &App| {
+        let report = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: None }).unwrap();
+        report.findings.iter().filter(|f| f.severity == Severity::Error && f.dismissal.is_none() && f.rule != Rule::Coverage).count()
+    };
+    let kept_rows = || {
+        let db = rusqlite::Connection::open(&path).unwrap();
+        db.query_row("SELECT count(*) FROM pitch_check_summary WHERE pitch_id = ?1", [pitch], |r| r.get::<_, i64>(0)).unwrap()
+    };
+    assert_eq!(editor_count(&a), 0);
+    assert_eq!(gate_line(&a), None);
+    assert_eq!(kept_rows(), 1, "the count is kept once readiness has made it");
+    assert_eq!(gate_line(&a), None, "and read back the same");
+
+    // A misspelling one slip from a word: an error, in the editor and at the gate.
+    let mut blocks = a.get_pitch_editor(pitch).unwrap().blocks;
+    let para = blocks.iter().position(|b| b.kind == pitchbridge_core::BlockKind::Paragraph).unwrap();
+    blocks[para].runs.push(Run::plain(" We recieve every order."));
+    let ws = path.to_string_lossy().to_string();
+    a.save_pitch_doc(SavePitchDocRequest { pitch_id: pitch, workspace: ws.clone(), blocks }).unwrap();
+    assert_eq!(editor_count(&a), 1);
+    assert_eq!(gate_line(&a).as_deref(), Some(format!("“{title}”: 1 open error finding").as_str()));
+
+    // Dismissed with a reason: open no more.
+    let f = a.check_pitch(CheckPitchRequest { pitch_id: pitch, blocks: None }).unwrap().findings.into_iter().find(|f| f.rule == Rule::Spelling && f.quote == "recieve").unwrap();
+    let dismissal = a
+        .dismiss_finding(DismissFindingRequest { pitch_id: pitch, rule: f.rule, block_key: f.block_key.clone().unwrap(), quote: f.quote.clone(), reason: "A quoted customer email.".into() })
+        .unwrap();
+    assert_eq!((editor_count(&a), gate_line(&a)), (0, None));
+
+    // Restored, then spelling made a warning for the workspace: again not an error.
+    a.restore_finding(RestoreFindingRequest { pitch_id: pitch, dismissal_id: dismissal.id }).unwrap();
+    assert_eq!(editor_count(&a), 1);
+    assert!(gate_line(&a).is_some());
+    a.set_check_setting(SetCheckSettingRequest { scope: String::new(), rule: Rule::Spelling, setting: Some(RuleSetting { enabled: true, severity: Some(Severity::Warning) }) }).unwrap();
+    assert_eq!((editor_count(&a), gate_line(&a)), (0, None));
+
+    // The setting removed, then the word added to the workspace dictionary.
+    a.set_check_setting(SetCheckSettingRequest { scope: String::new(), rule: Rule::Spelling, setting: None }).unwrap();
+    assert!(gate_line(&a).is_some());
+    a.add_dictionary_word("recieve".into()).unwrap();
+    assert_eq!((editor_count(&a), gate_line(&a)), (0, None));
+    assert_eq!(kept_rows(), 1, "one row a pitch, replaced as the count changes");
+}

@@ -228,6 +228,10 @@ pub struct StaleLink {
 
 /// Everything the rules read besides the text. Workspace-only facts are `None` or empty for a
 /// bare file.
+/// The checks' identity: a hash of their code and word lists, made when they are built. What
+/// they found, when kept, is bound to it, so a build whose checks differ counts afresh.
+pub const IDENTITY: &str = env!("PB_CHECKS_IDENTITY");
+
 #[derive(Debug, Default)]
 pub struct CheckInput<'a> {
     pub blocks: Vec<CheckBlock>,

@@ -1,9 +1,10 @@
 //! Spelling through spellbook (a Hunspell-compatible checker) with the SCOWL en_US dictionary
 //! shipped in `assets/dictionaries/`, plus the words sales writing uses that it lacks.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-use foldhash::HashSet;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::text::lower_word;
 
@@ -26,17 +27,42 @@ fn form(i: usize) -> &'static str {
     &WORD_FORMS[at(i)..at(i + 1) - 1]
 }
 
-fn listed(word: &str) -> bool {
-    let (mut lo, mut hi) = (0, WORD_OFFSETS.len() / 4 - 1);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match form(mid).cmp(word) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return true,
-        }
+/// The hash table over the forms, built with them (see build.rs): each slot holds a form's
+/// index + 1 in its low bits and the top of the form's hash above them, or 0 when empty.
+static WORD_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_US.table"));
+
+/// FNV-1a, as build.rs hashes the forms into the table.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// How many low bits of a slot hold the form's index; the rest hold the top of its hash.
+const INDEX_BITS: u32 = {
+    let digits = include_bytes!(concat!(env!("OUT_DIR"), "/en_US.index_bits"));
+    let mut n = 0;
+    let mut i = 0;
+    while i < digits.len() {
+        n = n * 10 + (digits[i] - b'0') as u32;
+        i += 1;
     }
-    false
+    n
+};
+
+fn listed(word: &str) -> bool {
+    let mask = WORD_TABLE.len() / 4 - 1;
+    let h = word_hash(word);
+    let tag = (h >> (64 - (32 - INDEX_BITS))) as u32;
+    let mut at = h as usize & mask;
+    loop {
+        let slot = u32::from_le_bytes(WORD_TABLE[at * 4..at * 4 + 4].try_into().expect("four bytes"));
+        if slot == 0 {
+            return false;
+        }
+        if slot >> INDEX_BITS == tag && form((slot & ((1 << INDEX_BITS) - 1)) as usize - 1) == word {
+            return true;
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 pub struct Speller {
@@ -47,7 +73,14 @@ pub struct Speller {
     known: HashSet<String>,
     /// The rare words, read on first need (a few milliseconds).
     rare: OnceLock<HashSet<&'static str>>,
+    /// Corrections already searched for. A correction takes hundreds of look-ups, and the
+    /// same unknown words (names, trade words) come back pitch after pitch when a launch's
+    /// readiness checks them all.
+    corrections: Mutex<HashMap<String, Option<String>>>,
 }
+
+/// Past this many remembered corrections the memory starts again, so it stays small.
+const CORRECTIONS_KEPT: usize = 20_000;
 
 impl Speller {
     pub fn builtin() -> Speller {
@@ -57,7 +90,7 @@ impl Speller {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(lower_word)
             .collect();
-        Speller { full: OnceLock::new(), known, rare: OnceLock::new() }
+        Speller { full: OnceLock::new(), known, rare: OnceLock::new(), corrections: Mutex::new(HashMap::default()) }
     }
 
     fn full(&self) -> &spellbook::Dictionary {
@@ -151,6 +184,20 @@ impl Speller {
     /// a letter missing, a wrong letter, a letter too many. spellbook's suggester is better
     /// ranked but takes 20–40 ms a word, too slow for a report on a whole file.
     pub fn quick_suggestion(&self, word: &str) -> Option<String> {
+        if let Some(found) = self.corrections.lock().ok().and_then(|m| m.get(word).cloned()) {
+            return found;
+        }
+        let found = self.search_correction(word);
+        if let Ok(mut memory) = self.corrections.lock() {
+            if memory.len() >= CORRECTIONS_KEPT {
+                memory.clear();
+            }
+            memory.insert(word.to_string(), found.clone());
+        }
+        found
+    }
+
+    fn search_correction(&self, word: &str) -> Option<String> {
         let word = word.replace('’', "'");
         let chars: Vec<char> = word.chars().collect();
         if chars.len() < 3 || chars.len() > 30 {
@@ -227,6 +274,18 @@ impl Speller {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_finds_every_form_and_nothing_else() {
+        let n = WORD_OFFSETS.len() / 4 - 1;
+        assert!(n > 100_000, "{n} forms");
+        for i in 0..n {
+            assert!(listed(form(i)), "{}", form(i));
+        }
+        for w in ["", "recieve", "teh", "customerz", "Customers", "zzzz"] {
+            assert!(!listed(w), "{w}");
+        }
+    }
 
     #[test]
     fn knows_words_possessives_compounds_and_extras() {

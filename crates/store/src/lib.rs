@@ -58,6 +58,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/0005_brand_font.sql")),
     (6, include_str!("../migrations/0006_review.sql")),
     (7, include_str!("../migrations/0007_readiness.sql")),
+    (8, include_str!("../migrations/0008_check_summary.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

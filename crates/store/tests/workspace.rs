@@ -271,3 +271,37 @@ fn search_finds_claims_and_pitch_text_and_follows_edits() {
     assert_eq!(ws.search("invoices", 10).unwrap().len(), 1);
     assert!(ws.search("\"unbalanced OR", 10).is_ok(), "operators typed by a user never break the query");
 }
+
+#[test]
+fn a_pitchs_open_error_count_is_kept_with_its_fingerprint_and_goes_with_the_pitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let pitch = {
+        let mut ws = Workspace::open(&path, true).unwrap();
+        with_type(&mut ws);
+        let l = ws.create_launch(&launch_input("L"), NOW).unwrap();
+        let a = ws.create_audience(&audience_input(), NOW).unwrap();
+        let p = ws.create_pitch(l.id, a.id, "email", "Hi", NOW).unwrap().summary.pitch;
+        assert_eq!(ws.kept_open_errors(p.id, "one").unwrap(), None);
+        ws.keep_open_errors(p.id, "one", 3).unwrap();
+        assert_eq!(ws.kept_open_errors(p.id, "one").unwrap(), Some(3));
+        assert_eq!(ws.kept_open_errors(p.id, "two").unwrap(), None, "another fingerprint is another input");
+        ws.keep_open_errors(p.id, "two", 0).unwrap();
+        assert_eq!((ws.kept_open_errors(p.id, "one").unwrap(), ws.kept_open_errors(p.id, "two").unwrap()), (None, Some(0)));
+        p.id
+    };
+    // A workspace opened read-only reads what is kept and keeps nothing new, without failing.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    {
+        let ws = Workspace::open(&path, false).unwrap();
+        assert!(ws.is_read_only());
+        assert_eq!(ws.kept_open_errors(pitch, "two").unwrap(), Some(0));
+        ws.keep_open_errors(pitch, "three", 5).unwrap();
+        assert_eq!(ws.kept_open_errors(pitch, "three").unwrap(), None);
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let mut ws = Workspace::open(&path, false).unwrap();
+    ws.delete_pitch(pitch).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(db.query_row("SELECT count(*) FROM pitch_check_summary", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+}

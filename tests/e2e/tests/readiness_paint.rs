@@ -26,30 +26,40 @@ async fn opening_the_readiness_screen_on_a_large_workspace() {
         .unwrap();
     println!("readings still due when measuring: {due}");
 
-    let mut painted = Vec::new();
-    for n in LAUNCHES {
-        find_text(&c, "[data-testid=launch-item]", &format!("Launch {n:04}")).await.click().await.unwrap();
-        find(&c, "[data-testid=open-readiness]").await;
-        // Click, then the frame after the verdict first shows: that frame has been painted.
-        let ms = c
-            .execute_async(
-                "const done = arguments[0];
-                 const t0 = performance.now();
-                 document.querySelector('[data-testid=open-readiness]').click();
-                 const poll = () => {
-                   if (document.querySelector('[data-testid=readiness-verdict]')) {
-                     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
-                   } else {
-                     setTimeout(poll, 1);
-                   }
-                 };
-                 poll();",
-                vec![],
-            )
-            .await
-            .unwrap();
-        painted.push(ms.as_f64().unwrap());
+    // First opening of each launch: the checks run on every pitch. Then again: the open errors
+    // counted then are kept with a fingerprint of what was checked, as they are once the
+    // morning's background readings have run.
+    for pass in ["first opening (checks run)", "opened again (open errors kept)"] {
+        let mut painted = Vec::new();
+        for n in LAUNCHES {
+            painted.push(open_readiness(&c, n).await);
+        }
+        report_ms(&format!("readiness screen, click to painted, {pass}"), painted);
     }
-    report_ms("readiness screen, click to painted", painted);
     c.close().await.unwrap();
+}
+
+/// Opens launch `n`'s readiness screen from its launch screen: milliseconds from the click to
+/// the frame after the verdict first shows (that frame has been painted).
+async fn open_readiness(c: &Client, n: usize) -> f64 {
+    find_text(c, "[data-testid=launch-item]", &format!("Launch {n:04}")).await.click().await.unwrap();
+    find(c, "[data-testid=open-readiness]").await;
+    let ms = c
+        .execute_async(
+            "const done = arguments[0];
+             const t0 = performance.now();
+             document.querySelector('[data-testid=open-readiness]').click();
+             const poll = () => {
+               if (document.querySelector('[data-testid=readiness-verdict]')) {
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+               } else {
+                 setTimeout(poll, 1);
+               }
+             };
+             poll();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    ms.as_f64().unwrap()
 }
