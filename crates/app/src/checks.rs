@@ -207,6 +207,11 @@ struct CheckSource {
 /// build script).
 const OPEN_ERRORS_COUNTING: &str = "1";
 
+/// What a kept count of open errors is bound to: the checks and this file's counting.
+fn open_errors_identity() -> String {
+    format!("{}.{OPEN_ERRORS_COUNTING}", pitchbridge_checks::IDENTITY)
+}
+
 impl CheckSource {
     fn input(&self) -> CheckInput<'_> {
         let positioned = !(self.positioning.need.trim().is_empty() && self.positioning.key_benefit.trim().is_empty());
@@ -225,14 +230,6 @@ impl CheckSource {
             suggest_spellings: true,
         }
     }
-
-    /// A fingerprint of everything that decides what the checks find and which findings stay
-    /// open: the input, the rule settings, the dismissals and the checks themselves.
-    fn fingerprint(&self) -> String {
-        let all = format!("{:?}\u{1f}{:?}\u{1f}{:?}", self.input(), self.settings, self.dismissals);
-        let hash = all.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
-        format!("{}.{}.{hash:016x}", pitchbridge_checks::IDENTITY, OPEN_ERRORS_COUNTING)
-    }
 }
 
 impl App {
@@ -250,19 +247,19 @@ impl App {
     }
 
     /// The errors left open in a pitch as it is stored (dismissed findings and coverage, which
-    /// readiness gates on its own, not counted). Kept with a fingerprint of everything the
-    /// checks read, so a launch's readiness runs them again only on pitches where something
-    /// changed.
+    /// readiness gates on its own, not counted). The count is kept in the workspace, bound to
+    /// the checks' identity, until something the checks read for the pitch changes, so a
+    /// launch's readiness runs them again, and loads the pitch at all, only where it did.
     pub(crate) fn open_errors(&self, pitch_id: Id) -> ApiResult<u32> {
-        let source = self.check_source(CheckPitchRequest { pitch_id, blocks: None })?;
-        let fingerprint = source.fingerprint();
+        let identity = open_errors_identity();
         let ws = self.ws()?;
-        if let Some(n) = ws.kept_open_errors(pitch_id, &fingerprint)? {
+        if let Some(n) = ws.kept_open_errors(pitch_id, &identity)? {
             return Ok(n);
         }
+        let source = self.check_source(CheckPitchRequest { pitch_id, blocks: None })?;
         let (_, n) = self.check_report(&source)?;
         // Only a shortcut: a workspace that cannot keep it still gets the count.
-        let _ = ws.keep_open_errors(pitch_id, &fingerprint, n);
+        let _ = ws.keep_open_errors(pitch_id, &identity, n);
         Ok(n)
     }
 
@@ -317,7 +314,7 @@ impl App {
             .filter(|(_, kinds)| kinds.iter().all(|k| *k == ClaimKind::Feature))
             .map(|(b, _)| *b)
             .collect();
-        // In block order, so the same pitch always gives the same fingerprint.
+        // In block order, so the same pitch always gives the same input.
         feature_blocks.sort_unstable();
         let check_blocks = blocks
             .iter()

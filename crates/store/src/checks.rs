@@ -221,27 +221,28 @@ impl Workspace {
         self.pitch_product(pitch_id).map(|_| ())
     }
 
-    /// The open errors kept for a pitch, when they were counted on input with this fingerprint.
-    pub fn kept_open_errors(&self, pitch_id: Id, fingerprint: &str) -> Result<Option<u32>> {
+    /// The open errors kept for a pitch, when counted by checks with this identity. The
+    /// migration's triggers remove the count when anything the checks read for it changes.
+    pub fn kept_open_errors(&self, pitch_id: Id, identity: &str) -> Result<Option<u32>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT open_errors FROM pitch_check_summary WHERE pitch_id = ?1 AND fingerprint = ?2")?
-            .query_row(params![pitch_id, fingerprint], |r| r.get(0))
+            .prepare_cached("SELECT open_errors FROM pitch_check_summary WHERE pitch_id = ?1 AND identity = ?2")?
+            .query_row(params![pitch_id, identity], |r| r.get(0))
             .optional()?)
     }
 
-    /// Keeps a pitch's count of open errors with the fingerprint of what was checked. A
+    /// Keeps a pitch's count of open errors, as counted by checks with this identity. A
     /// shortcut, not content: nothing is kept in a workspace opened read-only.
-    pub fn keep_open_errors(&self, pitch_id: Id, fingerprint: &str, open_errors: u32) -> Result<()> {
+    pub fn keep_open_errors(&self, pitch_id: Id, identity: &str, open_errors: u32) -> Result<()> {
         if self.read_only {
             return Ok(());
         }
         self.conn
             .prepare_cached(
-                "INSERT INTO pitch_check_summary (pitch_id, fingerprint, open_errors) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (pitch_id) DO UPDATE SET fingerprint = excluded.fingerprint, open_errors = excluded.open_errors",
+                "INSERT INTO pitch_check_summary (pitch_id, identity, open_errors) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (pitch_id) DO UPDATE SET identity = excluded.identity, open_errors = excluded.open_errors",
             )?
-            .execute(params![pitch_id, fingerprint, open_errors])?;
+            .execute(params![pitch_id, identity, open_errors])?;
         Ok(())
     }
 }

@@ -273,7 +273,7 @@ fn search_finds_claims_and_pitch_text_and_follows_edits() {
 }
 
 #[test]
-fn a_pitchs_open_error_count_is_kept_with_its_fingerprint_and_goes_with_the_pitch() {
+fn a_pitchs_open_error_count_is_kept_for_its_checks_and_goes_with_the_pitch() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.pitchbridge");
     let pitch = {
@@ -282,12 +282,12 @@ fn a_pitchs_open_error_count_is_kept_with_its_fingerprint_and_goes_with_the_pitc
         let l = ws.create_launch(&launch_input("L"), NOW).unwrap();
         let a = ws.create_audience(&audience_input(), NOW).unwrap();
         let p = ws.create_pitch(l.id, a.id, "email", "Hi", NOW).unwrap().summary.pitch;
-        assert_eq!(ws.kept_open_errors(p.id, "one").unwrap(), None);
-        ws.keep_open_errors(p.id, "one", 3).unwrap();
-        assert_eq!(ws.kept_open_errors(p.id, "one").unwrap(), Some(3));
-        assert_eq!(ws.kept_open_errors(p.id, "two").unwrap(), None, "another fingerprint is another input");
-        ws.keep_open_errors(p.id, "two", 0).unwrap();
-        assert_eq!((ws.kept_open_errors(p.id, "one").unwrap(), ws.kept_open_errors(p.id, "two").unwrap()), (None, Some(0)));
+        assert_eq!(ws.kept_open_errors(p.id, "checks-1").unwrap(), None);
+        ws.keep_open_errors(p.id, "checks-1", 3).unwrap();
+        assert_eq!(ws.kept_open_errors(p.id, "checks-1").unwrap(), Some(3));
+        assert_eq!(ws.kept_open_errors(p.id, "checks-2").unwrap(), None, "other checks count afresh");
+        ws.keep_open_errors(p.id, "checks-2", 0).unwrap();
+        assert_eq!((ws.kept_open_errors(p.id, "checks-1").unwrap(), ws.kept_open_errors(p.id, "checks-2").unwrap()), (None, Some(0)));
         p.id
     };
     // A workspace opened read-only reads what is kept and keeps nothing new, without failing.
@@ -295,13 +295,68 @@ fn a_pitchs_open_error_count_is_kept_with_its_fingerprint_and_goes_with_the_pitc
     {
         let ws = Workspace::open(&path, false).unwrap();
         assert!(ws.is_read_only());
-        assert_eq!(ws.kept_open_errors(pitch, "two").unwrap(), Some(0));
-        ws.keep_open_errors(pitch, "three", 5).unwrap();
-        assert_eq!(ws.kept_open_errors(pitch, "three").unwrap(), None);
+        assert_eq!(ws.kept_open_errors(pitch, "checks-2").unwrap(), Some(0));
+        ws.keep_open_errors(pitch, "checks-3", 5).unwrap();
+        assert_eq!(ws.kept_open_errors(pitch, "checks-3").unwrap(), None);
     }
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let mut ws = Workspace::open(&path, false).unwrap();
     ws.delete_pitch(pitch).unwrap();
     let db = rusqlite::Connection::open(&path).unwrap();
     assert_eq!(db.query_row("SELECT count(*) FROM pitch_check_summary", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+}
+
+/// The count is kept only while nothing the checks read for the pitch changes. Every table they
+/// read is changed in turn, the way any code might (plain SQL): the pitch's count goes, and a
+/// pitch of another launch and audience keeps its count unless the change is workspace-wide.
+#[test]
+fn every_change_the_checks_read_removes_the_kept_count_of_the_pitches_it_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.pitchbridge");
+    let mut ws = Workspace::open(&path, true).unwrap();
+    with_type(&mut ws);
+    let mut make = |name: &str| {
+        let l = ws.create_launch(&launch_input(name), NOW).unwrap();
+        let m = ws.create_message(l.id, "M", "Touchless matching clears invoices. Approvals route by rules.", None, NOW).unwrap();
+        let a = ws.create_audience(&audience_input(), NOW).unwrap();
+        let p = ws.create_pitch(l.id, a.id, "email", "Hi", NOW).unwrap();
+        let block = p.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).unwrap().clone();
+        ws.link_claims(p.summary.pitch.id, &block.key, &[m.claims[0].id], NOW).unwrap();
+        (l.id, m.message.id, m.claims[1].id, a.id, p.summary.pitch.id, block.id)
+    };
+    let (launch, message, claim, audience, pitch, block) = make("Touched");
+    let (.., other, _) = make("Elsewhere");
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let kept = |ws: &Workspace| (ws.kept_open_errors(pitch, "c").unwrap().is_some(), ws.kept_open_errors(other, "c").unwrap().is_some());
+    let changes: Vec<(&str, String, bool)> = vec![
+        ("pitch", format!("UPDATE pitch SET title = 'Renamed' WHERE id = {pitch}"), false),
+        ("block text", format!("UPDATE pitch_block SET text = 'New words' WHERE id = {block}"), false),
+        ("block added", format!("INSERT INTO pitch_block (pitch_id, ordinal, section, kind, key) VALUES ({pitch}, 99, 'body', 'paragraph', 'added')"), false),
+        ("block removed", format!("DELETE FROM pitch_block WHERE pitch_id = {pitch} AND key = 'added'"), false),
+        ("link made", format!("INSERT INTO block_claim_link (block_id, claim_id, claim_fingerprint, created_at) VALUES ({block}, {claim}, 'f', '{NOW}')"), false),
+        ("link changed", format!("UPDATE block_claim_link SET claim_fingerprint = 'g' WHERE block_id = {block} AND claim_id = {claim}"), false),
+        ("link removed", format!("DELETE FROM block_claim_link WHERE block_id = {block} AND claim_id = {claim}"), false),
+        ("dismissal", format!("INSERT INTO finding_dismissal (pitch_id, rule, block_key, quote, reason, dismissed_at) VALUES ({pitch}, 'passive', 'k', 'q', 'r', '{NOW}')"), false),
+        ("dismissal restored", format!("DELETE FROM finding_dismissal WHERE pitch_id = {pitch}"), false),
+        ("launch product", format!("UPDATE launch SET product = 'Ledgerline Pro' WHERE id = {launch}"), false),
+        ("launch positioning", format!("UPDATE launch SET positioning = '{{\"need\":\"x\"}}' WHERE id = {launch}"), false),
+        ("message", format!("UPDATE factory_message SET current_version = 2 WHERE id = {message}"), false),
+        ("message version", format!("INSERT INTO message_version (message_id, number, source_text, created_at) VALUES ({message}, 2, 'x', '{NOW}')"), false),
+        ("claim", format!("UPDATE claim SET text = 'Approvals route by role.' WHERE id = {claim}"), false),
+        ("claim revision", format!("UPDATE claim_revision SET text = 'x' WHERE claim_id = {claim}"), false),
+        ("audience", format!("UPDATE audience SET persona = 'CFO' WHERE id = {audience}"), false),
+        ("research", format!("INSERT INTO audience_research (audience_id, kind, position, text) VALUES ({audience}, 'pain', 9, 'late invoices')"), false),
+        ("research removed", format!("DELETE FROM audience_research WHERE audience_id = {audience} AND position = 9"), false),
+        ("glossary", "INSERT INTO glossary_term (term, rule) VALUES ('OCR', 'explain')".to_string(), true),
+        ("dictionary", format!("INSERT INTO dictionary_word (word, added_at) VALUES ('timesheet', '{NOW}')"), true),
+        ("rule setting", "INSERT INTO check_setting (scope, rule, enabled) VALUES ('', 'passive', 0)".to_string(), true),
+        ("collateral type", "UPDATE collateral_type SET position = position + 1".to_string(), true),
+    ];
+    for (what, sql, everywhere) in changes {
+        ws.keep_open_errors(pitch, "c", 1).unwrap();
+        ws.keep_open_errors(other, "c", 1).unwrap();
+        assert_eq!(kept(&ws), (true, true));
+        db.execute_batch(&sql).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(kept(&ws), (false, !everywhere), "{what}");
+    }
 }
