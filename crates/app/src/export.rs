@@ -48,7 +48,7 @@ pub struct ExportOutcome {
 }
 
 /// The fonts, parsed once per process.
-fn fonts() -> &'static Fonts {
+pub(crate) fn fonts() -> &'static Fonts {
     static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
     FONTS.get_or_init(Fonts::load)
 }

@@ -7,12 +7,12 @@ use std::path::Path;
 use pitchbridge_core::doc::Run;
 use pitchbridge_core::readiness::{CellState, LaunchReadiness};
 use pitchbridge_core::Id;
-use pitchbridge_export::{Block, Chart, ChartSeries, Document, Layout, Section};
+use pitchbridge_export::{write_pdf, Block, Chart, ChartSeries, Document, Layout, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ApiResult;
-use crate::export::{write_document, ExportFormat, ExportOutcome};
+use crate::export::{fonts, write_document, ExportFormat, ExportOutcome};
 use crate::readiness::ReadinessRequest;
 use crate::App;
 
@@ -29,8 +29,26 @@ pub struct ReadinessReportRequest {
     pub path: String,
 }
 
-/// Lines of what blocks a gate shown before "and N more": the page stays one page.
-const BLOCKING_SHOWN: usize = 2;
+/// How much of the lists the page holds. The report is laid out with the most detail first and
+/// gives detail up ("and N more") until it fits on one page, whatever the launch holds.
+#[derive(Clone, Copy)]
+struct Detail {
+    /// Lines of what blocks each gate.
+    blocking: usize,
+    /// Pitches listed as expiring or waiting.
+    listed: usize,
+    /// What each audience needs, under the matrix.
+    needs: bool,
+}
+
+const DETAIL: [Detail; 6] = [
+    Detail { blocking: 2, listed: 6, needs: true },
+    Detail { blocking: 1, listed: 4, needs: true },
+    Detail { blocking: 1, listed: 2, needs: false },
+    Detail { blocking: 1, listed: 1, needs: false },
+    Detail { blocking: 0, listed: 2, needs: false },
+    Detail { blocking: 0, listed: 1, needs: false },
+];
 
 impl App {
     /// The report as the export's document model.
@@ -41,17 +59,24 @@ impl App {
         if brand.name.is_empty() {
             brand.name = "Pitchbridge".into();
         }
-        Ok(Document {
+        let document = |detail: Detail| Document {
             title: format!("Readiness: {}", r.name),
             subtitle: subtitle(&r, &day),
             layout: Layout::Plain,
-            sections: sections(&r),
-            brand,
+            sections: sections(&r, detail),
+            brand: brand.clone(),
             approval: None,
             created: Some(self.clock.now()),
             markings: vec![],
             internal_report: true,
-        })
+        };
+        for detail in &DETAIL[..DETAIL.len() - 1] {
+            let doc = document(*detail);
+            if write_pdf(fonts(), &doc).is_ok_and(|out| out.pages <= 1) {
+                return Ok(doc);
+            }
+        }
+        Ok(document(DETAIL[DETAIL.len() - 1]))
     }
 
     pub fn export_readiness_report(&self, req: ReadinessReportRequest) -> ApiResult<ExportOutcome> {
@@ -105,7 +130,7 @@ fn state_word(s: CellState) -> &'static str {
     }
 }
 
-fn sections(r: &LaunchReadiness) -> Vec<Section> {
+fn sections(r: &LaunchReadiness, detail: Detail) -> Vec<Section> {
     let mut out = vec![];
     let passed = r.gates.iter().filter(|g| g.passed).count();
     let mut standing = vec![Block::Paragraph(vec![
@@ -150,14 +175,21 @@ fn sections(r: &LaunchReadiness) -> Vec<Section> {
 
     let (mut items, mut levels) = (vec![], vec![]);
     for g in r.gates.iter().filter(|g| !g.passed) {
+        let n = g.blocking.len();
+        if detail.blocking == 0 {
+            // Too much for the page: the gate and how much stands in its way.
+            items.push(vec![bold("Blocked: "), Run::plain(format!("{} ({n} {} in the way)", g.name, if n == 1 { "thing" } else { "things" }))]);
+            levels.push(0);
+            continue;
+        }
         items.push(vec![bold("Blocked: "), Run::plain(g.name.clone())]);
         levels.push(0);
-        for b in g.blocking.iter().take(BLOCKING_SHOWN) {
+        for b in g.blocking.iter().take(detail.blocking) {
             items.push(text(b.clone()));
             levels.push(1);
         }
-        if g.blocking.len() > BLOCKING_SHOWN {
-            items.push(text(format!("and {} more", g.blocking.len() - BLOCKING_SHOWN)));
+        if n > detail.blocking {
+            items.push(text(format!("and {} more", n - detail.blocking)));
             levels.push(1);
         }
     }
@@ -195,34 +227,30 @@ fn sections(r: &LaunchReadiness) -> Vec<Section> {
             .collect();
         out.push(section(
             &format!("Required claims × audiences ({} claims)", r.claims.len()),
-            vec![Block::Table { header, rows }, Block::Paragraph(text(format!("Needed: {needs}.")))],
+            [Block::Table { header, rows }].into_iter().chain(detail.needs.then(|| Block::Paragraph(text(format!("Needed: {needs}."))))).collect(),
         ));
     }
 
+    // Expiring first (soonest first), then the review queue, as far as the page allows.
+    let mut listed: Vec<Vec<Run>> = r
+        .expiring
+        .iter()
+        .map(|e| {
+            let when = if e.days_left <= 0 { format!("expired {}", e.expires_on) } else { format!("expires {} ({} days)", e.expires_on, e.days_left) };
+            vec![bold(e.title.clone()), Run::plain(format!(" — {when}{}", e.verifier.as_ref().map(|v| format!(", verifier {v}")).unwrap_or_default()))]
+        })
+        .chain(r.review_queue.iter().map(|q| vec![bold(q.title.clone()), Run::plain(format!(" — waiting {} days for {}", q.waiting_days, q.reviewer))]))
+        .collect();
     let mut act = vec![];
-    if !r.expiring.is_empty() {
-        act.push(Block::List {
-            ordered: false,
-            items: r
-                .expiring
-                .iter()
-                .map(|e| {
-                    let when = if e.days_left <= 0 { format!("expired {}", e.expires_on) } else { format!("expires {} ({} days)", e.expires_on, e.days_left) };
-                    vec![bold(e.title.clone()), Run::plain(format!(" — {when}{}", e.verifier.as_ref().map(|v| format!(", verifier {v}")).unwrap_or_default()))]
-                })
-                .collect(),
-            levels: vec![],
-        });
-    }
-    if !r.review_queue.is_empty() {
-        act.push(Block::List {
-            ordered: false,
-            items: r.review_queue.iter().map(|q| vec![bold(q.title.clone()), Run::plain(format!(" — waiting {} days for {}", q.waiting_days, q.reviewer))]).collect(),
-            levels: vec![],
-        });
-    }
-    if act.is_empty() {
+    if listed.is_empty() {
         act.push(Block::Paragraph(text("Nothing expires in the next two weeks and no pitch is waiting for a decision.")));
+    } else {
+        let more = listed.len().saturating_sub(detail.listed);
+        listed.truncate(detail.listed);
+        if more > 0 {
+            listed.push(text(format!("and {more} more, on the readiness screen")));
+        }
+        act.push(Block::List { ordered: false, items: listed, levels: vec![] });
     }
     out.push(section("Expiring and waiting", act));
 

@@ -32,7 +32,8 @@ struct Cli {
 enum Command {
     /// Create a new workspace file (with the demo launch when --demo is given).
     Init {
-        /// Fill the new workspace with the demo launch, audiences, glossary and pitches.
+        /// Fill the new workspace with the demo launch, audiences, glossary and pitches, the
+        /// pitches taken through review as on the desktop's first start.
         #[arg(long)]
         demo: bool,
         workspace: PathBuf,
@@ -198,6 +199,11 @@ fn run(command: Command) -> ApiResult<()> {
             }
             let mut app = new_app();
             app.open_or_create(&workspace, demo)?;
+            if demo {
+                // The same demo as the desktop's first start: its pitches taken through review,
+                // so readiness and review have something in every state.
+                app.add_demo_reviews()?;
+            }
             say!("Created {}{}", workspace.display(), if demo { " with the demo launch" } else { "" });
         }
         Command::List { workspace } => {

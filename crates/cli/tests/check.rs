@@ -160,16 +160,17 @@ fn verify_audit_reports_an_intact_trail_and_the_first_broken_link() {
     assert_eq!(pitchbridge(&["init", "--demo", &ws_s]).0, 0);
     let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
     assert_eq!(code, 0);
-    // The demo message's creation and its launch's targets are the events so far.
-    assert!(out.contains("intact: 2 events."), "{out}");
+    // The demo message's creation, its launch's targets, and the demo's reviews (reviewer
+    // registered; submissions, decisions and comments; the message's second version).
+    assert!(out.contains("intact: 14 events."), "{out}");
     // A forged event appended by hand, with a made-up hash.
     let conn = rusqlite::Connection::open(&ws).unwrap();
     conn.execute(
-        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (3, '2027-01-01T00:00:00Z', 'x', 'decision.approved', 'pitch:1', '{}', 'bad', 'bad')",
+        "INSERT INTO audit_event (seq, at, actor, action, subject, payload, prev_hash, hash) VALUES (15, '2027-01-01T00:00:00Z', 'x', 'decision.approved', 'pitch:1', '{}', 'bad', 'bad')",
         [],
     )
     .unwrap();
     let (code, out, _) = pitchbridge(&["verify-audit", &ws_s]);
     assert_eq!(code, 1);
-    assert!(out.contains("broken at event 3"), "{out}");
+    assert!(out.contains("broken at event 15"), "{out}");
 }

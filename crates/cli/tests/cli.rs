@@ -20,8 +20,12 @@ fn init_demo_then_list_and_search() {
     assert!(ok, "{err}");
     assert!(out.contains("Launches (1)"), "{out}");
     assert!(out.contains("launch 1  Ledgerline 4.0 launch"), "{out}");
-    assert!(out.contains("message 1  Ledgerline 4.0 Factory message  (version 1, 24 claims)"), "{out}");
-    assert_eq!(out.matches("    pitch ").count(), 2, "{out}");
+    // Version 2: the demo's later message version, which leaves an approval needing review.
+    assert!(out.contains("message 1  Ledgerline 4.0 Factory message  (version 2, 24 claims)"), "{out}");
+    assert_eq!(out.matches("    pitch ").count(), 6, "{out}");
+    for state in ["draft,", "approved,", "in-review,", "changes-requested,", "needs-reapproval,"] {
+        assert!(out.contains(state), "a pitch {state} {out}");
+    }
     assert!(out.contains("Audiences (3)"), "{out}");
 
     let (ok, out, _) = pitchbridge(&["search", ws, "invoice"]);
