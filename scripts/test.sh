@@ -8,8 +8,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # xdotool presses real keys and drags with the mouse, and a small GTK window (Python GObject)
 # is the file manager a file is dragged from. Exported files are opened by what people open
 # them with: LibreOffice and python-docx read the DOCX; qpdf and poppler read the PDF.
-TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0 python3-docx qpdf poppler-utils)
+TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0 python3-docx qpdf poppler-utils python3-venv)
 apt_install_missing "test tools" "${TEST_PACKAGES[@]}"
+
+# Readers from PyPI the tests check written files with, in a virtual environment of their own:
+# pygiftparser reads the GIFT quizzes training kits write.
+ORACLES="$CACHE/tools/oracles"
+if ! "$ORACLES/bin/python" -c "import pygiftparser" 2>/dev/null; then
+  echo "==> Installing the Python readers the tests check files with"
+  rm -rf "$ORACLES"
+  python3 -m venv "$ORACLES"
+  "$ORACLES/bin/pip" install --quiet "pygiftparser==1.1"
+fi
+export PITCHBRIDGE_ORACLE_PYTHON="$ORACLES/bin/python"
 
 TAURI_DRIVER="$CACHE/tools/bin/tauri-driver"
 if [ ! -x "$TAURI_DRIVER" ]; then

@@ -312,7 +312,10 @@ impl crate::App {
     pub fn add_demo_reviews(&mut self) -> ApiResult<()> {
         let demo: DemoFile = toml::from_str(WORKSPACE_TOML).map_err(bad)?;
         let plan = demo.demo_reviews;
-        let scratch = std::env::temp_dir().join(format!("pitchbridge-demo-{}-{}", std::process::id(), self.clock.now().replace(':', "")));
+        // Its own folder even when two demos are made at once in one process (on one clock).
+        static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let scratch = std::env::temp_dir().join(format!("pitchbridge-demo-{}-{}-{n}", std::process::id(), self.clock.now().replace(':', "")));
         let saved_dir = self.profile_dir.clone();
         let today = self.today();
         let now = self.clock.now();

@@ -25,6 +25,7 @@ pub mod readiness;
 pub mod readiness_report;
 pub mod review;
 pub mod review_files;
+pub mod training;
 pub mod workspace;
 
 use std::path::PathBuf;

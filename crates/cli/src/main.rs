@@ -106,6 +106,24 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
     },
+    /// Drills for a launch's field team of one audience, made from its approved, unexpired
+    /// pitches (multiple choice, proof-point gaps, objection drills, talk tracks), in a learning
+    /// system's format. Exits 0 when written, 1 with what is missing when nothing approved can
+    /// be drilled, 2 on bad input.
+    ///
+    /// Example: pitchbridge kit --workspace team.pitchbridge --launch 1 --audience 2 --format gift -o field.gift
+    Kit {
+        #[arg(long)]
+        workspace: PathBuf,
+        #[arg(long)]
+        launch: i64,
+        #[arg(long)]
+        audience: i64,
+        #[arg(long, value_enum)]
+        format: KitTo,
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
     VerifyAudit { workspace: PathBuf },
@@ -164,12 +182,57 @@ fn main() -> ExitCode {
     if let Command::Status { workspace, launch, at, format } = &cli.command {
         return status::run(workspace, *launch, at.as_deref(), *format == Format::Json);
     }
+    if let Command::Kit { workspace, launch, audience, format, output } = &cli.command {
+        return kit(workspace, *launch, *audience, *format, output);
+    }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             complain!("pitchbridge: {}", e.message);
             ExitCode::FAILURE
         }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum KitTo {
+    /// Moodle's GIFT quiz format.
+    Gift,
+}
+
+fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output: &Path) -> ExitCode {
+    use pitchbridge_app::training::{KitFormat, TrainingExportRequest, TrainingKitRequest};
+    let bad = |e: ApiError| {
+        complain!("pitchbridge kit: {}", e.message);
+        ExitCode::from(2)
+    };
+    let app = match open(workspace) {
+        Ok(a) => a,
+        Err(e) => return bad(e),
+    };
+    let kit = match app.training_kit(TrainingKitRequest { launch_id, audience_id }) {
+        Ok(k) => k,
+        Err(e) => return bad(e),
+    };
+    if kit.items.is_empty() {
+        complain!("pitchbridge kit: nothing approved to train {} on for {}.", kit.audience_name, kit.launch_name);
+        for line in &kit.left_out {
+            complain!("  {line}");
+        }
+        return ExitCode::FAILURE;
+    }
+    let format = match format {
+        KitTo::Gift => KitFormat::Gift,
+    };
+    match app.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: output.display().to_string() }) {
+        Ok(out) => {
+            say!("Wrote {} ({} bytes): {} items from {} approved pitch{}.", out.path, out.bytes, kit.items.len(), kit.pitches.len(), if kit.pitches.len() == 1 { "" } else { "es" });
+            for line in &kit.left_out {
+                say!("  Left out: {line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => bad(e),
     }
 }
 
@@ -241,7 +304,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

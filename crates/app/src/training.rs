@@ -1,0 +1,145 @@
+//! Training kits: the drills made from a launch's approved, unexpired pitches for one audience,
+//! and the formats learning systems read (Moodle's GIFT so far).
+
+use std::path::Path;
+
+use pitchbridge_core::links::LinkState;
+use pitchbridge_core::{GlossaryRule, Id, PitchStatus};
+use pitchbridge_export::write_file;
+use pitchbridge_training::{gift::write_gift, make_items, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{ApiError, ApiResult};
+use crate::export::ExportOutcome;
+use crate::App;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingKitRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+}
+
+/// The drills for a launch × audience, what they were made from, and what was left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingKit {
+    pub launch_name: String,
+    pub audience_name: String,
+    pub items: Vec<KitItem>,
+    /// The approved, unexpired pitches the items come from.
+    pub pitches: Vec<KitSourcePitch>,
+    /// The audience's pitches that could not be used, one line each with the reason.
+    pub left_out: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KitSourcePitch {
+    #[ts(type = "number")]
+    pub pitch_id: Id,
+    pub title: String,
+    pub type_name: String,
+    pub expires_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum KitFormat {
+    /// Moodle's GIFT quiz format.
+    Gift,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingExportRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+    pub format: KitFormat,
+    pub path: String,
+}
+
+impl App {
+    /// The drills made from the launch's pitches for the audience that are approved and not
+    /// expired today; the others are named with the reason they were left out.
+    pub fn training_kit(&self, req: TrainingKitRequest) -> ApiResult<TrainingKit> {
+        let ws = self.ws()?;
+        let today = self.today();
+        let launch = ws.launch_detail(req.launch_id)?;
+        let audience = ws.get_audience(req.audience_id)?;
+        let audience_name = format!("{} × {}", audience.channel, audience.persona);
+        let facts = ws.readiness_facts(req.launch_id)?;
+        let mut input = KitInput { launch: launch.launch.name.clone(), audience: audience_name.clone(), ..Default::default() };
+        let (mut pitches, mut left_out) = (Vec::new(), Vec::new());
+        let mut claims_loaded = false;
+        for fact in facts.pitches.iter().filter(|p| p.audience_id == req.audience_id) {
+            let expired = fact.expires_on.as_deref().is_some_and(|d| d <= today.as_str());
+            match (fact.status, expired) {
+                (PitchStatus::Approved, false) => {}
+                (PitchStatus::Approved, true) => {
+                    left_out.push(format!("“{}”: its approval expired on {}; it needs re-verifying.", fact.title, fact.expires_on.as_deref().unwrap_or_default()));
+                    continue;
+                }
+                (status, _) => {
+                    left_out.push(format!("“{}”: not approved ({}).", fact.title, status.as_str()));
+                    continue;
+                }
+            }
+            let view = ws.pitch_editor(fact.id)?;
+            if !claims_loaded {
+                input.claims = view
+                    .messages
+                    .iter()
+                    .flat_map(|m| &m.claims)
+                    .map(|c| KitClaim { id: c.id, number: c.number as u32, kind: c.kind, text: c.text.clone(), fingerprint: c.fingerprint.clone() })
+                    .collect();
+                input.glossary = view
+                    .glossary
+                    .iter()
+                    .filter(|g| g.rule != GlossaryRule::Avoid || !g.customer_phrasing.trim().is_empty())
+                    .map(|g| GlossaryPair { term: g.term.clone(), customer_phrasing: g.customer_phrasing.clone() })
+                    .collect();
+                claims_loaded = true;
+            }
+            let ct = &view.collateral_type;
+            input.pitches.push(KitPitch {
+                id: fact.id,
+                title: fact.title.clone(),
+                collateral_type: ct.id.clone(),
+                type_name: ct.name.clone(),
+                fingerprint: ws.pitch_content_fingerprint(fact.id)?,
+                sections: ct.sections.iter().map(|s| (s.id.clone(), s.name.clone(), s.role)).collect(),
+                // Only links that still hold: a claim that changed is not drilled in its old words.
+                links: view.links.links.iter().filter(|l| l.state == LinkState::Current).map(|l| (l.block_key.clone(), l.claim_id)).collect(),
+                blocks: view.blocks,
+            });
+            pitches.push(KitSourcePitch { pitch_id: fact.id, title: fact.title.clone(), type_name: ct.name.clone(), expires_on: fact.expires_on.clone() });
+        }
+        let items = if input.pitches.is_empty() { Vec::new() } else { make_items(&input) };
+        Ok(TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out })
+    }
+
+    /// Writes the kit in a learning system's format. Refused, with what is missing, when no
+    /// approved pitch gives it anything to drill.
+    pub fn export_training_kit(&self, req: TrainingExportRequest) -> ApiResult<ExportOutcome> {
+        let path = req.path.trim();
+        if path.is_empty() {
+            return Err(ApiError::invalid("Choose where to save the training kit."));
+        }
+        let kit = self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
+        if kit.items.is_empty() {
+            let why = if kit.left_out.is_empty() { "it has no pitches for this audience".to_string() } else { kit.left_out.join(" ") };
+            return Err(ApiError::invalid(format!("Nothing approved to train {} on for {}: {why}", kit.audience_name, kit.launch_name)));
+        }
+        let bytes = match req.format {
+            KitFormat::Gift => write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes(),
+        };
+        write_file(Path::new(path), &bytes)?;
+        Ok(ExportOutcome { path: path.to_string(), bytes: bytes.len() as u64, warnings: Vec::new() })
+    }
+}

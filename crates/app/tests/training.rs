@@ -1,0 +1,125 @@
+//! Training kits through the app, on the demo taken through review: drills only from approved,
+//! unexpired pitches, each traceable to its sentence and claim; the rest named with the reason.
+
+mod common;
+
+use pitchbridge_app::profile::SaveProfileRequest;
+use pitchbridge_app::training::*;
+use pitchbridge_app::{App, ErrorCode};
+use pitchbridge_core::clock::FixedClock;
+use pitchbridge_core::Id;
+use pitchbridge_training::{ClozePart, ItemKind};
+
+/// The demo taken through review, opened by a writer with a profile of their own.
+fn demo_with_reviews(dir: &std::path::Path) -> (App, std::path::PathBuf) {
+    let path = dir.join("demo.pitchbridge");
+    let mut a = common::app();
+    a.set_profile_dir(dir.join("profile"));
+    a.save_profile(SaveProfileRequest { name: "Wren".into(), email: "wren@ledgerline.example".into(), role: "writer".into() }).unwrap();
+    a.open_or_create(&path, true).unwrap();
+    a.add_demo_reviews().unwrap();
+    (a, path)
+}
+
+fn audience(a: &App, persona: &str) -> (Id, Id) {
+    let launch = a.list_launches().unwrap()[0].launch.id;
+    let aud = a.list_audiences().unwrap().into_iter().find(|x| x.persona == persona).unwrap().id;
+    (launch, aud)
+}
+
+fn kit(a: &App, persona: &str) -> TrainingKit {
+    let (launch_id, audience_id) = audience(a, persona);
+    a.training_kit(TrainingKitRequest { launch_id, audience_id }).unwrap()
+}
+
+#[test]
+fn the_approved_battle_card_gives_drills_each_traceable_to_its_sentence_and_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = demo_with_reviews(dir.path());
+    let k = kit(&a, "IT director");
+    assert_eq!(k.pitches.len(), 1, "only the approved battle card: {:?}", k.pitches);
+    let card = k.pitches[0].pitch_id;
+    assert!(k.left_out.iter().any(|l| l.contains("email") && l.contains("changes-requested")), "{:?}", k.left_out);
+
+    let editor = a.get_pitch_editor(card).unwrap();
+    let text_of = |key: &str| editor.blocks.iter().find(|b| b.key == key).unwrap().text();
+    let links = &editor.links.links;
+    let mut kinds = std::collections::BTreeSet::new();
+    for item in &k.items {
+        kinds.insert(item.kind_name());
+        if item.key.starts_with("glossary:") {
+            continue;
+        }
+        let s = &item.source;
+        assert_eq!(s.pitch_id, Some(card));
+        // Every sentence drilled is in the approved text, and every claim is linked to it.
+        for c in &s.claim_ids {
+            assert!(links.iter().any(|l| l.claim_id == *c && s.block_keys.contains(&l.block_key)), "claim {c} is linked to {:?}", s.block_keys);
+        }
+        match &item.kind {
+            ItemKind::Flashcard { front, back } => {
+                let claim = editor.messages.iter().flat_map(|m| &m.claims).find(|c| c.id == s.claim_ids[0]).unwrap();
+                assert_eq!(front, &claim.text);
+                assert!(text_of(&s.block_keys[0]).contains(back.as_str()), "{back}");
+            }
+            ItemKind::MultipleChoice { choices, answer, .. } => {
+                assert!(text_of(&s.block_keys[0]).contains(choices[*answer].as_str()));
+                assert!(choices.len() >= 3);
+                let mut unique = choices.clone();
+                unique.dedup();
+                assert_eq!(unique.len(), choices.len());
+            }
+            ItemKind::Cloze { parts } => {
+                let whole: String = parts.iter().map(|p| match p { ClozePart::Text(t) | ClozePart::Gap(t) => t.as_str() }).collect();
+                assert!(text_of(&s.block_keys[0]).contains(&whole), "{whole}");
+                assert!(parts.iter().any(|p| matches!(p, ClozePart::Gap(_))));
+            }
+            ItemKind::ObjectionDrill { objection, answer } => {
+                assert!(objection.starts_with('“') && !answer.is_empty(), "{objection} → {answer}");
+            }
+            ItemKind::TalkTrack { .. } => panic!("a battle card is not a call script"),
+        }
+    }
+    for k in ["flashcard", "multiple-choice", "cloze", "objection-drill"] {
+        assert!(kinds.contains(k), "no {k} in {kinds:?}");
+    }
+    // The proof point's figures are what the cloze asks for.
+    assert!(k.items.iter().any(|i| matches!(&i.kind, ItemKind::Cloze { parts } if parts.contains(&ClozePart::Gap("22%".into())))), "{:#?}", k.items);
+    // The objection drills are the card's two objections, each with the approved reply.
+    let drills: Vec<&str> = k.items.iter().filter_map(|i| match &i.kind { ItemKind::ObjectionDrill { objection, .. } => Some(objection.as_str()), _ => None }).collect();
+    assert_eq!(drills, vec!["“We already own the ERP's AP module.”", "“Security will take months.”"]);
+    // The same workspace gives the same kit.
+    assert_eq!(kit(&a, "IT director"), k);
+}
+
+#[test]
+fn an_expired_call_script_is_left_out_and_drilled_as_a_talk_track_while_its_approval_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, path) = demo_with_reviews(dir.path());
+    let k = kit(&a, "AP manager");
+    assert!(k.items.is_empty());
+    assert!(k.left_out.iter().any(|l| l.contains("call script") && l.contains("expired")), "{:?}", k.left_out);
+    let (launch_id, audience_id) = audience(&a, "AP manager");
+    let out = dir.path().join("msp.gift").display().to_string();
+    let err = a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format: KitFormat::Gift, path: out.clone() }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("Nothing approved") && err.message.contains("expired"), "{}", err.message);
+    assert!(!std::path::Path::new(&out).exists());
+    drop(a);
+
+    // Seen on a day its approval still held (it was approved 120 days before 2027-01-15, for 90).
+    let mut earlier = App::new(Box::new(FixedClock("2026-10-01T09:00:00Z".into())));
+    earlier.open_or_create(&path, false).unwrap();
+    let k = kit(&earlier, "AP manager");
+    let track = k.items.iter().find_map(|i| match &i.kind { ItemKind::TalkTrack { lines, words, target_seconds, call_to_action } => Some((lines, *words, *target_seconds, call_to_action)), _ => None }).expect("a talk track");
+    let (lines, words, seconds, cta) = track;
+    assert_eq!(lines.first().unwrap().section, "Opener");
+    assert_eq!(seconds, (words * 60 + 75) / 150, "about 150 words a minute");
+    assert!(cta.starts_with("Could we look at last month's invoices together on Thursday at 10?"), "{cta}");
+    assert!(k.items.iter().any(|i| matches!(&i.kind, ItemKind::ObjectionDrill { objection, .. } if objection == "“We tried OCR before and it made more work.”")));
+
+    earlier.export_training_kit(TrainingExportRequest { launch_id, audience_id, format: KitFormat::Gift, path: out.clone() }).unwrap();
+    let gift = std::fs::read_to_string(&out).unwrap();
+    assert!(gift.starts_with("// Made by Pitchbridge") && gift.contains("$CATEGORY: Pitchbridge/Ledgerline 4.0 launch/MSP × AP manager"), "{gift}");
+    assert!(gift.contains("::Talk track") && gift.contains("::Objection"), "{gift}");
+}
