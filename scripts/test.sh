@@ -12,13 +12,14 @@ TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0
 apt_install_missing "test tools" "${TEST_PACKAGES[@]}"
 
 # Readers from PyPI the tests check written files with, in a virtual environment of their own:
-# pygiftparser reads the GIFT quizzes training kits write.
+# pygiftparser reads the GIFT quizzes training kits write, and Anki's own library imports
+# their decks.
 ORACLES="$CACHE/tools/oracles"
-if ! "$ORACLES/bin/python" -c "import pygiftparser" 2>/dev/null; then
+if ! "$ORACLES/bin/python" -c "import pygiftparser, anki" 2>/dev/null; then
   echo "==> Installing the Python readers the tests check files with"
   rm -rf "$ORACLES"
   python3 -m venv "$ORACLES"
-  "$ORACLES/bin/pip" install --quiet "pygiftparser==1.1"
+  "$ORACLES/bin/pip" install --quiet "pygiftparser==1.1" "anki==26.9.3"
 fi
 export PITCHBRIDGE_ORACLE_PYTHON="$ORACLES/bin/python"
 

@@ -6,11 +6,12 @@ use std::path::Path;
 use pitchbridge_core::links::LinkState;
 use pitchbridge_core::{GlossaryRule, Id, PitchStatus};
 use pitchbridge_export::write_file;
+use pitchbridge_training::anki::{write_apkg, Deck};
 use pitchbridge_training::{gift::write_gift, make_items, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::export::ExportOutcome;
 use crate::App;
 
@@ -51,6 +52,8 @@ pub struct KitSourcePitch {
 pub enum KitFormat {
     /// Moodle's GIFT quiz format.
     Gift,
+    /// An Anki deck of the flashcards and proof-point gaps.
+    Apkg,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -138,8 +141,20 @@ impl App {
         }
         let bytes = match req.format {
             KitFormat::Gift => write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes(),
+            KitFormat::Apkg => {
+                let name = format!("{} — {}", kit.launch_name, kit.audience_name);
+                let deck = Deck { name: &name, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
+                write_apkg(&deck, &kit.items).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?
+            }
         };
         write_file(Path::new(path), &bytes)?;
         Ok(ExportOutcome { path: path.to_string(), bytes: bytes.len() as u64, warnings: Vec::new() })
     }
+}
+
+/// "2027-01-15T10:00:00Z" as seconds since 1970 (0 when it cannot be read).
+fn epoch_seconds(timestamp: &str) -> i64 {
+    let day = pitchbridge_core::readiness::day_number(timestamp).unwrap_or(0);
+    let field = |range: std::ops::Range<usize>| timestamp.get(range).and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
+    day * 86_400 + field(11..13) * 3_600 + field(14..16) * 60 + field(17..19)
 }

@@ -88,8 +88,17 @@ fn the_approved_battle_card_gives_drills_each_traceable_to_its_sentence_and_clai
     // The objection drills are the card's two objections, each with the approved reply.
     let drills: Vec<&str> = k.items.iter().filter_map(|i| match &i.kind { ItemKind::ObjectionDrill { objection, .. } => Some(objection.as_str()), _ => None }).collect();
     assert_eq!(drills, vec!["“We already own the ERP's AP module.”", "“Security will take months.”"]);
-    // The same workspace gives the same kit.
+    // The same workspace gives the same kit, and the same kit at the same time the same bytes.
     assert_eq!(kit(&a, "IT director"), k);
+    let (launch_id, audience_id) = audience(&a, "IT director");
+    for (format, ext) in [(KitFormat::Gift, "gift"), (KitFormat::Apkg, "apkg")] {
+        let write = |name: &str| {
+            let path = dir.path().join(format!("{name}.{ext}"));
+            a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: path.display().to_string() }).unwrap();
+            std::fs::read(path).unwrap()
+        };
+        assert_eq!(write("first"), write("second"), "{ext}");
+    }
 }
 
 #[test]

@@ -198,6 +198,8 @@ fn main() -> ExitCode {
 enum KitTo {
     /// Moodle's GIFT quiz format.
     Gift,
+    /// An Anki deck (.apkg) of the flashcards and proof-point gaps.
+    Apkg,
 }
 
 fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output: &Path) -> ExitCode {
@@ -223,6 +225,7 @@ fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output
     }
     let format = match format {
         KitTo::Gift => KitFormat::Gift,
+        KitTo::Apkg => KitFormat::Apkg,
     };
     match app.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: output.display().to_string() }) {
         Ok(out) => {

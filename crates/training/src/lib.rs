@@ -5,6 +5,7 @@
 //! Nothing here reads a workspace: the app gathers the approved pitches of a launch × audience
 //! and hands them over as a [`KitInput`].
 
+pub mod anki;
 pub mod gift;
 pub mod text;
 
