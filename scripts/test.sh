@@ -7,8 +7,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # What the tests need beyond the app: pandoc and LibreOffice make real Word documents to import;
 # xdotool presses real keys and drags with the mouse, and a small GTK window (Python GObject)
 # is the file manager a file is dragged from. Exported files are opened by what people open
-# them with: LibreOffice and python-docx read the DOCX; qpdf and poppler read the PDF.
-TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0 python3-docx qpdf poppler-utils python3-venv)
+# them with: LibreOffice and python-docx read the DOCX; qpdf and poppler read the PDF; WebKit
+# (through Python GObject) runs SCORM packages under scorm-again's runtime (an npm package).
+TEST_PACKAGES=(pandoc libreoffice-writer-nogui xdotool python3-gi gir1.2-gtk-3.0 python3-docx qpdf poppler-utils python3-venv
+               python3-gi-cairo gir1.2-webkit2-4.1)
 apt_install_missing "test tools" "${TEST_PACKAGES[@]}"
 
 # Readers from PyPI the tests check written files with, in a virtual environment of their own:

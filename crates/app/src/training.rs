@@ -7,6 +7,7 @@ use pitchbridge_core::links::LinkState;
 use pitchbridge_core::{GlossaryRule, Id, PitchStatus};
 use pitchbridge_export::write_file;
 use pitchbridge_training::anki::{write_apkg, Deck};
+use pitchbridge_training::scorm::{write_scorm, Course};
 use pitchbridge_training::{gift::write_gift, make_items, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -54,7 +55,12 @@ pub enum KitFormat {
     Gift,
     /// An Anki deck of the flashcards and proof-point gaps.
     Apkg,
+    /// A SCORM 1.2 package: the quiz, scored and reported to the learning system.
+    Scorm,
 }
+
+/// The score that passes a kit's quiz until kits carry their own certification settings.
+pub const DEFAULT_PASS_MARK: u32 = 80;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -145,6 +151,10 @@ impl App {
                 let name = format!("{} — {}", kit.launch_name, kit.audience_name);
                 let deck = Deck { name: &name, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
                 write_apkg(&deck, &kit.items).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?
+            }
+            KitFormat::Scorm => {
+                let title = format!("{} — {}", kit.launch_name, kit.audience_name);
+                write_scorm(&Course { title: &title, pass_mark: DEFAULT_PASS_MARK }, &kit.items).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?
             }
         };
         write_file(Path::new(path), &bytes)?;

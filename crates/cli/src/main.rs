@@ -111,7 +111,7 @@ enum Command {
     /// system's format. Exits 0 when written, 1 with what is missing when nothing approved can
     /// be drilled, 2 on bad input.
     ///
-    /// Example: pitchbridge kit --workspace team.pitchbridge --launch 1 --audience 2 --format gift -o field.gift
+    /// Example: pitchbridge kit --workspace team.pitchbridge --launch 1 --audience 2 --format scorm -o field.zip
     Kit {
         #[arg(long)]
         workspace: PathBuf,
@@ -200,6 +200,8 @@ enum KitTo {
     Gift,
     /// An Anki deck (.apkg) of the flashcards and proof-point gaps.
     Apkg,
+    /// A SCORM 1.2 package (.zip) for a learning system: the quiz, scored and reported.
+    Scorm,
 }
 
 fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output: &Path) -> ExitCode {
@@ -226,6 +228,7 @@ fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output
     let format = match format {
         KitTo::Gift => KitFormat::Gift,
         KitTo::Apkg => KitFormat::Apkg,
+        KitTo::Scorm => KitFormat::Scorm,
     };
     match app.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: output.display().to_string() }) {
         Ok(out) => {

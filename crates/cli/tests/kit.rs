@@ -137,3 +137,72 @@ fn a_kit_of_approved_wording_is_written_as_gift_and_nothing_approved_exits_1() {
     assert_eq!(code, 2, "{err}");
     assert!(err.starts_with("pitchbridge kit:") && err.contains("99"), "{err}");
 }
+
+/// Runs the package in WebKit under scorm-again's SCORM 1.2 runtime (tests/scorm), answering
+/// every question right or every other one wrong; returns what it reported.
+fn run_scorm(package: &str, mode: &str, dir: &Path) -> serde_json::Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let runtime = root.join("ui/node_modules/scorm-again/dist/scorm12.js");
+    assert!(runtime.exists(), "{} is missing: npm ci in ui/ installs scorm-again", runtime.display());
+    let shots = std::env::var("E2E_SCREENSHOTS").map(std::path::PathBuf::from).unwrap_or_else(|_| dir.to_path_buf());
+    let shot = shots.join(format!("scorm-{mode}.png"));
+    let out = Command::new("timeout")
+        .args(["120", "xvfb-run", "-a", "/usr/bin/python3"])
+        .arg(root.join("tests/scorm/run_in_webkit.py"))
+        .args([package, &runtime.display().to_string(), mode, &shot.display().to_string()])
+        .env("NO_AT_BRIDGE", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap()
+}
+
+#[test]
+fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_runtime() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let ws = dir.path().join("team.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let db = rusqlite::Connection::open(&ws).unwrap();
+    let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
+    let package = dir.path().join("var-scorm.zip").display().to_string();
+    let (code, _, err) = pitchbridge(&config, &["kit", "--workspace", &ws, "--launch", "1", "--audience", &it_director.to_string(), "--format", "scorm", "-o", &package]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::metadata(&package).unwrap().len() <= 1024 * 1024, "a SCORM package is at most 1 MB");
+    let names: Vec<String> = {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&package).unwrap()).unwrap();
+        (0..z.len()).map(|i| z.by_index(i).unwrap().name().to_string()).collect()
+    };
+    assert_eq!(names, vec!["imsmanifest.xml", "index.html"]);
+
+    let all_right = run_scorm(&package, "right", dir.path());
+    assert_eq!((all_right["raw"].as_str(), all_right["status"].as_str()), (Some("100"), Some("passed")), "{all_right}");
+    assert_eq!((all_right["min"].as_str(), all_right["max"].as_str()), (Some("0"), Some("100")));
+    let n = all_right["questions"].as_u64().unwrap();
+    assert!(n >= 8, "{n} questions");
+
+    let half = run_scorm(&package, "half", dir.path());
+    let right = n / 2;
+    let expected = ((100 * right) as f64 / n as f64).round() as u64;
+    assert_eq!(half["raw"].as_str(), Some(expected.to_string().as_str()), "{half}");
+    assert_eq!(half["status"], "failed");
+    assert!(half["shown"].as_str().unwrap().contains("not passed"), "{half}");
+
+    for run in [&all_right, &half] {
+        let calls = run["calls"].as_array().unwrap();
+        let names: Vec<&str> = calls.iter().map(|c| c["name"].as_str().unwrap()).collect();
+        assert_eq!(names.first(), Some(&"LMSInitialize"));
+        assert_eq!(names.last(), Some(&"LMSFinish"));
+        assert!(calls.iter().all(|c| c["error"] == "0" && c["result"] != "false"), "every call accepted: {calls:#?}");
+        // Incomplete while it is taken; the time spent, in SCORM 1.2's HHHH:MM:SS form.
+        assert!(calls.iter().any(|c| c["args"] == serde_json::json!(["cmi.core.lesson_status", "incomplete"])));
+        let time = calls.iter().find(|c| c["args"][0] == "cmi.core.session_time").expect("session time reported");
+        let t = time["args"][1].as_str().unwrap();
+        assert!(t.len() == 10 && t.as_bytes()[4] == b':' && t.as_bytes()[7] == b':', "{t}");
+        // Nothing fetched beyond the learning system's own pages.
+        for url in run["requested"].as_array().unwrap() {
+            assert!(url.as_str().unwrap().starts_with("http://127.0.0.1:"), "{url}");
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod anki;
 pub mod gift;
+pub mod scorm;
 pub mod text;
 
 use pitchbridge_core::collateral::SectionRole;
