@@ -26,6 +26,7 @@ pub mod readiness_report;
 pub mod review;
 pub mod review_files;
 pub mod training;
+mod training_guide;
 pub mod workspace;
 
 use std::path::PathBuf;

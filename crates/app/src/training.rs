@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use pitchbridge_core::links::LinkState;
-use pitchbridge_core::{GlossaryRule, Id, PitchStatus};
+use pitchbridge_core::{Id, PitchStatus};
 use pitchbridge_export::write_file;
 use pitchbridge_training::anki::{write_apkg, Deck};
 use pitchbridge_training::scorm::{write_scorm, Course};
@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::export::ExportOutcome;
+use crate::export::{write_document, ExportFormat, ExportOutcome};
+use crate::training_guide::{answer_key, rep_guide};
 use crate::App;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -38,6 +39,14 @@ pub struct TrainingKit {
     pub left_out: Vec<String>,
 }
 
+/// A kit with what it was made from: the rep guide needs the pitches' own words too.
+pub(crate) struct KitSource {
+    pub kit: TrainingKit,
+    pub input: KitInput,
+    pub positioning: pitchbridge_core::readiness::Positioning,
+    pub product: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KitSourcePitch {
@@ -57,6 +66,10 @@ pub enum KitFormat {
     Apkg,
     /// A SCORM 1.2 package: the quiz, scored and reported to the learning system.
     Scorm,
+    /// The rep guide as PDF, with its answer key beside it.
+    Pdf,
+    /// The rep guide as Word, with its answer key beside it.
+    Docx,
 }
 
 /// The score that passes a kit's quiz until kits carry their own certification settings.
@@ -77,6 +90,11 @@ impl App {
     /// The drills made from the launch's pitches for the audience that are approved and not
     /// expired today; the others are named with the reason they were left out.
     pub fn training_kit(&self, req: TrainingKitRequest) -> ApiResult<TrainingKit> {
+        Ok(self.kit_source(req)?.kit)
+    }
+
+    /// What a kit is made from, and the kit.
+    pub(crate) fn kit_source(&self, req: TrainingKitRequest) -> ApiResult<KitSource> {
         let ws = self.ws()?;
         let today = self.today();
         let launch = ws.launch_detail(req.launch_id)?;
@@ -110,7 +128,8 @@ impl App {
                 input.glossary = view
                     .glossary
                     .iter()
-                    .filter(|g| g.rule != GlossaryRule::Avoid || !g.customer_phrasing.trim().is_empty())
+                    // Only a term with other words to say it in.
+                    .filter(|g| !g.customer_phrasing.trim().is_empty() && !g.customer_phrasing.trim().eq_ignore_ascii_case(g.term.trim()))
                     .map(|g| GlossaryPair { term: g.term.clone(), customer_phrasing: g.customer_phrasing.clone() })
                     .collect();
                 claims_loaded = true;
@@ -130,35 +149,51 @@ impl App {
             pitches.push(KitSourcePitch { pitch_id: fact.id, title: fact.title.clone(), type_name: ct.name.clone(), expires_on: fact.expires_on.clone() });
         }
         let items = if input.pitches.is_empty() { Vec::new() } else { make_items(&input) };
-        Ok(TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out })
+        let positioning = ws.launch_targets(req.launch_id)?.positioning;
+        let product = launch.launch.product.clone();
+        Ok(KitSource { kit: TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out }, input, positioning, product })
     }
 
-    /// Writes the kit in a learning system's format. Refused, with what is missing, when no
-    /// approved pitch gives it anything to drill.
-    pub fn export_training_kit(&self, req: TrainingExportRequest) -> ApiResult<ExportOutcome> {
+    /// Writes the kit in a learning system's format, or as the rep guide (with its answer key
+    /// beside it, "…-answer-key.pdf"). Refused, with what is missing, when no approved pitch
+    /// gives it anything to drill. Returns each file written.
+    pub fn export_training_kit(&self, req: TrainingExportRequest) -> ApiResult<Vec<ExportOutcome>> {
         let path = req.path.trim();
         if path.is_empty() {
             return Err(ApiError::invalid("Choose where to save the training kit."));
         }
-        let kit = self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
+        let src = self.kit_source(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
+        let kit = &src.kit;
         if kit.items.is_empty() {
             let why = if kit.left_out.is_empty() { "it has no pitches for this audience".to_string() } else { kit.left_out.join(" ") };
             return Err(ApiError::invalid(format!("Nothing approved to train {} on for {}: {why}", kit.audience_name, kit.launch_name)));
         }
+        let title = format!("{} — {}", kit.launch_name, kit.audience_name);
+        let io = |e: String| ApiError::new(ErrorCode::Io, e);
         let bytes = match req.format {
             KitFormat::Gift => write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes(),
             KitFormat::Apkg => {
-                let name = format!("{} — {}", kit.launch_name, kit.audience_name);
-                let deck = Deck { name: &name, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
-                write_apkg(&deck, &kit.items).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?
+                let deck = Deck { name: &title, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
+                write_apkg(&deck, &kit.items).map_err(|e| io(e.to_string()))?
             }
-            KitFormat::Scorm => {
-                let title = format!("{} — {}", kit.launch_name, kit.audience_name);
-                write_scorm(&Course { title: &title, pass_mark: DEFAULT_PASS_MARK }, &kit.items).map_err(|e| ApiError::new(ErrorCode::Io, e.to_string()))?
+            KitFormat::Scorm => write_scorm(&Course { title: &title, pass_mark: DEFAULT_PASS_MARK }, &kit.items).map_err(|e| io(e.to_string()))?,
+            KitFormat::Pdf | KitFormat::Docx => {
+                let (format, ext) = if req.format == KitFormat::Pdf { (ExportFormat::Pdf, "pdf") } else { (ExportFormat::Docx, "docx") };
+                let now = self.clock.now();
+                let mut brand = self.brand()?;
+                if brand.name.is_empty() {
+                    brand.name = "Pitchbridge".into();
+                }
+                let guide = rep_guide(&src, brand.clone(), &now);
+                let key = answer_key(&src, brand, &now);
+                let p = Path::new(path);
+                let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "rep-guide".into());
+                let key_path = p.with_file_name(format!("{stem}-answer-key.{ext}"));
+                return Ok(vec![write_document(&guide, format, p)?, write_document(&key, format, &key_path)?]);
             }
         };
         write_file(Path::new(path), &bytes)?;
-        Ok(ExportOutcome { path: path.to_string(), bytes: bytes.len() as u64, warnings: Vec::new() })
+        Ok(vec![ExportOutcome { path: path.to_string(), bytes: bytes.len() as u64, warnings: Vec::new() }])
     }
 }
 

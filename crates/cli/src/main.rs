@@ -108,8 +108,8 @@ enum Command {
     },
     /// Drills for a launch's field team of one audience, made from its approved, unexpired
     /// pitches (multiple choice, proof-point gaps, objection drills, talk tracks), in a learning
-    /// system's format. Exits 0 when written, 1 with what is missing when nothing approved can
-    /// be drilled, 2 on bad input.
+    /// system's format, or the rep guide with its answer key. Exits 0 when written, 1 with what
+    /// is missing when nothing approved can be drilled, 2 on bad input.
     ///
     /// Example: pitchbridge kit --workspace team.pitchbridge --launch 1 --audience 2 --format scorm -o field.zip
     Kit {
@@ -202,6 +202,10 @@ enum KitTo {
     Apkg,
     /// A SCORM 1.2 package (.zip) for a learning system: the quiz, scored and reported.
     Scorm,
+    /// The rep guide as PDF, and its answer key beside it (OUT-answer-key.pdf).
+    Pdf,
+    /// The rep guide as Word, and its answer key beside it.
+    Docx,
 }
 
 fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output: &Path) -> ExitCode {
@@ -229,10 +233,15 @@ fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output
         KitTo::Gift => KitFormat::Gift,
         KitTo::Apkg => KitFormat::Apkg,
         KitTo::Scorm => KitFormat::Scorm,
+        KitTo::Pdf => KitFormat::Pdf,
+        KitTo::Docx => KitFormat::Docx,
     };
     match app.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: output.display().to_string() }) {
-        Ok(out) => {
-            say!("Wrote {} ({} bytes): {} items from {} approved pitch{}.", out.path, out.bytes, kit.items.len(), kit.pitches.len(), if kit.pitches.len() == 1 { "" } else { "es" });
+        Ok(files) => {
+            say!("{} items from {} approved pitch{}.", kit.items.len(), kit.pitches.len(), if kit.pitches.len() == 1 { "" } else { "es" });
+            for out in files {
+                say!("Wrote {} ({} bytes).", out.path, out.bytes);
+            }
             for line in &kit.left_out {
                 say!("  Left out: {line}");
             }

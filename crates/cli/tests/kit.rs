@@ -99,7 +99,7 @@ fn a_kit_of_approved_wording_is_written_as_gift_and_nothing_approved_exits_1() {
     let gift = dir.path().join("var.gift").display().to_string();
     let (code, out, err) = pitchbridge(&config, &["kit", "--workspace", &ws, "--launch", "1", "--audience", &audience("IT director"), "--format", "gift", "-o", &gift]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("from 1 approved pitch") && out.contains("Left out:") && out.contains("changes-requested"), "{out}");
+    assert!(out.contains("from 1 approved pitch.") && out.contains("Left out:") && out.contains("changes-requested"), "{out}");
 
     let read = Command::new(oracle_python()).args(["-c", READ_GIFT, &gift]).output().unwrap();
     assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
@@ -205,4 +205,42 @@ fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_run
             assert!(url.as_str().unwrap().starts_with("http://127.0.0.1:"), "{url}");
         }
     }
+}
+
+#[test]
+fn the_rep_guide_and_its_answer_key_are_pages_a_rep_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let ws = dir.path().join("team.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let db = rusqlite::Connection::open(&ws).unwrap();
+    let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
+    let guide = dir.path().join("guide.pdf");
+    let (code, out, err) = pitchbridge(&config, &["kit", "--workspace", &ws, "--launch", "1", "--audience", &it_director.to_string(), "--format", "pdf", "-o", &guide.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let key = dir.path().join("guide-answer-key.pdf");
+    assert!(out.contains("guide.pdf") && out.contains("guide-answer-key.pdf"), "{out}");
+    let read = |p: &Path| String::from_utf8(Command::new("pdftotext").arg(p).arg("-").output().unwrap().stdout).unwrap();
+    let text = read(&guide);
+    for said in ["Rep guide: Ledgerline 4.0 launch", "Positioning", "What to say", "Proof points", "Objections", "Calls to action", "Words to use",
+                 "“Security will take months.”", "Harbor & Vale Outfitters went from 22% to 81%", "Register the deal in PartnerDesk"] {
+        assert!(text.contains(said), "“{said}” missing from the guide:\n{text}");
+    }
+    assert!(!text.contains("DRAFT"), "the guide is made of approved wording");
+    let answers = read(&key);
+    assert!(answers.contains("Answer key") && answers.contains("Quiz") && answers.contains("Two-way sync with 14 mid-market ERPs"), "{answers}");
+    // The guide does not give the quiz away: no question is in it.
+    assert!(!text.contains("Which sentence is how"), "{text}");
+
+    let docx = dir.path().join("guide.docx");
+    assert_eq!(pitchbridge(&config, &["kit", "--workspace", &ws, "--launch", "1", "--audience", &it_director.to_string(), "--format", "docx", "-o", &docx.display().to_string()]).0, 0);
+    let py = Command::new("/usr/bin/python3")
+        .args(["-c", "import docx,sys; d=docx.Document(sys.argv[1]); print('\\n'.join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]))"])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    let words = String::from_utf8_lossy(&py.stdout);
+    assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+    assert!(words.contains("What to say") && words.contains("You answer") && words.contains("Security will take months"), "{words}");
+    assert!(dir.path().join("guide-answer-key.docx").exists());
 }

@@ -404,3 +404,23 @@ fn talk_track(input: &KitInput, pitch: &KitPitch) -> Option<KitItem> {
         source: source(pitch, &used, &claims),
     })
 }
+
+/// What each approved pitch asks the customer to do: its call-to-action sections (a call
+/// script's last section, its close), with the pitch's title.
+pub fn calls_to_action(input: &KitInput) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for pitch in &input.pitches {
+        let callouts: Vec<&str> = pitch.sections.iter().filter(|(_, _, r)| *r == SectionRole::Callout).map(|(id, _, _)| id.as_str()).collect();
+        let ids: Vec<&str> = if callouts.is_empty() && pitch.collateral_type == "call-script" {
+            pitch.sections.last().map(|(id, _, _)| vec![id.as_str()]).unwrap_or_default()
+        } else {
+            callouts
+        };
+        let blocks: Vec<&DocBlock> = pitch.blocks.iter().filter(|b| ids.contains(&b.section.as_str()) && b.kind != BlockKind::Heading).collect();
+        let text = join(&blocks);
+        if !text.is_empty() {
+            out.push((pitch.title.clone(), text));
+        }
+    }
+    out
+}
