@@ -16,6 +16,7 @@ pub mod export;
 pub mod files;
 pub mod glossary;
 pub mod import;
+pub mod launch_kit;
 pub mod launches;
 pub mod messages;
 pub mod pitch_editor;

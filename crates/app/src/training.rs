@@ -198,7 +198,7 @@ impl App {
 }
 
 /// "2027-01-15T10:00:00Z" as seconds since 1970 (0 when it cannot be read).
-fn epoch_seconds(timestamp: &str) -> i64 {
+pub(crate) fn epoch_seconds(timestamp: &str) -> i64 {
     let day = pitchbridge_core::readiness::day_number(timestamp).unwrap_or(0);
     let field = |range: std::ops::Range<usize>| timestamp.get(range).and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
     day * 86_400 + field(11..13) * 3_600 + field(14..16) * 60 + field(17..19)

@@ -124,6 +124,23 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
     },
+    /// Everything a launch's field team of one audience needs, in one zip: the positioning
+    /// brief, the approved pitches as PDF, the rep guide and answer key, the training packages
+    /// and a manifest of what each file was made from. Only approved, unexpired content goes
+    /// in; what is missing is said first. Exits 0 when written, 1 when nothing approved can go
+    /// in, 2 on bad input.
+    ///
+    /// Example: pitchbridge launch-kit --workspace team.pitchbridge --launch 1 --audience 2 -o kit.zip
+    LaunchKit {
+        #[arg(long)]
+        workspace: PathBuf,
+        #[arg(long)]
+        launch: i64,
+        #[arg(long)]
+        audience: i64,
+        #[arg(short = 'o', long = "output", value_name = "OUT.zip")]
+        output: PathBuf,
+    },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
     VerifyAudit { workspace: PathBuf },
@@ -185,6 +202,9 @@ fn main() -> ExitCode {
     if let Command::Kit { workspace, launch, audience, format, output } = &cli.command {
         return kit(workspace, *launch, *audience, *format, output);
     }
+    if let Command::LaunchKit { workspace, launch, audience, output } = &cli.command {
+        return launch_kit(workspace, *launch, *audience, output);
+    }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -244,6 +264,39 @@ fn kit(workspace: &Path, launch_id: i64, audience_id: i64, format: KitTo, output
             }
             for line in &kit.left_out {
                 say!("  Left out: {line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => bad(e),
+    }
+}
+
+fn launch_kit(workspace: &Path, launch_id: i64, audience_id: i64, output: &Path) -> ExitCode {
+    use pitchbridge_app::launch_kit::LaunchKitRequest;
+    let bad = |e: ApiError| {
+        complain!("pitchbridge launch-kit: {}", e.message);
+        ExitCode::from(2)
+    };
+    let mut app = match open(workspace) {
+        Ok(a) => a,
+        Err(e) => return bad(e),
+    };
+    let plan = match app.launch_kit_plan(launch_id, audience_id) {
+        Ok(p) => p,
+        Err(e) => return bad(e),
+    };
+    for line in &plan.missing {
+        complain!("Missing: {line}");
+    }
+    if plan.pitches.is_empty() {
+        complain!("pitchbridge launch-kit: nothing approved to put in a launch kit for {}.", plan.audience_name);
+        return ExitCode::FAILURE;
+    }
+    match app.export_launch_kit(LaunchKitRequest { launch_id, audience_id, path: output.display().to_string() }) {
+        Ok(out) => {
+            say!("Wrote {} ({} bytes) for {}:", out.path, out.bytes, plan.audience_name);
+            for f in &out.files {
+                say!("  {f}");
             }
             ExitCode::SUCCESS
         }
@@ -319,7 +372,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

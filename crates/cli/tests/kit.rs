@@ -244,3 +244,66 @@ fn the_rep_guide_and_its_answer_key_are_pages_a_rep_keeps() {
     assert!(words.contains("What to say") && words.contains("You answer") && words.contains("Security will take months"), "{words}");
     assert!(dir.path().join("guide-answer-key.docx").exists());
 }
+
+#[test]
+fn the_launch_kit_holds_only_approved_current_content_and_its_manifest_says_what_each_file_came_from() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let ws = dir.path().join("team.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let db = rusqlite::Connection::open(&ws).unwrap();
+    let audience = |persona: &str| -> String { db.query_row("SELECT id FROM audience WHERE persona = ?1", [persona], |r| r.get::<_, i64>(0)).unwrap().to_string() };
+    let zip_path = dir.path().join("kit.zip");
+    let (code, out, err) = pitchbridge(&config, &["launch-kit", "--workspace", &ws, "--launch", "1", "--audience", &audience("IT director"), "-o", &zip_path.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    // The email is not approved: said before the kit is made.
+    assert!(err.contains("Missing:") && err.contains("email"), "{err}");
+    assert!(out.contains("manifest.json"), "{out}");
+
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let mut read = |name: &str| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        z.by_name(name).unwrap_or_else(|_| panic!("{name} in the kit")).read_to_end(&mut bytes).unwrap();
+        bytes
+    };
+    let manifest: serde_json::Value = serde_json::from_slice(&read("manifest.json")).unwrap();
+    assert_eq!(manifest["audience"], "VAR × IT director");
+    assert!(manifest["missing"].as_array().unwrap().iter().any(|m| m.as_str().unwrap().contains("email")));
+    let ws_store = pitchbridge_store::Workspace::open(Path::new(&ws), false).unwrap();
+    let card: i64 = db.query_row("SELECT id FROM pitch WHERE collateral_type = 'battle-card'", [], |r| r.get(0)).unwrap();
+    let card_fingerprint = ws_store.pitch_content_fingerprint(card).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    for expected in ["positioning-brief.pdf", "rep-guide.pdf", "rep-guide-answer-key.pdf", "training/scorm-1.2.zip", "training/quiz.gift", "training/flashcards.apkg"] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    let pitch_pdfs: Vec<&&str> = names.iter().filter(|n| n.starts_with("pitches/")).collect();
+    assert_eq!(pitch_pdfs.len(), 1, "only the approved battle card: {names:?}");
+    for f in files {
+        let name = f["path"].as_str().unwrap();
+        let bytes = read(name);
+        assert_eq!(f["bytes"].as_u64().unwrap() as usize, bytes.len(), "{name}");
+        let digest: String = {
+            use sha2::Digest;
+            sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()
+        };
+        assert_eq!(f["sha256"].as_str().unwrap(), digest, "{name}");
+        // Every file was made from the approved battle card's current version, and nothing else.
+        let from = f["made_from"].as_array().unwrap();
+        assert!(!from.is_empty() && from.iter().all(|p| p["id"] == card && p["fingerprint"] == card_fingerprint.as_str()), "{name}: {from:?}");
+    }
+    let pitch_pdf = dir.path().join("card.pdf");
+    std::fs::write(&pitch_pdf, read(pitch_pdfs[0])).unwrap();
+    let text = String::from_utf8(Command::new("pdftotext").arg(&pitch_pdf).arg("-").output().unwrap().stdout).unwrap();
+    assert!(text.contains("Approved by") && !text.contains("DRAFT"), "{text}");
+    let brief = dir.path().join("brief.pdf");
+    std::fs::write(&brief, read("positioning-brief.pdf")).unwrap();
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&brief).output().unwrap().stdout).unwrap();
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "one page:\n{info}");
+
+    // Nothing approved and current for the MSP team: exit 1, with what is missing.
+    let (code, _, err) = pitchbridge(&config, &["launch-kit", "--workspace", &ws, "--launch", "1", "--audience", &audience("AP manager"), "-o", &zip_path.display().to_string()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("No approved, current call script") && err.contains("expired"), "{err}");
+}

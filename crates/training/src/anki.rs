@@ -102,7 +102,10 @@ pub fn write_apkg(deck: &Deck, items: &[KitItem]) -> Result<Vec<u8>, AnkiError> 
     let created = deck.created;
     let (deck_id, basic_id, cloze_id) = (id_of(&format!("deck:{}", deck.name)), id_of("model:pitchbridge-card"), id_of("model:pitchbridge-cloze"));
     {
-        let conn = rusqlite::Connection::open(&path)?;
+        let mut conn = rusqlite::Connection::open(&path)?;
+        // A scratch file read back at once: no journal, no waiting on the disk.
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+        let conn = conn.transaction()?;
         conn.execute_batch(SCHEMA)?;
         let models = json!({
             basic_id.to_string(): model(basic_id, "Pitchbridge card", false, &["Front", "Back", "Source"],
@@ -168,6 +171,7 @@ pub fn write_apkg(deck: &Deck, items: &[KitItem]) -> Result<Vec<u8>, AnkiError> 
                 )?;
             }
         }
+        conn.commit()?;
     }
     let collection = std::fs::read(&path)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));

@@ -16,7 +16,7 @@ use pitchbridge_core::{BlockKind, ClaimKind, Id};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use text::{overlap, proof_gaps, sentences, stable_hash, word_count};
+use text::{overlap, proof_gaps, sentences, set_overlap, stable_hash, word_count, word_set};
 
 /// Speaking pace for talk tracks: words a minute.
 pub const WORDS_PER_MINUTE: usize = 150;
@@ -137,6 +137,8 @@ struct Pair<'a> {
     block: &'a DocBlock,
     claim: &'a KitClaim,
     sentence: String,
+    /// The sentence's content words, for comparing it with others.
+    words: std::collections::BTreeSet<String>,
 }
 
 /// Makes every item the approved pitches allow, in a stable order: flashcards, multiple choice,
@@ -233,7 +235,8 @@ fn pairs(input: &KitInput) -> Vec<Pair<'_>> {
                 if out.iter().any(|p| p.claim.id == claim.id && p.sentence == sentence) {
                     continue;
                 }
-                out.push(Pair { pitch, block, claim, sentence });
+                let words = word_set(&sentence);
+                out.push(Pair { pitch, block, claim, sentence, words });
             }
         }
     }
@@ -259,19 +262,18 @@ fn best_sentence(block: &str, claim: &str) -> String {
 fn multiple_choice(input: &KitInput, pairs: &[Pair], i: usize) -> Option<KitItem> {
     let p = &pairs[i];
     // A sentence that also translates this claim would be a second right answer.
-    let says_this: Vec<&str> = pairs.iter().filter(|o| o.claim.id == p.claim.id).map(|o| o.sentence.as_str()).collect();
-    let mut others: Vec<&Pair> = pairs.iter().filter(|o| !says_this.contains(&o.sentence.as_str())).collect();
-    others.sort_by(|a, b| {
-        let key = |o: &Pair| (std::cmp::Reverse(overlap(&o.sentence, &p.sentence)), o.sentence.clone());
-        key(a).cmp(&key(b))
-    });
+    let says_this: std::collections::HashSet<&str> = pairs.iter().filter(|o| o.claim.id == p.claim.id).map(|o| o.sentence.as_str()).collect();
+    // The closest in wording first (each compared once: a kit can hold hundreds of sentences).
+    let mut others: Vec<(std::cmp::Reverse<usize>, &str)> =
+        pairs.iter().filter(|o| !says_this.contains(&o.sentence.as_str())).map(|o| (std::cmp::Reverse(set_overlap(&o.words, &p.words)), o.sentence.as_str())).collect();
+    others.sort_unstable();
     let mut wrong: Vec<String> = Vec::new();
-    for o in others {
+    for (_, sentence) in others {
         if wrong.len() == 3 {
             break;
         }
-        if !wrong.contains(&o.sentence) {
-            wrong.push(o.sentence.clone());
+        if !wrong.iter().any(|w| w == sentence) {
+            wrong.push(sentence.to_string());
         }
     }
     if wrong.len() < 2 {

@@ -51,18 +51,19 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A text's content words, each once.
+pub fn word_set(text: &str) -> std::collections::BTreeSet<String> {
+    content_words(text).into_iter().collect()
+}
+
+/// How much two texts share, given their word sets: words in common, figures counting twice.
+pub fn set_overlap(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> usize {
+    a.intersection(b).map(|w| if w.chars().any(|c| c.is_ascii_digit()) { 2 } else { 1 }).sum()
+}
+
 /// How much two texts share: content words in common, figures counting twice.
 pub fn overlap(a: &str, b: &str) -> usize {
-    let bw = content_words(b);
-    let mut seen: Vec<String> = Vec::new();
-    let mut score = 0;
-    for w in content_words(a) {
-        if bw.contains(&w) && !seen.contains(&w) {
-            score += if w.chars().any(|c| c.is_ascii_digit()) { 2 } else { 1 };
-            seen.push(w);
-        }
-    }
-    score
+    set_overlap(&word_set(a), &word_set(b))
 }
 
 const TIME_UNITS: [&str; 14] =
