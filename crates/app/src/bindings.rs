@@ -35,6 +35,9 @@ use crate::profile::*;
 use crate::review::*;
 use crate::review_files::*;
 use crate::workspace::*;
+use crate::training::{KitFormat, KitSourcePitch, TrainingExportRequest, TrainingKit, TrainingKitRequest};
+use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
+use pitchbridge_training::{ClozePart, ItemKind, ItemSource, KitItem, TalkLine};
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -65,6 +68,8 @@ pub fn typescript() -> String {
         DecideRequest, CompareVersionsRequest, ReviewState, DecisionImport, AuditEvent, ChainBreak, AuditVerification, AuditSubject,
         ReadinessRequest, ValidUntilRequest, VerificationRequest, LaunchReadiness, Gate, ScorePart, MatrixCell, Expiring, QueueEntry,
         CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights, ReviewFlow, PitchRounds, ReverifyRequest, Reverification, TrendPoint, MyExpiring, ReadinessSettings, TypeInterval, PitchVerification,
+        TrainingKitRequest, TrainingKit, KitSourcePitch, KitFormat, TrainingExportRequest, KitItem, ItemKind, ItemSource, ClozePart, TalkLine,
+        LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

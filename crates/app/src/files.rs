@@ -27,6 +27,8 @@ pub enum Saving {
     WorkspaceCopy,
     /// A launch's readiness report.
     ReadinessReport(Id),
+    /// A training kit (or launch kit) for a launch and an audience.
+    TrainingKit { launch_id: Id, audience_id: Id, what: &'static str },
 }
 
 /// The name (without extension) and folder a save dialog opens with.
@@ -128,6 +130,12 @@ impl App {
             Saving::ReadinessReport(id) => {
                 let name = self.get_launch(id)?.launch.name;
                 SaveSuggestion { stem: format!("{} readiness {}", file_stem_for(&name), self.today()), folder: self.workspace_folder() }
+            }
+            Saving::TrainingKit { launch_id, audience_id, what } => {
+                let launch = self.get_launch(launch_id)?.launch.name;
+                let audience = self.ws()?.get_audience(audience_id)?;
+                let stem = format!("{} {} {} {what}", launch, audience.channel, audience.persona);
+                SaveSuggestion { stem: file_stem_for(&stem), folder: self.workspace_folder() }
             }
         })
     }

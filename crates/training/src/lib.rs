@@ -81,7 +81,7 @@ pub struct ItemSource {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
 pub enum ItemKind {
     /// The claim as the Factory says it ↔ how to say it to this customer.
     Flashcard { front: String, back: String },

@@ -18,6 +18,7 @@ pub mod profile;
 pub mod readiness;
 pub mod review;
 pub mod review_files;
+pub mod training;
 pub mod workspace;
 
 use tauri::State;

@@ -877,4 +877,63 @@ inheritedFrom: string,
  */
 approver: string | null, expiresOn: string | null, };
 
+export type TrainingKitRequest = { launchId: number, audienceId: number, };
+
+export type TrainingKit = { launchName: string, audienceName: string, items: Array<KitItem>, 
+/**
+ * The approved, unexpired pitches the items come from.
+ */
+pitches: Array<KitSourcePitch>, 
+/**
+ * The audience's pitches that could not be used, one line each with the reason.
+ */
+leftOut: Array<string>, };
+
+export type KitSourcePitch = { pitchId: number, title: string, typeName: string, expiresOn: string | null, };
+
+export type KitFormat = "gift" | "apkg" | "scorm" | "pdf" | "docx";
+
+export type TrainingExportRequest = { launchId: number, audienceId: number, format: KitFormat, path: string, };
+
+export type KitItem = { 
+/**
+ * Stable for the same source: the kind, the pitch, the block and the claim.
+ */
+key: string, source: ItemSource, } & ({ "kind": "flashcard", front: string, back: string, } | { "kind": "multipleChoice", question: string, choices: Array<string>, answer: number, } | { "kind": "cloze", parts: Array<ClozePart>, } | { "kind": "objectionDrill", objection: string, answer: string, } | { "kind": "talkTrack", lines: Array<TalkLine>, words: number, targetSeconds: number, callToAction: string, });
+
+export type ItemKind = { "kind": "flashcard", front: string, back: string, } | { "kind": "multipleChoice", question: string, choices: Array<string>, answer: number, } | { "kind": "cloze", parts: Array<ClozePart>, } | { "kind": "objectionDrill", objection: string, answer: string, } | { "kind": "talkTrack", lines: Array<TalkLine>, words: number, targetSeconds: number, callToAction: string, };
+
+export type ItemSource = { 
+/**
+ * None for an item made from the glossary.
+ */
+pitchId: number | null, pitchTitle: string, 
+/**
+ * The approved version it was made from.
+ */
+pitchFingerprint: string, blockKeys: Array<string>, claimIds: number[], claimFingerprints: Array<string>, };
+
+export type ClozePart = { "type": "text", "text": string } | { "type": "gap", "text": string };
+
+export type TalkLine = { section: string, text: string, };
+
+export type LaunchKitRequest = { launchId: number, audienceId: number, path: string, };
+
+export type LaunchKitPlan = { launchName: string, audienceName: string, 
+/**
+ * The approved, unexpired pitches that go in.
+ */
+pitches: Array<string>, 
+/**
+ * What the field will not get, one line each: a required collateral type with no approved
+ * pitch, a pitch left out and why.
+ */
+missing: Array<string>, };
+
+export type LaunchKitOutcome = { path: string, bytes: number, 
+/**
+ * The files in the zip, in order.
+ */
+files: Array<string>, plan: LaunchKitPlan, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -34,9 +34,12 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportRequest,
+  KitFormat,
   Launch,
   LaunchDetail,
   LaunchInput,
+  LaunchKitOutcome,
+  LaunchKitPlan,
   LaunchReadiness,
   LaunchSummary,
   LaunchTargets,
@@ -75,6 +78,8 @@ import type {
   SetClaimKindRequest,
   StartupSnapshot,
   SubmitRequest,
+  TrainingKit,
+  TrainingKitRequest,
   TrendPoint,
   UpdateAudienceRequest,
   UpdateGlossaryRequest,
@@ -522,6 +527,29 @@ export function exportDecision(pitchId: number): Promise<string | null> {
 /** Asks for a decision file and applies it (or says why not). */
 export function importDecision(): Promise<DecisionImport | null> {
   return call<DecisionImport | null>("import_decision");
+}
+
+// ---- training ----------------------------------------------------------------------------------
+
+export function trainingKit(req: TrainingKitRequest): Promise<TrainingKit> {
+  return call<TrainingKit>("training_kit", { req });
+}
+
+/**
+ * Saves the kit in one format where the person chooses; `None` when they cancel. The rep
+ * guide opens in their viewer.
+ */
+export function exportTrainingKit(launchId: number, audienceId: number, format: KitFormat): Promise<ExportOutcome[] | null> {
+  return call<ExportOutcome[] | null>("export_training_kit", { launchId, audienceId, format });
+}
+
+export function launchKitPlan(launchId: number, audienceId: number): Promise<LaunchKitPlan> {
+  return call<LaunchKitPlan>("launch_kit_plan", { launchId, audienceId });
+}
+
+/** Saves the launch kit (a zip) where the person chooses; `None` when they cancel. */
+export function exportLaunchKit(launchId: number, audienceId: number): Promise<LaunchKitOutcome | null> {
+  return call<LaunchKitOutcome | null>("export_launch_kit", { launchId, audienceId });
 }
 
 // ---- workspace ---------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ export type Route =
   | { name: "audiences" }
   | { name: "glossary" }
   | { name: "audit" }
-  | { name: "readiness"; id: number };
+  | { name: "readiness"; id: number }
+  | { name: "training"; id: number; audienceId?: number };
 
 export type ConfirmRequest = {
   title: string;
@@ -130,7 +131,7 @@ class Ui {
 
   navigate(route: Route): void {
     this.route = route;
-    if (route.name === "launch" || route.name === "readiness") this.activeLaunchId = route.id;
+    if (route.name === "launch" || route.name === "readiness" || route.name === "training") this.activeLaunchId = route.id;
     else if (route.name !== "message" && route.name !== "pitch") this.activeLaunchId = null;
     if (this.error && !this.error.inDialog) this.error = null;
   }

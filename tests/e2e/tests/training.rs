@@ -1,0 +1,38 @@
+//! Training kits through the real app, on the demo taken through review: the VAR team's kit
+//! holds drills from the approved battle card only, with the email named as left out; the MSP
+//! team has nothing approved and current, and is told why.
+
+use pitchbridge_e2e::*;
+
+#[tokio::test]
+async fn a_launch_owner_sees_the_drills_an_approved_pitch_gives_and_what_is_left_out() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+
+    click(&c, "[data-testid=open-training]").await;
+    find_text(&c, "[data-testid=training-title]", "Training kit").await;
+    let audience = find(&c, "[data-testid=training-audience]").await;
+    audience.select_by_label("VAR × IT director").await.unwrap();
+    find_text(&c, "[data-testid=training-summary]", "from 1 approved pitch").await;
+    // Each kind of drill the battle card gives, each item naming where it comes from.
+    for kind in ["multipleChoice", "cloze", "objectionDrill", "flashcard"] {
+        find(&c, &format!("[data-testid=training-kind-{kind}] [data-testid=training-item]")).await;
+    }
+    find_text(&c, "[data-testid=training-kind-objectionDrill]", "“Security will take months.”").await;
+    find_text(&c, "[data-testid=training-item]", "From “ERP add-ons cost IT more").await;
+    find_text(&c, "[data-testid=training-missing]", "changes-requested").await;
+    find(&c, "[data-testid=save-launch-kit]").await;
+    find(&c, "[data-testid=save-scorm]").await;
+    screenshot(&c, "training-kit").await;
+
+    // The MSP team: the call script's approval has lapsed and the elevator pitch is in review.
+    let audience = find(&c, "[data-testid=training-audience]").await;
+    audience.select_by_label("MSP × AP manager").await.unwrap();
+    find_text(&c, "main", "Nothing approved to train on yet").await;
+    find_text(&c, "[data-testid=training-left-out]", "expired on").await;
+    find_text(&c, "[data-testid=training-left-out]", "in-review").await;
+    screenshot(&c, "training-nothing-approved").await;
+    c.close().await.unwrap();
+}
