@@ -30,7 +30,8 @@ export class PitchChecks {
   /** The readiness score's band, for the header's pill. */
   readonly band = $derived(readinessBand(this.report === null ? null : this.report.readiness.score));
   /** Ticked manual items the reviewer has not confirmed yet, offered in the decision. */
-  readonly unconfirmed = $derived(unconfirmedItems(this.report));
+  /** `null` until the first check has reported. */
+  readonly unconfirmed = $derived(this.report === null ? null : unconfirmedItems(this.report));
 
   readonly #host: CheckHost;
   #timer: ReturnType<typeof setTimeout> | undefined;
