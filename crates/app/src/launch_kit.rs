@@ -205,3 +205,80 @@ fn positioning_brief(src: &KitSource, brand: pitchbridge_export::Brand, created:
         ..guide
     }
 }
+
+/// Whether a launch kit made earlier still holds: each pitch it was made from, as it is now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchKitCheck {
+    pub launch: String,
+    pub audience: String,
+    /// When the kit was made.
+    pub created: String,
+    /// Every pitch it was made from still approved, unchanged and unexpired.
+    pub current: bool,
+    /// One line for each pitch that no longer holds, with why.
+    pub problems: Vec<String>,
+    /// The kit's files made from those pitches, to replace.
+    pub stale_files: Vec<String>,
+}
+
+impl App {
+    /// Reads a launch kit's manifest and compares what each file was made from with the
+    /// workspace now: a pitch changed, no longer approved, expired or gone makes its files
+    /// stale.
+    pub fn check_launch_kit(&self, path: &Path) -> ApiResult<LaunchKitCheck> {
+        let not_a_kit = |why: String| ApiError::invalid(format!("{} is not a launch kit Pitchbridge can read: {why}", path.display()));
+        let file = std::fs::File::open(path).map_err(|e| not_a_kit(e.to_string()))?;
+        let mut zip = zip::ZipArchive::new(file).map_err(|e| not_a_kit(e.to_string()))?;
+        let manifest: serde_json::Value = {
+            let entry = zip.by_name("manifest.json").map_err(|_| not_a_kit("it has no manifest.json".into()))?;
+            // A manifest is a few kilobytes; a huge one is not ours.
+            let mut limited = std::io::Read::take(entry, 16 * 1024 * 1024);
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut limited, &mut text).map_err(|e| not_a_kit(e.to_string()))?;
+            serde_json::from_str(&text).map_err(|e| not_a_kit(format!("its manifest is not JSON ({e})")))?
+        };
+        let files = manifest["files"].as_array().ok_or_else(|| not_a_kit("its manifest lists no files".into()))?;
+        let ws = self.ws()?;
+        let today = self.today();
+        let mut problems: Vec<(Id, String)> = Vec::new();
+        let mut checked: Vec<Id> = Vec::new();
+        for f in files {
+            for p in f["made_from"].as_array().into_iter().flatten() {
+                let (Some(id), Some(made)) = (p["id"].as_i64(), p["fingerprint"].as_str()) else { continue };
+                if checked.contains(&id) {
+                    continue;
+                }
+                checked.push(id);
+                let title = p["title"].as_str().unwrap_or_default();
+                let Ok(detail) = ws.pitch_detail(id) else {
+                    problems.push((id, format!("“{title}” is no longer in this workspace.")));
+                    continue;
+                };
+                let now_fp = ws.pitch_content_fingerprint(id)?;
+                let fact = ws.readiness_facts(detail.summary.pitch.launch_id)?.pitches.into_iter().find(|x| x.id == id);
+                let status = detail.summary.pitch.status;
+                if now_fp != made {
+                    problems.push((id, format!("“{title}” has changed since the kit was made.")));
+                } else if status != pitchbridge_core::PitchStatus::Approved {
+                    problems.push((id, format!("“{title}” is no longer approved ({}).", status.as_str())));
+                } else if let Some(day) = fact.and_then(|x| x.expires_on).filter(|d| d.as_str() <= today.as_str()) {
+                    problems.push((id, format!("“{title}”: its approval expired on {day}.")));
+                }
+            }
+        }
+        let stale_files = files
+            .iter()
+            .filter(|f| f["made_from"].as_array().into_iter().flatten().any(|p| problems.iter().any(|(id, _)| Some(*id) == p["id"].as_i64())))
+            .filter_map(|f| f["path"].as_str().map(str::to_string))
+            .collect();
+        Ok(LaunchKitCheck {
+            launch: manifest["launch"].as_str().unwrap_or_default().to_string(),
+            audience: manifest["audience"].as_str().unwrap_or_default().to_string(),
+            created: manifest["created"].as_str().unwrap_or_default().to_string(),
+            current: problems.is_empty(),
+            problems: problems.into_iter().map(|(_, p)| p).collect(),
+            stale_files,
+        })
+    }
+}

@@ -132,3 +132,39 @@ fn an_expired_call_script_is_left_out_and_drilled_as_a_talk_track_while_its_appr
     assert!(gift.starts_with("// Made by Pitchbridge") && gift.contains("$CATEGORY: Pitchbridge/Ledgerline 4.0 launch/MSP × AP manager"), "{gift}");
     assert!(gift.contains("::Talk track") && gift.contains("::Objection"), "{gift}");
 }
+
+/// A launch kit made while the battle card was approved goes stale when the Factory changes a
+/// claim the card quotes: the check names the card, why, and the files to replace.
+#[test]
+fn a_launch_kit_goes_stale_when_a_claim_its_pitch_quotes_changes() {
+    use pitchbridge_app::launch_kit::LaunchKitRequest;
+    use pitchbridge_app::messages::AddMessageVersionRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo_with_reviews(dir.path());
+    let (launch_id, audience_id) = audience(&a, "IT director");
+    let kit = dir.path().join("kit.zip");
+    let made = a.export_launch_kit(LaunchKitRequest { launch_id, audience_id, path: kit.display().to_string() }).unwrap();
+    assert!(made.files.contains(&"training/scorm-1.2.zip".to_string()) && made.files.last().unwrap() == "manifest.json", "{:?}", made.files);
+    let fresh = a.check_launch_kit(&kit).unwrap();
+    assert!(fresh.current && fresh.problems.is_empty() && fresh.stale_files.is_empty(), "{fresh:?}");
+    assert_eq!(fresh.audience, "VAR × IT director");
+
+    // The Factory's proof point the card quotes changes (81% becomes 84%).
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let (message, text): (i64, String) =
+        db.query_row("SELECT message_id, source_text FROM message_version ORDER BY number DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert!(text.contains("from 22% to 81%"));
+    a.add_message_version(AddMessageVersionRequest { message_id: message, text: text.replace("from 22% to 81%", "from 22% to 84%") }).unwrap();
+
+    let stale = a.check_launch_kit(&kit).unwrap();
+    assert!(!stale.current);
+    assert_eq!(stale.problems.len(), 1, "{:?}", stale.problems);
+    assert!(stale.problems[0].contains("ERP add-ons cost IT more") && stale.problems[0].contains("no longer approved"), "{:?}", stale.problems);
+    assert!(stale.stale_files.iter().any(|f| f == "training/scorm-1.2.zip") && stale.stale_files.iter().any(|f| f.starts_with("pitches/")), "{:?}", stale.stale_files);
+
+    // Not a kit: a clear refusal.
+    let other = dir.path().join("other.zip");
+    std::fs::write(&other, b"not a zip").unwrap();
+    let err = a.check_launch_kit(&other).unwrap_err();
+    assert!(err.message.contains("is not a launch kit"), "{}", err.message);
+}

@@ -141,6 +141,16 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT.zip")]
         output: PathBuf,
     },
+    /// Whether a launch kit made earlier still holds: each pitch it was made from compared with
+    /// the workspace now (changed, no longer approved, expired or gone), and the files to
+    /// replace. Exits 0 when it holds, 1 when it is stale, 2 on bad input.
+    ///
+    /// Example: pitchbridge kit-check --workspace team.pitchbridge kit.zip
+    KitCheck {
+        #[arg(long)]
+        workspace: PathBuf,
+        kit: PathBuf,
+    },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
     VerifyAudit { workspace: PathBuf },
@@ -204,6 +214,9 @@ fn main() -> ExitCode {
     }
     if let Command::LaunchKit { workspace, launch, audience, output } = &cli.command {
         return launch_kit(workspace, *launch, *audience, output);
+    }
+    if let Command::KitCheck { workspace, kit } = &cli.command {
+        return kit_check(workspace, kit);
     }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -304,6 +317,28 @@ fn launch_kit(workspace: &Path, launch_id: i64, audience_id: i64, output: &Path)
     }
 }
 
+fn kit_check(workspace: &Path, kit: &Path) -> ExitCode {
+    let checked = open(workspace).and_then(|app| app.check_launch_kit(kit));
+    match checked {
+        Ok(c) if c.current => {
+            say!("{} holds: every pitch it was made from ({} for {}, made {}) is still approved and unchanged.", kit.display(), c.launch, c.audience, c.created);
+            ExitCode::SUCCESS
+        }
+        Ok(c) => {
+            say!("{} is stale ({} for {}, made {}):", kit.display(), c.launch, c.audience, c.created);
+            for p in &c.problems {
+                say!("  {p}");
+            }
+            say!("Files to replace: {}.", c.stale_files.join(", "));
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            complain!("pitchbridge kit-check: {}", e.message);
+            ExitCode::from(2)
+        }
+    }
+}
+
 pub(crate) fn open(path: &Path) -> ApiResult<App> {
     let mut app = new_app();
     app.open_workspace(OpenWorkspaceRequest { path: path.display().to_string(), create: false })?;
@@ -372,7 +407,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

@@ -302,6 +302,17 @@ fn the_launch_kit_holds_only_approved_current_content_and_its_manifest_says_what
     let info = String::from_utf8(Command::new("pdfinfo").arg(&brief).output().unwrap().stdout).unwrap();
     assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "one page:\n{info}");
 
+    // The kit holds until a pitch in it changes state; then kit-check names it (exit 1).
+    let (code, out, _) = pitchbridge(&config, &["kit-check", "--workspace", &ws, &zip_path.display().to_string()]);
+    assert_eq!(code, 0, "{out}");
+    db.execute("UPDATE pitch SET status = 'needs-reapproval' WHERE collateral_type = 'battle-card'", []).unwrap();
+    let (code, out, _) = pitchbridge(&config, &["kit-check", "--workspace", &ws, &zip_path.display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("is stale") && out.contains("needs-reapproval") && out.contains("training/scorm-1.2.zip"), "{out}");
+    let (code, _, err) = pitchbridge(&config, &["kit-check", "--workspace", &ws, &ws]);
+    assert_eq!(code, 2, "{err}");
+    db.execute("UPDATE pitch SET status = 'approved' WHERE collateral_type = 'battle-card'", []).unwrap();
+
     // Nothing approved and current for the MSP team: exit 1, with what is missing.
     let (code, _, err) = pitchbridge(&config, &["launch-kit", "--workspace", &ws, "--launch", "1", "--audience", &audience("AP manager"), "-o", &zip_path.display().to_string()]);
     assert_eq!(code, 1, "{err}");
