@@ -6,8 +6,9 @@ made (session time is write-only in SCORM 1.2: it is in the calls), and every UR
 asked for.
 
 Usage (under an X display, e.g. xvfb-run):
-    run_in_webkit.py PACKAGE.zip SCORM12_JS MODE SCREENSHOT.png
-MODE: "right" answers every question right; "half" gets every other question wrong.
+    run_in_webkit.py PACKAGE.zip SCORM12_JS MODE SCREENSHOT.png [SUSPEND_DATA]
+MODE: "right" answers every question right; "half" gets every other question wrong; "look"
+only opens it. SUSPEND_DATA is what the learning system kept from earlier sessions.
 """
 import functools
 import http.server
@@ -28,6 +29,7 @@ gi.require_version("WebKit2", "4.1")
 from gi.repository import GLib, Gtk, WebKit2  # noqa: E402
 
 package, runtime, mode, screenshot = sys.argv[1:5]
+suspend_data = sys.argv[5] if len(sys.argv) > 5 else ""
 root = tempfile.mkdtemp()
 with zipfile.ZipFile(package) as z:
     z.extractall(os.path.join(root, "package"))
@@ -36,6 +38,7 @@ with open(os.path.join(root, "lms.html"), "w", encoding="utf-8") as f:
     f.write("""<!DOCTYPE html><html><head><meta charset="utf-8"><script src="scorm12.js"></script><script>
 window.calls = [];
 window.API = new Scorm12API({ logLevel: 5, autocommit: false });
+if (SUSPEND) { window.API.loadFromJSON({ suspend_data: SUSPEND, core: { entry: "resume" } }); }
 ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"].forEach(function (name) {
   var real = window.API[name].bind(window.API);
   window.API[name] = function () {
@@ -45,7 +48,7 @@ window.API = new Scorm12API({ logLevel: 5, autocommit: false });
     return result;
   };
 });
-</script></head><body style="margin:0"><iframe id="sco" src="package/index.html" style="border:0;width:1000px;height:1400px"></iframe></body></html>""")
+</script></head><body style="margin:0"><iframe id="sco" src="package/index.html" style="border:0;width:1000px;height:1400px"></iframe></body></html>""".replace("SUSPEND", json.dumps(suspend_data)))
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -71,6 +74,7 @@ var frame = document.getElementById("sco");
 var d = frame.contentDocument;
 var kit = JSON.parse(d.getElementById("kit").textContent);
 kit.questions.forEach(function (q, i) {
+  if (MODE === "look") { return; }
   var wrong = MODE === "half" && i % 2 === 0;
   if (q.type === "choice") {
     var pick = wrong ? (q.answer + 1) % q.choices.length : q.answer;
@@ -80,12 +84,13 @@ kit.questions.forEach(function (q, i) {
     d.querySelector("input[name=q" + i + "]").value = wrong ? "no idea" : q.gap.toUpperCase() + ".";
   }
 });
-d.getElementById("submit").click();
+if (MODE !== "look") { d.getElementById("submit").click(); }
 JSON.stringify({
   raw: window.API.cmi.core.score.raw, min: window.API.cmi.core.score.min, max: window.API.cmi.core.score.max,
   status: window.API.cmi.core.lesson_status,
   questions: kit.questions.length, practice: kit.practice.length,
-  shown: d.getElementById("result").textContent, calls: window.calls
+  shown: d.getElementById("result").textContent, intro: d.getElementById("intro").textContent,
+  submitDisabled: d.getElementById("submit").disabled, calls: window.calls
 });
 """.replace("MODE", json.dumps(mode))
 

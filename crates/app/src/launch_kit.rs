@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::export::fonts;
-use crate::training::{epoch_seconds, KitSource, TrainingKitRequest, DEFAULT_PASS_MARK};
+use crate::training::{epoch_seconds, KitSource, TrainingKitRequest};
 use crate::training_guide::{answer_key, rep_guide};
 use crate::App;
 
@@ -147,7 +147,9 @@ impl App {
         files.push(("rep-guide-answer-key.pdf".into(), pdf(&answer_key(&src, brand, &now))?, "answer key", all_pitches.clone()));
         let quiz = kit.items.iter().any(|i| matches!(i.kind, ItemKind::MultipleChoice { .. } | ItemKind::Cloze { .. }));
         if quiz {
-            let scorm = write_scorm(&Course { title: &title, pass_mark: DEFAULT_PASS_MARK }, &kit.items).map_err(|e| io(e.to_string()))?;
+            let c = self.certification_of(&src, req.launch_id, req.audience_id)?;
+            let course = Course { title: &title, pass_mark: c.pass_mark, attempts: c.attempts, valid_until: c.pass_valid_until.as_deref() };
+            let scorm = write_scorm(&course, &kit.items).map_err(|e| io(e.to_string()))?;
             files.push(("training/scorm-1.2.zip".into(), scorm, "SCORM 1.2 package", all_pitches.clone()));
             let gift = write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes();
             files.push(("training/quiz.gift".into(), gift, "Moodle GIFT quiz", all_pitches.clone()));
@@ -158,7 +160,10 @@ impl App {
             files.push(("training/flashcards.apkg".into(), apkg, "Anki deck", all_pitches.clone()));
         }
 
+        let certification = self.certification_of(&src, req.launch_id, req.audience_id)?;
         let manifest = serde_json::json!({
+            "certification": { "pass_mark": certification.pass_mark, "attempts": certification.attempts,
+                               "validity_days": certification.validity_days, "pass_valid_until": certification.pass_valid_until },
             "launch": kit.launch_name,
             "audience": kit.audience_name,
             "created": now,

@@ -72,8 +72,31 @@ pub enum KitFormat {
     Docx,
 }
 
-/// The score that passes a kit's quiz until kits carry their own certification settings.
-pub const DEFAULT_PASS_MARK: u32 = 80;
+/// How a kit certifies a rep: the score that passes its quiz, the attempts allowed (0 for no
+/// limit) and how long a pass holds, which is never beyond the approvals the kit is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Certification {
+    pub pass_mark: u32,
+    pub attempts: u32,
+    pub validity_days: u32,
+    /// The day a pass made today lapses.
+    pub pass_valid_until: Option<String>,
+    /// Set when an approval's expiry comes before the validity: the pitch that caps it.
+    pub capped_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificationRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+    pub pass_mark: u32,
+    pub attempts: u32,
+    pub validity_days: u32,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -154,6 +177,33 @@ impl App {
         Ok(KitSource { kit: TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out }, input, positioning, product })
     }
 
+    /// The certification settings of a launch's kit for an audience, with the day a pass made
+    /// today would lapse.
+    pub fn certification(&self, launch_id: Id, audience_id: Id) -> ApiResult<Certification> {
+        let src = self.kit_source(TrainingKitRequest { launch_id, audience_id })?;
+        self.certification_of(&src, launch_id, audience_id)
+    }
+
+    pub(crate) fn certification_of(&self, src: &KitSource, launch_id: Id, audience_id: Id) -> ApiResult<Certification> {
+        use pitchbridge_core::readiness::{date_of, day_number};
+        let (pass_mark, attempts, validity_days) = self.ws()?.certification_settings(launch_id, audience_id)?;
+        let today = self.today();
+        let by_validity = day_number(&today).map(|d| date_of(d + validity_days as i64));
+        // The earliest approval to lapse among the pitches the kit is made from.
+        let earliest = src.kit.pitches.iter().filter_map(|p| p.expires_on.as_ref().map(|e| (e.clone(), p.title.clone()))).min();
+        let (pass_valid_until, capped_by) = match (by_validity, earliest) {
+            (Some(v), Some((e, title))) if e < v => (Some(e), Some(title)),
+            (v, _) => (v, None),
+        };
+        Ok(Certification { pass_mark, attempts, validity_days, pass_valid_until, capped_by })
+    }
+
+    pub fn set_certification(&mut self, req: CertificationRequest) -> ApiResult<Certification> {
+        let now = self.clock.now();
+        self.ws_mut()?.set_certification_settings(req.launch_id, req.audience_id, req.pass_mark, req.attempts, req.validity_days, &now)?;
+        self.certification(req.launch_id, req.audience_id)
+    }
+
     /// Writes the kit in a learning system's format, or as the rep guide (with its answer key
     /// beside it, "…-answer-key.pdf"). Refused, with what is missing, when no approved pitch
     /// gives it anything to drill. Returns each file written.
@@ -176,7 +226,11 @@ impl App {
                 let deck = Deck { name: &title, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
                 write_apkg(&deck, &kit.items).map_err(|e| io(e.to_string()))?
             }
-            KitFormat::Scorm => write_scorm(&Course { title: &title, pass_mark: DEFAULT_PASS_MARK }, &kit.items).map_err(|e| io(e.to_string()))?,
+            KitFormat::Scorm => {
+                let c = self.certification_of(&src, req.launch_id, req.audience_id)?;
+                let course = Course { title: &title, pass_mark: c.pass_mark, attempts: c.attempts, valid_until: c.pass_valid_until.as_deref() };
+                write_scorm(&course, &kit.items).map_err(|e| io(e.to_string()))?
+            }
             KitFormat::Pdf | KitFormat::Docx => {
                 let (format, ext) = if req.format == KitFormat::Pdf { (ExportFormat::Pdf, "pdf") } else { (ExportFormat::Docx, "docx") };
                 let now = self.clock.now();

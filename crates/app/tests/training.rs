@@ -168,3 +168,32 @@ fn a_launch_kit_goes_stale_when_a_claim_its_pitch_quotes_changes() {
     let err = a.check_launch_kit(&other).unwrap_err();
     assert!(err.message.contains("is not a launch kit"), "{}", err.message);
 }
+
+/// A kit's certification: set with a reason for what is refused, audited, and a pass never
+/// holds beyond the approvals the kit is made from.
+#[test]
+fn a_pass_holds_for_the_kits_validity_but_never_past_the_approvals_it_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo_with_reviews(dir.path());
+    let (launch_id, audience_id) = audience(&a, "IT director");
+    let c = a.certification(launch_id, audience_id).unwrap();
+    assert_eq!((c.pass_mark, c.attempts, c.validity_days), (80, 3, 90), "the defaults");
+    // 90 days from 2027-01-15 would be 2027-04-15; the battle card's approval lapses first.
+    let card_expires = a.training_kit(TrainingKitRequest { launch_id, audience_id }).unwrap().pitches[0].expires_on.clone().unwrap();
+    assert!(card_expires.as_str() < "2027-04-15");
+    assert_eq!(c.pass_valid_until.as_deref(), Some(card_expires.as_str()));
+    assert!(c.capped_by.as_deref().unwrap().contains("battle card"), "{c:?}");
+
+    let set = |a: &mut App, pass_mark, attempts, validity_days| a.set_certification(CertificationRequest { launch_id, audience_id, pass_mark, attempts, validity_days });
+    for (pass, tries, days, why) in [(0, 3, 30, "1 to 100"), (101, 3, 30, "1 to 100"), (80, 21, 30, "at most 20"), (80, 3, 0, "1 to 3,650")] {
+        let err = set(&mut a, pass, tries, days).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert!(err.message.contains(why), "{}", err.message);
+    }
+    let c = set(&mut a, 90, 2, 14).unwrap();
+    assert_eq!((c.pass_mark, c.attempts, c.validity_days, c.pass_valid_until.as_deref(), c.capped_by.as_deref()), (90, 2, 14, Some("2027-01-29"), None));
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let audited: i64 = db.query_row("SELECT count(*) FROM audit_event WHERE action = 'training.certification-set'", [], |r| r.get(0)).unwrap();
+    assert_eq!(audited, 1, "only the accepted change");
+    assert!(a.verify_audit().unwrap().first_break.is_none());
+}

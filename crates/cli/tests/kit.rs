@@ -141,6 +141,11 @@ fn a_kit_of_approved_wording_is_written_as_gift_and_nothing_approved_exits_1() {
 /// Runs the package in WebKit under scorm-again's SCORM 1.2 runtime (tests/scorm), answering
 /// every question right or every other one wrong; returns what it reported.
 fn run_scorm(package: &str, mode: &str, dir: &Path) -> serde_json::Value {
+    run_scorm_resumed(package, mode, dir, "")
+}
+
+/// As `run_scorm`, with what the learning system kept from earlier sessions.
+fn run_scorm_resumed(package: &str, mode: &str, dir: &Path, suspend_data: &str) -> serde_json::Value {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let runtime = root.join("ui/node_modules/scorm-again/dist/scorm12.js");
     assert!(runtime.exists(), "{} is missing: npm ci in ui/ installs scorm-again", runtime.display());
@@ -149,7 +154,7 @@ fn run_scorm(package: &str, mode: &str, dir: &Path) -> serde_json::Value {
     let out = Command::new("timeout")
         .args(["120", "xvfb-run", "-a", "/usr/bin/python3"])
         .arg(root.join("tests/scorm/run_in_webkit.py"))
-        .args([package, &runtime.display().to_string(), mode, &shot.display().to_string()])
+        .args([package, &runtime.display().to_string(), mode, &shot.display().to_string(), suspend_data])
         .env("NO_AT_BRIDGE", "1")
         .output()
         .unwrap();
@@ -166,6 +171,8 @@ fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_run
     assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
     let db = rusqlite::Connection::open(&ws).unwrap();
     let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
+    // Two attempts, a pass holding 30 days (the card's approval lapses later).
+    db.execute("INSERT INTO training_settings (launch_id, audience_id, pass_mark, attempts, validity_days) VALUES (1, ?1, 80, 2, 30)", [it_director]).unwrap();
     let package = dir.path().join("var-scorm.zip").display().to_string();
     let (code, _, err) = pitchbridge(&config, &["kit", "--workspace", &ws, "--launch", "1", "--audience", &it_director.to_string(), "--format", "scorm", "-o", &package]);
     assert_eq!(code, 0, "{err}");
@@ -188,6 +195,20 @@ fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_run
     assert_eq!(half["raw"].as_str(), Some(expected.to_string().as_str()), "{half}");
     assert_eq!(half["status"], "failed");
     assert!(half["shown"].as_str().unwrap().contains("not passed"), "{half}");
+
+    // A failed first attempt is counted and suspended, so the count comes back next time.
+    let set = |run: &serde_json::Value, element: &str| -> Option<String> {
+        run["calls"].as_array().unwrap().iter().rev().find(|c| c["name"] == "LMSSetValue" && c["args"][0] == element).map(|c| c["args"][1].as_str().unwrap().to_string())
+    };
+    assert_eq!(set(&half, "cmi.suspend_data").as_deref(), Some("attempts:1"));
+    assert_eq!(set(&half, "cmi.core.exit").as_deref(), Some("suspend"));
+    assert_eq!(set(&all_right, "cmi.core.exit").as_deref(), Some(""), "a pass is not suspended");
+    assert!(half["intro"].as_str().unwrap().contains("Attempt 1 of 2") && half["intro"].as_str().unwrap().contains("A pass holds until"), "{}", half["intro"]);
+    let second = run_scorm_resumed(&package, "look", dir.path(), "attempts:1");
+    assert!(second["intro"].as_str().unwrap().contains("Attempt 2 of 2") && second["submitDisabled"] == false, "{second}");
+    let spent = run_scorm_resumed(&package, "look", dir.path(), "attempts:2");
+    assert_eq!(spent["submitDisabled"], true, "{spent}");
+    assert!(spent["shown"].as_str().unwrap().contains("used all 2 attempts"), "{spent}");
 
     for run in [&all_right, &half] {
         let calls = run["calls"].as_array().unwrap();

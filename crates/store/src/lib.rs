@@ -16,6 +16,7 @@ mod messages;
 mod pitch_doc;
 mod pitches;
 mod readiness;
+mod training;
 mod review;
 mod review_comments;
 mod review_copy;
@@ -59,6 +60,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_review.sql")),
     (7, include_str!("../migrations/0007_readiness.sql")),
     (8, include_str!("../migrations/0008_check_summary.sql")),
+    (9, include_str!("../migrations/0009_training.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

@@ -19,6 +19,10 @@ pub struct Course<'a> {
     pub title: &'a str,
     /// The score (0–100) that passes.
     pub pass_mark: u32,
+    /// Attempts a rep has (0 for no limit), counted in the learning system's suspend data.
+    pub attempts: u32,
+    /// The day a pass made now lapses, when known.
+    pub valid_until: Option<&'a str>,
 }
 
 fn escape_xml(s: &str) -> String {
@@ -70,7 +74,8 @@ fn kit_json(course: &Course, items: &[KitItem]) -> Value {
             ItemKind::Flashcard { .. } => {}
         }
     }
-    json!({ "title": course.title, "passMark": course.pass_mark, "questions": questions, "practice": practice })
+    json!({ "title": course.title, "passMark": course.pass_mark, "attempts": course.attempts, "validUntil": course.valid_until,
+            "questions": questions, "practice": practice })
 }
 
 /// The page, with the kit's data in it. The data sits in a JSON script block, so nothing in it
@@ -141,7 +146,7 @@ mod tests {
             kind: ItemKind::MultipleChoice { question: "Which? </script><script>alert(1)</script>".into(), choices: vec!["a".into(), "b & c".into()], answer: 1 },
             source: ItemSource { pitch_id: Some(1), pitch_title: "P".into(), pitch_fingerprint: String::new(), block_keys: vec![], claim_ids: vec![], claim_fingerprints: vec![] },
         };
-        let course = Course { title: "Launch <1> & co", pass_mark: 80 };
+        let course = Course { title: "Launch <1> & co", pass_mark: 80, attempts: 3, valid_until: Some("2027-04-01") };
         let html = page(&course, &[item]);
         assert_eq!(html.matches("</script>").count(), 2, "only the page's own two blocks close");
         assert!(html.contains("<title>Launch &lt;1&gt; &amp; co</title>"));

@@ -5,7 +5,7 @@ use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::export::ExportOutcome;
 use pitchbridge_app::files::Saving;
 use pitchbridge_app::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
-use pitchbridge_app::training::{KitFormat, TrainingExportRequest, TrainingKit, TrainingKitRequest};
+use pitchbridge_app::training::{Certification, CertificationRequest, KitFormat, TrainingExportRequest, TrainingKit, TrainingKitRequest};
 use pitchbridge_core::Id;
 use tauri::AppHandle;
 
@@ -51,4 +51,14 @@ pub async fn export_launch_kit(handle: AppHandle, s: Cmd<'_>, launch_id: Id, aud
     let Some(path) = crate::dialogs::save_file(&handle, "Save launch kit", "Zip archive", &["zip"], suggestion).await else { return Ok(None) };
     let path = path.with_extension("zip").display().to_string();
     Ok(Some(s.run(move |a| a.export_launch_kit(LaunchKitRequest { launch_id, audience_id, path })).await?))
+}
+
+#[tauri::command]
+pub async fn certification(s: Cmd<'_>, launch_id: Id, audience_id: Id) -> ApiResult<Certification> {
+    s.run(move |a| a.certification(launch_id, audience_id)).await
+}
+
+#[tauri::command]
+pub async fn set_certification(s: Cmd<'_>, req: CertificationRequest) -> ApiResult<Certification> {
+    s.run(move |a| a.set_certification(req)).await
 }

@@ -25,6 +25,13 @@ async fn a_launch_owner_sees_the_drills_an_approved_pitch_gives_and_what_is_left
     find_text(&c, "[data-testid=training-missing]", "changes-requested").await;
     find(&c, "[data-testid=save-launch-kit]").await;
     find(&c, "[data-testid=save-scorm]").await;
+    // Certification: a pass holds at most as long as the card's approval.
+    find_text(&c, "[data-testid=cert-until]", "when the approval of").await;
+    fill(&c, "[data-testid=cert-pass-mark]", "90").await;
+    fill(&c, "[data-testid=cert-attempts]", "2").await;
+    fill(&c, "[data-testid=cert-validity]", "14").await;
+    click(&c, "[data-testid=cert-save]").await;
+    wait_db(&sandbox.default_workspace(), "SELECT count(*) FROM training_settings WHERE pass_mark = 90 AND attempts = 2 AND validity_days = 14", 1).await;
     screenshot(&c, "training-kit").await;
 
     // The MSP team: the call script's approval has lapsed and the elevator pitch is in review.

@@ -936,4 +936,16 @@ export type LaunchKitOutcome = { path: string, bytes: number,
  */
 files: Array<string>, plan: LaunchKitPlan, };
 
+export type Certification = { passMark: number, attempts: number, validityDays: number, 
+/**
+ * The day a pass made today lapses.
+ */
+passValidUntil: string | null, 
+/**
+ * Set when an approval's expiry comes before the validity: the pitch that caps it.
+ */
+cappedBy: string | null, };
+
+export type CertificationRequest = { launchId: number, audienceId: number, passMark: number, attempts: number, validityDays: number, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

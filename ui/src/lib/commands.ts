@@ -13,6 +13,8 @@ import type {
   AuditVerification,
   BrandKitInput,
   BrandKitView,
+  Certification,
+  CertificationRequest,
   CheckPitchRequest,
   CheckSettingsView,
   Claim,
@@ -550,6 +552,14 @@ export function launchKitPlan(launchId: number, audienceId: number): Promise<Lau
 /** Saves the launch kit (a zip) where the person chooses; `None` when they cancel. */
 export function exportLaunchKit(launchId: number, audienceId: number): Promise<LaunchKitOutcome | null> {
   return call<LaunchKitOutcome | null>("export_launch_kit", { launchId, audienceId });
+}
+
+export function certification(launchId: number, audienceId: number): Promise<Certification> {
+  return call<Certification>("certification", { launchId, audienceId });
+}
+
+export function setCertification(req: CertificationRequest): Promise<Certification> {
+  return call<Certification>("set_certification", { req });
 }
 
 // ---- workspace ---------------------------------------------------------------------------------
