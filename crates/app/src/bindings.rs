@@ -35,7 +35,7 @@ use crate::profile::*;
 use crate::review::*;
 use crate::review_files::*;
 use crate::workspace::*;
-use crate::training::{Certification, CertificationRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingKit, TrainingKitRequest};
+use crate::training::{Certification, CertificationRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
 use pitchbridge_training::{ClozePart, ItemKind, ItemSource, KitItem, TalkLine};
 
@@ -69,7 +69,7 @@ pub fn typescript() -> String {
         ReadinessRequest, ValidUntilRequest, VerificationRequest, LaunchReadiness, Gate, ScorePart, MatrixCell, Expiring, QueueEntry,
         CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights, ReviewFlow, PitchRounds, ReverifyRequest, Reverification, TrendPoint, MyExpiring, ReadinessSettings, TypeInterval, PitchVerification,
         TrainingKitRequest, TrainingKit, KitSourcePitch, KitFormat, TrainingExportRequest, KitItem, ItemKind, ItemSource, ClozePart, TalkLine,
-        LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome, Certification, CertificationRequest,
+        LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome, Certification, CertificationRequest, TrainingItemRequest,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -37,6 +37,8 @@ pub struct TrainingKit {
     pub pitches: Vec<KitSourcePitch>,
     /// The audience's pitches that could not be used, one line each with the reason.
     pub left_out: Vec<String>,
+    /// Items the writer removed from the kit (they can be put back).
+    pub removed: Vec<KitItem>,
 }
 
 /// A kit with what it was made from: the rep guide needs the pitches' own words too.
@@ -45,6 +47,41 @@ pub(crate) struct KitSource {
     pub input: KitInput,
     pub positioning: pitchbridge_core::readiness::Positioning,
     pub product: String,
+}
+
+/// One of a kit's items, by its key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingItemRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+    pub key: String,
+}
+
+/// The writer's changes applied to the items as made: removed ones set apart, moved ones in
+/// their place among their kind (the others after them, as made).
+fn arrange(made: Vec<KitItem>, states: &[pitchbridge_store::ItemState]) -> (Vec<KitItem>, Vec<KitItem>) {
+    let state = |key: &str| states.iter().find(|s| s.key == key);
+    let (removed, mut items): (Vec<KitItem>, Vec<KitItem>) = made.into_iter().partition(|i| state(&i.key).is_some_and(|s| s.removed));
+    // Items come grouped by kind; order within each group.
+    let kinds: Vec<&'static str> = {
+        let mut k: Vec<&'static str> = Vec::new();
+        for i in &items {
+            if !k.contains(&i.kind_name()) {
+                k.push(i.kind_name());
+            }
+        }
+        k
+    };
+    let index: std::collections::HashMap<String, usize> = items.iter().enumerate().map(|(n, i)| (i.key.clone(), n)).collect();
+    items.sort_by_key(|i| {
+        let kind = kinds.iter().position(|k| *k == i.kind_name()).unwrap_or(0);
+        let place = state(&i.key).and_then(|s| s.position).map_or(i64::MAX, |p| p);
+        (kind, place, index[&i.key])
+    });
+    (items, removed)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -171,10 +208,32 @@ impl App {
             });
             pitches.push(KitSourcePitch { pitch_id: fact.id, title: fact.title.clone(), type_name: ct.name.clone(), expires_on: fact.expires_on.clone() });
         }
-        let items = if input.pitches.is_empty() { Vec::new() } else { make_items(&input) };
+        let made = if input.pitches.is_empty() { Vec::new() } else { make_items(&input) };
+        let (items, removed) = arrange(made, &ws.training_item_states(req.launch_id, req.audience_id)?);
         let positioning = ws.launch_targets(req.launch_id)?.positioning;
         let product = launch.launch.product.clone();
-        Ok(KitSource { kit: TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out }, input, positioning, product })
+        Ok(KitSource { kit: TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out, removed }, input, positioning, product })
+    }
+
+    /// Removes an item from the kit (it is made no more until put back), or puts it back.
+    pub fn remove_training_item(&mut self, req: TrainingItemRequest, removed: bool) -> ApiResult<TrainingKit> {
+        let now = self.clock.now();
+        self.ws_mut()?.set_training_item_removed(req.launch_id, req.audience_id, &req.key, removed, &now)?;
+        self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })
+    }
+
+    /// Moves an item one place up (`by` −1) or down (+1) among the items of its kind.
+    pub fn move_training_item(&mut self, req: TrainingItemRequest, by: i32) -> ApiResult<TrainingKit> {
+        let kit = self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
+        let Some(item) = kit.items.iter().find(|i| i.key == req.key) else {
+            return Err(ApiError::invalid("That item is not in the kit any more; it may have been removed."));
+        };
+        let mut keys: Vec<String> = kit.items.iter().filter(|i| i.kind_name() == item.kind_name()).map(|i| i.key.clone()).collect();
+        let at = keys.iter().position(|k| *k == req.key).unwrap_or(0);
+        let to = (at as i64 + by as i64).clamp(0, keys.len() as i64 - 1) as usize;
+        keys.swap(at, to);
+        self.ws_mut()?.set_training_item_order(req.launch_id, req.audience_id, &keys)?;
+        self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })
     }
 
     /// The certification settings of a launch's kit for an audience, with the day a pass made

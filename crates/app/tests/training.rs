@@ -197,3 +197,48 @@ fn a_pass_holds_for_the_kits_validity_but_never_past_the_approvals_it_comes_from
     assert_eq!(audited, 1, "only the accepted change");
     assert!(a.verify_audit().unwrap().first_break.is_none());
 }
+
+/// The writer removes and reorders a kit's items; the changes hold when the kit is made again
+/// and every export follows them.
+#[test]
+fn removed_and_moved_items_stay_so_and_the_exports_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, path) = demo_with_reviews(dir.path());
+    let (launch_id, audience_id) = audience(&a, "IT director");
+    let req = |key: &str| TrainingItemRequest { launch_id, audience_id, key: key.to_string() };
+    let choices = |k: &TrainingKit| k.items.iter().filter(|i| i.kind_name() == "multiple-choice").map(|i| i.key.clone()).collect::<Vec<_>>();
+    let before = a.training_kit(TrainingKitRequest { launch_id, audience_id }).unwrap();
+    let order = choices(&before);
+    assert!(order.len() >= 3);
+
+    let k = a.remove_training_item(req(&order[0]), true).unwrap();
+    assert_eq!(choices(&k), order[1..].to_vec());
+    assert_eq!(k.removed.iter().map(|i| i.key.clone()).collect::<Vec<_>>(), vec![order[0].clone()]);
+    assert_eq!(k.items.len(), before.items.len() - 1);
+
+    let k = a.move_training_item(req(&order[2]), -1).unwrap();
+    assert_eq!(choices(&k), vec![order[2].clone(), order[1].clone()].into_iter().chain(order[3..].iter().cloned()).collect::<Vec<_>>());
+    // The first stays first when moved up; an item no longer in the kit is refused.
+    assert_eq!(choices(&a.move_training_item(req(&order[2]), -1).unwrap())[0], order[2]);
+    assert_eq!(a.move_training_item(req(&order[0]), 1).unwrap_err().code, ErrorCode::InvalidInput);
+
+    // The GIFT quiz asks one question fewer, in the new order.
+    let gift = dir.path().join("kit.gift");
+    a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format: KitFormat::Gift, path: gift.display().to_string() }).unwrap();
+    let text = std::fs::read_to_string(&gift).unwrap();
+    assert_eq!(text.matches("::Say it to the customer").count(), order.len() - 1);
+
+    // Opened again: the same kit. Put back, the item is in the kit again (after the ones placed).
+    drop(a);
+    let mut a = common::app();
+    a.set_profile_dir(dir.path().join("profile"));
+    a.open_or_create(&path, false).unwrap();
+    let again = a.training_kit(TrainingKitRequest { launch_id, audience_id }).unwrap();
+    assert_eq!(choices(&again)[0], order[2]);
+    assert_eq!(again.removed.len(), 1);
+    let k = a.remove_training_item(req(&order[0]), false).unwrap();
+    assert!(k.removed.is_empty() && choices(&k).contains(&order[0]));
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let audited: i64 = db.query_row("SELECT count(*) FROM audit_event WHERE action IN ('training.item-removed', 'training.item-restored')", [], |r| r.get(0)).unwrap();
+    assert_eq!(audited, 2);
+}

@@ -41,6 +41,7 @@ pub use review::{
 };
 pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
+pub use training::ItemState;
 pub use views::{
     ClaimRewording, LaunchDetail, LaunchSummary, LinkView, MessageClaims, MessageDetail, MessageSummary, PitchDetail,
     PitchEditorView, PitchLinks, PitchSummary, PitchVersionSummary, RemovedClaim, StalePitch, TouchedPitch,

@@ -44,3 +44,51 @@ impl Workspace {
         })
     }
 }
+
+/// A writer's change to one of a kit's items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemState {
+    pub key: String,
+    /// Its place among the items of its kind, once moved.
+    pub position: Option<i64>,
+    pub removed: bool,
+}
+
+impl Workspace {
+    pub fn training_item_states(&self, launch_id: Id, audience_id: Id) -> Result<Vec<ItemState>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT item_key, position, removed FROM training_item_state WHERE launch_id = ?1 AND audience_id = ?2 ORDER BY item_key")?
+            .query_map(params![launch_id, audience_id], |r| Ok(ItemState { key: r.get(0)?, position: r.get(1)?, removed: r.get::<_, i64>(2)? == 1 }))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes an item from the kit, or puts it back.
+    pub fn set_training_item_removed(&mut self, launch_id: Id, audience_id: Id, key: &str, removed: bool, now: &str) -> Result<()> {
+        self.in_transaction(|ws| {
+            ws.conn.execute(
+                "INSERT INTO training_item_state (launch_id, audience_id, item_key, removed) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (launch_id, audience_id, item_key) DO UPDATE SET removed = excluded.removed",
+                params![launch_id, audience_id, key, removed as i64],
+            )?;
+            let actor = ws.actor.clone();
+            let payload = serde_json::json!({ "audience": audience_id, "item": key });
+            let action = if removed { "training.item-removed" } else { "training.item-restored" };
+            ws.append_audit(&actor, action, &format!("launch:{launch_id}"), &payload, now).map(|_| ())
+        })
+    }
+
+    /// Keeps the order of a kind's items: each key's place is its index in `keys`.
+    pub fn set_training_item_order(&mut self, launch_id: Id, audience_id: Id, keys: &[String]) -> Result<()> {
+        self.in_transaction(|ws| {
+            for (i, key) in keys.iter().enumerate() {
+                ws.conn.execute(
+                    "INSERT INTO training_item_state (launch_id, audience_id, item_key, position) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (launch_id, audience_id, item_key) DO UPDATE SET position = excluded.position",
+                    params![launch_id, audience_id, key, i as i64],
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

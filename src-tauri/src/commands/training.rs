@@ -5,7 +5,7 @@ use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::export::ExportOutcome;
 use pitchbridge_app::files::Saving;
 use pitchbridge_app::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
-use pitchbridge_app::training::{Certification, CertificationRequest, KitFormat, TrainingExportRequest, TrainingKit, TrainingKitRequest};
+use pitchbridge_app::training::{Certification, CertificationRequest, KitFormat, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use pitchbridge_core::Id;
 use tauri::AppHandle;
 
@@ -61,4 +61,16 @@ pub async fn certification(s: Cmd<'_>, launch_id: Id, audience_id: Id) -> ApiRes
 #[tauri::command]
 pub async fn set_certification(s: Cmd<'_>, req: CertificationRequest) -> ApiResult<Certification> {
     s.run(move |a| a.set_certification(req)).await
+}
+
+/// Removes an item from the kit (`removed` true) or puts it back.
+#[tauri::command]
+pub async fn remove_training_item(s: Cmd<'_>, req: TrainingItemRequest, removed: bool) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.remove_training_item(req, removed)).await
+}
+
+/// Moves an item one place up (−1) or down (+1) among its kind.
+#[tauri::command]
+pub async fn move_training_item(s: Cmd<'_>, req: TrainingItemRequest, by: i32) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.move_training_item(req, by)).await
 }

@@ -1,6 +1,7 @@
 //! Training kits through the real app, on the demo taken through review: the VAR team's kit
-//! holds drills from the approved battle card only, with the email named as left out; the MSP
-//! team has nothing approved and current, and is told why.
+//! holds drills from the approved battle card only, with the email named as left out; its
+//! certification is set, and an item is removed and put back; the MSP team has nothing approved
+//! and current, and is told why.
 
 use pitchbridge_e2e::*;
 
@@ -34,7 +35,19 @@ async fn a_launch_owner_sees_the_drills_an_approved_pitch_gives_and_what_is_left
     wait_db(&sandbox.default_workspace(), "SELECT count(*) FROM training_settings WHERE pass_mark = 90 AND attempts = 2 AND validity_days = 14", 1).await;
     screenshot(&c, "training-kit").await;
 
+    // The writer leaves the first question out, and puts it back.
+    let first = find(&c, "[data-testid=training-kind-multipleChoice] [data-testid=training-item]").await;
+    let key = first.attr("data-key").await.unwrap().unwrap();
+    click(&c, "[data-testid=training-kind-multipleChoice] [data-testid=remove-item]").await;
+    find(&c, "[data-testid=training-removed]").await;
+    wait_db(&sandbox.default_workspace(), &format!("SELECT count(*) FROM training_item_state WHERE item_key = '{key}' AND removed = 1"), 1).await;
+    find_text(&c, "[data-testid=training-summary]", "36 items").await;
+    click(&c, "[data-testid=restore-item]").await;
+    find_text(&c, "[data-testid=training-summary]", "37 items").await;
+
     // The MSP team: the call script's approval has lapsed and the elevator pitch is in review.
+    // (Back at the top of the screen first: the notice of the last save covers the picker.)
+    c.execute("document.querySelectorAll('[data-testid=app-notice] button').forEach(b => b.click()); document.querySelector('[data-testid=training-audience]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
     let audience = find(&c, "[data-testid=training-audience]").await;
     audience.select_by_label("MSP × AP manager").await.unwrap();
     find_text(&c, "main", "Nothing approved to train on yet").await;

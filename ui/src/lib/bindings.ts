@@ -887,7 +887,11 @@ pitches: Array<KitSourcePitch>,
 /**
  * The audience's pitches that could not be used, one line each with the reason.
  */
-leftOut: Array<string>, };
+leftOut: Array<string>, 
+/**
+ * Items the writer removed from the kit (they can be put back).
+ */
+removed: Array<KitItem>, };
 
 export type KitSourcePitch = { pitchId: number, title: string, typeName: string, expiresOn: string | null, };
 
@@ -947,5 +951,7 @@ passValidUntil: string | null,
 cappedBy: string | null, };
 
 export type CertificationRequest = { launchId: number, audienceId: number, passMark: number, attempts: number, validityDays: number, };
+
+export type TrainingItemRequest = { launchId: number, audienceId: number, key: string, };
 
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -80,6 +80,7 @@ import type {
   SetClaimKindRequest,
   StartupSnapshot,
   SubmitRequest,
+  TrainingItemRequest,
   TrainingKit,
   TrainingKitRequest,
   TrendPoint,
@@ -560,6 +561,16 @@ export function certification(launchId: number, audienceId: number): Promise<Cer
 
 export function setCertification(req: CertificationRequest): Promise<Certification> {
   return call<Certification>("set_certification", { req });
+}
+
+/** Removes an item from the kit (`removed` true) or puts it back. */
+export function removeTrainingItem(req: TrainingItemRequest, removed: boolean): Promise<TrainingKit> {
+  return call<TrainingKit>("remove_training_item", { req, removed });
+}
+
+/** Moves an item one place up (−1) or down (+1) among its kind. */
+export function moveTrainingItem(req: TrainingItemRequest, by: number): Promise<TrainingKit> {
+  return call<TrainingKit>("move_training_item", { req, by });
 }
 
 // ---- workspace ---------------------------------------------------------------------------------
