@@ -109,6 +109,7 @@ impl App {
         if path.is_empty() {
             return Err(ApiError::invalid("Choose where to save the launch kit."));
         }
+        self.refuse_overwriting_workspace(Path::new(&path))?;
         let src = self.kit_source(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
         let plan = self.plan_of(&src, req.launch_id, req.audience_id)?;
         if src.input.pitches.is_empty() {

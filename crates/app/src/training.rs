@@ -271,6 +271,7 @@ impl App {
         if path.is_empty() {
             return Err(ApiError::invalid("Choose where to save the training kit."));
         }
+        self.refuse_overwriting_workspace(Path::new(path))?;
         let src = self.kit_source(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })?;
         let kit = &src.kit;
         if kit.items.is_empty() {
@@ -302,6 +303,7 @@ impl App {
                 let p = Path::new(path);
                 let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "rep-guide".into());
                 let key_path = p.with_file_name(format!("{stem}-answer-key.{ext}"));
+                self.refuse_overwriting_workspace(&key_path)?;
                 return Ok(vec![write_document(&guide, format, p)?, write_document(&key, format, &key_path)?]);
             }
         };

@@ -162,6 +162,15 @@ fn a_launch_kit_goes_stale_when_a_claim_its_pitch_quotes_changes() {
     assert!(stale.problems[0].contains("ERP add-ons cost IT more") && stale.problems[0].contains("no longer approved"), "{:?}", stale.problems);
     assert!(stale.stale_files.iter().any(|f| f == "training/scorm-1.2.zip") && stale.stale_files.iter().any(|f| f.starts_with("pitches/")), "{:?}", stale.stale_files);
 
+    // Never written over the open workspace, whatever the format.
+    let onto = path.display().to_string();
+    let before = std::fs::read(&path).unwrap();
+    assert_eq!(a.export_launch_kit(LaunchKitRequest { launch_id, audience_id, path: onto.clone() }).unwrap_err().code, ErrorCode::InvalidInput);
+    for format in [KitFormat::Gift, KitFormat::Apkg, KitFormat::Scorm, KitFormat::Pdf] {
+        assert_eq!(a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path: onto.clone() }).unwrap_err().code, ErrorCode::InvalidInput);
+    }
+    assert_eq!(std::fs::read(&path).unwrap().len(), before.len());
+
     // Not a kit: a clear refusal.
     let other = dir.path().join("other.zip");
     std::fs::write(&other, b"not a zip").unwrap();
