@@ -152,7 +152,7 @@ impl App {
             let course = Course { title: &title, pass_mark: c.pass_mark, attempts: c.attempts, valid_until: c.pass_valid_until.as_deref() };
             let scorm = write_scorm(&course, &kit.items).map_err(|e| io(e.to_string()))?;
             files.push(("training/scorm-1.2.zip".into(), scorm, "SCORM 1.2 package", all_pitches.clone()));
-            let gift = write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes();
+            let gift = write_gift(&["Pitchbridge", &kit.launch_name, &kit.audience_name], &kit.items).into_bytes();
             files.push(("training/quiz.gift".into(), gift, "Moodle GIFT quiz", all_pitches.clone()));
         }
         if kit.items.iter().any(|i| matches!(i.kind, ItemKind::Flashcard { .. } | ItemKind::Cloze { .. })) {
@@ -247,15 +247,21 @@ impl App {
         let files = manifest["files"].as_array().ok_or_else(|| not_a_kit("its manifest lists no files".into()))?;
         let ws = self.ws()?;
         let today = self.today();
+        // A kit holds a few dozen files made from at most a few hundred pitches.
+        if files.len() > 10_000 {
+            return Err(not_a_kit(format!("its manifest lists {} files", files.len())));
+        }
         let mut problems: Vec<(Id, String)> = Vec::new();
-        let mut checked: Vec<Id> = Vec::new();
+        let mut checked: std::collections::HashSet<Id> = std::collections::HashSet::new();
         for f in files {
             for p in f["made_from"].as_array().into_iter().flatten() {
                 let (Some(id), Some(made)) = (p["id"].as_i64(), p["fingerprint"].as_str()) else { continue };
-                if checked.contains(&id) {
+                if !checked.insert(id) {
                     continue;
                 }
-                checked.push(id);
+                if checked.len() > 10_000 {
+                    return Err(not_a_kit("its manifest names more pitches than a launch has".into()));
+                }
                 let title = p["title"].as_str().unwrap_or_default();
                 let Ok(detail) = ws.pitch_detail(id) else {
                     problems.push((id, format!("“{title}” is no longer in this workspace.")));
@@ -273,9 +279,10 @@ impl App {
                 }
             }
         }
+        let stale: std::collections::HashSet<Id> = problems.iter().map(|(id, _)| *id).collect();
         let stale_files = files
             .iter()
-            .filter(|f| f["made_from"].as_array().into_iter().flatten().any(|p| problems.iter().any(|(id, _)| Some(*id) == p["id"].as_i64())))
+            .filter(|f| f["made_from"].as_array().into_iter().flatten().any(|p| p["id"].as_i64().is_some_and(|id| stale.contains(&id))))
             .filter_map(|f| f["path"].as_str().map(str::to_string))
             .collect();
         Ok(LaunchKitCheck {

@@ -8,7 +8,7 @@ use pitchbridge_core::{Id, PitchStatus};
 use pitchbridge_export::write_file;
 use pitchbridge_training::anki::{write_apkg, Deck};
 use pitchbridge_training::scorm::{write_scorm, Course};
-use pitchbridge_training::{gift::write_gift, make_items, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
+use pitchbridge_training::{gift::write_gift, make_items, ItemKind, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -280,8 +280,19 @@ impl App {
         }
         let title = format!("{} — {}", kit.launch_name, kit.audience_name);
         let io = |e: String| ApiError::new(ErrorCode::Io, e);
+        // A quiz with no questions would pass everyone; a deck with no cards is empty.
+        let has = |f: fn(&ItemKind) -> bool| kit.items.iter().any(|i| f(&i.kind));
+        let quiz = has(|k| matches!(k, ItemKind::MultipleChoice { .. } | ItemKind::Cloze { .. }));
+        let cards = has(|k| matches!(k, ItemKind::Flashcard { .. } | ItemKind::Cloze { .. }));
+        match req.format {
+            KitFormat::Scorm | KitFormat::Gift if !quiz => {
+                return Err(ApiError::invalid("This kit has no quiz questions (no multiple choice and no proof points left in it), so there is no quiz to score."))
+            }
+            KitFormat::Apkg if !cards => return Err(ApiError::invalid("This kit has no flashcards or proof points left in it, so there is no deck to make.")),
+            _ => {}
+        }
         let bytes = match req.format {
-            KitFormat::Gift => write_gift(&format!("Pitchbridge/{}/{}", kit.launch_name, kit.audience_name), &kit.items).into_bytes(),
+            KitFormat::Gift => write_gift(&["Pitchbridge", &kit.launch_name, &kit.audience_name], &kit.items).into_bytes(),
             KitFormat::Apkg => {
                 let deck = Deck { name: &title, launch: &kit.launch_name, audience: &kit.audience_name, created: epoch_seconds(&self.clock.now()) };
                 write_apkg(&deck, &kit.items).map_err(|e| io(e.to_string()))?

@@ -62,20 +62,20 @@ pub(crate) fn rep_guide(src: &KitSource, brand: pitchbridge_export::Brand, creat
     ));
 
     // Each claim once, in the Factory's order, with how the approved pitches say it.
-    let mut rows: Vec<(u32, Vec<Vec<Run>>)> = Vec::new();
+    let mut rows: Vec<((u32, i64), String, Vec<Vec<Run>>)> = Vec::new();
     for item in &kit.items {
         let ItemKind::Flashcard { front, back } = &item.kind else { continue };
         let Some(claim) = item.source.claim_ids.first().and_then(|id| src.input.claims.iter().find(|c| c.id == *id)) else { continue };
-        if rows.iter().any(|(n, r)| *n == claim.number && r[1] == text(back.clone())) {
+        if rows.iter().any(|((_, id), said, _)| *id == claim.id && said == back) {
             continue;
         }
-        rows.push((claim.number, vec![text(format!("{}. {front}", claim.number)), text(back.clone())]));
+        rows.push(((claim.number, claim.id), back.clone(), vec![text(format!("{}. {front}", claim.number)), text(back.clone())]));
     }
-    rows.sort_by_key(|(n, _)| *n);
+    rows.sort_by_key(|(order, _, _)| *order);
     if !rows.is_empty() {
         sections.push(section(
             "What to say",
-            vec![Block::Table { header: vec![text("The Factory says"), text(format!("Say it to {} like this", kit.audience_name))], rows: rows.into_iter().map(|(_, r)| r).collect() }],
+            vec![Block::Table { header: vec![text("The Factory says"), text(format!("Say it to {} like this", kit.audience_name))], rows: rows.into_iter().map(|(_, _, r)| r).collect() }],
         ));
     }
 

@@ -251,3 +251,23 @@ fn removed_and_moved_items_stay_so_and_the_exports_follow() {
     let audited: i64 = db.query_row("SELECT count(*) FROM audit_event WHERE action IN ('training.item-removed', 'training.item-restored')", [], |r| r.get(0)).unwrap();
     assert_eq!(audited, 2);
 }
+
+/// A quiz with nothing to ask would pass everyone: with every question removed, SCORM and GIFT
+/// are refused with the reason, while the deck of flashcards is still made.
+#[test]
+fn a_kit_without_questions_makes_no_quiz() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = demo_with_reviews(dir.path());
+    let (launch_id, audience_id) = audience(&a, "IT director");
+    let kit = a.training_kit(TrainingKitRequest { launch_id, audience_id }).unwrap();
+    for item in kit.items.iter().filter(|i| matches!(i.kind_name(), "multiple-choice" | "cloze")) {
+        a.remove_training_item(TrainingItemRequest { launch_id, audience_id, key: item.key.clone() }, true).unwrap();
+    }
+    for format in [KitFormat::Scorm, KitFormat::Gift] {
+        let path = dir.path().join("quiz").display().to_string();
+        let err = a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format, path }).unwrap_err();
+        assert!(err.message.contains("no quiz questions"), "{}", err.message);
+    }
+    let deck = dir.path().join("deck.apkg").display().to_string();
+    a.export_training_kit(TrainingExportRequest { launch_id, audience_id, format: KitFormat::Apkg, path: deck }).unwrap();
+}

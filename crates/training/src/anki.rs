@@ -136,30 +136,34 @@ pub fn write_apkg(deck: &Deck, items: &[KitItem]) -> Result<Vec<u8>, AnkiError> 
         let mut due = 0;
         for item in items {
             let source = item.source.pitch_id.map_or_else(|| "Glossary".to_string(), |_| format!("From “{}”", item.source.pitch_title));
-            let (model_id, fields) = match &item.kind {
-                ItemKind::Flashcard { front, back } => (basic_id, vec![escape_html(front), escape_html(back), escape_html(&source)]),
+            // The first field as plain text too: Anki sorts and finds duplicates by it.
+            let (model_id, fields, plain) = match &item.kind {
+                ItemKind::Flashcard { front, back } => (basic_id, vec![escape_html(front), escape_html(back), escape_html(&source)], front.clone()),
                 ItemKind::Cloze { parts } => {
-                    let mut text = String::new();
+                    let (mut text, mut plain) = (String::new(), String::new());
                     let mut n = 0;
                     for p in parts {
                         match p {
-                            ClozePart::Text(t) => text.push_str(&escape_html(t)),
+                            ClozePart::Text(t) => {
+                                text.push_str(&escape_html(t));
+                                plain.push_str(t);
+                            }
                             ClozePart::Gap(g) => {
                                 n += 1;
                                 text.push_str(&format!("{{{{c{n}::{}}}}}", escape_html(g)));
+                                plain.push_str(&format!("{{{{c{n}::{g}}}}}"));
                             }
                         }
                     }
-                    (cloze_id, vec![text, escape_html(&source)])
+                    (cloze_id, vec![text, escape_html(&source)], plain)
                 }
                 _ => continue,
             };
             let note_id = id_of(&format!("note:{}", item.key));
             let guid = format!("pb{:016x}", stable_hash(&item.key));
-            let sort_field = fields[0].clone();
             conn.execute(
                 "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
-                rusqlite::params![note_id, guid, model_id, created, tags, fields.join(&SEP.to_string()), sort_field, checksum(&fields[0])],
+                rusqlite::params![note_id, guid, model_id, created, tags, fields.join(&SEP.to_string()), plain, checksum(&plain)],
             )?;
             // One card a note: the two-sided card has one template; a cloze one card a gap.
             let cards = if model_id == cloze_id { fields[0].matches("{{c").count() } else { 1 };
@@ -183,4 +187,34 @@ pub fn write_apkg(deck: &Deck, items: &[KitItem]) -> Result<Vec<u8>, AnkiError> 
     out.start_file("media", options)?;
     out.write_all(b"{}")?;
     Ok(out.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ItemSource;
+    use std::io::Read;
+
+    #[test]
+    fn notes_are_sorted_and_checked_for_duplicates_by_their_plain_text() {
+        let item = KitItem {
+            key: "flashcard:1:b:2".into(),
+            kind: ItemKind::Flashcard { front: "R&D <50%".into(), back: "Research & development".into() },
+            source: ItemSource { pitch_id: Some(1), pitch_title: "P".into(), pitch_fingerprint: String::new(), block_keys: vec![], claim_ids: vec![2], claim_fingerprints: vec![] },
+        };
+        let deck = Deck { name: "L — A", launch: "L", audience: "A", created: 1_800_000_000 };
+        let bytes = write_apkg(&deck, std::slice::from_ref(&item)).unwrap();
+        assert_eq!(bytes, write_apkg(&deck, &[item]).unwrap(), "same input and time, same bytes");
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut collection = Vec::new();
+        zip.by_name("collection.anki2").unwrap().read_to_end(&mut collection).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.anki2");
+        std::fs::write(&path, collection).unwrap();
+        let db = rusqlite::Connection::open(&path).unwrap();
+        let (flds, sfld, csum): (String, String, i64) = db.query_row("SELECT flds, sfld, csum FROM notes", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+        assert!(flds.starts_with("R&amp;D &lt;50%\u{1f}Research &amp; development"), "{flds}");
+        assert_eq!(sfld, "R&D <50%");
+        assert_eq!(csum, checksum("R&D <50%"));
+    }
 }

@@ -21,11 +21,17 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The kit's items as a GIFT file, in a category named for the kit.
-pub fn write_gift(category: &str, items: &[KitItem]) -> String {
+/// The kit's items as a GIFT file, in a category named for the kit (its levels, outermost
+/// first).
+pub fn write_gift(category: &[&str], items: &[KitItem]) -> String {
     let mut out = String::new();
     out.push_str("// Made by Pitchbridge from approved pitches. Flashcards are in the flashcard deck.\n");
-    let category: String = category.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }).collect();
+    // "/" separates category levels; a slash inside a name is written twice.
+    let category = category
+        .iter()
+        .map(|level| level.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }).collect::<String>().replace('/', "//"))
+        .collect::<Vec<_>>()
+        .join("/");
     out.push_str(&format!("$CATEGORY: {category}\n\n"));
     let mut n = 0;
     for item in items {
@@ -109,8 +115,8 @@ mod tests {
             item(ItemKind::ObjectionDrill { objection: "“Too dear.”".into(), answer: "It pays back in #3 months.".into() }),
             item(ItemKind::TalkTrack { lines: vec![TalkLine { section: "Opener".into(), text: "Hi.".into() }], words: 1, target_seconds: 90, call_to_action: "Thursday?".into() }),
         ];
-        let gift = write_gift("Ledgerline/VAR", &items);
-        assert!(gift.contains("$CATEGORY: Ledgerline/VAR\n"));
+        let gift = write_gift(&["Ledgerline", "MSP/VAR"], &items);
+        assert!(gift.contains("$CATEGORY: Ledgerline/MSP//VAR\n"), "a slash in a name is not a level");
         assert!(gift.contains("::Say it to the customer 1::Ratio 3\\:1 \\{really\\}? {\n\t~x \\= y\n\t=right \\~ here\n}"), "{gift}");
         assert!(gift.contains("::Proof point 2::Live in {=30 days}, at 74%."), "{gift}");
         assert!(gift.contains("::Objection 3::A customer says: “Too dear.” How do you answer? {\n\t####Approved answer: It pays back in \\#3 months.\n}"), "{gift}");

@@ -194,7 +194,8 @@ pub fn make_items(input: &KitInput) -> Vec<KitItem> {
     }
     for g in input.glossary.iter().filter(|g| !g.customer_phrasing.trim().is_empty()) {
         items.push(KitItem {
-            key: format!("glossary:{}", g.term.to_lowercase()),
+            // The term as written: the glossary keeps terms apart that differ beyond ASCII case.
+            key: format!("glossary:{}", g.term),
             kind: ItemKind::Flashcard { front: g.term.clone(), back: g.customer_phrasing.clone() },
             source: ItemSource {
                 pitch_id: None,
