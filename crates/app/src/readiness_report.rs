@@ -96,15 +96,17 @@ fn subtitle(r: &LaunchReadiness, day: &str) -> String {
     format!("As of {day} · {launch}")
 }
 
-fn text(t: impl Into<String>) -> Vec<Run> {
+/// Plain words as a block's runs (the readiness report and the rep guide build pages with these).
+pub(crate) fn text(t: impl Into<String>) -> Vec<Run> {
     vec![Run::plain(t)]
 }
 
-fn bold(t: impl Into<String>) -> Run {
+pub(crate) fn bold(t: impl Into<String>) -> Run {
     Run { bold: true, ..Run::plain(t) }
 }
 
-fn section(title: &str, blocks: Vec<Block>) -> Section {
+/// A titled section of a report-like document (no collateral section behind it).
+pub(crate) fn section(title: &str, blocks: Vec<Block>) -> Section {
     Section { id: String::new(), role: Default::default(), title: Some(title.to_string()), blocks }
 }
 

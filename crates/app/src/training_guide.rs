@@ -9,19 +9,8 @@ use pitchbridge_export::{Block, Document, Layout, Section};
 use pitchbridge_training::gift::duration;
 use pitchbridge_training::{calls_to_action, ClozePart, ItemKind};
 
+use crate::readiness_report::{bold, section, text};
 use crate::training::KitSource;
-
-fn text(t: impl Into<String>) -> Vec<Run> {
-    vec![Run::plain(t)]
-}
-
-fn bold(t: impl Into<String>) -> Run {
-    Run { bold: true, ..Run::plain(t) }
-}
-
-fn section(title: &str, blocks: Vec<Block>) -> Section {
-    Section { id: String::new(), role: Default::default(), title: Some(title.to_string()), blocks }
-}
 
 fn document(title: String, subtitle: String, sections: Vec<Section>, brand: pitchbridge_export::Brand, created: &str) -> Document {
     Document {

@@ -9,6 +9,15 @@ fn pitchbridge(config: &Path, args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
+/// A new demo workspace (taken through review) in a folder of its own, with a profile folder.
+fn demo() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let ws = dir.path().join("team.pitchbridge").display().to_string();
+    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    (dir, config, ws)
+}
+
 /// The Python with the test-only readers in it.
 fn oracle_python() -> String {
     let python = std::env::var("PITCHBRIDGE_ORACLE_PYTHON").unwrap_or_else(|_| "/var/cache/pitchbridge/tools/oracles/bin/python".into());
@@ -45,10 +54,7 @@ col.close()
 
 #[test]
 fn a_deck_of_flashcards_and_proof_point_gaps_opens_in_ankis_own_library() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let ws = dir.path().join("team.pitchbridge").display().to_string();
-    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let (dir, config, ws) = demo();
     let db = rusqlite::Connection::open(&ws).unwrap();
     let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
     let card: String = db
@@ -85,10 +91,7 @@ fn a_deck_of_flashcards_and_proof_point_gaps_opens_in_ankis_own_library() {
 
 #[test]
 fn a_kit_of_approved_wording_is_written_as_gift_and_nothing_approved_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let ws = dir.path().join("team.pitchbridge").display().to_string();
-    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let (dir, config, ws) = demo();
     let db = rusqlite::Connection::open(&ws).unwrap();
     let audience = |persona: &str| -> String { db.query_row("SELECT id FROM audience WHERE persona = ?1", [persona], |r| r.get::<_, i64>(0)).unwrap().to_string() };
     // The approved battle card's text: every right answer must be found in it.
@@ -165,10 +168,7 @@ fn run_scorm_resumed(package: &str, mode: &str, dir: &Path, suspend_data: &str) 
 
 #[test]
 fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_runtime() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let ws = dir.path().join("team.pitchbridge").display().to_string();
-    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let (dir, config, ws) = demo();
     let db = rusqlite::Connection::open(&ws).unwrap();
     let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
     // Two attempts, a pass holding 30 days (the card's approval lapses later).
@@ -230,10 +230,7 @@ fn a_scorm_package_reports_score_pass_or_fail_completion_and_time_to_a_scorm_run
 
 #[test]
 fn the_rep_guide_and_its_answer_key_are_pages_a_rep_keeps() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let ws = dir.path().join("team.pitchbridge").display().to_string();
-    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let (dir, config, ws) = demo();
     let db = rusqlite::Connection::open(&ws).unwrap();
     let it_director: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
     let guide = dir.path().join("guide.pdf");
@@ -269,10 +266,7 @@ fn the_rep_guide_and_its_answer_key_are_pages_a_rep_keeps() {
 #[test]
 fn the_launch_kit_holds_only_approved_current_content_and_its_manifest_says_what_each_file_came_from() {
     use std::io::Read;
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let ws = dir.path().join("team.pitchbridge").display().to_string();
-    assert_eq!(pitchbridge(&config, &["init", "--demo", &ws]).0, 0);
+    let (dir, config, ws) = demo();
     let db = rusqlite::Connection::open(&ws).unwrap();
     let audience = |persona: &str| -> String { db.query_row("SELECT id FROM audience WHERE persona = ?1", [persona], |r| r.get::<_, i64>(0)).unwrap().to_string() };
     let zip_path = dir.path().join("kit.zip");
