@@ -35,8 +35,10 @@ use crate::profile::*;
 use crate::review::*;
 use crate::review_files::*;
 use crate::workspace::*;
-use crate::training::{Certification, CertificationRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
+use crate::training::{Certification, CertificationRequest, EditTrainingItemRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
+use crate::training_review::{DecideKitRequest, KitOutcome, KitReviewState, KitStatus, SubmitKitRequest};
+use pitchbridge_store::KitReview;
 use pitchbridge_training::{ClozePart, ItemKind, ItemSource, KitItem, TalkLine};
 
 macro_rules! declarations {
@@ -70,6 +72,7 @@ pub fn typescript() -> String {
         CellState, AudienceTarget, TypeNeed, ClaimFact, LaunchTargets, TargetAudience, Positioning, ScoreWeights, ReviewFlow, PitchRounds, ReverifyRequest, Reverification, TrendPoint, MyExpiring, ReadinessSettings, TypeInterval, PitchVerification,
         TrainingKitRequest, TrainingKit, KitSourcePitch, KitFormat, TrainingExportRequest, KitItem, ItemKind, ItemSource, ClozePart, TalkLine,
         LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome, Certification, CertificationRequest, TrainingItemRequest,
+        EditTrainingItemRequest, KitReviewState, KitStatus, KitReview, SubmitKitRequest, KitOutcome, DecideKitRequest,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -93,6 +93,14 @@ impl App {
             }
         }
         missing.extend(src.kit.left_out.iter().cloned());
+        use crate::training_review::KitStatus;
+        match src.kit.review.status {
+            KitStatus::Approved => {}
+            KitStatus::Draft => missing.push("The training kit has not been approved: send it for review on the Training screen.".into()),
+            KitStatus::InReview => missing.push("The training kit is in review and not approved yet.".into()),
+            KitStatus::ChangesRequested => missing.push("The training kit's reviewer asked for changes; it is not approved.".into()),
+            KitStatus::ChangedSinceApproval => missing.push("The training kit changed since it was approved; it needs approving again.".into()),
+        }
         Ok(LaunchKitPlan {
             launch_name: src.kit.launch_name.clone(),
             audience_name: src.kit.audience_name.clone(),
@@ -162,7 +170,15 @@ impl App {
         }
 
         let certification = self.certification_of(&src, req.launch_id, req.audience_id)?;
+        // The training kit's approval, when it holds: who signed it, over which fingerprint.
+        let approval = match kit.review.status {
+            crate::training_review::KitStatus::Approved => kit.review.reviews.iter().find(|r| r.outcome.as_deref() == Some("approved")),
+            _ => None,
+        };
         let manifest = serde_json::json!({
+            "training_kit": { "fingerprint": kit.review.fingerprint, "approved": approval.is_some(),
+                              "approved_by": approval.map(|a| a.signer.clone()), "approved_at": approval.and_then(|a| a.closed_at.clone()),
+                              "signer_key": approval.map(|a| a.signer_key.clone()), "signature": approval.map(|a| a.signature.clone()) },
             "certification": { "pass_mark": certification.pass_mark, "attempts": certification.attempts,
                                "validity_days": certification.validity_days, "pass_valid_until": certification.pass_valid_until },
             "launch": kit.launch_name,

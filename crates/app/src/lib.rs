@@ -27,6 +27,7 @@ pub mod readiness_report;
 pub mod review;
 pub mod review_files;
 pub mod training;
+pub mod training_review;
 mod training_guide;
 pub mod workspace;
 

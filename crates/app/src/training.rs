@@ -8,6 +8,7 @@ use pitchbridge_core::{Id, PitchStatus};
 use pitchbridge_export::write_file;
 use pitchbridge_training::anki::{write_apkg, Deck};
 use pitchbridge_training::scorm::{write_scorm, Course};
+use pitchbridge_training::edit::{check_edit, item_fingerprint};
 use pitchbridge_training::{gift::write_gift, make_items, ItemKind, GlossaryPair, KitClaim, KitInput, KitItem, KitPitch};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -39,6 +40,12 @@ pub struct TrainingKit {
     pub left_out: Vec<String>,
     /// Items the writer removed from the kit (they can be put back).
     pub removed: Vec<KitItem>,
+    /// Keys of the items the writer reworded…
+    pub edited: Vec<String>,
+    /// …and of those whose approved source changed since, so the rewording needs a look.
+    pub outdated_edits: Vec<String>,
+    /// The kit's review: its state, who has it, what changed since it was approved.
+    pub review: crate::training_review::KitReviewState,
 }
 
 /// A kit with what it was made from: the rep guide needs the pitches' own words too.
@@ -47,6 +54,18 @@ pub(crate) struct KitSource {
     pub input: KitInput,
     pub positioning: pitchbridge_core::readiness::Positioning,
     pub product: String,
+}
+
+/// An item reworded by the writer, or put back as made (`item` None).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditTrainingItemRequest {
+    #[ts(type = "number")]
+    pub launch_id: Id,
+    #[ts(type = "number")]
+    pub audience_id: Id,
+    pub key: String,
+    pub item: Option<ItemKind>,
 }
 
 /// One of a kit's items, by its key.
@@ -60,10 +79,37 @@ pub struct TrainingItemRequest {
     pub key: String,
 }
 
-/// The writer's changes applied to the items as made: removed ones set apart, moved ones in
-/// their place among their kind (the others after them, as made).
-fn arrange(made: Vec<KitItem>, states: &[pitchbridge_store::ItemState]) -> (Vec<KitItem>, Vec<KitItem>) {
+/// The items once the writer's changes are applied.
+struct Arranged {
+    items: Vec<KitItem>,
+    removed: Vec<KitItem>,
+    edited: Vec<String>,
+    outdated_edits: Vec<String>,
+}
+
+/// The writer's changes applied to the items as made: reworded ones in their new words,
+/// removed ones set apart, moved ones in their place among their kind (the others after them,
+/// as made).
+fn arrange(made: Vec<KitItem>, states: &[pitchbridge_store::ItemState]) -> Arranged {
     let state = |key: &str| states.iter().find(|s| s.key == key);
+    let (mut edited, mut outdated_edits) = (Vec::new(), Vec::new());
+    let made: Vec<KitItem> = made
+        .into_iter()
+        .map(|mut item| {
+            let edit = state(&item.key).and_then(|s| Some((s.edit.as_deref()?, s.made_fingerprint.as_str())));
+            // An edit that no longer reads as this kind of item (never written so) is ignored.
+            if let Some((kind, made_fp)) = edit.and_then(|(json, fp)| Some((serde_json::from_str::<ItemKind>(json).ok()?, fp))) {
+                if std::mem::discriminant(&kind) == std::mem::discriminant(&item.kind) {
+                    if item_fingerprint(&item.kind) != made_fp {
+                        outdated_edits.push(item.key.clone());
+                    }
+                    edited.push(item.key.clone());
+                    item.kind = kind;
+                }
+            }
+            item
+        })
+        .collect();
     let (removed, mut items): (Vec<KitItem>, Vec<KitItem>) = made.into_iter().partition(|i| state(&i.key).is_some_and(|s| s.removed));
     // Items come grouped by kind; order within each group.
     let kinds: Vec<&'static str> = {
@@ -81,7 +127,7 @@ fn arrange(made: Vec<KitItem>, states: &[pitchbridge_store::ItemState]) -> (Vec<
         let place = state(&i.key).and_then(|s| s.position).map_or(i64::MAX, |p| p);
         (kind, place, index[&i.key])
     });
-    (items, removed)
+    Arranged { items, removed, edited, outdated_edits }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -209,10 +255,13 @@ impl App {
             pitches.push(KitSourcePitch { pitch_id: fact.id, title: fact.title.clone(), type_name: ct.name.clone(), expires_on: fact.expires_on.clone() });
         }
         let made = if input.pitches.is_empty() { Vec::new() } else { make_items(&input) };
-        let (items, removed) = arrange(made, &ws.training_item_states(req.launch_id, req.audience_id)?);
+        let Arranged { items, removed, edited, outdated_edits } = arrange(made, &ws.training_item_states(req.launch_id, req.audience_id)?);
         let positioning = ws.launch_targets(req.launch_id)?.positioning;
         let product = launch.launch.product.clone();
-        Ok(KitSource { kit: TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out, removed }, input, positioning, product })
+        let kit = TrainingKit { launch_name: launch.launch.name, audience_name, items, pitches, left_out, removed, edited, outdated_edits, review: Default::default() };
+        let mut src = KitSource { kit, input, positioning, product };
+        src.kit.review = self.kit_review_state(&src, req.launch_id, req.audience_id)?;
+        Ok(src)
     }
 
     /// Removes an item from the kit (it is made no more until put back), or puts it back.
@@ -220,6 +269,29 @@ impl App {
         let now = self.clock.now();
         self.ws_mut()?.set_training_item_removed(req.launch_id, req.audience_id, &req.key, removed, &now)?;
         self.training_kit(TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id })
+    }
+
+    /// Rewords an item (`item` the same kind, with the writer's words) or, with `None`, puts it
+    /// back as made. The new words are checked to be a complete item of that kind.
+    pub fn edit_training_item(&mut self, req: EditTrainingItemRequest) -> ApiResult<TrainingKit> {
+        let kit_req = TrainingKitRequest { launch_id: req.launch_id, audience_id: req.audience_id };
+        // The item as made, before any of the writer's changes.
+        let src = self.kit_source(kit_req.clone())?;
+        let made = if src.input.pitches.is_empty() { Vec::new() } else { make_items(&src.input) };
+        let Some(made) = made.into_iter().find(|i| i.key == req.key) else {
+            return Err(ApiError::invalid("That item is not in the kit any more: its pitch may need re-approval."));
+        };
+        let edit = match req.item {
+            Some(kind) => {
+                let kind = check_edit(&made.kind, kind).map_err(ApiError::invalid)?;
+                // Words the same as made are no edit.
+                (kind != made.kind).then(|| serde_json::to_string(&kind).expect("an item serialises"))
+            }
+            None => None,
+        };
+        let now = self.clock.now();
+        self.ws_mut()?.set_training_item_edit(req.launch_id, req.audience_id, &req.key, edit.as_deref(), &item_fingerprint(&made.kind), &now)?;
+        self.training_kit(kit_req)
     }
 
     /// Moves an item one place up (`by` −1) or down (+1) among the items of its kind.

@@ -281,7 +281,7 @@ fn readiness_settings_are_set_together_and_a_type_interval_moves_expiry() {
         .unwrap();
 
     let before = writer.readiness_settings().unwrap();
-    assert_eq!((before.default_interval_days, before.weights.coverage), (90, 60));
+    assert_eq!((before.default_interval_days, before.weights.coverage), (90, 50));
     assert!(before.type_intervals.iter().any(|t| t.type_id == "one-pager" && t.days.is_none()));
     let v = writer.pitch_verification(pitch).unwrap();
     assert_eq!((v.verifier_id, v.interval_days, v.inherited_interval_days, v.inherited_from.as_str()), (None, None, 90, "the workspace"));
@@ -296,7 +296,7 @@ fn readiness_settings_are_set_together_and_a_type_interval_moves_expiry() {
     assert_eq!(writer.readiness_settings().unwrap(), before);
 
     let mut good = before.clone();
-    good.weights = pitchbridge_core::readiness::ScoreWeights { coverage: 50, freshness: 30, checks: 20 };
+    good.weights = pitchbridge_core::readiness::ScoreWeights { coverage: 40, freshness: 30, checks: 20, training: 10 };
     good.default_interval_days = 120;
     good.type_intervals.iter_mut().find(|t| t.type_id == "one-pager").unwrap().days = Some(30);
     let saved = writer.set_readiness_settings(good).unwrap();

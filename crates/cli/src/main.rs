@@ -10,6 +10,7 @@ mod terminal;
 mod passphrase;
 mod profile;
 mod review;
+mod kit_review;
 mod status;
 
 use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
@@ -181,6 +182,11 @@ enum Command {
     Review {
         #[command(subcommand)]
         action: review::ReviewAction,
+    },
+    /// A training kit's review: submit it, withdraw it, decide on it (signed), see its state.
+    KitReview {
+        #[command(subcommand)]
+        action: kit_review::KitReviewAction,
     },
     /// Your profile (name, email, role) and signing key: the desktop app's own.
     Profile {
@@ -466,6 +472,7 @@ fn run(command: Command) -> ApiResult<()> {
             say!("Wrote {} ({} bytes).", outcome.path, outcome.bytes);
         }
         Command::Review { action } => review::run(action)?,
+        Command::KitReview { action } => kit_review::run(action)?,
         Command::Profile { action } => profile::run(action)?,
     }
     Ok(())

@@ -47,6 +47,31 @@ fn the_demo_launch_is_not_ready_and_says_what_blocks_it() {
     assert!(states.iter().all(|s| ["none", "draft", "in-review", "changes-requested", "approved", "needs-reapproval", "needs-reverification"].contains(s)));
 }
 
+/// Records, by hand, an approval of each target audience's training kit on what it is made
+/// from on `day` (the signed route is tested in tests/kit.rs).
+fn approve_kits_by_hand(path: &Path, day: &str) {
+    use pitchbridge_core::readiness::{kit_basis, kit_pitches};
+    let ws = pitchbridge_store::Workspace::open(path, false).unwrap();
+    let launch = ws.list_launches().unwrap()[0].launch.id;
+    let facts = ws.readiness_facts(launch).unwrap();
+    let mut rows = Vec::new();
+    for t in &facts.targets {
+        let sources: Vec<(i64, &str)> = kit_pitches(&facts.pitches, t.audience_id, day).iter().filter_map(|p| Some((p.id, p.approved_fingerprint.as_deref()?))).collect();
+        rows.push((t.audience_id, kit_basis(&sources, &ws.glossary_digest().unwrap(), &ws.kit_state_digest(launch, t.audience_id).unwrap())));
+    }
+    drop(ws);
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute("INSERT INTO reviewer (name, public_key, registered_at, registered_by) VALUES ('Priya', ?1, '2027-01-01', 'test')", [&"ab".repeat(32)]).unwrap();
+    for (audience, basis) in rows {
+        conn.execute(
+            "INSERT INTO training_review (launch_id, audience_id, reviewer_id, kit_fingerprint, basis, items, sources, submitted_by, submitted_at, closed_at, outcome)
+             VALUES (?1, ?2, (SELECT max(id) FROM reviewer), 'fp', ?3, '[]', '[]', 'test', '2027-01-20', '2027-01-21', 'approved')",
+            rusqlite::params![launch, audience, basis],
+        )
+        .unwrap();
+    }
+}
+
 #[test]
 fn every_gate_passing_exits_0_and_the_approval_expiring_by_a_later_day_exits_1() {
     let dir = tempfile::tempdir().unwrap();
@@ -69,6 +94,11 @@ fn every_gate_passing_exits_0_and_the_approval_expiring_by_a_later_day_exits_1()
     )
     .unwrap();
     drop(conn);
+    // Without an approved training kit for the one audience, one gate still stands.
+    let (code, out, _) = pitchbridge(&["status", &ws, "--at", "2027-02-01"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL Training kits approved") && out.contains("no approved training kit yet"), "{out}");
+    approve_kits_by_hand(Path::new(&ws), "2027-02-01");
     let (code, out, err) = pitchbridge(&["status", &ws, "--at", "2027-02-01"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains(": ready; score"), "{out}");
@@ -139,7 +169,8 @@ fn the_report_is_one_page_a_vp_can_read_with_the_trend_drawn() {
     for said in [
         "Readiness: Ledgerline 4.0 launch",
         "Not ready — off track.",
-        "Score 32 of 100 against a target of 80",
+        "Score 27 of 100 against a target of 80",
+        "Blocked: Training kits approved (3 things in the way)",
         // The page holds the gates with how much is in their way, and what to act on first.
         "Blocked: Approved coverage (5 things in the way)",
         "Blocked: No stale links",
@@ -173,7 +204,7 @@ fn the_report_is_one_page_a_vp_can_read_with_the_trend_drawn() {
         .unwrap();
     let cells = String::from_utf8_lossy(&py.stdout);
     assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
-    assert!(cells.contains("Gates passed (%)") && cells.contains("Target (80)") && cells.contains("\n32\n"), "{cells}");
+    assert!(cells.contains("Gates passed (%)") && cells.contains("Target (80)") && cells.contains("\n27\n"), "{cells}");
 
     let (code, _, err) = pitchbridge(&["report", &ws, "--launch", "99", "-o", &pdf]);
     assert_ne!(code, 0);

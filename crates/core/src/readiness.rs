@@ -106,6 +106,39 @@ pub struct PitchFact {
     /// is no longer registered.
     pub verifier: Option<String>,
     pub verifier_gone: bool,
+    /// The text its latest approval names, when it has one.
+    pub approved_fingerprint: Option<String>,
+}
+
+/// What readiness needs to know about a target audience's training kit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KitFact {
+    pub audience_id: Id,
+    /// A reviewer has the kit now.
+    pub in_review: bool,
+    /// The basis of the kit's latest approval, unless changes were asked for since.
+    pub approved_basis: Option<String>,
+    /// Digests of the writer's changes to the kit and of the glossary, as they are now.
+    pub state_digest: String,
+    pub glossary_digest: String,
+}
+
+/// What a kit's items are made from, as one fingerprint: the approved, unexpired pitches it
+/// draws on (id and approved text), the glossary and the writer's changes. A kit approved on
+/// one basis is current while the basis is the same.
+pub fn kit_basis(pitches: &[(Id, &str)], glossary_digest: &str, state_digest: &str) -> String {
+    let mut sorted: Vec<(Id, &str)> = pitches.to_vec();
+    sorted.sort();
+    let mut text = format!("{glossary_digest}\n{state_digest}\n");
+    for (id, fp) in sorted {
+        text.push_str(&format!("{id}:{fp}\n"));
+    }
+    crate::fingerprint::fingerprint(&text)
+}
+
+/// The pitches of an audience a kit can be made from today: approved and not expired.
+pub fn kit_pitches<'a>(pitches: &'a [PitchFact], audience_id: Id, today: &str) -> Vec<&'a PitchFact> {
+    pitches.iter().filter(|p| p.audience_id == audience_id && CellState::of(p.status, p.expires_on.as_deref(), today) == CellState::Approved).collect()
 }
 
 /// A pitch waiting for a decision.
@@ -157,11 +190,15 @@ pub struct ScoreWeights {
     pub coverage: u32,
     pub freshness: u32,
     pub checks: u32,
+    /// Target audiences whose training kit is approved and current. Weights saved before kits
+    /// existed read as 0 here, so their scores do not move.
+    #[serde(default)]
+    pub training: u32,
 }
 
 impl Default for ScoreWeights {
     fn default() -> Self {
-        ScoreWeights { coverage: 60, freshness: 20, checks: 20 }
+        ScoreWeights { coverage: 50, freshness: 20, checks: 15, training: 15 }
     }
 }
 
@@ -177,6 +214,8 @@ pub struct LaunchFacts {
     pub pitches: Vec<PitchFact>,
     pub queue: Vec<QueueFact>,
     pub closed_reviews: Vec<ClosedReviewFact>,
+    /// Target audiences' training kits (an audience with no kit review has none here).
+    pub kits: Vec<KitFact>,
     pub target_score: u32,
     pub weights: ScoreWeights,
 }
@@ -482,6 +521,20 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
     let erring: Vec<&PitchFact> = f.pitches.iter().filter(|p| p.open_errors > 0).collect();
     urgent.extend(stale.iter().map(|p| p.id));
     urgent.extend(erring.iter().map(|p| p.id));
+    // Gate 4: the field can be trained: each target audience's kit approved on what it is
+    // made from today.
+    let mut training_blocking = vec![];
+    let mut trained = 0usize;
+    for t in &f.targets {
+        let kit = f.kits.iter().find(|k| k.audience_id == t.audience_id);
+        let sources: Vec<(Id, &str)> = kit_pitches(&f.pitches, t.audience_id, today).iter().filter_map(|p| Some((p.id, p.approved_fingerprint.as_deref()?))).collect();
+        match kit {
+            Some(k) if k.approved_basis.as_deref() == Some(kit_basis(&sources, &k.glossary_digest, &k.state_digest).as_str()) && !k.in_review => trained += 1,
+            Some(k) if k.in_review => training_blocking.push(format!("{}: the training kit is in review", t.audience_name)),
+            Some(k) if k.approved_basis.is_some() => training_blocking.push(format!("{}: the training kit changed since it was approved", t.audience_name)),
+            _ => training_blocking.push(format!("{}: no approved training kit yet", t.audience_name)),
+        }
+    }
     let plural = |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
     let gates = vec![
         Gate { name: "Approved coverage".into(), passed: coverage_blocking.is_empty() && !f.targets.is_empty(), blocking: if f.targets.is_empty() { vec!["The launch has no target audiences yet".into()] } else { coverage_blocking } },
@@ -495,6 +548,7 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
             passed: erring.is_empty(),
             blocking: erring.iter().map(|p| format!("{}: {}", quoted(&p.title), plural(p.open_errors, "open error finding", "open error findings"))).collect(),
         },
+        Gate { name: "Training kits approved".into(), passed: training_blocking.is_empty() && !f.targets.is_empty(), blocking: training_blocking },
     ];
 
     // Expired and expiring approvals, soonest first.
@@ -526,7 +580,8 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
     let freshness_value = if approved_pitches.is_empty() { 0.0 } else { fresh as f64 / approved_pitches.len() as f64 };
     let checks_value = if f.pitches.is_empty() { 0.0 } else { clean as f64 / f.pitches.len() as f64 };
     let w = f.weights;
-    let total = f64::from((w.coverage + w.freshness + w.checks).max(1));
+    let total = f64::from((w.coverage + w.freshness + w.checks + w.training).max(1));
+    let training_value = if f.targets.is_empty() { 0.0 } else { trained as f64 / f.targets.len() as f64 };
     let part = |name: &str, weight: u32, value: f64, explanation: String| ScorePart { name: name.into(), weight, value, points: 100.0 * f64::from(weight) * value / total, explanation };
     let parts = vec![
         part("Approved coverage", w.coverage, coverage_value, format!("{met} of {needed} required claims said to their audiences by approved, current pitches")),
@@ -537,6 +592,7 @@ pub fn evaluate(f: &LaunchFacts, today: &str) -> LaunchReadiness {
             if approved_pitches.is_empty() { "No approved pitches yet".into() } else { format!("{fresh} of {} approved pitches not expiring within {EXPIRING_SOON_DAYS} days", approved_pitches.len()) },
         ),
         part("Checks", w.checks, checks_value, format!("{clean} of {} pitches with no open errors or stale links", f.pitches.len())),
+        part("Training", w.training, training_value, format!("{trained} of {} target audiences with an approved, current training kit", f.targets.len())),
     ];
     let score = parts.iter().map(|p| p.points).sum::<f64>().round().clamp(0.0, 100.0) as u32;
     let ready = gates.iter().all(|g| g.passed);
@@ -660,6 +716,7 @@ mod tests {
             expires_on: expires_on.map(str::to_string),
             verifier: Some("Priya Raman".into()),
             verifier_gone: false,
+            approved_fingerprint: (status == PitchStatus::Approved).then(|| format!("fp{id}")),
         };
         LaunchFacts {
             launch_id: 1,
@@ -680,6 +737,7 @@ mod tests {
             ],
             queue: vec![QueueFact { reviewer: "Priya Raman".into(), pitch_id: 200, submitted_on: "2027-01-25".into() }],
             closed_reviews: vec![],
+            kits: vec![],
             target_score: 80,
             weights: ScoreWeights::default(),
         }
@@ -701,8 +759,9 @@ mod tests {
         assert_eq!((r.expiring[0].days_left, r.expiring[0].expires_on.as_str()), (9, "2027-02-10"));
         assert_eq!(r.review_queue[0].waiting_days, 7);
         assert_eq!(r.most_urgent, vec![200, 100]);
-        // Coverage 2 of 3 (0.667 × 60), freshness 0 of 1, checks 2 of 2 (20): 60.
-        assert_eq!(r.score, 60);
+        // Coverage 2 of 3 (0.667 × 50), freshness 0 of 1, checks 2 of 2 (15), no kits (0): 48.
+        assert_eq!(r.score, 48);
+        assert_eq!(r.gates[3].blocking, vec!["Distributor × CFO: no approved training kit yet", "MSP × AP manager: no approved training kit yet"]);
     }
 
     #[test]
@@ -719,11 +778,49 @@ mod tests {
         let mut f = facts();
         f.pitches[1].status = PitchStatus::Approved;
         f.pitches[0].expires_on = Some("2027-06-01".into());
+        f.pitches[1].approved_fingerprint = Some("fp200".into());
         f.queue.clear();
+        f.kits = vec![kit(10, &[(100, "fp100")]), kit(20, &[(200, "fp200")])];
         let r = evaluate(&f, "2027-02-01");
         assert!(r.ready && r.on_track, "{:?}", r.gates);
         assert_eq!(r.score, 100);
         assert!(r.most_urgent.is_empty());
+    }
+
+    fn kit(audience_id: Id, approved_from: &[(Id, &str)]) -> KitFact {
+        KitFact { audience_id, in_review: false, approved_basis: Some(kit_basis(approved_from, "glossary", "state")), state_digest: "state".into(), glossary_digest: "glossary".into() }
+    }
+
+    #[test]
+    fn a_training_kit_counts_while_what_it_was_approved_on_holds() {
+        let mut f = facts();
+        f.pitches[1].status = PitchStatus::Approved;
+        f.pitches[1].approved_fingerprint = Some("fp200".into());
+        f.pitches[0].expires_on = Some("2027-06-01".into());
+        f.queue.clear();
+        f.kits = vec![kit(10, &[(100, "fp100")]), kit(20, &[(200, "fp200")])];
+        let gate = |f: &LaunchFacts, day: &str| evaluate(f, day).gates[3].clone();
+        assert!(gate(&f, "2027-02-01").passed);
+        // The one-pager's approval lapses: the kit made from it no longer holds.
+        assert_eq!(gate(&f, "2027-06-01").blocking, vec!["Distributor × CFO: the training kit changed since it was approved"]);
+        // The call script re-approved with other words, the writer's changes, the glossary: each one.
+        let mut g = f.clone();
+        g.pitches[1].approved_fingerprint = Some("other".into());
+        assert_eq!(gate(&g, "2027-02-01").blocking, vec!["MSP × AP manager: the training kit changed since it was approved"]);
+        let mut g = f.clone();
+        g.kits[0].state_digest = "moved an item".into();
+        assert!(!gate(&g, "2027-02-01").passed);
+        let mut g = f.clone();
+        g.kits[1].glossary_digest = "new term".into();
+        assert!(!gate(&g, "2027-02-01").passed);
+        // In review again: not counted until decided.
+        let mut g = f.clone();
+        g.kits[1].in_review = true;
+        let r = evaluate(&g, "2027-02-01");
+        assert_eq!(r.gates[3].blocking, vec!["MSP × AP manager: the training kit is in review"]);
+        assert_eq!(r.parts[3].value, 0.5);
+        // The order pitches are given in does not matter.
+        assert_eq!(kit_basis(&[(1, "a"), (2, "b")], "g", "s"), kit_basis(&[(2, "b"), (1, "a")], "g", "s"));
     }
 
     #[test]

@@ -149,18 +149,23 @@ pub fn parse_decision_file(bytes: &[u8]) -> Result<DecisionFile, ReviewError> {
 }
 
 /// The exact bytes that are signed: the body as compact JSON with its fields in a fixed order.
-pub fn signed_bytes(body: &DecisionBody) -> Vec<u8> {
+pub fn signed_bytes<T: Serialize>(body: &T) -> Vec<u8> {
     serde_json::to_vec(body).expect("a decision serialises")
 }
 
-pub fn sign(key: &SigningKey, body: &DecisionBody) -> String {
+pub fn sign<T: Serialize>(key: &SigningKey, body: &T) -> String {
     hex(&key.sign(&signed_bytes(body)).to_bytes())
 }
 
 /// Checks a signature against the public key named in the body.
 pub fn verify(body: &DecisionBody, signature: &str) -> Result<(), ReviewError> {
+    verify_signed(body, &body.signer_key, signature)
+}
+
+/// Checks a signature over any signed body against the signer's public key (hex).
+pub fn verify_signed<T: Serialize>(body: &T, signer_key: &str, signature: &str) -> Result<(), ReviewError> {
     let damaged = |what: &str| ReviewError::DamagedDecision(what.to_string());
-    let key: [u8; 32] = pitchbridge_core::hex::decode(&body.signer_key)
+    let key: [u8; 32] = pitchbridge_core::hex::decode(signer_key)
         .and_then(|k| k.try_into().ok())
         .ok_or_else(|| damaged("the signer's public key is not a key"))?;
     let key = VerifyingKey::from_bytes(&key).map_err(|_| damaged("the signer's public key is not a key"))?;
@@ -169,6 +174,37 @@ pub fn verify(body: &DecisionBody, signature: &str) -> Result<(), ReviewError> {
         .ok_or_else(|| damaged("its signature is not a signature"))?;
     key.verify(&signed_bytes(body), &Signature::from_bytes(&sig)).map_err(|_| ReviewError::BadSignature)
 }
+
+/// A decision on a training kit: what a reviewer signs when they approve a launch's kit for
+/// an audience, or ask for changes. Signed over the kit's items as sent (their fingerprint)
+/// and the approved pitch versions they were made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KitDecisionBody {
+    /// Always "training-kit": a kit's decision can never be read as a pitch's.
+    pub subject: String,
+    pub workspace_id: String,
+    pub launch_id: i64,
+    pub audience_id: i64,
+    /// "Launch — Channel × Persona".
+    pub kit_title: String,
+    /// The review request the kit was sent with.
+    pub request_id: i64,
+    /// "approved" or "changes-requested".
+    pub outcome: String,
+    pub meaning: String,
+    pub signer_name: String,
+    pub signer_email: String,
+    pub signer_key: String,
+    pub signed_at: String,
+    /// The items and certification settings as sent.
+    pub kit_fingerprint: String,
+    /// (pitch id, approved version fingerprint) of every pitch the items come from.
+    pub pitch_fingerprints: Vec<(i64, String)>,
+    pub reasons: String,
+}
+
+pub const KIT_DECISION_SUBJECT: &str = "training-kit";
 
 #[cfg(test)]
 mod tests {

@@ -41,7 +41,7 @@ pub use review::{
 };
 pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
-pub use training::ItemState;
+pub use training::{ItemState, KitDecisionRecord, KitReview, KitSubmission};
 pub use views::{
     ClaimRewording, LaunchDetail, LaunchSummary, LinkView, MessageClaims, MessageDetail, MessageSummary, PitchDetail,
     PitchEditorView, PitchLinks, PitchSummary, PitchVersionSummary, RemovedClaim, StalePitch, TouchedPitch,
@@ -62,6 +62,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_readiness.sql")),
     (8, include_str!("../migrations/0008_check_summary.sql")),
     (9, include_str!("../migrations/0009_training.sql")),
+    (10, include_str!("../migrations/0010_training_review.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

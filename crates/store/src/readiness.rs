@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use pitchbridge_core::readiness::{
-    expires_on, validate_interval, ClosedReviewFact, validate_targets, validate_valid_until, AudienceTarget, ClaimFact, LaunchFacts, LaunchTargets, PitchFact, Positioning, QueueFact, ScoreWeights,
+    expires_on, validate_interval, ClosedReviewFact, validate_targets, validate_valid_until, AudienceTarget, ClaimFact, KitFact, LaunchFacts, LaunchTargets, PitchFact, Positioning, QueueFact, ScoreWeights,
     TargetAudience, TrendPoint, TypeNeed, DEFAULT_VERIFY_INTERVAL_DAYS,
 };
 use pitchbridge_core::{ClaimKind, Id, PitchStatus};
@@ -211,10 +211,10 @@ impl Workspace {
     }
 
     pub fn set_readiness_weights(&mut self, w: ScoreWeights) -> Result<()> {
-        if w.coverage + w.freshness + w.checks == 0 {
+        if w.coverage + w.freshness + w.checks + w.training == 0 {
             return Err(StoreError::Invalid("At least one part of the score needs a weight above 0.".into()));
         }
-        if [w.coverage, w.freshness, w.checks].iter().any(|x| *x > 100) {
+        if [w.coverage, w.freshness, w.checks, w.training].iter().any(|x| *x > 100) {
             return Err(StoreError::Invalid("Each weight is between 0 and 100.".into()));
         }
         self.set_meta(META_WEIGHTS, &serde_json::to_string(&w).expect("numbers"))
@@ -305,6 +305,7 @@ impl Workspace {
                 r.get::<_, Option<String>>(10)?,
             ))
         })?;
+        let mut approved = self.approved_fingerprints(launch_id)?;
         let mut pitches = vec![];
         for row in rows {
             let (id, title, audience_id, type_id, status, verifier_id, verifier_name, own_interval, approved_on, approver, registered) = row?;
@@ -332,6 +333,7 @@ impl Workspace {
                 expires_on: expires,
                 verifier,
                 verifier_gone,
+                approved_fingerprint: approved.remove(&id),
             });
         }
 
@@ -353,6 +355,16 @@ impl Workspace {
             .query_map([launch_id], |r| Ok(ClosedReviewFact { pitch_id: r.get(0)?, submitted_at: r.get(1)?, closed_at: r.get(2)?, outcome: r.get(3)? }))?
             .collect::<rusqlite::Result<_>>()?;
 
+        let glossary_digest = self.glossary_digest()?;
+        let mut kits = Vec::new();
+        for (audience_id, (in_review, approved_basis)) in self.kit_review_facts(launch_id)? {
+            if audiences.iter().any(|a| a.audience_id == audience_id) {
+                let state_digest = self.kit_state_digest(launch_id, audience_id)?;
+                kits.push(KitFact { audience_id, in_review, approved_basis, state_digest, glossary_digest: glossary_digest.clone() });
+            }
+        }
+        kits.sort_by_key(|k| k.audience_id);
+
         Ok(LaunchFacts {
             launch_id,
             name: launch.name,
@@ -362,6 +374,7 @@ impl Workspace {
             pitches,
             queue,
             closed_reviews,
+            kits,
             target_score: targets.target_score,
             weights: self.readiness_weights()?,
         })

@@ -6,6 +6,7 @@
 //! and hands them over as a [`KitInput`].
 
 pub mod anki;
+pub mod edit;
 pub mod gift;
 pub mod scorm;
 pub mod text;

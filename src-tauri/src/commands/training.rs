@@ -5,7 +5,8 @@ use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::export::ExportOutcome;
 use pitchbridge_app::files::Saving;
 use pitchbridge_app::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
-use pitchbridge_app::training::{Certification, CertificationRequest, KitFormat, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
+use pitchbridge_app::training::{Certification, CertificationRequest, EditTrainingItemRequest, KitFormat, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
+use pitchbridge_app::training_review::{DecideKitRequest, SubmitKitRequest};
 use pitchbridge_core::Id;
 use tauri::AppHandle;
 
@@ -73,4 +74,27 @@ pub async fn remove_training_item(s: Cmd<'_>, req: TrainingItemRequest, removed:
 #[tauri::command]
 pub async fn move_training_item(s: Cmd<'_>, req: TrainingItemRequest, by: i32) -> ApiResult<TrainingKit> {
     s.run(move |a| a.move_training_item(req, by)).await
+}
+
+/// Rewords an item, or puts it back as made (`item` null).
+#[tauri::command]
+pub async fn edit_training_item(s: Cmd<'_>, req: EditTrainingItemRequest) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.edit_training_item(req)).await
+}
+
+/// Sends the kit as it is to a registered reviewer.
+#[tauri::command]
+pub async fn submit_training_kit(s: Cmd<'_>, req: SubmitKitRequest) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.submit_training_kit(req)).await
+}
+
+#[tauri::command]
+pub async fn withdraw_training_kit(s: Cmd<'_>, req: TrainingKitRequest) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.withdraw_training_kit(req)).await
+}
+
+/// The reviewer's signed decision on the kit.
+#[tauri::command]
+pub async fn decide_training_kit(s: Cmd<'_>, req: DecideKitRequest) -> ApiResult<TrainingKit> {
+    s.run(move |a| a.decide_training_kit(req)).await
 }

@@ -801,7 +801,12 @@ export type TargetAudience = { audienceId: number, types: Array<string>, };
 
 export type Positioning = { forWhom: string, need: string, category: string, keyBenefit: string, unlike: string, };
 
-export type ScoreWeights = { coverage: number, freshness: number, checks: number, };
+export type ScoreWeights = { coverage: number, freshness: number, checks: number, 
+/**
+ * Target audiences whose training kit is approved and current. Weights saved before kits
+ * existed read as 0 here, so their scores do not move.
+ */
+training: number, };
 
 export type ReviewFlow = { 
 /**
@@ -891,7 +896,19 @@ leftOut: Array<string>,
 /**
  * Items the writer removed from the kit (they can be put back).
  */
-removed: Array<KitItem>, };
+removed: Array<KitItem>, 
+/**
+ * Keys of the items the writer reworded…
+ */
+edited: Array<string>, 
+/**
+ * …and of those whose approved source changed since, so the rewording needs a look.
+ */
+outdatedEdits: Array<string>, 
+/**
+ * The kit's review: its state, who has it, what changed since it was approved.
+ */
+review: KitReviewState, };
 
 export type KitSourcePitch = { pitchId: number, title: string, typeName: string, expiresOn: string | null, };
 
@@ -953,5 +970,55 @@ cappedBy: string | null, };
 export type CertificationRequest = { launchId: number, audienceId: number, passMark: number, attempts: number, validityDays: number, };
 
 export type TrainingItemRequest = { launchId: number, audienceId: number, key: string, };
+
+export type EditTrainingItemRequest = { launchId: number, audienceId: number, key: string, item: ItemKind | null, };
+
+export type KitReviewState = { status: KitStatus, 
+/**
+ * The kit as it is now: its items and certification settings.
+ */
+fingerprint: string, 
+/**
+ * Its reviews, newest first.
+ */
+reviews: Array<KitReview>, 
+/**
+ * Since the last approval, one line each: pitches gone stale, items changed.
+ */
+changes: Array<string>, 
+/**
+ * Keys of approved items that are no longer in the kit as approved.
+ */
+staleItems: Array<string>, reviewers: Array<Reviewer>, 
+/**
+ * The person using the app is the reviewer the kit waits for.
+ */
+isReviewer: boolean, };
+
+export type KitStatus = "draft" | "in-review" | "approved" | "changes-requested" | "changed-since-approval";
+
+export type KitReview = { id: number, reviewer: Reviewer, 
+/**
+ * The items and certification settings as sent.
+ */
+kitFingerprint: string, 
+/**
+ * What the items were made from (see [`pitchbridge_core::readiness::kit_basis`]).
+ */
+basis: string, note: string, submittedBy: string, submittedAt: string, closedAt: string | null, 
+/**
+ * "withdrawn", "approved" or "changes-requested".
+ */
+outcome: string | null, reasons: string, 
+/**
+ * Who signed the decision, their public key, the signed JSON and the signature.
+ */
+signer: string, signerKey: string, body: string | null, signature: string, };
+
+export type SubmitKitRequest = { launchId: number, audienceId: number, reviewerId: number, note: string, };
+
+export type KitOutcome = "approved" | "changes-requested";
+
+export type DecideKitRequest = { launchId: number, audienceId: number, outcome: KitOutcome, reasons: string, passphrase: string, };
 
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

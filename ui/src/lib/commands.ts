@@ -22,11 +22,13 @@ import type {
   CompareVersionsRequest,
   CreateMessageRequest,
   CreatePitchRequest,
+  DecideKitRequest,
   DecideRequest,
   DecisionImport,
   DiffSpan,
   DismissFindingRequest,
   Dismissal,
+  EditTrainingItemRequest,
   ExportFormat,
   ExportOutcome,
   GlossaryCandidate,
@@ -79,6 +81,7 @@ import type {
   SetCheckSettingRequest,
   SetClaimKindRequest,
   StartupSnapshot,
+  SubmitKitRequest,
   SubmitRequest,
   TrainingItemRequest,
   TrainingKit,
@@ -571,6 +574,25 @@ export function removeTrainingItem(req: TrainingItemRequest, removed: boolean): 
 /** Moves an item one place up (−1) or down (+1) among its kind. */
 export function moveTrainingItem(req: TrainingItemRequest, by: number): Promise<TrainingKit> {
   return call<TrainingKit>("move_training_item", { req, by });
+}
+
+/** Rewords an item, or puts it back as made (`item` null). */
+export function editTrainingItem(req: EditTrainingItemRequest): Promise<TrainingKit> {
+  return call<TrainingKit>("edit_training_item", { req });
+}
+
+/** Sends the kit as it is to a registered reviewer. */
+export function submitTrainingKit(req: SubmitKitRequest): Promise<TrainingKit> {
+  return call<TrainingKit>("submit_training_kit", { req });
+}
+
+export function withdrawTrainingKit(req: TrainingKitRequest): Promise<TrainingKit> {
+  return call<TrainingKit>("withdraw_training_kit", { req });
+}
+
+/** The reviewer's signed decision on the kit. */
+export function decideTrainingKit(req: DecideKitRequest): Promise<TrainingKit> {
+  return call<TrainingKit>("decide_training_kit", { req });
 }
 
 // ---- workspace ---------------------------------------------------------------------------------
