@@ -96,7 +96,7 @@ impl App {
         use crate::training_review::KitStatus;
         match src.kit.review.status {
             KitStatus::Approved => {}
-            KitStatus::Draft => missing.push("The training kit has not been approved: send it for review on the Training screen.".into()),
+            KitStatus::Draft => missing.push("The training kit has not been approved yet: it goes to a reviewer from the Training screen.".into()),
             KitStatus::InReview => missing.push("The training kit is in review and not approved yet.".into()),
             KitStatus::ChangesRequested => missing.push("The training kit's reviewer asked for changes; it is not approved.".into()),
             KitStatus::ChangedSinceApproval => missing.push("The training kit changed since it was approved; it needs approving again.".into()),

@@ -19,6 +19,7 @@ import type {
   WorkspaceInfo,
   CommentTarget,
   ReviewState,
+  TrainingKit,
 } from "./bindings";
 
 export type Route =
@@ -62,6 +63,8 @@ export type DialogState =
   | { kind: "profile" }
   | { kind: "submit-review"; pitchId: number; ondone: (state: ReviewState) => void }
   | { kind: "decide"; pitchId: number; reviewerEdited: boolean; items: { id: string; text: string }[]; ondone: (state: ReviewState) => void }
+  | { kind: "submit-kit"; launchId: number; audienceId: number; items: number; ondone: (kit: TrainingKit) => void }
+  | { kind: "decide-kit"; launchId: number; audienceId: number; title: string; reworded: number; ondone: (kit: TrainingKit) => void }
   | ({ kind: "comment" } & CommentRequest);
 
 /** A new comment on an exact range, or a reply to a thread. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KitItem } from "../lib/bindings";
-import { blanked, countByKind, duration, summary } from "./kit";
+import { blanked, clozeToText, countByKind, duration, summary, textToCloze } from "./kit";
 
 const source = { pitchId: 1, pitchTitle: "Card", pitchFingerprint: "f", blockKeys: ["b1"], claimIds: [3], claimFingerprints: ["c"] };
 
@@ -27,5 +27,25 @@ describe("a kit in words", () => {
     expect(duration(95)).toBe("1 min 35 s");
     expect(summary(1, 1)).toBe("1 item from 1 approved pitch");
     expect(summary(64, 2)).toBe("64 items from 2 approved pitches");
+  });
+});
+
+describe("a proof-point gap as the writer edits it", () => {
+  it("marks gaps in brackets and reads them back", () => {
+    const parts = [
+      { type: "text" as const, text: "Harbor cut close time by " },
+      { type: "gap" as const, text: "40%" },
+      { type: "text" as const, text: " in " },
+      { type: "gap" as const, text: "two quarters" },
+      { type: "text" as const, text: "." },
+    ];
+    expect(clozeToText(parts)).toBe("Harbor cut close time by [40%] in [two quarters].");
+    expect(textToCloze(clozeToText(parts))).toEqual(parts);
+  });
+
+  it("keeps a bracket left open as text, and an empty gap as a gap for the app to refuse", () => {
+    expect(textToCloze("Up [40% in a year")).toEqual([{ type: "text", text: "Up [40% in a year" }]);
+    expect(textToCloze("[] first")).toEqual([{ type: "gap", text: "" }, { type: "text", text: " first" }]);
+    expect(textToCloze("no gaps")).toEqual([{ type: "text", text: "no gaps" }]);
   });
 });

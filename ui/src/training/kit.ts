@@ -1,6 +1,6 @@
 // What the training screen shows of a kit: its items grouped by kind, in words.
 
-import type { ClozePart, KitItem } from "../lib/bindings";
+import type { ClozePart, KitItem, KitStatus } from "../lib/bindings";
 
 export type ItemKindName = KitItem["kind"];
 
@@ -39,3 +39,31 @@ export function summary(items: number, pitches: number): string {
   const p = pitches === 1 ? "1 approved pitch" : `${pitches} approved pitches`;
   return `${i} from ${p}`;
 }
+
+/** A proof-point gap item as the writer edits it: the sentence with each gap in [brackets]. */
+export function clozeToText(parts: ClozePart[]): string {
+  return parts.map((p) => (p.type === "gap" ? `[${p.text}]` : p.text)).join("");
+}
+
+/** "Cut close by [40%] in [two weeks]." back into parts; a bracket left open is plain text. */
+export function textToCloze(text: string): ClozePart[] {
+  const parts: ClozePart[] = [];
+  const gap = /\[([^[\]]*)\]/g;
+  let at = 0;
+  for (let m = gap.exec(text); m !== null; m = gap.exec(text)) {
+    if (m.index > at) parts.push({ type: "text", text: text.slice(at, m.index) });
+    parts.push({ type: "gap", text: m[1] ?? "" });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ type: "text", text: text.slice(at) });
+  return parts;
+}
+
+/** What the kit's review state is called on screen, with the chip's tone. */
+export const KIT_STATUS: Record<KitStatus, { label: string; tone: string }> = {
+  draft: { label: "Draft", tone: "tone-neutral" },
+  "in-review": { label: "In review", tone: "tone-info" },
+  approved: { label: "Approved", tone: "tone-success" },
+  "changes-requested": { label: "Changes requested", tone: "tone-danger" },
+  "changed-since-approval": { label: "Changed since approval", tone: "tone-warning" },
+};
