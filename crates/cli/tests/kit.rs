@@ -333,3 +333,69 @@ fn the_launch_kit_holds_only_approved_current_content_and_its_manifest_says_what
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("No approved, current call script") && err.contains("expired"), "{err}");
 }
+
+/// A kit through `pitchbridge kit-review`, as a writer and a product manager with profiles of
+/// their own: submitted, refused to anyone but its reviewer, approved with a signature, and
+/// the launch kit's manifest then names the approval.
+#[test]
+fn a_kit_goes_through_review_on_the_command_line_and_the_launch_kit_names_its_approval() {
+    let (dir, writer, ws) = demo();
+    let reviewer = dir.path().join("config-priya");
+    let pass = dir.path().join("pass.txt");
+    std::fs::write(&pass, "correct horse battery\n").unwrap();
+    let pass = pass.display().to_string();
+    let ok = |config: &Path, args: &[&str]| {
+        let (code, out, err) = pitchbridge(config, args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        out
+    };
+    ok(&writer, &["profile", "set", "--name", "Wren Alvarez", "--email", "wren@ledgerline.example", "--role", "writer"]);
+    ok(&reviewer, &["profile", "set", "--name", "Priya Raman", "--email", "priya@ledgerline.example", "--role", "reviewer"]);
+    ok(&reviewer, &["profile", "key", "--passphrase-file", &pass]);
+    ok(&reviewer, &["review", "register", "--workspace", &ws]);
+    let db = rusqlite::Connection::open(&ws).unwrap();
+    let audience: i64 = db.query_row("SELECT id FROM audience WHERE persona = 'IT director'", [], |r| r.get(0)).unwrap();
+    let audience = audience.to_string();
+    let kit = ["--workspace", ws.as_str(), "--launch", "1", "--audience", audience.as_str()];
+    let with = |verb: &str, more: &[&str]| -> Vec<String> { ["kit-review", verb].iter().chain(kit.iter()).chain(more.iter()).map(|s| s.to_string()).collect() };
+    let run = |config: &Path, args: Vec<String>| pitchbridge(config, &args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let (code, out, _) = run(&writer, with("status", &[]));
+    assert_eq!(code, 0);
+    assert!(out.contains("Training kit for Ledgerline 4.0 launch — VAR × IT director: draft (37 items, 0 reworded)."), "{out}");
+    let (code, _, err) = run(&writer, with("submit", &["--reviewer", "nobody@example.com"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("priya@ledgerline.example"), "names who can review: {err}");
+    let (code, out, err) = run(&writer, with("submit", &["--reviewer", "priya@ledgerline.example", "--note", "For the partner summit"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("in review") && out.contains("waiting for Priya Raman"), "{out}");
+    // The writer cannot decide; a wrong passphrase signs nothing.
+    let (code, _, err) = run(&writer, with("decide", &["--approve", "--passphrase-file", &pass]));
+    assert_ne!(code, 0);
+    assert!(err.contains("only they can decide"), "{err}");
+    let wrong = dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "not my passphrase\n").unwrap();
+    let (code, _, err) = run(&reviewer, with("decide", &["--approve", "--passphrase-file", &wrong.display().to_string()]));
+    assert_ne!(code, 0);
+    assert!(err.to_lowercase().contains("passphrase"), "{err}");
+    let (code, out, err) = run(&reviewer, with("decide", &["--approve", "--passphrase-file", &pass]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(": approved (37 items") && out.contains("approved by Priya Raman"), "{out}");
+
+    // The launch kit's manifest names the approval and carries its signature.
+    let zip_path = dir.path().join("kit.zip").display().to_string();
+    let (code, out, err) = pitchbridge(&writer, &["launch-kit", "--workspace", &ws, "--launch", "1", "--audience", &audience, "-o", &zip_path]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("training kit"), "nothing missing about training: {out}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let manifest: serde_json::Value = serde_json::from_reader(zip.by_name("manifest.json").unwrap()).unwrap();
+    let t = &manifest["training_kit"];
+    assert_eq!(t["approved"], true, "{t}");
+    let signature: String = db.query_row("SELECT signature FROM training_review WHERE outcome = 'approved'", [], |r| r.get(0)).unwrap();
+    assert_eq!(t["signature"], signature.as_str());
+    // And the audit trail holds each step, its chain intact.
+    let (code, out, err) = pitchbridge(&writer, &["verify-audit", &ws]);
+    assert_eq!(code, 0, "{out}{err}");
+    let actions: Vec<String> = db.prepare("SELECT action FROM audit_event WHERE action LIKE 'training.%' ORDER BY seq").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(actions, vec!["training.submitted", "training.approved"]);
+}

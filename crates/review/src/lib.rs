@@ -277,6 +277,38 @@ mod tests {
     }
 
     #[test]
+    fn a_kits_decision_is_signed_the_same_way_and_never_passes_for_another() {
+        let stored = new_key("correct horse battery").unwrap();
+        let key = unlock(&stored, "correct horse battery").unwrap();
+        let kit = KitDecisionBody {
+            subject: KIT_DECISION_SUBJECT.into(),
+            workspace_id: "w1".into(),
+            launch_id: 1,
+            audience_id: 3,
+            kit_title: "Ledgerline 4.0 launch — VAR × IT director".into(),
+            request_id: 7,
+            outcome: "approved".into(),
+            meaning: "Approved as the training kit.".into(),
+            signer_name: "Priya Raman".into(),
+            signer_email: "priya@ledgerline.example".into(),
+            signer_key: stored.public_key.clone(),
+            signed_at: "2027-01-15T10:00:00Z".into(),
+            kit_fingerprint: "ab".repeat(16),
+            pitch_fingerprints: vec![(2, "cd".repeat(16))],
+            reasons: String::new(),
+        };
+        let sig = sign(&key, &kit);
+        assert_eq!(verify_signed(&kit, &kit.signer_key, &sig), Ok(()));
+        let mut other = kit.clone();
+        other.pitch_fingerprints[0].1 = "00".repeat(16);
+        assert_eq!(verify_signed(&other, &kit.signer_key, &sig), Err(ReviewError::BadSignature));
+        // A pitch's decision signed by the same key does not stand for the kit's, nor the reverse.
+        let pitch = body(&stored.public_key);
+        assert_eq!(verify(&pitch, &sig), Err(ReviewError::BadSignature));
+        assert_eq!(verify_signed(&kit, &kit.signer_key, &sign(&key, &pitch)), Err(ReviewError::BadSignature));
+    }
+
+    #[test]
     fn a_decision_file_reads_back_and_other_files_are_named_for_what_they_are() {
         let file = DecisionFile { format: DECISION_FORMAT.into(), decision: body(&"00".repeat(32)), signature: "ab".into() };
         let bytes = serde_json::to_vec(&file).unwrap();
