@@ -9,7 +9,8 @@ use std::time::Instant;
 use pitchbridge_app::launch_kit::LaunchKitRequest;
 use pitchbridge_app::pitch_editor::{LinkClaimsRequest, SavePitchDocRequest};
 use pitchbridge_app::pitches::CreatePitchRequest;
-use pitchbridge_app::profile::SaveProfileRequest;
+use pitchbridge_app::profile::{PassphraseRequest, SaveProfileRequest};
+use pitchbridge_app::training_review::{DecideKitRequest, KitOutcome, KitStatus, SubmitKitRequest};
 use pitchbridge_app::training::{KitFormat, TrainingExportRequest, TrainingKitRequest};
 use pitchbridge_app::App;
 use pitchbridge_core::clock::FixedClock;
@@ -94,6 +95,30 @@ fn main() {
             again.iter().map(|o| o.bytes).sum()
         });
     }
+
+    // The kit's review: sent as it is (made, fingerprinted, kept with the request), then
+    // approved by the reviewer, signed (the passphrase's key derivation included).
+    let mut reviewer = App::new(Box::new(FixedClock("2027-01-15T11:00:00Z".into())));
+    reviewer.set_profile_dir(dir.path().join("profile-reviewer"));
+    reviewer.save_profile(SaveProfileRequest { name: "Priya".into(), email: "priya@ledgerline.example".into(), role: "reviewer".into() }).unwrap();
+    reviewer.open_or_create(&path, false).unwrap();
+    reviewer.create_signing_key(PassphraseRequest { passphrase: "correct horse battery".into() }).unwrap();
+    let me = reviewer.register_as_reviewer().unwrap();
+    let (mut submit, mut decide) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let t = Instant::now();
+        app.submit_training_kit(SubmitKitRequest { launch_id: launch, audience_id: audience, reviewer_id: me.id, note: String::new() }).unwrap();
+        submit.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        let k = reviewer
+            .decide_training_kit(DecideKitRequest { launch_id: launch, audience_id: audience, outcome: KitOutcome::Approved, reasons: String::new(), passphrase: "correct horse battery".into() })
+            .unwrap();
+        decide.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(k.review.status, KitStatus::Approved);
+    }
+    println!("{:<28} median {:>7.1} ms  max {:>7.1} ms", "submit kit for review", median(submit.clone()), submit.iter().cloned().fold(0.0, f64::max));
+    println!("{:<28} median {:>7.1} ms  max {:>7.1} ms", "decide on kit (signed)", median(decide.clone()), decide.iter().cloned().fold(0.0, f64::max));
+
     let out = dir.path().join("launch-kit.zip").display().to_string();
     time("launch kit (everything)", &mut || app.export_launch_kit(LaunchKitRequest { launch_id: launch, audience_id: audience, path: out.clone() }).unwrap().bytes);
 }
