@@ -225,13 +225,7 @@ impl App {
         if request.reviewer.public_key != stored_key.public_key {
             return Err(ApiError::refused(format!("This pitch was sent to {} for review; only they can decide on it.", request.reviewer.name)));
         }
-        let reasons = req.reasons.trim().to_string();
-        if req.outcome == PitchOutcome::ChangesRequested && reasons.is_empty() {
-            return Err(ApiError::invalid("Say what needs to change: the writer sees your reasons."));
-        }
-        if reasons.chars().count() > MAX_COMMENT_CHARS {
-            return Err(ApiError::invalid(format!("The reasons are too long (at most {MAX_COMMENT_CHARS} characters); put the detail in comments.")));
-        }
+        let reasons = decision_reasons(&req.reasons, req.outcome == PitchOutcome::ChangesRequested, "; put the detail in comments")?;
         let signing = pitchbridge_review::unlock(&stored_key, &req.passphrase)?;
         self.unlocked_key = Some(stored_key.public_key.clone());
         let ws = self.ws()?;
@@ -420,4 +414,17 @@ fn shorten(s: &str, max: usize) -> String {
     let cut: String = s.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+}
+
+/// A decision's reasons, trimmed: required when changes are asked for, and no longer than a
+/// comment (`too_long_hint` ends the message saying so).
+pub(crate) fn decision_reasons(reasons: &str, changes_requested: bool, too_long_hint: &str) -> ApiResult<String> {
+    let reasons = reasons.trim().to_string();
+    if changes_requested && reasons.is_empty() {
+        return Err(ApiError::invalid("Say what needs to change: the writer sees your reasons."));
+    }
+    if reasons.chars().count() > MAX_COMMENT_CHARS {
+        return Err(ApiError::invalid(format!("The reasons are too long (at most {MAX_COMMENT_CHARS} characters){too_long_hint}.")));
+    }
+    Ok(reasons)
 }

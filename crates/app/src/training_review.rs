@@ -203,13 +203,7 @@ impl App {
         if open.reviewer.public_key != stored_key.public_key {
             return Err(ApiError::refused(format!("This kit was sent to {} for review; only they can decide on it.", open.reviewer.name)));
         }
-        let reasons = req.reasons.trim().to_string();
-        if req.outcome == KitOutcome::ChangesRequested && reasons.is_empty() {
-            return Err(ApiError::invalid("Say what needs to change: the writer sees your reasons."));
-        }
-        if reasons.chars().count() > MAX_COMMENT_CHARS {
-            return Err(ApiError::invalid(format!("The reasons are too long (at most {MAX_COMMENT_CHARS} characters).")));
-        }
+        let reasons = crate::review::decision_reasons(&req.reasons, req.outcome == KitOutcome::ChangesRequested, "")?;
         if open.kit_fingerprint != src.kit.review.fingerprint {
             return Err(ApiError::refused(
                 "The kit is no longer the one sent: a pitch it is made from changed, lapsed or was approved since. The writer withdraws it and sends it again.",

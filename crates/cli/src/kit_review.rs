@@ -83,15 +83,7 @@ pub fn run(action: KitReviewAction) -> ApiResult<()> {
         }
         KitReviewAction::Submit { workspace, launch, audience, reviewer, note } => {
             let mut app = crate::open(&workspace)?;
-            let reviewers = app.list_reviewers()?;
-            let Some(r) = reviewers.iter().find(|r| r.email.eq_ignore_ascii_case(reviewer.trim())) else {
-                let known: Vec<String> = reviewers.iter().map(|r| r.email.clone()).collect();
-                return Err(ApiError::invalid(if known.is_empty() {
-                    format!("{reviewer} is not a registered reviewer, and none is registered yet: they run `pitchbridge review register`, or you add their card.")
-                } else {
-                    format!("{reviewer} is not a registered reviewer; the reviewers are {}.", known.join(", "))
-                }));
-            };
+            let r = crate::review::registered_reviewer(&app, &reviewer)?;
             terminal::out(&describe(&app.submit_training_kit(SubmitKitRequest { launch_id: launch, audience_id: audience, reviewer_id: r.id, note })?));
         }
         KitReviewAction::Withdraw { workspace, launch, audience } => {

@@ -165,15 +165,7 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
         }
         ReviewAction::Submit { workspace, pitch, reviewer, note, override_reason } => {
             let mut app = crate::open(&workspace)?;
-            let reviewers = app.list_reviewers()?;
-            let Some(r) = reviewers.iter().find(|r| r.email.eq_ignore_ascii_case(reviewer.trim())) else {
-                let known: Vec<String> = reviewers.iter().map(|r| r.email.clone()).collect();
-                return Err(ApiError::invalid(if known.is_empty() {
-                    format!("{reviewer} is not a registered reviewer, and none is registered yet: they run `pitchbridge review register`, or you add their card.")
-                } else {
-                    format!("{reviewer} is not a registered reviewer; the reviewers are {}.", known.join(", "))
-                }));
-            };
+            let r = registered_reviewer(&app, &reviewer)?;
             let state = app.submit_for_review(SubmitRequest { pitch_id: pitch, reviewer_id: r.id, note, override_reason })?;
             terminal::out(&describe(&app, pitch, &state)?);
         }
@@ -224,6 +216,20 @@ pub fn run(action: ReviewAction) -> ApiResult<()> {
         }
     }
     Ok(())
+}
+
+/// The registered reviewer with this email, or which reviewers there are.
+pub fn registered_reviewer(app: &App, email: &str) -> ApiResult<pitchbridge_app::store::Reviewer> {
+    let reviewers = app.list_reviewers()?;
+    if let Some(r) = reviewers.iter().find(|r| r.email.eq_ignore_ascii_case(email.trim())) {
+        return Ok(r.clone());
+    }
+    let known: Vec<String> = reviewers.iter().map(|r| r.email.clone()).collect();
+    Err(ApiError::invalid(if known.is_empty() {
+        format!("{email} is not a registered reviewer, and none is registered yet: they run `pitchbridge review register`, or you add their card.")
+    } else {
+        format!("{email} is not a registered reviewer; the reviewers are {}.", known.join(", "))
+    }))
 }
 
 /// "Pitch 2 "…": in review, waiting for Priya <…>." and the decisions so far.

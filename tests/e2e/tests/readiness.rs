@@ -48,6 +48,12 @@ async fn a_launch_owner_sees_what_blocks_the_launch_edits_its_targets_and_reache
 
     // The message is valid only until a day: a day gone is refused with its reason, a day to
     // come is kept.
+    // The settings dialog closes as it saves; on a loaded machine it may still be on its way out.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !c.find_all(fantoccini::Locator::Css("[role=dialog]")).await.unwrap().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the settings dialog did not close");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     click(&c, "[data-testid=back-to-launch]").await;
     click(&c, "[data-testid=message-item]").await;
     click(&c, "[data-testid=valid-until]").await;
