@@ -26,6 +26,7 @@ pub mod readiness;
 pub mod readiness_report;
 pub mod review;
 pub mod review_files;
+pub mod results;
 pub mod training;
 pub mod training_review;
 mod training_guide;

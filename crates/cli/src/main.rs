@@ -11,6 +11,7 @@ mod passphrase;
 mod profile;
 mod review;
 mod kit_review;
+mod results;
 mod status;
 
 use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
@@ -188,6 +189,56 @@ enum Command {
         #[command(subcommand)]
         action: kit_review::KitReviewAction,
     },
+    /// The rep roster: import it, map the names a CRM gives reps, list it.
+    People {
+        #[command(subcommand)]
+        action: results::PeopleAction,
+    },
+    /// Training results: a learning system's completion export, or a certification attested by hand.
+    Training {
+        #[command(subcommand)]
+        action: results::TrainingAction,
+    },
+    /// CRM deal exports (Salesforce, HubSpot, or any CSV with a mapping).
+    Deals {
+        #[command(subcommand)]
+        action: results::DealsAction,
+    },
+    /// A launch's results: win rate and deal size of reps certified at close against reps not
+    /// yet certified, raw and adjusted for region, new or existing customer, quarter and
+    /// availability, with 95% intervals; the same reps before and after; per rep (--per-rep)
+    /// wins against what their territory would have given anyone.
+    ///
+    /// Example: pitchbridge results --workspace team.pitchbridge --launch 1 --format json
+    Results {
+        #[arg(long)]
+        workspace: PathBuf,
+        #[arg(long)]
+        launch: i64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Include each rep's figures (left out unless asked for).
+        #[arg(long)]
+        per_rep: bool,
+    },
+    /// What a launch sells as the CRM names it (its product line), and when it became
+    /// available in each region: which deals are the launch's and how they compare.
+    ///
+    /// Example: pitchbridge market --workspace team.pitchbridge --launch 1 --product-line "ColdTrace" --available EMEA=2027-03-01
+    Market {
+        #[arg(long)]
+        workspace: PathBuf,
+        #[arg(long)]
+        launch: i64,
+        #[arg(long)]
+        product_line: Option<String>,
+        /// REGION=YYYY-MM-DD: the product could be bought there from that day. Repeatable.
+        #[arg(long, value_name = "REGION=YYYY-MM-DD")]
+        available: Vec<String>,
+        /// Forget a region's availability. Repeatable.
+        #[arg(long, value_name = "REGION")]
+        forget: Vec<String>,
+    },
     /// Your profile (name, email, role) and signing key: the desktop app's own.
     Profile {
         #[command(subcommand)]
@@ -202,7 +253,7 @@ enum ExportTo {
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Text,
 }
@@ -224,12 +275,21 @@ fn main() -> ExitCode {
     if let Command::KitCheck { workspace, kit } = &cli.command {
         return kit_check(workspace, kit);
     }
-    match run(cli.command) {
+    match cli.command {
+        Command::People { action } => return results::people(action),
+        Command::Training { action } => return results::training(action),
+        Command::Deals { action } => return results::deals(action),
+        Command::Results { workspace, launch, format, per_rep } => return results::results(&workspace, launch, format, per_rep),
+        Command::Market { workspace, launch, product_line, available, forget } => {
+            return results::market(&workspace, launch, product_line.as_deref(), &available, &forget)
+        }
+        command => match run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             complain!("pitchbridge: {}", e.message);
             ExitCode::FAILURE
         }
+    },
     }
 }
 
@@ -413,7 +473,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } | Command::People { .. } | Command::Training { .. } | Command::Deals { .. } | Command::Results { .. } | Command::Market { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

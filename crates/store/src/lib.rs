@@ -16,6 +16,7 @@ mod messages;
 mod pitch_doc;
 mod pitches;
 mod readiness;
+mod results;
 mod training;
 mod review;
 mod review_comments;
@@ -41,7 +42,8 @@ pub use review::{
 };
 pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
-pub use training::{ItemState, KitDecisionRecord, KitReview, KitSubmission};
+pub use results::{CertificationRow, ClosedDeal, DealImportCounts, DealRow, PersonRow, ResultsScope};
+pub use training::{DEFAULT_CERTIFICATION, ItemState, KitDecisionRecord, KitReview, KitSubmission};
 pub use views::{
     ClaimRewording, LaunchDetail, LaunchSummary, LinkView, MessageClaims, MessageDetail, MessageSummary, PitchDetail,
     PitchEditorView, PitchLinks, PitchSummary, PitchVersionSummary, RemovedClaim, StalePitch, TouchedPitch,
@@ -63,6 +65,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("../migrations/0008_check_summary.sql")),
     (9, include_str!("../migrations/0009_training.sql")),
     (10, include_str!("../migrations/0010_training_review.sql")),
+    (11, include_str!("../migrations/0011_results.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.

@@ -1,0 +1,527 @@
+//! Measuring results: importing the roster, the learning system's completions, attestations
+//! and CRM deal exports, and a launch's results — certified against uncertified reps, raw and
+//! adjusted, per rep against what their territory would have given anyone.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use pitchbridge_core::Id;
+use pitchbridge_results::completions::{CompletionColumns, CompletionStatus};
+use pitchbridge_results::day::{DateOrder, Day};
+use pitchbridge_results::deals::{DealMapping, Outcome};
+use pitchbridge_results::roster::RosterColumns;
+use pitchbridge_results::table::{sniff, RowProblem, TableFormat, TableReader, TextEncoding};
+use pitchbridge_results::{analyse, DealInput, RepInput, Results};
+use pitchbridge_store::{CertificationRow, DealImportCounts, DealRow, PersonRow, ResultsScope};
+use pitchbridge_training::text::stable_hash;
+use serde::Serialize;
+
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::App;
+
+/// Rows that cannot be read are listed up to this many; the count says how many there were.
+const PROBLEMS_LISTED: usize = 100;
+
+/// How a file was read and what came of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReading {
+    pub encoding: TextEncoding,
+    pub separator: String,
+    pub rows: u64,
+    /// What was detected or guessed, in words.
+    pub notes: Vec<String>,
+    /// Rows not imported, with why (the first hundred).
+    pub problems: Vec<RowProblem>,
+    pub problem_count: u64,
+}
+
+impl FileReading {
+    fn new(format: &TableFormat) -> FileReading {
+        FileReading { encoding: format.encoding, separator: format.delimiter_name().into(), rows: 0, notes: format.notes.clone(), problems: Vec::new(), problem_count: 0 }
+    }
+
+    fn problem(&mut self, p: RowProblem) {
+        self.problem_count += 1;
+        if self.problems.len() < PROBLEMS_LISTED {
+            self.problems.push(p);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeopleImport {
+    pub reading: FileReading,
+    pub added: u64,
+    pub updated: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingImport {
+    pub reading: FileReading,
+    /// Results kept (a result already kept is not counted again).
+    pub recorded: u64,
+    pub not_started: u64,
+    /// Learners not on the roster, with how many rows each.
+    pub unknown_people: Vec<(String, u64)>,
+    /// Courses that are none of the workspace's kits, with how many rows each.
+    pub unknown_courses: Vec<(String, u64)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DealPreview {
+    pub header: Vec<String>,
+    pub first_rows: Vec<Vec<String>>,
+    /// The mapping as it would be applied (every column found), as TOML to edit and keep.
+    pub mapping: String,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DealImport {
+    pub source: String,
+    pub reading: FileReading,
+    pub counts: DealImportCounts,
+    pub open: u64,
+}
+
+/// Where a deal import's mapping comes from.
+#[derive(Debug, Clone)]
+pub enum MappingChoice {
+    /// "salesforce", "hubspot", or a source whose mapping the workspace remembers.
+    Named(String),
+    /// A mapping file's text.
+    Toml(String),
+}
+
+/// A kit's state for a rep on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrainingState {
+    NotStarted,
+    InProgress,
+    Passed,
+    Failed,
+    Expired,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LaunchResults {
+    pub launch_id: Id,
+    pub launch_name: String,
+    pub product_line: String,
+    pub since: String,
+    /// The currency amounts are compared in (the one most won deals are in).
+    pub currency: String,
+    /// Won deals left out of amounts because they are in another currency.
+    pub other_currency_deals: u64,
+    #[serde(flatten)]
+    pub results: Results,
+    /// Whether `reps` was asked for; without it, per-rep figures are left out.
+    pub per_rep: bool,
+    /// Deal owners not on the roster (nor mapped), with their closed deals: map them to count them.
+    pub unknown_owners: Vec<(String, u64)>,
+    /// Reps by their state on the launch's training today.
+    pub training: Vec<(TrainingState, u64)>,
+    /// Loss reasons of lost deals, most frequent first.
+    pub loss_reasons: Vec<(String, u64)>,
+    /// Product lines the deals carry, when the launch's has none: to set the right one.
+    pub product_lines: Vec<(String, u64)>,
+}
+
+fn file_error(e: impl ToString) -> ApiError {
+    ApiError::new(ErrorCode::ImportFailed, e.to_string())
+}
+
+fn open_table(path: &Path, encoding: Option<TextEncoding>) -> ApiResult<TableFormat> {
+    if !path.exists() {
+        return Err(ApiError::new(ErrorCode::FileNotFound, format!("There is no file at {}.", path.display())));
+    }
+    sniff(path, encoding).map_err(file_error)
+}
+
+/// Every kit's course names as learning systems show them: the SCORM package's title
+/// ("Launch — Audience") and identifier.
+fn course_names(app: &App) -> ApiResult<HashMap<String, (Id, Id)>> {
+    let ws = app.ws()?;
+    let audiences = ws.list_audiences()?;
+    let mut names = HashMap::new();
+    for l in ws.list_launches()? {
+        for a in &audiences {
+            let title = format!("{} — {} × {}", l.launch.name, a.channel, a.persona);
+            names.insert(format!("pitchbridge-{:016x}", stable_hash(&title)), (l.launch.id, a.id));
+            names.insert(course_key(&title), (l.launch.id, a.id));
+        }
+        names.entry(course_key(&l.launch.name)).or_insert((l.launch.id, 0));
+    }
+    Ok(names)
+}
+
+fn course_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+}
+
+impl App {
+    /// Adds the reps of a roster CSV, or updates those already on it (by email).
+    pub fn import_people(&mut self, path: &Path, encoding: Option<TextEncoding>) -> ApiResult<PeopleImport> {
+        let format = open_table(path, encoding)?;
+        let columns = RosterColumns::find(&format).map_err(file_error)?;
+        let mut reading = FileReading::new(&format);
+        let mut rows = TableReader::open(path, &format).map_err(file_error)?;
+        rows.next_row();
+        let mut people: HashMap<String, PersonRow> = HashMap::new();
+        while let Some(row) = rows.next_row() {
+            reading.rows += 1;
+            match row.and_then(|r| columns.read(&r).map_err(|reason| RowProblem { line: r.line, reason })) {
+                Ok(p) => {
+                    people.insert(p.email.clone(), PersonRow { id: 0, email: p.email, name: p.name, partner: p.partner, region: p.region, role: p.role, manager: p.manager });
+                }
+                Err(p) => reading.problem(p),
+            }
+        }
+        let mut people: Vec<PersonRow> = people.into_values().collect();
+        people.sort_by(|a, b| a.email.cmp(&b.email));
+        let now = self.clock.now();
+        let (added, updated) = self.ws_mut()?.upsert_people(&people, &now)?;
+        Ok(PeopleImport { reading, added, updated })
+    }
+
+    /// Keeps a learning system's completion export: each learner's result on each kit's course.
+    pub fn import_training(&mut self, path: &Path, encoding: Option<TextEncoding>, order: Option<DateOrder>) -> ApiResult<TrainingImport> {
+        let format = open_table(path, encoding)?;
+        let columns = CompletionColumns::find(&format, order).map_err(file_error)?;
+        let mut reading = FileReading::new(&format);
+        reading.notes.extend(columns.notes.iter().cloned());
+        let people: HashMap<String, Id> = self.ws()?.people()?.into_iter().map(|p| (p.email.to_lowercase(), p.id)).collect();
+        let courses = course_names(self)?;
+        let mut rows = TableReader::open(path, &format).map_err(file_error)?;
+        rows.next_row();
+        let (mut kept, mut not_started) = (Vec::new(), 0);
+        let (mut unknown_people, mut unknown_courses): (HashMap<String, u64>, HashMap<String, u64>) = (HashMap::new(), HashMap::new());
+        while let Some(row) = rows.next_row() {
+            reading.rows += 1;
+            let c = match row.and_then(|r| columns.read(&r).map_err(|reason| RowProblem { line: r.line, reason })) {
+                Ok(c) => c,
+                Err(p) => {
+                    reading.problem(p);
+                    continue;
+                }
+            };
+            let Some(&person_id) = people.get(&c.email) else {
+                *unknown_people.entry(c.email).or_default() += 1;
+                continue;
+            };
+            let Some(&(launch_id, audience_id)) = courses.get(&c.course.to_lowercase()).or_else(|| courses.get(&course_key(&c.course))) else {
+                *unknown_courses.entry(c.course).or_default() += 1;
+                continue;
+            };
+            let status = match c.status {
+                CompletionStatus::NotStarted => {
+                    not_started += 1;
+                    continue;
+                }
+                CompletionStatus::InProgress => "in-progress",
+                CompletionStatus::Passed => "passed",
+                CompletionStatus::Failed => "failed",
+            };
+            kept.push(CertificationRow {
+                person_id,
+                launch_id,
+                audience_id,
+                status: status.into(),
+                day: c.day.map(|d| d.to_string()).unwrap_or_default(),
+                score: c.score,
+                source: "lms".into(),
+                attested_by: String::new(),
+            });
+        }
+        let now = self.clock.now();
+        let recorded = self.ws_mut()?.record_certifications(&kept, &now)?;
+        let sorted = |m: HashMap<String, u64>| {
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        Ok(TrainingImport { reading, recorded, not_started, unknown_people: sorted(unknown_people), unknown_courses: sorted(unknown_courses) })
+    }
+
+    /// Records by hand that a rep was certified on a launch (a kit, or the launch as a whole)
+    /// on a day, attested by someone; audited with who attested.
+    pub fn certify(&mut self, email: &str, launch_id: Id, audience_id: Option<Id>, day: &str, attested_by: &str) -> ApiResult<bool> {
+        let d = Day::parse_iso(day).ok_or_else(|| ApiError::invalid(format!("\"{day}\" is not a date: write it as YYYY-MM-DD.")))?;
+        if d.to_string() > self.today() {
+            return Err(ApiError::invalid(format!("{day} is in the future: a certification is attested once it is earned.")));
+        }
+        let ws = self.ws()?;
+        ws.get_launch(launch_id)?;
+        if let Some(a) = audience_id {
+            ws.get_audience(a)?;
+        }
+        let person = ws
+            .people()?
+            .into_iter()
+            .find(|p| p.email.eq_ignore_ascii_case(email.trim()))
+            .ok_or_else(|| ApiError::invalid(format!("No rep on the roster has the email {email}: import the roster first, or check the address.")))?;
+        let by = if attested_by.trim().is_empty() { self.ws()?.actor().to_string() } else { attested_by.trim().to_string() };
+        let row = CertificationRow { person_id: person.id, launch_id, audience_id: audience_id.unwrap_or(0), status: "passed".into(), day: d.to_string(), score: None, source: "attested".into(), attested_by: by };
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.record_certifications(&[row], &now)? == 1)
+    }
+
+    fn deal_mapping(&self, choice: &MappingChoice) -> ApiResult<DealMapping> {
+        match choice {
+            MappingChoice::Toml(text) => DealMapping::from_toml(text).map_err(ApiError::invalid),
+            MappingChoice::Named(name) => {
+                if let Some(json) = self.ws()?.deal_source_mapping(name)? {
+                    return serde_json::from_str(&json).map_err(|e| ApiError::new(ErrorCode::Internal, format!("The mapping kept for {name} cannot be read: {e}")));
+                }
+                DealMapping::preset(name).ok_or_else(|| ApiError::invalid(format!("\"{name}\" is neither salesforce, hubspot nor a source imported before: give a mapping file.")))
+            }
+        }
+    }
+
+    /// What an import would read: the first rows, and the mapping with the columns it found.
+    pub fn preview_deals(&self, path: &Path, choice: &MappingChoice) -> ApiResult<DealPreview> {
+        let mapping = self.deal_mapping(choice)?;
+        let format = open_table(path, mapping.encoding)?;
+        let columns = mapping.resolve(&format).map_err(ApiError::invalid)?;
+        let mut notes = format.notes.clone();
+        notes.extend(columns.notes.iter().cloned());
+        Ok(DealPreview { header: format.header.clone(), first_rows: format.sample.iter().take(10).cloned().collect(), mapping: columns.mapping.to_toml(), notes })
+    }
+
+    /// Imports a CRM export: deals new to the source are added, those already kept updated
+    /// where they changed. `progress` is told bytes read and the file's size as it goes.
+    pub fn import_deals(&mut self, path: &Path, choice: &MappingChoice, progress: &mut dyn FnMut(u64, u64)) -> ApiResult<DealImport> {
+        let mapping = self.deal_mapping(choice)?;
+        let format = open_table(path, mapping.encoding)?;
+        let columns = mapping.resolve(&format).map_err(ApiError::invalid)?;
+        let mut reading = FileReading::new(&format);
+        reading.notes.extend(columns.notes.iter().cloned());
+        let mapping_json = serde_json::to_string(&columns.mapping).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        let mut rows = TableReader::open(path, &format).map_err(file_error)?;
+        rows.next_row();
+        let total = format.file_bytes;
+        let mut open = 0u64;
+        let mut next_report = 0u64;
+        let mut problems = Vec::new();
+        let mut count = 0u64;
+        let deals = std::iter::from_fn(|| loop {
+            let row = rows.next_row()?;
+            count += 1;
+            let at = rows.bytes_read();
+            if at >= next_report {
+                progress(at, total);
+                next_report = at + total / 100 + 1;
+            }
+            match row.and_then(|r| columns.read(&r).map_err(|reason| RowProblem { line: r.line, reason })) {
+                Ok(d) => {
+                    if d.outcome == Outcome::Open {
+                        open += 1;
+                    }
+                    return Some(DealRow {
+                        deal_id: d.deal_id,
+                        owner: d.owner,
+                        account: d.account,
+                        outcome: d.outcome.as_str(),
+                        close_date: d.close_day.map(|d| d.to_string()).unwrap_or_default(),
+                        amount: d.amount,
+                        currency: d.currency,
+                        region: d.region,
+                        customer: d.customer.as_str(),
+                        product_line: d.product_line,
+                        pitch: d.pitch,
+                        loss_reason: d.loss_reason,
+                    });
+                }
+                Err(p) => problems.push(p),
+            }
+        });
+        let now = self.clock.now();
+        let source = columns.mapping.source.clone();
+        let counts = self.ws_mut()?.import_deals(&source, &mapping_json, deals, &now)?;
+        progress(total, total);
+        reading.rows = count;
+        reading.problem_count = problems.len() as u64;
+        problems.truncate(PROBLEMS_LISTED);
+        reading.problems = problems;
+        Ok(DealImport { source, reading, counts, open })
+    }
+
+    pub fn people(&self) -> ApiResult<Vec<PersonRow>> {
+        Ok(self.ws()?.people()?)
+    }
+
+    pub fn results_scope(&self, launch_id: Id) -> ApiResult<ResultsScope> {
+        Ok(self.ws()?.results_scope(launch_id)?)
+    }
+
+    pub fn set_launch_product_line(&mut self, launch_id: Id, product_line: &str) -> ApiResult<()> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.set_launch_product_line(launch_id, product_line, &now)?)
+    }
+
+    /// When the product became available in a region (`None` forgets the region).
+    pub fn set_launch_availability(&mut self, launch_id: Id, region: &str, from: Option<&str>) -> ApiResult<()> {
+        if let Some(day) = from {
+            if Day::parse_iso(day).is_none() {
+                return Err(ApiError::invalid(format!("\"{day}\" is not a date: write it as YYYY-MM-DD.")));
+            }
+        }
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.set_launch_availability(launch_id, region, from, &now)?)
+    }
+
+    /// Says the deals of an owner name are a rep's.
+    pub fn map_deal_owner(&mut self, owner: &str, email: &str) -> ApiResult<()> {
+        let now = self.clock.now();
+        Ok(self.ws_mut()?.map_person_alias(owner, email, &now)?)
+    }
+
+    /// A launch's results. Per-rep figures only when asked for (`per_rep`).
+    pub fn launch_results(&self, launch_id: Id, per_rep: bool) -> ApiResult<LaunchResults> {
+        let ws = self.ws()?;
+        let scope = ws.results_scope(launch_id)?;
+        let people = ws.people()?;
+        // Owners as CRMs write them: an email, an alias mapped by hand, or a rep's full name
+        // (when no two reps share it).
+        let mut owner_index: HashMap<String, u32> = HashMap::new();
+        let mut name_count: HashMap<String, u32> = HashMap::new();
+        for p in &people {
+            *name_count.entry(p.name.to_lowercase()).or_default() += 1;
+        }
+        let by_id: HashMap<Id, u32> = people.iter().enumerate().map(|(i, p)| (p.id, i as u32)).collect();
+        for (i, p) in people.iter().enumerate() {
+            owner_index.insert(p.email.to_lowercase(), i as u32);
+            if !p.name.is_empty() && name_count[&p.name.to_lowercase()] == 1 {
+                owner_index.entry(p.name.to_lowercase()).or_insert(i as u32);
+            }
+        }
+        for (alias, id) in ws.person_aliases()? {
+            if let Some(&i) = by_id.get(&id) {
+                owner_index.insert(alias.to_lowercase(), i);
+            }
+        }
+        let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
+        let (reps, training) = self.certification_spans(launch_id, &people, &by_id, today)?;
+        let availability: HashMap<String, Day> = scope.availability.iter().filter_map(|(r, d)| Some((r.to_lowercase(), Day::parse_iso(d)?))).collect();
+        let mut regions: HashMap<String, u32> = HashMap::new();
+        let mut unknown: HashMap<String, u64> = HashMap::new();
+        let mut losses: HashMap<String, u64> = HashMap::new();
+        let mut currencies: HashMap<String, u64> = HashMap::new();
+        let mut deals: Vec<(DealInput, Option<f64>, u32)> = Vec::new();
+        let mut currency_ids: HashMap<String, u32> = HashMap::new();
+        ws.for_each_closed_deal(&scope.product_line, &scope.launch_date, |d| {
+            let Some(day) = Day::parse_iso(d.close_date) else { return };
+            let owner = d.owner.to_lowercase();
+            let rep = owner_index.get(&owner).copied();
+            if rep.is_none() {
+                *unknown.entry(d.owner.to_string()).or_default() += 1;
+            }
+            let region_key = d.region.to_lowercase();
+            let n = regions.len() as u32;
+            let region = *regions.entry(region_key.clone()).or_insert(n);
+            let available = if availability.is_empty() { None } else { Some(availability.get(&region_key).map(|from| day >= *from).unwrap_or(true)) };
+            if !d.won && !d.loss_reason.is_empty() {
+                *losses.entry(d.loss_reason.to_string()).or_default() += 1;
+            }
+            if d.won && d.amount.is_some() {
+                *currencies.entry(d.currency.to_uppercase()).or_default() += 1;
+            }
+            let m = currency_ids.len() as u32;
+            let currency = *currency_ids.entry(d.currency.to_uppercase()).or_insert(m);
+            let customer = match d.customer {
+                "new" => pitchbridge_results::deals::Customer::New,
+                "existing" => pitchbridge_results::deals::Customer::Existing,
+                _ => pitchbridge_results::deals::Customer::Unknown,
+            };
+            deals.push((DealInput { rep, won: d.won, day, amount: None, region, customer, available }, d.amount, currency));
+        })?;
+        let currency = currencies.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).map(|(c, _)| c.clone()).unwrap_or_default();
+        let main_currency = currency_ids.get(&currency).copied();
+        let mut other_currency_deals = 0;
+        let inputs: Vec<DealInput> = deals
+            .into_iter()
+            .map(|(mut d, amount, cur)| {
+                if Some(cur) == main_currency {
+                    d.amount = amount;
+                } else if d.won && amount.is_some() {
+                    other_currency_deals += 1;
+                }
+                d
+            })
+            .collect();
+        let mut results = analyse(&reps, &inputs);
+        if !per_rep {
+            results.reps.clear();
+        }
+        let sorted = |m: HashMap<String, u64>| {
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        let product_lines = if results.deals == 0 { ws.deal_product_lines()? } else { Vec::new() };
+        Ok(LaunchResults {
+            launch_id,
+            launch_name: scope.launch_name,
+            product_line: scope.product_line,
+            since: scope.launch_date,
+            currency,
+            other_currency_deals,
+            results,
+            per_rep,
+            unknown_owners: sorted(unknown),
+            training,
+            loss_reasons: sorted(losses),
+            product_lines,
+        })
+    }
+
+    /// Each rep's spans of valid certification on a launch (a pass holds for its kit's
+    /// validity), and how many reps are in each training state today.
+    fn certification_spans(&self, launch_id: Id, people: &[PersonRow], by_id: &HashMap<Id, u32>, today: Day) -> ApiResult<(Vec<RepInput>, Vec<(TrainingState, u64)>)> {
+        let ws = self.ws()?;
+        let mut reps: Vec<RepInput> = people.iter().map(|p| RepInput { email: p.email.clone(), name: p.name.clone(), certified: Vec::new() }).collect();
+        let mut validity: HashMap<Id, i32> = HashMap::new();
+        let mut state: Vec<TrainingState> = vec![TrainingState::NotStarted; people.len()];
+        for c in ws.certifications(launch_id)? {
+            let Some(&i) = by_id.get(&c.person_id) else { continue };
+            let i = i as usize;
+            let days = match validity.get(&c.audience_id) {
+                Some(&d) => d,
+                None => {
+                    let d = if c.audience_id == 0 { pitchbridge_store::DEFAULT_CERTIFICATION.2 } else { ws.certification_settings(launch_id, c.audience_id)?.2 } as i32;
+                    validity.insert(c.audience_id, d);
+                    d
+                }
+            };
+            let day = Day::parse_iso(&c.day);
+            let rank = |s: TrainingState| match s {
+                TrainingState::NotStarted => 0,
+                TrainingState::InProgress => 1,
+                TrainingState::Failed => 2,
+                TrainingState::Expired => 3,
+                TrainingState::Passed => 4,
+            };
+            let now_state = match (c.status.as_str(), day) {
+                ("passed", Some(d)) => {
+                    reps[i].certified.push((d, d.add_days(days)));
+                    if d.add_days(days) > today {
+                        TrainingState::Passed
+                    } else {
+                        TrainingState::Expired
+                    }
+                }
+                ("failed", _) => TrainingState::Failed,
+                _ => TrainingState::InProgress,
+            };
+            if rank(now_state) > rank(state[i]) {
+                state[i] = now_state;
+            }
+        }
+        let mut counts: Vec<(TrainingState, u64)> = [TrainingState::NotStarted, TrainingState::InProgress, TrainingState::Passed, TrainingState::Failed, TrainingState::Expired].iter().map(|s| (*s, 0)).collect();
+        for s in state {
+            counts.iter_mut().find(|(k, _)| *k == s).unwrap().1 += 1;
+        }
+        Ok((reps, counts))
+    }
+}
