@@ -3,7 +3,7 @@
 //! sales-out data confuses with skill (region for demand, new or existing customer for legacy
 //! relationships, quarter for the economy, and whether the product was available yet).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -214,7 +214,8 @@ fn verdict(d: &DifferenceResult, certified: &GroupResult, other: &GroupResult) -
 pub fn analyse(reps: &[RepInput], deals: &[DealInput]) -> Results {
     let (mut certified, mut other) = (Acc::default(), Acc::default());
     let (mut before, mut after) = (Acc::default(), Acc::default());
-    let mut strata: HashMap<StratumKey, Table2x2> = HashMap::new();
+    // Ordered, so the pooled sums add up in the same order on every run.
+    let mut strata: BTreeMap<StratumKey, Table2x2> = BTreeMap::new();
     // Win counts per stratum over all attributed deals, for each rep's expected wins.
     let mut rate: HashMap<StratumKey, (u64, u64)> = HashMap::new();
     let mut rep_acc: Vec<(u64, u64, u64)> = vec![(0, 0, 0); reps.len()];

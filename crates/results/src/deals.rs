@@ -217,7 +217,7 @@ impl Outcome {
 }
 
 /// New business or business with an existing customer: the essay's "legacy relationships".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Customer {
     New,
