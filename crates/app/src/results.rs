@@ -8,11 +8,11 @@ use std::path::Path;
 use pitchbridge_core::Id;
 use pitchbridge_results::completions::{CompletionColumns, CompletionStatus};
 use pitchbridge_results::day::{DateOrder, Day};
-use pitchbridge_results::deals::{DealMapping, Outcome};
+use pitchbridge_results::deals::{Customer, DealMapping, Outcome};
 use pitchbridge_results::roster::RosterColumns;
 use pitchbridge_results::table::{sniff, RowProblem, TableFormat, TableReader, TextEncoding};
 use pitchbridge_results::{analyse, DealInput, RepInput, Results};
-use pitchbridge_store::{CertificationRow, DealImportCounts, DealRow, PersonRow, ResultsScope};
+use pitchbridge_store::{CertificationRow, DealImportCounts, DealOutcome, DealRow, PersonRow, ResultsScope};
 use pitchbridge_training::text::stable_hash;
 use serde::Serialize;
 
@@ -322,12 +322,20 @@ impl App {
                         deal_id: d.deal_id,
                         owner: d.owner,
                         account: d.account,
-                        outcome: d.outcome.as_str(),
-                        close_date: d.close_day.map(|d| d.to_string()).unwrap_or_default(),
+                        outcome: match d.outcome {
+                            Outcome::Won => DealOutcome::Won,
+                            Outcome::Lost => DealOutcome::Lost,
+                            Outcome::Open => DealOutcome::Open,
+                        },
+                        close_day: d.close_day.map(|d| d.0),
                         amount: d.amount,
                         currency: d.currency,
                         region: d.region,
-                        customer: d.customer.as_str(),
+                        customer: match d.customer {
+                            Customer::New => 1,
+                            Customer::Existing => 2,
+                            Customer::Unknown => 0,
+                        },
                         product_line: d.product_line,
                         pitch: d.pitch,
                         loss_reason: d.loss_reason,
@@ -404,53 +412,94 @@ impl App {
         let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
         let (reps, training) = self.certification_spans(launch_id, &people, &by_id, today)?;
         let availability: HashMap<String, Day> = scope.availability.iter().filter_map(|(r, d)| Some((r.to_lowercase(), Day::parse_iso(d)?))).collect();
-        let mut regions: HashMap<String, u32> = HashMap::new();
-        let mut unknown: HashMap<String, u64> = HashMap::new();
-        let mut losses: HashMap<String, u64> = HashMap::new();
-        let mut currencies: HashMap<String, u64> = HashMap::new();
-        let mut deals: Vec<(DealInput, Option<f64>, u32)> = Vec::new();
+        // Owners, regions and loss reasons come as ids of the workspace's deal terms: each is
+        // resolved once here, not once per deal.
+        let terms = ws.deal_terms()?;
+        let owner_of: HashMap<Id, Option<u32>> = terms.owners.iter().map(|(id, text)| (*id, owner_index.get(&text.to_lowercase()).copied())).collect();
+        let mut region_by_name: HashMap<String, u32> = HashMap::new();
+        let mut region_from: Vec<Option<Day>> = Vec::new();
+        let region_of: HashMap<Id, u32> = terms
+            .regions
+            .iter()
+            .map(|(id, text)| {
+                let key = text.to_lowercase();
+                let n = region_from.len() as u32;
+                let r = *region_by_name.entry(key.clone()).or_insert_with(|| {
+                    region_from.push(availability.get(&key).copied());
+                    n
+                });
+                (*id, r)
+            })
+            .collect();
+        // Deals with no region share one of their own.
+        let no_region = region_from.len() as u32;
+        region_from.push(None);
         let mut currency_ids: HashMap<String, u32> = HashMap::new();
-        ws.for_each_closed_deal(&scope.product_line, &scope.launch_date, |d| {
-            let Some(day) = Day::parse_iso(d.close_date) else { return };
-            let owner = d.owner.to_lowercase();
-            let rep = owner_index.get(&owner).copied();
+        let mut currency_names: Vec<String> = Vec::new();
+        let mut won_by_currency: Vec<u64> = Vec::new();
+        let mut losses: HashMap<Id, u64> = HashMap::new();
+        let mut unknown: HashMap<Id, u64> = HashMap::new();
+        let mut deals: Vec<DealInput> = Vec::new();
+        let mut amounts: Vec<(Option<f64>, u32)> = Vec::new();
+        let since = Day::parse_iso(&scope.launch_date).map(|d| d.0).unwrap_or(i32::MIN);
+        ws.for_each_closed_deal(&scope.product_line, since, |d| {
+            let day = Day(d.close_day);
+            let rep = owner_of.get(&d.owner).copied().flatten();
             if rep.is_none() {
-                *unknown.entry(d.owner.to_string()).or_default() += 1;
+                *unknown.entry(d.owner).or_default() += 1;
             }
-            let region_key = d.region.to_lowercase();
-            let n = regions.len() as u32;
-            let region = *regions.entry(region_key.clone()).or_insert(n);
-            let available = if availability.is_empty() { None } else { Some(availability.get(&region_key).map(|from| day >= *from).unwrap_or(true)) };
-            if !d.won && !d.loss_reason.is_empty() {
-                *losses.entry(d.loss_reason.to_string()).or_default() += 1;
+            let region = d.region.and_then(|r| region_of.get(&r).copied()).unwrap_or(no_region);
+            let available = if availability.is_empty() { None } else { Some(region_from[region as usize].map(|f| day >= f).unwrap_or(true)) };
+            if let (false, Some(l)) = (d.won, d.loss_reason) {
+                *losses.entry(l).or_default() += 1;
             }
-            if d.won && d.amount.is_some() {
-                *currencies.entry(d.currency.to_uppercase()).or_default() += 1;
-            }
-            let m = currency_ids.len() as u32;
-            let currency = *currency_ids.entry(d.currency.to_uppercase()).or_insert(m);
-            let customer = match d.customer {
-                "new" => pitchbridge_results::deals::Customer::New,
-                "existing" => pitchbridge_results::deals::Customer::Existing,
-                _ => pitchbridge_results::deals::Customer::Unknown,
+            let currency = match currency_ids.get(d.currency) {
+                Some(&c) => c,
+                None => {
+                    let upper = d.currency.to_uppercase();
+                    let c = match currency_names.iter().position(|n| *n == upper) {
+                        Some(i) => i as u32,
+                        None => {
+                            currency_names.push(upper);
+                            won_by_currency.push(0);
+                            (currency_names.len() - 1) as u32
+                        }
+                    };
+                    currency_ids.insert(d.currency.to_string(), c);
+                    c
+                }
             };
-            deals.push((DealInput { rep, won: d.won, day, amount: None, region, customer, available }, d.amount, currency));
+            if d.won && d.amount.is_some() {
+                won_by_currency[currency as usize] += 1;
+            }
+            let customer = match d.customer {
+                1 => Customer::New,
+                2 => Customer::Existing,
+                _ => Customer::Unknown,
+            };
+            deals.push(DealInput { rep, won: d.won, day, amount: None, region, customer, available });
+            amounts.push((d.amount, currency));
         })?;
+        let term_text = |list: &[(Id, String)], counts: HashMap<Id, u64>| -> HashMap<String, u64> {
+            let names: HashMap<Id, &String> = list.iter().map(|(id, t)| (*id, t)).collect();
+            counts.into_iter().filter_map(|(id, n)| Some((names.get(&id)?.to_string(), n))).collect()
+        };
+        let unknown = term_text(&terms.owners, unknown);
+        let losses = term_text(&terms.loss_reasons, losses);
+        let currencies: HashMap<String, u64> = currency_names.iter().cloned().zip(won_by_currency.iter().copied()).collect();
+        let currency_ids: HashMap<String, u32> = currency_names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         let currency = currencies.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).map(|(c, _)| c.clone()).unwrap_or_default();
         let main_currency = currency_ids.get(&currency).copied();
         let mut other_currency_deals = 0;
-        let inputs: Vec<DealInput> = deals
-            .into_iter()
-            .map(|(mut d, amount, cur)| {
-                if Some(cur) == main_currency {
-                    d.amount = amount;
-                } else if d.won && amount.is_some() {
-                    other_currency_deals += 1;
-                }
-                d
-            })
-            .collect();
-        let mut results = analyse(&reps, &inputs);
+        for (d, &(amount, cur)) in deals.iter_mut().zip(&amounts) {
+            if Some(cur) == main_currency {
+                d.amount = amount;
+            } else if d.won && amount.is_some() {
+                other_currency_deals += 1;
+            }
+        }
+        drop(amounts);
+        let mut results = analyse(&reps, &deals);
         if !per_rep {
             results.reps.clear();
         }

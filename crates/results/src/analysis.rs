@@ -3,7 +3,7 @@
 //! sales-out data confuses with skill (region for demand, new or existing customer for legacy
 //! relationships, quarter for the economy, and whether the product was available yet).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -162,11 +162,45 @@ impl Acc {
 }
 
 /// The stratum a deal falls in: region, customer, quarter, availability.
-type StratumKey = (u32, Customer, i32, Option<bool>);
+/// The stratum a deal falls in (region, customer, quarter, availability), packed in one number
+/// so a million deals hash cheaply.
+type StratumKey = u64;
 
 fn stratum(d: &DealInput) -> StratumKey {
-    (d.region, d.customer, d.day.quarter_index(), d.available)
+    let customer = match d.customer {
+        Customer::Unknown => 0,
+        Customer::New => 1,
+        Customer::Existing => 2,
+    };
+    let available = match d.available {
+        None => 0,
+        Some(false) => 1,
+        Some(true) => 2,
+    };
+    ((d.region as u64) << 24) | (((d.day.quarter_index() as u64) & 0xFFFF) << 8) | (customer << 4) | available
 }
+
+/// Multiply-and-fold hashing for the packed keys: SipHash's resistance to chosen keys is not
+/// needed for numbers the program makes itself.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        let m = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = m ^ (m >> 29);
+    }
+}
+
+type KeyMap<V> = HashMap<StratumKey, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 fn points(x: f64) -> String {
     let p = x * 100.0;
@@ -214,13 +248,15 @@ fn verdict(d: &DifferenceResult, certified: &GroupResult, other: &GroupResult) -
 pub fn analyse(reps: &[RepInput], deals: &[DealInput]) -> Results {
     let (mut certified, mut other) = (Acc::default(), Acc::default());
     let (mut before, mut after) = (Acc::default(), Acc::default());
-    // Ordered, so the pooled sums add up in the same order on every run.
-    let mut strata: BTreeMap<StratumKey, Table2x2> = BTreeMap::new();
-    // Win counts per stratum over all attributed deals, for each rep's expected wins.
-    let mut rate: HashMap<StratumKey, (u64, u64)> = HashMap::new();
+    // Each stratum's number, its 2×2 table, and its wins and deals over all attributed deals
+    // (for each rep's expected wins); each deal's stratum is remembered for the second pass.
+    let mut stratum_ids: KeyMap<u32> = KeyMap::default();
+    let mut tables: Vec<(StratumKey, Table2x2)> = Vec::new();
+    let mut deal_stratum: Vec<u32> = Vec::with_capacity(deals.len());
     let mut rep_acc: Vec<(u64, u64, u64)> = vec![(0, 0, 0); reps.len()];
     let mut same: Vec<(bool, bool)> = vec![(false, false); reps.len()];
     let (mut attributed, mut availability_known) = (0u64, false);
+    let first_certified: Vec<Option<Day>> = reps.iter().map(RepInput::first_certified).collect();
     for d in deals {
         let Some(r) = d.rep else { continue };
         let rep = &reps[r as usize];
@@ -228,10 +264,12 @@ pub fn analyse(reps: &[RepInput], deals: &[DealInput]) -> Results {
         availability_known |= d.available.is_some();
         let is_cert = rep.certified_on(d.day);
         let key = stratum(d);
-        let t = strata.entry(key).or_default();
-        let e = rate.entry(key).or_default();
-        e.0 += d.won as u64;
-        e.1 += 1;
+        let id = *stratum_ids.entry(key).or_insert_with(|| {
+            tables.push((key, Table2x2::default()));
+            (tables.len() - 1) as u32
+        });
+        deal_stratum.push(id);
+        let t = &mut tables[id as usize].1;
         if is_cert {
             certified.add(d);
             t.exposed_n += 1;
@@ -245,7 +283,7 @@ pub fn analyse(reps: &[RepInput], deals: &[DealInput]) -> Results {
         ra.0 += 1;
         ra.1 += d.won as u64;
         ra.2 += is_cert as u64;
-        if let Some(first) = rep.first_certified() {
+        if let Some(first) = first_certified[r as usize] {
             if d.day < first {
                 before.add(d);
                 same[r as usize].0 = true;
@@ -257,15 +295,17 @@ pub fn analyse(reps: &[RepInput], deals: &[DealInput]) -> Results {
     }
     // Each rep's expected wins: a second pass over their deals with the strata's rates.
     let mut expected: Vec<(f64, f64)> = vec![(0.0, 0.0); reps.len()];
-    for d in deals {
-        let Some(r) = d.rep else { continue };
-        let (w, n) = rate[&stratum(d)];
-        let p = w as f64 / n as f64;
+    for (d, &s) in deals.iter().filter(|d| d.rep.is_some()).zip(&deal_stratum) {
+        let r = d.rep.unwrap_or_default();
+        let t = &tables[s as usize].1;
+        let p = (t.exposed_won + t.other_won) as f64 / (t.exposed_n + t.other_n) as f64;
         let e = &mut expected[r as usize];
         e.0 += p;
         e.1 += p * (1.0 - p);
     }
-    let tables: Vec<Table2x2> = strata.into_values().collect();
+    // In a fixed order, so the pooled sums add up the same way on every run.
+    tables.sort_by_key(|t| t.0);
+    let tables: Vec<Table2x2> = tables.into_iter().map(|(_, t)| t).collect();
     let (cg, og) = (certified.result(), other.result());
     let rd = mantel_haenszel_difference(&tables);
     let or = mantel_haenszel_odds_ratio(&tables);

@@ -2,6 +2,8 @@
 //! results per rep and kit, deal sources with their mappings, the deals themselves, and what
 //! a launch sells where and since when.
 
+use std::collections::HashMap;
+
 use pitchbridge_core::Id;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -40,15 +42,24 @@ pub struct DealRow {
     pub deal_id: String,
     pub owner: String,
     pub account: String,
-    pub outcome: &'static str,
-    pub close_date: String,
+    pub outcome: DealOutcome,
+    /// Days since 1970-01-01.
+    pub close_day: Option<i32>,
     pub amount: Option<f64>,
     pub currency: String,
     pub region: String,
-    pub customer: &'static str,
+    /// 0 unknown, 1 new customer, 2 existing customer.
+    pub customer: u8,
     pub product_line: String,
     pub pitch: String,
     pub loss_reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DealOutcome {
+    Open = 0,
+    Won = 1,
+    Lost = 2,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -58,22 +69,26 @@ pub struct DealImportCounts {
     pub unchanged: u64,
 }
 
-/// A closed deal of a launch, borrowed from the row being read (a million deals pass through
-/// without a string copied unless the reader keeps one).
+/// A closed deal of a launch, as numbers: texts are [`Workspace::deal_terms`] ids.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClosedDeal<'a> {
-    pub source: &'a str,
-    pub deal_id: &'a str,
-    pub owner: &'a str,
-    pub account: &'a str,
+    pub owner: Id,
     pub won: bool,
-    pub close_date: &'a str,
+    pub close_day: i32,
     pub amount: Option<f64>,
     pub currency: &'a str,
-    pub region: &'a str,
-    pub customer: &'a str,
-    pub pitch: &'a str,
-    pub loss_reason: &'a str,
+    pub region: Option<Id>,
+    /// 0 unknown, 1 new customer, 2 existing customer.
+    pub customer: u8,
+    pub loss_reason: Option<Id>,
+}
+
+/// The texts deals name by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DealTerms {
+    pub owners: Vec<(Id, String)>,
+    pub regions: Vec<(Id, String)>,
+    pub loss_reasons: Vec<(Id, String)>,
 }
 
 /// Which deals are a launch's: its product line (or product name) since its launch date, and
@@ -224,20 +239,49 @@ impl Workspace {
             let before = count(ws)? as u64;
             let (mut seen, mut changed) = (0u64, 0u64);
             {
+                // Terms already kept, and those this import adds, by kind and text.
+                let mut terms: HashMap<(&'static str, String), Id> = HashMap::new();
+                {
+                    let mut stmt = ws.conn.prepare("SELECT kind, text, id FROM deal_term")?;
+                    let mut rows = stmt.query([])?;
+                    while let Some(r) = rows.next()? {
+                        let kind = match r.get_ref(0)?.as_str().unwrap_or_default() {
+                            "owner" => "owner",
+                            "region" => "region",
+                            _ => "loss-reason",
+                        };
+                        terms.insert((kind, r.get(1)?), r.get(2)?);
+                    }
+                }
+                let mut add_term = ws.conn.prepare_cached("INSERT INTO deal_term (kind, text) VALUES (?1, ?2) RETURNING id")?;
+                let mut term = |kind: &'static str, text: &str| -> rusqlite::Result<Option<Id>> {
+                    if text.is_empty() {
+                        return Ok(None);
+                    }
+                    if let Some(&id) = terms.get(&(kind, text.to_string())) {
+                        return Ok(Some(id));
+                    }
+                    let id: Id = add_term.query_row(params![kind, text], |r| r.get(0))?;
+                    terms.insert((kind, text.to_string()), id);
+                    Ok(Some(id))
+                };
                 let mut upsert = ws.conn.prepare_cached(
-                    "INSERT INTO deal (source, deal_id, owner, account, outcome, close_date, amount, currency, region, customer, product_line, pitch, loss_reason)
+                    "INSERT INTO deal (source, deal_id, owner, account, outcome, close_day, amount, currency, region, customer, product_line, pitch, loss_reason)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                      ON CONFLICT (source, deal_id) DO UPDATE SET
-                        owner = excluded.owner, account = excluded.account, outcome = excluded.outcome, close_date = excluded.close_date,
+                        owner = excluded.owner, account = excluded.account, outcome = excluded.outcome, close_day = excluded.close_day,
                         amount = excluded.amount, currency = excluded.currency, region = excluded.region, customer = excluded.customer,
                         product_line = excluded.product_line, pitch = excluded.pitch, loss_reason = excluded.loss_reason
-                     WHERE (deal.owner, deal.account, deal.outcome, deal.close_date, deal.amount, deal.currency, deal.region, deal.customer, deal.product_line, deal.pitch, deal.loss_reason)
-                        IS NOT (excluded.owner, excluded.account, excluded.outcome, excluded.close_date, excluded.amount, excluded.currency, excluded.region, excluded.customer, excluded.product_line, excluded.pitch, excluded.loss_reason)",
+                     WHERE (deal.owner, deal.account, deal.outcome, deal.close_day, deal.amount, deal.currency, deal.region, deal.customer, deal.product_line, deal.pitch, deal.loss_reason)
+                        IS NOT (excluded.owner, excluded.account, excluded.outcome, excluded.close_day, excluded.amount, excluded.currency, excluded.region, excluded.customer, excluded.product_line, excluded.pitch, excluded.loss_reason)",
                 )?;
                 for d in rows {
                     seen += 1;
+                    let owner = term("owner", &d.owner)?;
+                    let region = term("region", &d.region)?;
+                    let loss = term("loss-reason", &d.loss_reason)?;
                     changed += upsert.execute(params![
-                        source, d.deal_id, d.owner, d.account, d.outcome, d.close_date, d.amount, d.currency, d.region, d.customer, d.product_line, d.pitch, d.loss_reason
+                        source, d.deal_id, owner, d.account, d.outcome as u8, d.close_day, d.amount, d.currency, region, d.customer, d.product_line, d.pitch, loss
                     ])? as u64;
                 }
             }
@@ -297,37 +341,48 @@ impl Workspace {
         })
     }
 
-    /// Calls `f` with each closed deal of a product line closed on or after `since` (any day
-    /// when ""), without holding them all.
-    pub fn for_each_closed_deal(&self, product_line: &str, since: &str, mut f: impl FnMut(&ClosedDeal<'_>)) -> Result<()> {
+    /// Calls `f` with each closed deal of a product line closed on or after `since` (days since
+    /// 1970-01-01), without holding them all.
+    pub fn for_each_closed_deal(&self, product_line: &str, since: i32, mut f: impl FnMut(&ClosedDeal<'_>)) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT source, deal_id, owner, account, outcome, close_date, amount, currency, region, customer, pitch, loss_reason
-             FROM deal WHERE product_line = ?1 COLLATE NOCASE AND close_date >= ?2 AND outcome != 'open'",
+            "SELECT owner, outcome, close_day, amount, currency, region, customer, loss_reason
+             FROM deal WHERE product_line = ?1 AND close_day >= ?2 AND outcome != 0",
         )?;
         let mut rows = stmt.query(params![product_line, since])?;
         while let Some(r) = rows.next()? {
-            let text = |i: usize| -> rusqlite::Result<&str> { r.get_ref(i)?.as_str().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))) };
             f(&ClosedDeal {
-                source: text(0)?,
-                deal_id: text(1)?,
-                owner: text(2)?,
-                account: text(3)?,
-                won: text(4)? == "won",
-                close_date: text(5)?,
-                amount: r.get(6)?,
-                currency: text(7)?,
-                region: text(8)?,
-                customer: text(9)?,
-                pitch: text(10)?,
-                loss_reason: text(11)?,
+                owner: r.get(0)?,
+                won: r.get::<_, i64>(1)? == 1,
+                close_day: r.get(2)?,
+                amount: r.get(3)?,
+                currency: r.get_ref(4)?.as_str().unwrap_or_default(),
+                region: r.get(5)?,
+                customer: r.get(6)?,
+                loss_reason: r.get(7)?,
             });
         }
         Ok(())
     }
 
+    /// The owners, regions and loss reasons deals name.
+    pub fn deal_terms(&self) -> Result<DealTerms> {
+        let mut terms = DealTerms::default();
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind, text FROM deal_term ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let entry = (r.get(0)?, r.get(2)?);
+            match r.get_ref(1)?.as_str().unwrap_or_default() {
+                "owner" => terms.owners.push(entry),
+                "region" => terms.regions.push(entry),
+                _ => terms.loss_reasons.push(entry),
+            }
+        }
+        Ok(terms)
+    }
+
     /// Every product line deals carry, with how many closed deals each has.
     pub fn deal_product_lines(&self) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT product_line, count(*) FROM deal WHERE outcome != 'open' GROUP BY product_line COLLATE NOCASE ORDER BY 2 DESC")?;
+        let mut stmt = self.conn.prepare_cached("SELECT product_line, count(*) FROM deal WHERE outcome != 0 GROUP BY product_line ORDER BY 2 DESC")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
