@@ -11,6 +11,7 @@ use pitchbridge_results::day::{DateOrder, Day};
 use pitchbridge_results::deals::{Customer, DealMapping, Outcome};
 use pitchbridge_results::roster::RosterColumns;
 use pitchbridge_results::table::{sniff, RowProblem, TableFormat, TableReader, TextEncoding};
+use pitchbridge_results::feedback::{loss_feedback, Answer, LossFeedback, Topic};
 use pitchbridge_results::{analyse, DealInput, RepInput, Results};
 use pitchbridge_store::{CertificationRow, DealImportCounts, DealOutcome, DealRow, PersonRow, ResultsScope};
 use pitchbridge_training::text::stable_hash;
@@ -122,8 +123,9 @@ pub struct LaunchResults {
     pub unknown_owners: Vec<(String, u64)>,
     /// Reps by their state on the launch's training today.
     pub training: Vec<(TrainingState, u64)>,
-    /// Loss reasons of lost deals, most frequent first.
-    pub loss_reasons: Vec<(String, u64)>,
+    /// Loss reasons of lost deals, with the claims and objections each is about and whether an
+    /// approved objection-handling pitch answers it; unanswered first.
+    pub loss_reasons: Vec<LossFeedback>,
     /// Product lines the deals carry, when the launch's has none: to set the right one.
     pub product_lines: Vec<(String, u64)>,
 }
@@ -520,9 +522,38 @@ impl App {
             per_rep,
             unknown_owners: sorted(unknown),
             training,
-            loss_reasons: sorted(losses),
+            loss_reasons: if losses.is_empty() { Vec::new() } else { self.loss_feedback(launch_id, &sorted(losses))? },
             product_lines,
         })
+    }
+
+    /// Loss reasons against the launch's claims, its audiences' objections, and its approved,
+    /// unexpired objection-handling pitches.
+    fn loss_feedback(&self, launch_id: Id, reasons: &[(String, u64)]) -> ApiResult<Vec<LossFeedback>> {
+        use pitchbridge_core::PitchStatus;
+        let ws = self.ws()?;
+        let launch = ws.launch_detail(launch_id)?;
+        let mut topics = Vec::new();
+        for m in &launch.messages {
+            for c in ws.message_detail(m.id)?.claims {
+                topics.push(Topic { kind: "claim".into(), label: format!("Claim {}", c.number), text: c.text });
+            }
+        }
+        for a in ws.list_audiences()? {
+            for o in &a.research.objections {
+                topics.push(Topic { kind: "objection".into(), label: format!("{} × {}", a.channel, a.persona), text: o.clone() });
+            }
+        }
+        let today = self.today();
+        let mut answers = Vec::new();
+        for p in ws.readiness_facts(launch_id)?.pitches {
+            let current = p.status == PitchStatus::Approved && !p.expires_on.as_deref().is_some_and(|d| d <= today.as_str());
+            if p.type_id == "objection-handling" && current {
+                let text: Vec<String> = ws.pitch_editor(p.id)?.blocks.iter().map(|b| b.text()).collect();
+                answers.push(Answer { title: p.title.clone(), text: text.join("\n") });
+            }
+        }
+        Ok(loss_feedback(reasons, &topics, &answers))
     }
 
     /// Each rep's spans of valid certification on a launch (a pass holds for its kit's

@@ -326,9 +326,19 @@ pub fn results(workspace: &Path, launch: i64, format: Format, per_rep: bool) -> 
         }
     }
     if !r.loss_reasons.is_empty() {
-        say!("\nWhy deals were lost:");
-        for (reason, n) in r.loss_reasons.iter().take(10) {
-            say!("  {n:>6}  {reason}");
+        say!("\nWhy deals were lost, and what answers it:");
+        for f in r.loss_reasons.iter().take(10) {
+            let answer = if !f.answered_by.is_empty() {
+                format!("answered by {}", f.answered_by.join("; "))
+            } else if let Some(m) = f.matches.iter().find(|m| !m.answered_by.is_empty()) {
+                format!("{} is answered by {}", m.label, m.answered_by.join("; "))
+            } else {
+                "NO approved objection-handling pitch answers it".to_string()
+            };
+            say!("  {:>6}  {} — {answer}", f.deals, f.reason);
+            for m in f.matches.iter().take(3) {
+                say!("          about {} ({}): {}", m.label, m.kind, m.text);
+            }
         }
     }
     if per_rep {

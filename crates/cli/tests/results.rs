@@ -217,3 +217,37 @@ fn dates_that_could_be_either_way_are_asked_about_and_attestations_count() {
     let (code, _, err) = pitchbridge(&config, &["deals", "import", "--workspace", &ws, "--mapping", "hubspot", junk.to_str().unwrap()]);
     assert!(code == 2 && err.contains("not a text file"), "{err}");
 }
+
+#[test]
+fn loss_reasons_point_the_writers_at_objections_no_approved_pitch_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let ws = dir.path().join("demo.pitchbridge").display().to_string();
+    ok(&config, &["init", "--demo", &ws]);
+    let roster = dir.path().join("reps.csv");
+    std::fs::write(&roster, "Name,Email,Region\nAvery Stone,avery@ledgerline.example,EMEA\n").unwrap();
+    ok(&config, &["people", "import", "--workspace", &ws, roster.to_str().unwrap()]);
+    let deals = dir.path().join("deals.csv");
+    std::fs::write(
+        &deals,
+        "Record ID,Deal owner,Deal Stage,Close Date,Amount,Pipeline,Closed Lost Reason\n\
+         1,avery@ledgerline.example,Closed lost,2027-03-10,9000,Ledgerline,Already have an AP module\n\
+         2,avery@ledgerline.example,Closed lost,2027-03-11,9000,Ledgerline,Already have an AP module\n\
+         3,avery@ledgerline.example,Closed lost,2027-03-12,9000,Ledgerline,Chose a competitor\n\
+         4,avery@ledgerline.example,Closed won,2027-03-12,9000,Ledgerline,\n",
+    )
+    .unwrap();
+    ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", "hubspot", deals.to_str().unwrap()]);
+    let r = results_json(&config, &ws);
+    assert_eq!(r["deals"], 4);
+    let losses = r["loss_reasons"].as_array().unwrap();
+    let module = losses.iter().find(|l| l["reason"] == "Already have an AP module").unwrap();
+    assert_eq!(module["deals"], 2);
+    assert_eq!(module["needs_answer"], true, "the demo's objection-handling pitch waits for re-approval: {module}");
+    let about: Vec<&str> = module["matches"].as_array().unwrap().iter().map(|m| m["label"].as_str().unwrap()).collect();
+    assert!(about.contains(&"VAR × IT director"), "{about:?}");
+    let competitor = losses.iter().find(|l| l["reason"] == "Chose a competitor").unwrap();
+    assert_eq!(competitor["matches"], serde_json::json!([]));
+    let text = ok(&config, &["results", "--workspace", &ws, "--launch", "1"]);
+    assert!(text.contains("Already have an AP module — NO approved objection-handling pitch answers it"), "{text}");
+}

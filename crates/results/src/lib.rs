@@ -10,6 +10,7 @@ pub mod columns;
 pub mod completions;
 pub mod day;
 pub mod deals;
+pub mod feedback;
 pub mod roster;
 pub mod stats;
 pub mod table;
