@@ -2,6 +2,7 @@
 //! UI's typed listeners (`ui/src/lib/commands.ts`) are generated from these impls.
 
 use pitchbridge_app::error::ApiError;
+use pitchbridge_app::results::ImportProgress;
 use pitchbridge_app::workspace::WorkspaceInfo;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
@@ -37,6 +38,13 @@ pub struct ShowShortcuts;
 impl ShellEvent for ShowShortcuts {
     const NAME: &'static str = "show-shortcuts";
     type Payload = ();
+}
+
+/// A deals import has read further.
+pub struct DealsImportProgress;
+impl ShellEvent for DealsImportProgress {
+    const NAME: &'static str = "deals-import-progress";
+    type Payload = ImportProgress;
 }
 
 /// Sends `E` to the UI. A window that is gone has nobody to tell, so a failure is ignored.

@@ -37,6 +37,13 @@ use crate::review_files::*;
 use crate::workspace::*;
 use crate::training::{Certification, CertificationRequest, EditTrainingItemRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
+use crate::results::{DealGroup, DealImport, DealPreview, FileReading, ImportProgress, LaunchResults, PeopleImport, ResultDeal, ResultDeals, ResultsAccess, TrainingImport, TrainingState};
+use pitchbridge_results::analysis::{DifferenceResult, GroupResult, RepResult, Results, SameRepsResult};
+use pitchbridge_results::amount::DecimalMark;
+use pitchbridge_results::day::DateOrder;
+use pitchbridge_results::deals::{DealField, DealMapping};
+use pitchbridge_results::feedback::{LossFeedback, TopicMatch};
+use pitchbridge_results::table::{RowProblem, TextEncoding};
 use crate::training_review::{DecideKitRequest, KitOutcome, KitReviewState, KitStatus, SubmitKitRequest};
 use pitchbridge_store::KitReview;
 use pitchbridge_training::{ClozePart, ItemKind, ItemSource, KitItem, TalkLine};
@@ -73,6 +80,10 @@ pub fn typescript() -> String {
         TrainingKitRequest, TrainingKit, KitSourcePitch, KitFormat, TrainingExportRequest, KitItem, ItemKind, ItemSource, ClozePart, TalkLine,
         LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome, Certification, CertificationRequest, TrainingItemRequest,
         EditTrainingItemRequest, KitReviewState, KitStatus, KitReview, SubmitKitRequest, KitOutcome, DecideKitRequest,
+        TextEncoding, RowProblem, FileReading, PeopleImport, TrainingImport, DateOrder, DecimalMark, DealField, DealMapping,
+        DealPreview, DealImportCounts, DealImport, ImportProgress, TrainingState, GroupResult, DifferenceResult, SameRepsResult,
+        RepResult, Results, TopicMatch, LossFeedback, LaunchResults, DealGroup, ResultDeal, ResultDeals, ResultsAccess, PersonRow,
+        ResultsScope,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

@@ -15,7 +15,8 @@ use pitchbridge_results::feedback::{loss_feedback, Answer, LossFeedback, Topic};
 use pitchbridge_results::{analyse, DealInput, RepInput, Results};
 use pitchbridge_store::{CertificationRow, DealImportCounts, DealOutcome, DealRow, PersonRow, ResultsScope};
 use pitchbridge_training::text::stable_hash;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::App;
@@ -24,7 +25,7 @@ use crate::App;
 const PROBLEMS_LISTED: usize = 100;
 
 /// How a file was read and what came of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct FileReading {
     pub encoding: TextEncoding,
     pub separator: String,
@@ -49,14 +50,14 @@ impl FileReading {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PeopleImport {
     pub reading: FileReading,
     pub added: u64,
     pub updated: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TrainingImport {
     pub reading: FileReading,
     /// Results kept (a result already kept is not counted again).
@@ -68,16 +69,20 @@ pub struct TrainingImport {
     pub unknown_courses: Vec<(String, u64)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DealPreview {
     pub header: Vec<String>,
     pub first_rows: Vec<Vec<String>>,
-    /// The mapping as it would be applied (every column found), as TOML to edit and keep.
-    pub mapping: String,
+    /// The mapping as it would be applied (every column found), to show and edit.
+    pub mapping: DealMapping,
+    /// The same as TOML, to save and edit as a file.
+    pub mapping_toml: String,
     pub notes: Vec<String>,
+    /// Sources whose mappings the workspace remembers, with their deals.
+    pub known_sources: Vec<(String, u64)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DealImport {
     pub source: String,
     pub reading: FileReading,
@@ -92,10 +97,67 @@ pub enum MappingChoice {
     Named(String),
     /// A mapping file's text.
     Toml(String),
+    /// A mapping as edited on screen: the columns it names are used, the rest found by name.
+    /// With no columns, a source imported before is read as it was last time.
+    Mapping(DealMapping),
+}
+
+/// The deals behind a figure on the results screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DealGroup {
+    All,
+    Certified,
+    NotCertified,
+    Won,
+    Lost,
+}
+
+/// One deal in a drill-down.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ResultDeal {
+    pub source: String,
+    pub deal_id: String,
+    pub owner: String,
+    /// The rep's name, when the owner is on the roster.
+    pub rep: Option<String>,
+    pub account: String,
+    pub won: bool,
+    pub close_date: String,
+    pub amount: Option<f64>,
+    pub currency: String,
+    pub region: String,
+    pub customer: String,
+    pub certified: bool,
+    pub loss_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ResultDeals {
+    pub deals: Vec<ResultDeal>,
+    /// How many deals are in the group (more than listed when over the limit).
+    pub total: u64,
+}
+
+/// Who may see per-rep figures: the workspace's owner, once one is named.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ResultsAccess {
+    pub owner: Option<String>,
+    /// The person using the app, by their profile's email.
+    pub me: Option<String>,
+    pub may_see_reps: bool,
+}
+
+
+/// How far a deals import has read: bytes of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProgress {
+    pub done: u64,
+    pub total: u64,
 }
 
 /// A kit's state for a rep on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum TrainingState {
     NotStarted,
@@ -105,7 +167,7 @@ pub enum TrainingState {
     Expired,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct LaunchResults {
     pub launch_id: Id,
     pub launch_name: String,
@@ -156,6 +218,28 @@ fn course_names(app: &App) -> ApiResult<HashMap<String, (Id, Id)>> {
         names.entry(course_key(&l.launch.name)).or_insert((l.launch.id, 0));
     }
     Ok(names)
+}
+
+/// Owners as CRMs write them, lower-cased, to the rep's place in `people`: an email, an alias
+/// mapped by hand, or a rep's full name (when no two reps share it).
+fn owner_index(people: &[PersonRow], aliases: &[(String, Id)], by_id: &HashMap<Id, u32>) -> HashMap<String, u32> {
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut name_count: HashMap<String, u32> = HashMap::new();
+    for p in people {
+        *name_count.entry(p.name.to_lowercase()).or_default() += 1;
+    }
+    for (i, p) in people.iter().enumerate() {
+        index.insert(p.email.to_lowercase(), i as u32);
+        if !p.name.is_empty() && name_count[&p.name.to_lowercase()] == 1 {
+            index.entry(p.name.to_lowercase()).or_insert(i as u32);
+        }
+    }
+    for (alias, id) in aliases {
+        if let Some(&i) = by_id.get(id) {
+            index.insert(alias.to_lowercase(), i);
+        }
+    }
+    index
 }
 
 fn course_key(s: &str) -> String {
@@ -271,6 +355,13 @@ impl App {
 
     fn deal_mapping(&self, choice: &MappingChoice) -> ApiResult<DealMapping> {
         match choice {
+            MappingChoice::Mapping(m) if m.columns.is_empty() => self.deal_mapping(&MappingChoice::Named(m.source.clone())).or_else(|_| Ok(m.clone())),
+            MappingChoice::Mapping(m) => {
+                if m.source.trim().is_empty() {
+                    return Err(ApiError::invalid("Name the source the deals come from (such as \"salesforce-emea\"): deals of one source are matched by their ids."));
+                }
+                Ok(m.clone())
+            }
             MappingChoice::Toml(text) => DealMapping::from_toml(text).map_err(ApiError::invalid),
             MappingChoice::Named(name) => {
                 if let Some(json) = self.ws()?.deal_source_mapping(name)? {
@@ -288,7 +379,14 @@ impl App {
         let columns = mapping.resolve(&format).map_err(ApiError::invalid)?;
         let mut notes = format.notes.clone();
         notes.extend(columns.notes.iter().cloned());
-        Ok(DealPreview { header: format.header.clone(), first_rows: format.sample.iter().take(10).cloned().collect(), mapping: columns.mapping.to_toml(), notes })
+        Ok(DealPreview {
+            header: format.header.clone(),
+            first_rows: format.sample.iter().take(10).cloned().collect(),
+            mapping_toml: columns.mapping.to_toml(),
+            mapping: columns.mapping,
+            notes,
+            known_sources: self.ws()?.deal_sources()?,
+        })
     }
 
     /// Imports a CRM export: deals new to the source are added, those already kept updated
@@ -357,6 +455,82 @@ impl App {
         Ok(DealImport { source, reading, counts, open })
     }
 
+    /// Who owns the workspace, and whether the person using the app may see per-rep figures:
+    /// the owner may; with no owner named yet, whoever opens it may (a workspace of one).
+    pub fn results_access(&self) -> ApiResult<ResultsAccess> {
+        let owner = self.ws()?.meta(pitchbridge_store::OWNER_KEY)?.filter(|o| !o.is_empty());
+        let me = self.load_profile()?.map(|p| p.email);
+        let may_see_reps = match (&owner, &me) {
+            (None, _) => true,
+            (Some(o), Some(m)) => o.eq_ignore_ascii_case(m),
+            (Some(_), None) => false,
+        };
+        Ok(ResultsAccess { owner, me, may_see_reps })
+    }
+
+    /// Names the owner: the person using the app takes an unowned workspace, or the owner
+    /// hands it to someone else (by email). Audited.
+    pub fn set_workspace_owner(&mut self, email: Option<&str>) -> ApiResult<ResultsAccess> {
+        let access = self.results_access()?;
+        let me = access.me.clone().ok_or_else(|| ApiError::invalid("Set up your profile (name and email) first: the owner is named by email."))?;
+        if access.owner.is_some() && !access.may_see_reps {
+            return Err(ApiError::refused(format!("Only the owner ({}) can hand the workspace over.", access.owner.unwrap_or_default())));
+        }
+        let to = email.map(str::trim).filter(|e| !e.is_empty()).unwrap_or(&me).to_string();
+        if !pitchbridge_results::columns::looks_like_email(&to) {
+            return Err(ApiError::invalid(format!("\"{to}\" is not an email address.")));
+        }
+        let now = self.clock.now();
+        self.ws_mut()?.set_workspace_owner(&to, &now)?;
+        self.results_access()
+    }
+
+    /// The deals behind a figure, most recent first (at most `limit`).
+    pub fn results_deals(&self, launch_id: Id, group: DealGroup, limit: usize) -> ApiResult<ResultDeals> {
+        let ws = self.ws()?;
+        let scope = ws.results_scope(launch_id)?;
+        let people = ws.people()?;
+        let by_id: HashMap<Id, u32> = people.iter().enumerate().map(|(i, p)| (p.id, i as u32)).collect();
+        let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
+        let (reps, _) = self.certification_spans(launch_id, &people, &by_id, today)?;
+        let owner_index = owner_index(&people, &ws.person_aliases()?, &by_id);
+        let since = Day::parse_iso(&scope.launch_date).map(|d| d.0).unwrap_or(i32::MIN);
+        let (mut deals, mut total) = (Vec::new(), 0u64);
+        ws.for_each_closed_deal_row(&scope.product_line, since, |d| {
+            let rep = owner_index.get(&d.owner.to_lowercase()).map(|&i| i as usize);
+            let day = Day::parse_iso(&d.close_date).unwrap_or(Day(0));
+            let certified = rep.is_some_and(|i| reps[i].certified_on(day));
+            let keep = match group {
+                DealGroup::All => true,
+                DealGroup::Certified => certified && rep.is_some(),
+                DealGroup::NotCertified => !certified && rep.is_some(),
+                DealGroup::Won => d.won,
+                DealGroup::Lost => !d.won,
+            };
+            if keep {
+                total += 1;
+                if deals.len() < limit {
+                    deals.push(ResultDeal {
+                        source: d.source,
+                        deal_id: d.deal_id,
+                        rep: rep.map(|i| people[i].name.clone()).filter(|n| !n.is_empty()),
+                        owner: d.owner,
+                        account: d.account,
+                        won: d.won,
+                        close_date: d.close_date,
+                        amount: d.amount,
+                        currency: d.currency,
+                        region: d.region,
+                        customer: d.customer,
+                        certified,
+                        loss_reason: d.loss_reason,
+                    });
+                }
+            }
+        })?;
+        Ok(ResultDeals { deals, total })
+    }
+
     pub fn people(&self) -> ApiResult<Vec<PersonRow>> {
         Ok(self.ws()?.people()?)
     }
@@ -389,28 +563,20 @@ impl App {
 
     /// A launch's results. Per-rep figures only when asked for (`per_rep`).
     pub fn launch_results(&self, launch_id: Id, per_rep: bool) -> ApiResult<LaunchResults> {
+        if per_rep {
+            let access = self.results_access()?;
+            if !access.may_see_reps {
+                return Err(ApiError::refused(format!(
+                    "Per-rep figures are for the workspace's owner ({}) only.",
+                    access.owner.unwrap_or_default()
+                )));
+            }
+        }
         let ws = self.ws()?;
         let scope = ws.results_scope(launch_id)?;
         let people = ws.people()?;
-        // Owners as CRMs write them: an email, an alias mapped by hand, or a rep's full name
-        // (when no two reps share it).
-        let mut owner_index: HashMap<String, u32> = HashMap::new();
-        let mut name_count: HashMap<String, u32> = HashMap::new();
-        for p in &people {
-            *name_count.entry(p.name.to_lowercase()).or_default() += 1;
-        }
         let by_id: HashMap<Id, u32> = people.iter().enumerate().map(|(i, p)| (p.id, i as u32)).collect();
-        for (i, p) in people.iter().enumerate() {
-            owner_index.insert(p.email.to_lowercase(), i as u32);
-            if !p.name.is_empty() && name_count[&p.name.to_lowercase()] == 1 {
-                owner_index.entry(p.name.to_lowercase()).or_insert(i as u32);
-            }
-        }
-        for (alias, id) in ws.person_aliases()? {
-            if let Some(&i) = by_id.get(&id) {
-                owner_index.insert(alias.to_lowercase(), i);
-            }
-        }
+        let owner_index = owner_index(&people, &ws.person_aliases()?, &by_id);
         let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
         let (reps, training) = self.certification_spans(launch_id, &people, &by_id, today)?;
         let availability: HashMap<String, Day> = scope.availability.iter().filter_map(|(r, d)| Some((r.to_lowercase(), Day::parse_iso(d)?))).collect();

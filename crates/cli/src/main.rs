@@ -239,6 +239,18 @@ enum Command {
         #[arg(long, value_name = "REGION")]
         forget: Vec<String>,
     },
+    /// Who owns the workspace: the one person who sees per-rep results. --claim makes you the
+    /// owner of a workspace with none; the owner hands it over with --to.
+    ///
+    /// Example: pitchbridge owner --workspace team.pitchbridge --claim
+    Owner {
+        #[arg(long)]
+        workspace: PathBuf,
+        #[arg(long, conflicts_with = "to")]
+        claim: bool,
+        #[arg(long, value_name = "EMAIL")]
+        to: Option<String>,
+    },
     /// Your profile (name, email, role) and signing key: the desktop app's own.
     Profile {
         #[command(subcommand)]
@@ -280,6 +292,7 @@ fn main() -> ExitCode {
         Command::Training { action } => return results::training(action),
         Command::Deals { action } => return results::deals(action),
         Command::Results { workspace, launch, format, per_rep } => return results::results(&workspace, launch, format, per_rep),
+        Command::Owner { workspace, claim, to } => return results::owner(&workspace, claim, to.as_deref()),
         Command::Market { workspace, launch, product_line, available, forget } => {
             return results::market(&workspace, launch, product_line.as_deref(), &available, &forget)
         }
@@ -473,7 +486,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } | Command::People { .. } | Command::Training { .. } | Command::Deals { .. } | Command::Results { .. } | Command::Market { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } | Command::People { .. } | Command::Training { .. } | Command::Deals { .. } | Command::Results { .. } | Command::Market { .. } | Command::Owner { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

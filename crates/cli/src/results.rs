@@ -223,7 +223,7 @@ pub fn deals(action: DealsAction) -> ExitCode {
                     for n in &p.notes {
                         say!("  {n}");
                     }
-                    say!("\nThe mapping (save it as a .toml file to edit it):\n{}", p.mapping);
+                    say!("\nThe mapping (save it as a .toml file to edit it):\n{}", p.mapping_toml);
                     return Ok(());
                 }
                 let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -381,5 +381,21 @@ pub fn market(workspace: &Path, launch: i64, product_line: Option<&str>, availab
             Ok(())
         })(),
         "market",
+    )
+}
+
+/// Shows or sets the workspace's owner.
+pub fn owner(workspace: &Path, claim: bool, to: Option<&str>) -> ExitCode {
+    done(
+        (|| {
+            let mut app = open(workspace)?;
+            let access = if claim || to.is_some() { app.set_workspace_owner(to)? } else { app.results_access()? };
+            match &access.owner {
+                Some(o) => say!("Owner: {o}{}", if access.may_see_reps { " (you see per-rep results)" } else { "" }),
+                None => say!("No owner yet: whoever opens the workspace sees per-rep results. Claim it with --claim."),
+            }
+            Ok(())
+        })(),
+        "owner",
     )
 }

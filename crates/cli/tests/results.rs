@@ -251,3 +251,31 @@ fn loss_reasons_point_the_writers_at_objections_no_approved_pitch_answers() {
     let text = ok(&config, &["results", "--workspace", &ws, "--launch", "1"]);
     assert!(text.contains("Already have an AP module — NO approved objection-handling pitch answers it"), "{text}");
 }
+
+#[test]
+fn per_rep_figures_are_for_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    make_launch(dir.path(), "lift", "salesforce", 200, 4);
+    let (owner_config, ws) = workspace(dir.path(), 3650);
+    import_all(&owner_config, &ws, dir.path(), "salesforce");
+    // With no owner, whoever opens the workspace sees them.
+    assert!(results_json(&owner_config, &ws)["reps"].as_array().unwrap().len() > 10);
+    ok(&owner_config, &["profile", "set", "--name", "Mira Lund", "--email", "mira@northwind.example", "--role", "writer"]);
+    let claimed = ok(&owner_config, &["owner", "--workspace", &ws, "--claim"]);
+    assert!(claimed.contains("Owner: mira@northwind.example (you see per-rep results)"), "{claimed}");
+    // Someone else: the comparison, but not the reps.
+    let other = dir.path().join("other-config");
+    ok(&other, &["profile", "set", "--name", "Sam Ortiz", "--email", "sam@northwind.example", "--role", "writer"]);
+    let (code, _, err) = pitchbridge(&other, &["results", "--workspace", &ws, "--launch", "1", "--per-rep", "--format", "json"]);
+    assert!(code == 2 && err.contains("for the workspace's owner (mira@northwind.example) only"), "{err}");
+    let (code, out, _) = pitchbridge(&other, &["results", "--workspace", &ws, "--launch", "1", "--format", "json"]);
+    assert_eq!(code, 0);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["reps"], serde_json::json!([]));
+    assert_eq!(r["per_rep"], false);
+    assert!(r["certified"]["deals"].as_u64().unwrap() > 0);
+    let (code, _, err) = pitchbridge(&other, &["owner", "--workspace", &ws, "--to", "sam@northwind.example"]);
+    assert!(code == 2 && err.contains("Only the owner"), "{err}");
+    ok(&owner_config, &["owner", "--workspace", &ws, "--to", "sam@northwind.example"]);
+    assert!(results_json(&other, &ws)["reps"].as_array().unwrap().len() > 10);
+}

@@ -1,9 +1,10 @@
 //! Money as spreadsheets write it: currency symbols or codes, thousands grouped with commas,
 //! dots, spaces or apostrophes, and a decimal point or comma depending on the locale.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum DecimalMark {
     /// 1,234.56

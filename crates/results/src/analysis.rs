@@ -3,6 +3,7 @@
 //! sales-out data confuses with skill (region for demand, new or existing customer for legacy
 //! relationships, quarter for the economy, and whether the product was available yet).
 
+use ts_rs::TS;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -50,7 +51,7 @@ pub struct DealInput {
     pub available: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct GroupResult {
     pub deals: u64,
     pub won: u64,
@@ -63,7 +64,7 @@ pub struct GroupResult {
     pub small_sample: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DifferenceResult {
     /// Win rate of certified minus not certified, as a fraction.
     pub raw: Option<f64>,
@@ -86,7 +87,7 @@ pub struct DifferenceResult {
     pub disagree: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SameRepsResult {
     /// Reps with closed deals both before their first certification and while certified.
     pub reps: u64,
@@ -96,7 +97,7 @@ pub struct SameRepsResult {
     pub difference_ci95: Option<[f64; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RepResult {
     pub email: String,
     pub name: String,
@@ -111,7 +112,7 @@ pub struct RepResult {
     pub certified_deals: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Results {
     /// Closed deals of the launch.
     pub deals: u64,

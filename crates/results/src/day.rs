@@ -1,6 +1,7 @@
 //! Calendar days as a count since 1970-01-01, so comparing and bucketing close dates costs an
 //! integer compare, and the forms dates take in spreadsheets from different locales.
 
+use ts_rs::TS;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -87,7 +88,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 /// The order of day and month in dates written with numbers only. ISO dates and dates with a
 /// month's name read the same whichever is set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum DateOrder {
     /// 31/01/2027, 31.01.2027: most of the world.

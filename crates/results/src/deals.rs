@@ -3,6 +3,7 @@
 //! is guessed from the column names tools use, shown to the person importing, and remembered
 //! per source so the next export of the same report imports the same way.
 
+use ts_rs::TS;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use crate::columns::{cell, date_order, decimal_mark, find, named};
 use crate::day::{parse_date, DateOrder, Day};
 use crate::table::{Row, TableFormat, TextEncoding};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DealField {
     DealId,
@@ -95,7 +96,7 @@ impl DealField {
 }
 
 /// How to read one source's exports. Saved as TOML by people, and in the workspace per source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DealMapping {
     /// The name deals of this source are kept under; deal ids are unique within a source.
@@ -217,7 +218,7 @@ impl Outcome {
 }
 
 /// New business or business with an existing customer: the essay's "legacy relationships".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Customer {
     New,

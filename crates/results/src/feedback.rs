@@ -3,6 +3,7 @@
 //! marked answered when an approved objection-handling pitch speaks to it. A reason that
 //! matches nothing, or only what no approved pitch answers, is the gap to write for.
 
+use ts_rs::TS;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -24,7 +25,7 @@ pub struct Answer {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct TopicMatch {
     pub kind: String,
     pub label: String,
@@ -33,7 +34,7 @@ pub struct TopicMatch {
     pub answered_by: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct LossFeedback {
     pub reason: String,
     pub deals: u64,

@@ -3,6 +3,7 @@
 //! from the file's start and said back; rows are then read one at a time, so a file of any size
 //! is read in bounded memory.
 
+use ts_rs::TS;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -15,7 +16,7 @@ const SNIFF_BYTES: usize = 256 * 1024;
 /// order of dates and the decimal mark).
 pub const SAMPLE_ROWS: usize = 500;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
     Utf8,
@@ -204,7 +205,7 @@ pub struct Row {
 }
 
 /// A row that cannot be read, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RowProblem {
     pub line: u64,
     pub reason: String,

@@ -42,7 +42,7 @@ pub use review::{
 };
 pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
-pub use results::{CertificationRow, ClosedDeal, DealImportCounts, DealOutcome, DealRow, DealTerms, PersonRow, ResultsScope};
+pub use results::{CertificationRow, ClosedDeal, ClosedDealRow, OWNER_KEY, DealImportCounts, DealOutcome, DealRow, DealTerms, PersonRow, ResultsScope};
 pub use training::{DEFAULT_CERTIFICATION, ItemState, KitDecisionRecord, KitReview, KitSubmission};
 pub use views::{
     ClaimRewording, LaunchDetail, LaunchSummary, LinkView, MessageClaims, MessageDetail, MessageSummary, PitchDetail,

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use pitchbridge_core::Id;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::{Result, StoreError, Workspace};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PersonRow {
     pub id: Id,
     pub email: String,
@@ -62,7 +63,7 @@ pub enum DealOutcome {
     Lost = 2,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 pub struct DealImportCounts {
     pub added: u64,
     pub updated: u64,
@@ -91,9 +92,29 @@ pub struct DealTerms {
     pub loss_reasons: Vec<(Id, String)>,
 }
 
+/// A closed deal as text, for a drill-down.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedDealRow {
+    pub source: String,
+    pub deal_id: String,
+    pub owner: String,
+    pub account: String,
+    pub won: bool,
+    pub close_date: String,
+    pub amount: Option<f64>,
+    pub currency: String,
+    pub region: String,
+    pub customer: String,
+    pub loss_reason: String,
+}
+
+/// The workspace_meta key naming the workspace's owner by email: the one person who sees
+/// per-rep results.
+pub const OWNER_KEY: &str = "owner_email";
+
 /// Which deals are a launch's: its product line (or product name) since its launch date, and
 /// where the product became available when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ResultsScope {
     pub launch_id: Id,
     pub launch_name: String,
@@ -362,6 +383,41 @@ impl Workspace {
             });
         }
         Ok(())
+    }
+
+    /// Each closed deal of a product line since `since`, as text, most recent first.
+    pub fn for_each_closed_deal_row(&self, product_line: &str, since: i32, mut f: impl FnMut(ClosedDealRow)) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source, deal_id, owner, account, outcome = 'won', close_date, amount, currency, coalesce(region, ''), customer, coalesce(loss_reason, '')
+             FROM deal_view WHERE product_line = ?1 AND close_date >= date(?2 * 86400, 'unixepoch') AND outcome != 'open'
+             ORDER BY close_date DESC, deal_id",
+        )?;
+        let mut rows = stmt.query(params![product_line, since.max(-700_000)])?;
+        while let Some(r) = rows.next()? {
+            f(ClosedDealRow {
+                source: r.get(0)?,
+                deal_id: r.get(1)?,
+                owner: r.get(2)?,
+                account: r.get(3)?,
+                won: r.get::<_, i64>(4)? == 1,
+                close_date: r.get(5)?,
+                amount: r.get(6)?,
+                currency: r.get(7)?,
+                region: r.get(8)?,
+                customer: r.get(9)?,
+                loss_reason: r.get(10)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Names the workspace's owner by email; audited.
+    pub fn set_workspace_owner(&mut self, email: &str, now: &str) -> Result<()> {
+        self.in_transaction(|ws| {
+            ws.set_meta(OWNER_KEY, email)?;
+            let actor = ws.actor.clone();
+            ws.append_audit(&actor, "workspace.owner-set", "workspace", &serde_json::json!({ "owner": email }), now).map(|_| ())
+        })
     }
 
     /// The owners, regions and loss reasons deals name.

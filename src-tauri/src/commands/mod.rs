@@ -16,6 +16,7 @@ pub mod pitch_editor;
 pub mod pitches;
 pub mod profile;
 pub mod readiness;
+pub mod results;
 pub mod review;
 pub mod review_files;
 pub mod training;

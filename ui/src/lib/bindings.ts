@@ -1021,4 +1021,222 @@ export type KitOutcome = "approved" | "changes-requested";
 
 export type DecideKitRequest = { launchId: number, audienceId: number, outcome: KitOutcome, reasons: string, passphrase: string, };
 
+export type TextEncoding = "utf8" | "utf8-bom" | "windows1252";
+
+export type RowProblem = { line: number, reason: string, };
+
+export type FileReading = { encoding: TextEncoding, separator: string, rows: number, 
+/**
+ * What was detected or guessed, in words.
+ */
+notes: Array<string>, 
+/**
+ * Rows not imported, with why (the first hundred).
+ */
+problems: Array<RowProblem>, problem_count: number, };
+
+export type PeopleImport = { reading: FileReading, added: number, updated: number, };
+
+export type TrainingImport = { reading: FileReading, 
+/**
+ * Results kept (a result already kept is not counted again).
+ */
+recorded: number, not_started: number, 
+/**
+ * Learners not on the roster, with how many rows each.
+ */
+unknown_people: Array<[string, number]>, 
+/**
+ * Courses that are none of the workspace's kits, with how many rows each.
+ */
+unknown_courses: Array<[string, number]>, };
+
+export type DateOrder = "dmy" | "mdy" | "ymd";
+
+export type DecimalMark = "point" | "comma";
+
+export type DealField = "deal_id" | "deal_name" | "owner" | "account" | "stage" | "won" | "closed" | "close_date" | "amount" | "currency" | "region" | "customer_type" | "product_line" | "pitch" | "loss_reason";
+
+export type DealMapping = { 
+/**
+ * The name deals of this source are kept under; deal ids are unique within a source.
+ */
+source: string, 
+/**
+ * Field → the file's column name.
+ */
+columns: { [key in DealField]?: string }, 
+/**
+ * Stage names that mean won or lost, beyond "Closed Won" / "Closed Lost".
+ */
+won_stages: Array<string>, lost_stages: Array<string>, date_order: DateOrder | null, decimal: DecimalMark | null, encoding: TextEncoding | null, 
+/**
+ * The currency of amounts written without one.
+ */
+currency: string | null, };
+
+export type DealPreview = { header: Array<string>, first_rows: Array<Array<string>>, 
+/**
+ * The mapping as it would be applied (every column found), to show and edit.
+ */
+mapping: DealMapping, 
+/**
+ * The same as TOML, to save and edit as a file.
+ */
+mapping_toml: string, notes: Array<string>, 
+/**
+ * Sources whose mappings the workspace remembers, with their deals.
+ */
+known_sources: Array<[string, number]>, };
+
+export type DealImportCounts = { added: number, updated: number, unchanged: number, };
+
+export type DealImport = { source: string, reading: FileReading, counts: DealImportCounts, open: number, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type TrainingState = "not-started" | "in-progress" | "passed" | "failed" | "expired";
+
+export type GroupResult = { deals: number, won: number, win_rate: number | null, ci95: [number, number] | null, 
+/**
+ * The mean amount of won deals, with Student's t interval.
+ */
+mean_won_amount: number | null, mean_won_amount_ci95: [number, number] | null, 
+/**
+ * Fewer than [`MIN_DEALS`] deals: read as a hint.
+ */
+small_sample: boolean, };
+
+export type DifferenceResult = { 
+/**
+ * Win rate of certified minus not certified, as a fraction.
+ */
+raw: number | null, raw_ci95: [number, number] | null, 
+/**
+ * The Mantel–Haenszel difference over strata of the confounders.
+ */
+adjusted: number | null, adjusted_ci95: [number, number] | null, adjusted_for: Array<string>, 
+/**
+ * Strata with deals of both groups, and the deals in them.
+ */
+adjusted_strata: number, adjusted_deals: number, 
+/**
+ * The Mantel–Haenszel odds ratio over the same strata.
+ */
+adjusted_odds_ratio: number | null, adjusted_odds_ratio_ci95: [number, number] | null, 
+/**
+ * Mean won amount of certified minus not certified, with Welch's interval.
+ */
+amount: number | null, amount_ci95: [number, number] | null, 
+/**
+ * In words, and what it means when raw and adjusted disagree.
+ */
+verdict: string, disagree: boolean, };
+
+export type SameRepsResult = { 
+/**
+ * Reps with closed deals both before their first certification and while certified.
+ */
+reps: number, before: GroupResult, after: GroupResult, difference: number | null, difference_ci95: [number, number] | null, };
+
+export type RepResult = { email: string, name: string, deals: number, won: number, 
+/**
+ * The wins expected from the win rates of the rep's regions, customer types, quarters and
+ * availability over all reps: what the territory would have given anyone.
+ */
+expected_won: number, 
+/**
+ * Won − expected: the rep's own contribution, with its interval.
+ */
+contribution: number, contribution_ci95: [number, number], certified_deals: number, };
+
+export type Results = { 
+/**
+ * Closed deals of the launch.
+ */
+deals: number, attributed: number, unattributed: number, certified: GroupResult, not_certified: GroupResult, difference: DifferenceResult, same_reps: SameRepsResult, 
+/**
+ * Sorted by contribution, highest first.
+ */
+reps: Array<RepResult>, min_deals: number, };
+
+export type TopicMatch = { kind: string, label: string, text: string, 
+/**
+ * The approved objection-handling pitches that speak to it.
+ */
+answered_by: Array<string>, };
+
+export type LossFeedback = { reason: string, deals: number, matches: Array<TopicMatch>, 
+/**
+ * An approved objection-handling pitch speaks to the reason itself.
+ */
+answered_by: Array<string>, 
+/**
+ * Nothing approved answers it: for the writers.
+ */
+needs_answer: boolean, };
+
+export type LaunchResults = { launch_id: number, launch_name: string, product_line: string, since: string, 
+/**
+ * The currency amounts are compared in (the one most won deals are in).
+ */
+currency: string, 
+/**
+ * Won deals left out of amounts because they are in another currency.
+ */
+other_currency_deals: number, 
+/**
+ * Whether `reps` was asked for; without it, per-rep figures are left out.
+ */
+per_rep: boolean, 
+/**
+ * Deal owners not on the roster (nor mapped), with their closed deals: map them to count them.
+ */
+unknown_owners: Array<[string, number]>, 
+/**
+ * Reps by their state on the launch's training today.
+ */
+training: Array<[TrainingState, number]>, 
+/**
+ * Loss reasons of lost deals, with the claims and objections each is about and whether an
+ * approved objection-handling pitch answers it; unanswered first.
+ */
+loss_reasons: Array<LossFeedback>, 
+/**
+ * Product lines the deals carry, when the launch's has none: to set the right one.
+ */
+product_lines: Array<[string, number]>, 
+/**
+ * Closed deals of the launch.
+ */
+deals: number, attributed: number, unattributed: number, certified: GroupResult, not_certified: GroupResult, difference: DifferenceResult, same_reps: SameRepsResult, 
+/**
+ * Sorted by contribution, highest first.
+ */
+reps: Array<RepResult>, min_deals: number, };
+
+export type DealGroup = "all" | "certified" | "not-certified" | "won" | "lost";
+
+export type ResultDeal = { source: string, deal_id: string, owner: string, 
+/**
+ * The rep's name, when the owner is on the roster.
+ */
+rep: string | null, account: string, won: boolean, close_date: string, amount: number | null, currency: string, region: string, customer: string, certified: boolean, loss_reason: string, };
+
+export type ResultDeals = { deals: Array<ResultDeal>, 
+/**
+ * How many deals are in the group (more than listed when over the limit).
+ */
+total: number, };
+
+export type ResultsAccess = { owner: string | null, 
+/**
+ * The person using the app, by their profile's email.
+ */
+me: string | null, may_see_reps: boolean, };
+
+export type PersonRow = { id: number, email: string, name: string, partner: string, region: string, role: string, manager: string, };
+
+export type ResultsScope = { launch_id: number, launch_name: string, product_line: string, launch_date: string, availability: Array<[string, string]>, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

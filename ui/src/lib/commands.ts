@@ -22,6 +22,11 @@ import type {
   CompareVersionsRequest,
   CreateMessageRequest,
   CreatePitchRequest,
+  DateOrder,
+  DealGroup,
+  DealImport,
+  DealMapping,
+  DealPreview,
   DecideKitRequest,
   DecideRequest,
   DecisionImport,
@@ -37,6 +42,7 @@ import type {
   GlossaryTerm,
   ImportOutcome,
   ImportPreview,
+  ImportProgress,
   ImportRequest,
   KitFormat,
   Launch,
@@ -45,6 +51,7 @@ import type {
   LaunchKitOutcome,
   LaunchKitPlan,
   LaunchReadiness,
+  LaunchResults,
   LaunchSummary,
   LaunchTargets,
   LinkClaimsRequest,
@@ -54,6 +61,8 @@ import type {
   MyExpiring,
   OpenWorkspaceRequest,
   PassphraseRequest,
+  PeopleImport,
+  PersonRow,
   PitchCheckReport,
   PitchDetail,
   PitchEditorView,
@@ -68,6 +77,9 @@ import type {
   ResolveCommentRequest,
   ResolveLinkRequest,
   RestoreFindingRequest,
+  ResultDeals,
+  ResultsAccess,
+  ResultsScope,
   Reverification,
   ReverifyRequest,
   ReviewState,
@@ -83,6 +95,7 @@ import type {
   StartupSnapshot,
   SubmitKitRequest,
   SubmitRequest,
+  TrainingImport,
   TrainingItemRequest,
   TrainingKit,
   TrainingKitRequest,
@@ -457,6 +470,72 @@ export function exportReadinessReport(launchId: number, format: ExportFormat): P
   return call<ExportOutcome | null>("export_readiness_report", { launchId, format });
 }
 
+// ---- results -----------------------------------------------------------------------------------
+
+/** Shows the open dialog for a CSV export; `None` when cancelled. */
+export function pickResultsFile(title: string): Promise<string | null> {
+  return call<string | null>("pick_results_file", { title });
+}
+
+export function launchResults(launchId: number, perRep: boolean): Promise<LaunchResults> {
+  return call<LaunchResults>("launch_results", { launchId, perRep });
+}
+
+export function resultsDeals(launchId: number, group: DealGroup, limit: number): Promise<ResultDeals> {
+  return call<ResultDeals>("results_deals", { launchId, group, limit });
+}
+
+export function resultsAccess(): Promise<ResultsAccess> {
+  return call<ResultsAccess>("results_access");
+}
+
+/** Makes the person using the app the workspace's owner, or (the owner) hands it to `email`. */
+export function setWorkspaceOwner(email: string | null): Promise<ResultsAccess> {
+  return call<ResultsAccess>("set_workspace_owner", { email });
+}
+
+export function importPeople(path: string): Promise<PeopleImport> {
+  return call<PeopleImport>("import_people", { path });
+}
+
+export function people(): Promise<PersonRow[]> {
+  return call<PersonRow[]>("people");
+}
+
+export function importTrainingResults(path: string, dateOrder: DateOrder | null): Promise<TrainingImport> {
+  return call<TrainingImport>("import_training_results", { path, dateOrder });
+}
+
+export function certifyRep(email: string, launchId: number, audienceId: number | null, day: string, attestedBy: string): Promise<boolean> {
+  return call<boolean>("certify_rep", { email, launchId, audienceId, day, attestedBy });
+}
+
+/** The file's first rows and the mapping as it would be applied. */
+export function previewDeals(path: string, mapping: DealMapping): Promise<DealPreview> {
+  return call<DealPreview>("preview_deals", { path, mapping });
+}
+
+/** Imports a CRM export with a mapping, telling the UI how far it is as it reads. */
+export function importDeals(path: string, mapping: DealMapping): Promise<DealImport> {
+  return call<DealImport>("import_deals", { path, mapping });
+}
+
+export function mapDealOwner(owner: string, email: string): Promise<void> {
+  return call<void>("map_deal_owner", { owner, email });
+}
+
+export function resultsScope(launchId: number): Promise<ResultsScope> {
+  return call<ResultsScope>("results_scope", { launchId });
+}
+
+/**
+ * Sets the launch's product line and its regions' availability (the whole list: regions left
+ * out are forgotten).
+ */
+export function setResultsScope(launchId: number, productLine: string, availability: Array<[string, string]>): Promise<ResultsScope> {
+  return call<ResultsScope>("set_results_scope", { launchId, productLine, availability });
+}
+
 // ---- review ------------------------------------------------------------------------------------
 
 export function registerAsReviewer(): Promise<Reviewer> {
@@ -658,4 +737,9 @@ export function onImportRequested(handler: (payload: string) => void): Promise<U
 /** Help → Keyboard Shortcuts (F1). */
 export function onShowShortcuts(handler: () => void): Promise<UnlistenFn> {
   return on<null>("show-shortcuts", () => handler());
+}
+
+/** A deals import has read further. */
+export function onDealsImportProgress(handler: (payload: ImportProgress) => void): Promise<UnlistenFn> {
+  return on<ImportProgress>("deals-import-progress", handler);
 }
