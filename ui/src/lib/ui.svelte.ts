@@ -20,6 +20,8 @@ import type {
   CommentTarget,
   ReviewState,
   TrainingKit,
+  FileReading,
+  PersonRow,
 } from "./bindings";
 
 export type Route =
@@ -31,7 +33,8 @@ export type Route =
   | { name: "glossary" }
   | { name: "audit" }
   | { name: "readiness"; id: number }
-  | { name: "training"; id: number; audienceId?: number };
+  | { name: "training"; id: number; audienceId?: number }
+  | { name: "results"; id: number };
 
 export type ConfirmRequest = {
   title: string;
@@ -65,7 +68,10 @@ export type DialogState =
   | { kind: "decide"; pitchId: number; reviewerEdited: boolean; items: { id: string; text: string }[]; ondone: (state: ReviewState) => void }
   | { kind: "submit-kit"; launchId: number; audienceId: number; items: number; ondone: (kit: TrainingKit) => void }
   | { kind: "decide-kit"; launchId: number; audienceId: number; title: string; reworded: number; ondone: (kit: TrainingKit) => void }
-  | ({ kind: "comment" } & CommentRequest);
+  | ({ kind: "comment" } & CommentRequest)
+  | { kind: "deal-import"; path: string; ondone: (summary: string, reading: FileReading) => void }
+  | { kind: "results-scope"; launchId: number; ondone: () => void }
+  | { kind: "attest-certification"; launchId: number; people: PersonRow[]; ondone: () => void };
 
 /** A new comment on an exact range, or a reply to a thread. */
 export type CommentRequest = {
@@ -134,7 +140,7 @@ class Ui {
 
   navigate(route: Route): void {
     this.route = route;
-    if (route.name === "launch" || route.name === "readiness" || route.name === "training") this.activeLaunchId = route.id;
+    if (route.name === "launch" || route.name === "readiness" || route.name === "training" || route.name === "results") this.activeLaunchId = route.id;
     else if (route.name !== "message" && route.name !== "pitch") this.activeLaunchId = null;
     if (this.error && !this.error.inDialog) this.error = null;
   }
