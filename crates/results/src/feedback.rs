@@ -45,10 +45,13 @@ pub struct LossFeedback {
     pub needs_answer: bool,
 }
 
-const STOP: [&str; 58] = [
+/// Words that carry no topic: the glue of sentences, and what loss reasons wrap a topic in
+/// ("integration concerns", "lost on price", "chose a competitor").
+const STOP: [&str; 72] = [
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it",
     "its", "this", "that", "these", "those", "we", "our", "you", "your", "they", "their", "them", "he", "she", "not", "no", "yes", "too", "very", "have",
-    "has", "had", "do", "does", "did", "so", "than", "then", "there", "here", "all", "any", "other", "more", "already",
+    "has", "had", "do", "does", "did", "so", "than", "then", "there", "here", "all", "any", "other", "more", "already", "concern", "concerns",
+    "issue", "issues", "problem", "problems", "worry", "worries", "reason", "reasons", "lost", "lose", "chose", "went",
 ];
 
 /// A word's stem, roughly: enough that "pricing", "priced" and "price" meet.

@@ -357,3 +357,59 @@ pub fn report_ms(name: &str, mut ms: Vec<f64>) {
     let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
     println!("{name}: n={} p50={:.1} ms p95={:.1} ms max={:.1} ms", ms.len(), pct(0.5), pct(0.95), pct(1.0));
 }
+
+/// Whether a window with exactly this title is on the display (the desktop's file dialog).
+pub fn window_shown(title: &str) -> bool {
+    std::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+        .output()
+        .map(|o| o.status.success() && !o.stdout.is_empty())
+        .unwrap_or(false)
+}
+
+/// Answers the file dialog titled `title`, as a person would: the whole path pasted into its
+/// location field (typing races GTK's completion), then Return; again if the dialog is still
+/// there (a slow machine may not have given it the keys).
+pub async fn answer_dialog(title: &str, path: &Path, open: bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !window_shown(title) {
+        assert!(Instant::now() < deadline, "the dialog \"{title}\" never opened");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("support/clipboard.py");
+    let mut owner = std::process::Command::new("/usr/bin/python3")
+        .arg(script)
+        .arg(path.display().to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("clipboard helper");
+    {
+        use std::io::BufRead;
+        let mut line = String::new();
+        std::io::BufReader::new(owner.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+    }
+    let key = |k: &str| {
+        let _ = std::process::Command::new("xdotool").args(["key", k]).status();
+    };
+    for _ in 0..3 {
+        // Let the dialog take the keyboard.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        // An open dialog shows its location field on Ctrl+L; a save dialog's name field has the focus.
+        key(if open { "ctrl+l" } else { "ctrl+a" });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        key("ctrl+v");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        key("Return");
+        let gone = Instant::now() + Duration::from_secs(3);
+        while window_shown(title) && Instant::now() < gone {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if !window_shown(title) {
+            break;
+        }
+        eprintln!("the dialog \"{title}\" is still open; answering again");
+    }
+    let _ = owner.kill();
+    let _ = owner.wait();
+}

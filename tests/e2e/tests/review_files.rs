@@ -9,62 +9,6 @@ use pitchbridge_e2e::*;
 
 const PASSPHRASE: &str = "correct horse battery";
 
-/// Whether a window with exactly this title is on the display (the desktop's file dialog).
-fn window_shown(title: &str) -> bool {
-    std::process::Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
-        .output()
-        .map(|o| o.status.success() && !o.stdout.is_empty())
-        .unwrap_or(false)
-}
-
-/// Answers the file dialog titled `title`, as a person would: the whole path pasted into its
-/// location field (typing races GTK's completion), then Return; again if the dialog is still
-/// there (a slow machine may not have given it the keys).
-async fn answer_dialog(title: &str, path: &Path, open: bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !window_shown(title) {
-        assert!(Instant::now() < deadline, "the dialog \"{title}\" never opened");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    let script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("support/clipboard.py");
-    let mut owner = std::process::Command::new("/usr/bin/python3")
-        .arg(script)
-        .arg(path.display().to_string())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("clipboard helper");
-    {
-        use std::io::BufRead;
-        let mut line = String::new();
-        std::io::BufReader::new(owner.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
-        assert_eq!(line.trim(), "ready");
-    }
-    let key = |k: &str| {
-        let _ = std::process::Command::new("xdotool").args(["key", k]).status();
-    };
-    for _ in 0..3 {
-        // Let the dialog take the keyboard.
-        tokio::time::sleep(Duration::from_millis(800)).await;
-        // An open dialog shows its location field on Ctrl+L; a save dialog's name field has the focus.
-        key(if open { "ctrl+l" } else { "ctrl+a" });
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        key("ctrl+v");
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        key("Return");
-        let gone = Instant::now() + Duration::from_secs(3);
-        while window_shown(title) && Instant::now() < gone {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        if !window_shown(title) {
-            break;
-        }
-        eprintln!("the dialog \"{title}\" is still open; answering again");
-    }
-    let _ = owner.kill();
-    let _ = owner.wait();
-}
-
 async fn wait_file(path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while !path.exists() {
