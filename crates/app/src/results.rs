@@ -353,9 +353,24 @@ impl App {
         Ok(self.ws_mut()?.record_certifications(&[row], &now)? == 1)
     }
 
-    fn deal_mapping(&self, choice: &MappingChoice) -> ApiResult<DealMapping> {
+    /// The mapping a choice stands for: a preset, a remembered source, a file's or the screen's.
+    pub fn deal_mapping(&self, choice: &MappingChoice) -> ApiResult<DealMapping> {
         match choice {
-            MappingChoice::Mapping(m) if m.columns.is_empty() => self.deal_mapping(&MappingChoice::Named(m.source.clone())).or_else(|_| Ok(m.clone())),
+            MappingChoice::Mapping(m) if m.columns.is_empty() => {
+                // The source's own mapping, with what was chosen here on top of it.
+                let mut base = self.deal_mapping(&MappingChoice::Named(m.source.clone())).unwrap_or_else(|_| m.clone());
+                base.date_order = m.date_order.or(base.date_order);
+                base.decimal = m.decimal.or(base.decimal);
+                base.encoding = m.encoding.or(base.encoding);
+                base.currency = m.currency.clone().or(base.currency);
+                if !m.won_stages.is_empty() {
+                    base.won_stages = m.won_stages.clone();
+                }
+                if !m.lost_stages.is_empty() {
+                    base.lost_stages = m.lost_stages.clone();
+                }
+                Ok(base)
+            }
             MappingChoice::Mapping(m) => {
                 if m.source.trim().is_empty() {
                     return Err(ApiError::invalid("Name the source the deals come from (such as \"salesforce-emea\"): deals of one source are matched by their ids."));

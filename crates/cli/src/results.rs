@@ -8,6 +8,7 @@ use clap::Subcommand;
 use pitchbridge_app::error::{ApiError, ApiResult};
 use pitchbridge_app::results::{FileReading, LaunchResults, MappingChoice};
 use pitchbridge_results::analysis::GroupResult;
+use pitchbridge_results::amount::DecimalMark;
 use pitchbridge_results::day::DateOrder;
 use pitchbridge_results::table::TextEncoding;
 
@@ -106,10 +107,23 @@ pub enum DealsAction {
         /// salesforce, hubspot, a source imported before, or a mapping file (MAPPING.toml).
         #[arg(long)]
         mapping: String,
+        /// The order of day and month, when the file's dates do not settle it (dmy, mdy).
+        #[arg(long, value_parser = order)]
+        dates: Option<DateOrder>,
+        /// The decimal mark of amounts (point, comma), when detection is wrong.
+        #[arg(long, value_parser = decimal)]
+        decimal: Option<DecimalMark>,
+        /// The file's encoding, when the detected one is wrong (utf-8, windows-1252).
+        #[arg(long, value_parser = encoding)]
+        encoding: Option<TextEncoding>,
         #[arg(long)]
         dry_run: bool,
         file: PathBuf,
     },
+}
+
+fn decimal(s: &str) -> Result<DecimalMark, String> {
+    DecimalMark::parse(s).ok_or_else(|| "point (1,234.56) or comma (1.234,56)".into())
 }
 
 fn reading(r: &FileReading) {
@@ -206,7 +220,7 @@ pub fn training(action: TrainingAction) -> ExitCode {
 pub fn deals(action: DealsAction) -> ExitCode {
     done(
         (|| match action {
-            DealsAction::Import { workspace, mapping, dry_run, file } => {
+            DealsAction::Import { workspace, mapping, dates, decimal, encoding, dry_run, file } => {
                 let choice = if mapping.ends_with(".toml") || Path::new(&mapping).is_file() {
                     let text = std::fs::read_to_string(&mapping).map_err(|e| ApiError::invalid(format!("Cannot read the mapping {mapping}: {e}")))?;
                     MappingChoice::Toml(text)
@@ -214,6 +228,15 @@ pub fn deals(action: DealsAction) -> ExitCode {
                     MappingChoice::Named(mapping.clone())
                 };
                 let mut app = open(&workspace)?;
+                let choice = if dates.is_some() || decimal.is_some() || encoding.is_some() {
+                    let mut m = app.deal_mapping(&choice)?;
+                    m.date_order = dates.or(m.date_order);
+                    m.decimal = decimal.or(m.decimal);
+                    m.encoding = encoding.or(m.encoding);
+                    MappingChoice::Mapping(m)
+                } else {
+                    choice
+                };
                 if dry_run {
                     let p = app.preview_deals(&file, &choice)?;
                     say!("Columns: {}", p.header.join(" | "));

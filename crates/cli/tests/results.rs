@@ -197,15 +197,21 @@ fn dates_that_could_be_either_way_are_asked_about_and_attestations_count() {
     assert_eq!(code, 2);
     assert!(err.contains("could be day first or month first"), "{err}");
     let m = dir.path().join("m.toml");
-    std::fs::write(&m, "source = \"sheet\"\ndate_order = \"dmy\"\n").unwrap();
+    std::fs::write(&m, "source = \"sheet\"\ndate_order = \"dmy\"\nencoding = \"utf-8\"\n").unwrap();
+    let dry = ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", m.to_str().unwrap(), "--dry-run", deals.to_str().unwrap()]);
+    assert!(dry.contains("D1 | dana@northwind.example") && dry.contains("source = \"sheet\""), "{dry}");
+    // Or on the command line, with a preset.
+    let out = ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", "salesforce", "--dates", "dmy", deals.to_str().unwrap()]);
+    assert!(out.contains("2 deals added") && out.contains("as asked"), "{out}");
     ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", m.to_str().unwrap(), deals.to_str().unwrap()]);
     // Dana is attested as certified on 1 April 2025: her deal of 3 April counts as certified.
     let (code, _, err) = pitchbridge(&config, &["training", "certify", "--workspace", &ws, "--email", "dana@northwind.example", "--launch", "1", "--date", "2199-01-01"]);
     assert!(code == 2 && err.contains("in the future"), "{err}");
     ok(&config, &["training", "certify", "--workspace", &ws, "--email", "dana@northwind.example", "--launch", "1", "--kit", "1", "--date", "2025-04-01", "--by", "Mira Lund"]);
     let r = results_json(&config, &ws);
-    assert_eq!((r["certified"]["deals"].as_u64(), r["certified"]["won"].as_u64()), (Some(1), Some(1)));
-    assert_eq!(r["not_certified"]["deals"], 1);
+    // The same two deals from two sources: four deals.
+    assert_eq!((r["certified"]["deals"].as_u64(), r["certified"]["won"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(r["not_certified"]["deals"], 2);
     assert_eq!(r["certified"]["small_sample"], true);
     // The pass held 90 days: long expired today.
     assert_eq!(r["training"], serde_json::json!([["not-started", 1], ["in-progress", 0], ["passed", 0], ["failed", 0], ["expired", 1]]));

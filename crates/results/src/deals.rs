@@ -189,7 +189,9 @@ impl DealMapping {
         remembered.columns = cols.iter().map(|(f, &c)| (*f, format.header[c].clone())).collect();
         remembered.date_order = Some(order);
         remembered.decimal = Some(mark);
-        remembered.encoding = Some(format.encoding);
+        // The encoding is found again each time: a report saved differently next time must not be
+        // read in last time's encoding without a word.
+        remembered.encoding = self.encoding;
         let lower = |v: &[String]| v.iter().map(|s| norm(s)).collect::<Vec<_>>();
         Ok(DealColumns { col: cols, order, mark, won: lower(&self.won_stages), lost: lower(&self.lost_stages), currency: self.currency.clone().unwrap_or_default(), notes, mapping: remembered })
     }
