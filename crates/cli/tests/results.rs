@@ -197,7 +197,7 @@ fn dates_that_could_be_either_way_are_asked_about_and_attestations_count() {
     assert_eq!(code, 2);
     assert!(err.contains("could be day first or month first"), "{err}");
     let m = dir.path().join("m.toml");
-    std::fs::write(&m, "source = \"sheet\"\ndate_order = \"dmy\"\nencoding = \"utf-8\"\n").unwrap();
+    std::fs::write(&m, "source = \"sheet\"\ndate_order = \"dmy\"\nencoding = \"utf8\"\n").unwrap();
     let dry = ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", m.to_str().unwrap(), "--dry-run", deals.to_str().unwrap()]);
     assert!(dry.contains("D1 | dana@northwind.example") && dry.contains("source = \"sheet\""), "{dry}");
     // Or on the command line, with a preset.

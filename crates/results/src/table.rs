@@ -19,13 +19,10 @@ pub const SAMPLE_ROWS: usize = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
-    #[serde(alias = "utf-8")]
     Utf8,
     /// Excel's "CSV UTF-8": UTF-8 after a byte-order mark.
-    #[serde(alias = "utf-8-bom")]
     Utf8Bom,
     /// Excel's plain "CSV" on Western-European Windows.
-    #[serde(alias = "windows-1252", alias = "cp1252", alias = "latin1")]
     Windows1252,
 }
 
