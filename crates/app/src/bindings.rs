@@ -37,7 +37,7 @@ use crate::review_files::*;
 use crate::workspace::*;
 use crate::training::{Certification, CertificationRequest, EditTrainingItemRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
-use crate::results::{DealGroup, DealImport, DealPreview, FileReading, ImportProgress, LaunchResults, PeopleImport, ResultDeal, ResultDeals, ResultsAccess, TrainingImport, TrainingState};
+use crate::results::{DealGroup, DealImport, DealPreview, FileReading, ImportProgress, KitTraining, LaunchResults, PeopleImport, ResultDeal, ResultDeals, ResultsAccess, TrainingImport, TrainingState};
 use pitchbridge_results::analysis::{DifferenceResult, GroupResult, RepResult, Results, SameRepsResult};
 use pitchbridge_results::amount::DecimalMark;
 use pitchbridge_results::day::DateOrder;
@@ -81,7 +81,7 @@ pub fn typescript() -> String {
         LaunchKitRequest, LaunchKitPlan, LaunchKitOutcome, Certification, CertificationRequest, TrainingItemRequest,
         EditTrainingItemRequest, KitReviewState, KitStatus, KitReview, SubmitKitRequest, KitOutcome, DecideKitRequest,
         TextEncoding, RowProblem, FileReading, PeopleImport, TrainingImport, DateOrder, DecimalMark, DealField, DealMapping,
-        DealPreview, DealImportCounts, DealImport, ImportProgress, TrainingState, GroupResult, DifferenceResult, SameRepsResult,
+        DealPreview, DealImportCounts, DealImport, ImportProgress, TrainingState, KitTraining, GroupResult, DifferenceResult, SameRepsResult,
         RepResult, Results, TopicMatch, LossFeedback, LaunchResults, DealGroup, ResultDeal, ResultDeals, ResultsAccess, PersonRow,
         ResultsScope,
     );

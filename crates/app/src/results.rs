@@ -149,6 +149,15 @@ pub struct ResultsAccess {
 }
 
 
+/// Reps by their state on one kit today.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct KitTraining {
+    /// The kit's audience; 0 for certifications attested for the launch as a whole.
+    pub audience_id: Id,
+    pub kit: String,
+    pub states: Vec<(TrainingState, u64)>,
+}
+
 /// How far a deals import has read: bytes of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct ImportProgress {
@@ -183,8 +192,10 @@ pub struct LaunchResults {
     pub per_rep: bool,
     /// Deal owners not on the roster (nor mapped), with their closed deals: map them to count them.
     pub unknown_owners: Vec<(String, u64)>,
-    /// Reps by their state on the launch's training today.
+    /// Reps by their state on the launch's training today (their best state on any kit).
     pub training: Vec<(TrainingState, u64)>,
+    /// The same for each kit with any result.
+    pub training_by_kit: Vec<KitTraining>,
     /// Loss reasons of lost deals, with the claims and objections each is about and whether an
     /// approved objection-handling pitch answers it; unanswered first.
     pub loss_reasons: Vec<LossFeedback>,
@@ -507,7 +518,7 @@ impl App {
         let people = ws.people()?;
         let by_id: HashMap<Id, u32> = people.iter().enumerate().map(|(i, p)| (p.id, i as u32)).collect();
         let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
-        let (reps, _) = self.certification_spans(launch_id, &people, &by_id, today)?;
+        let (reps, _, _) = self.certification_spans(launch_id, &people, &by_id, today)?;
         let owner_index = owner_index(&people, &ws.person_aliases()?, &by_id);
         let since = Day::parse_iso(&scope.launch_date).map(|d| d.0).unwrap_or(i32::MIN);
         let (mut deals, mut total) = (Vec::new(), 0u64);
@@ -593,7 +604,7 @@ impl App {
         let by_id: HashMap<Id, u32> = people.iter().enumerate().map(|(i, p)| (p.id, i as u32)).collect();
         let owner_index = owner_index(&people, &ws.person_aliases()?, &by_id);
         let today = Day::parse_iso(&self.today()).unwrap_or(Day(0));
-        let (reps, training) = self.certification_spans(launch_id, &people, &by_id, today)?;
+        let (reps, training, training_by_kit) = self.certification_spans(launch_id, &people, &by_id, today)?;
         let availability: HashMap<String, Day> = scope.availability.iter().filter_map(|(r, d)| Some((r.to_lowercase(), Day::parse_iso(d)?))).collect();
         // Owners, regions and loss reasons come as ids of the workspace's deal terms: each is
         // resolved once here, not once per deal.
@@ -703,6 +714,7 @@ impl App {
             per_rep,
             unknown_owners: sorted(unknown),
             training,
+            training_by_kit,
             loss_reasons: if losses.is_empty() { Vec::new() } else { self.loss_feedback(launch_id, &sorted(losses))? },
             product_lines,
         })
@@ -739,11 +751,21 @@ impl App {
 
     /// Each rep's spans of valid certification on a launch (a pass holds for its kit's
     /// validity), and how many reps are in each training state today.
-    fn certification_spans(&self, launch_id: Id, people: &[PersonRow], by_id: &HashMap<Id, u32>, today: Day) -> ApiResult<(Vec<RepInput>, Vec<(TrainingState, u64)>)> {
+    fn certification_spans(&self, launch_id: Id, people: &[PersonRow], by_id: &HashMap<Id, u32>, today: Day) -> ApiResult<(Vec<RepInput>, Vec<(TrainingState, u64)>, Vec<KitTraining>)> {
         let ws = self.ws()?;
         let mut reps: Vec<RepInput> = people.iter().map(|p| RepInput { email: p.email.clone(), name: p.name.clone(), certified: Vec::new() }).collect();
         let mut validity: HashMap<Id, i32> = HashMap::new();
+        // Each rep's state on the launch as a whole, and on each kit (by its audience; 0 for a
+        // certification attested for the launch).
         let mut state: Vec<TrainingState> = vec![TrainingState::NotStarted; people.len()];
+        let mut kit_state: std::collections::BTreeMap<Id, Vec<TrainingState>> = std::collections::BTreeMap::new();
+        let rank = |s: TrainingState| match s {
+            TrainingState::NotStarted => 0,
+            TrainingState::InProgress => 1,
+            TrainingState::Failed => 2,
+            TrainingState::Expired => 3,
+            TrainingState::Passed => 4,
+        };
         for c in ws.certifications(launch_id)? {
             let Some(&i) = by_id.get(&c.person_id) else { continue };
             let i = i as usize;
@@ -755,15 +777,7 @@ impl App {
                     d
                 }
             };
-            let day = Day::parse_iso(&c.day);
-            let rank = |s: TrainingState| match s {
-                TrainingState::NotStarted => 0,
-                TrainingState::InProgress => 1,
-                TrainingState::Failed => 2,
-                TrainingState::Expired => 3,
-                TrainingState::Passed => 4,
-            };
-            let now_state = match (c.status.as_str(), day) {
+            let now_state = match (c.status.as_str(), Day::parse_iso(&c.day)) {
                 ("passed", Some(d)) => {
                     reps[i].certified.push((d, d.add_days(days)));
                     if d.add_days(days) > today {
@@ -778,11 +792,26 @@ impl App {
             if rank(now_state) > rank(state[i]) {
                 state[i] = now_state;
             }
+            let kit = kit_state.entry(c.audience_id).or_insert_with(|| vec![TrainingState::NotStarted; people.len()]);
+            if rank(now_state) > rank(kit[i]) {
+                kit[i] = now_state;
+            }
         }
-        let mut counts: Vec<(TrainingState, u64)> = [TrainingState::NotStarted, TrainingState::InProgress, TrainingState::Passed, TrainingState::Failed, TrainingState::Expired].iter().map(|s| (*s, 0)).collect();
-        for s in state {
-            counts.iter_mut().find(|(k, _)| *k == s).unwrap().1 += 1;
-        }
-        Ok((reps, counts))
+        let count = |states: &[TrainingState]| -> Vec<(TrainingState, u64)> {
+            [TrainingState::NotStarted, TrainingState::InProgress, TrainingState::Passed, TrainingState::Failed, TrainingState::Expired]
+                .iter()
+                .map(|k| (*k, states.iter().filter(|s| *s == k).count() as u64))
+                .collect()
+        };
+        let names: HashMap<Id, String> = ws.list_audiences()?.into_iter().map(|a| (a.id, format!("{} × {}", a.channel, a.persona))).collect();
+        let by_kit = kit_state
+            .iter()
+            .map(|(audience, states)| KitTraining {
+                audience_id: *audience,
+                kit: if *audience == 0 { "The launch as a whole (attested)".into() } else { names.get(audience).cloned().unwrap_or_else(|| format!("Audience {audience}")) },
+                states: count(states),
+            })
+            .collect();
+        Ok((reps, count(&state), by_kit))
     }
 }

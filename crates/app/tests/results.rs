@@ -62,6 +62,10 @@ fn the_owner_sees_reps_others_see_the_comparison_and_the_deals_behind_it() {
     assert_eq!((r.results.deals, r.results.attributed), (40, 40));
     assert_eq!(r.results.reps.len(), 2);
     assert_eq!(r.results.certified.deals, 20, "Avery's deals, all after her pass");
+    let kit = &r.training_by_kit[0];
+    assert_eq!((r.training_by_kit.len(), kit.kit.as_str()), (1, "VAR × IT director"));
+    let state = |name: &str| kit.states.iter().find(|(s, _)| serde_json::to_value(s).unwrap() == name).unwrap().1;
+    assert_eq!((state("passed"), state("in-progress"), state("not-started")), (1, 1, 0));
     mira.set_workspace_owner(None).unwrap();
 
     let sam = person(dir.path(), "Sam", &ws);

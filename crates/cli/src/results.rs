@@ -282,6 +282,11 @@ fn ci(x: Option<[f64; 2]>) -> String {
     x.map(|c| format!("{:.1}% to {:.1}%", c[0] * 100.0, c[1] * 100.0)).unwrap_or_else(|| "—".into())
 }
 
+/// An interval of differences in points: "+2.1 to +9.8".
+fn ci_points(x: Option<[f64; 2]>) -> String {
+    x.map(|c| format!("{:+.1} to {:+.1}", c[0] * 100.0, c[1] * 100.0)).unwrap_or_else(|| "—".into())
+}
+
 fn money(x: Option<f64>, currency: &str) -> String {
     x.map(|v| format!("{v:.0} {currency}")).unwrap_or_else(|| "—".into())
 }
@@ -325,15 +330,15 @@ pub fn results(workspace: &Path, launch: i64, format: Format, per_rep: bool) -> 
     say!("{}", group_line("Certified at close", &x.certified, &r.currency));
     say!("{}", group_line("Not yet certified", &x.not_certified, &r.currency));
     let d = &x.difference;
-    say!("Difference (raw)       {:>7} points (95% {})", d.raw.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci(d.raw_ci95));
-    say!("Difference (adjusted)  {:>7} points (95% {}), for {}", d.adjusted.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci(d.adjusted_ci95), d.adjusted_for.join(", "));
+    say!("Difference (raw)       {:>7} points (95% {})", d.raw.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci_points(d.raw_ci95));
+    say!("Difference (adjusted)  {:>7} points (95% {}), for {}", d.adjusted.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci_points(d.adjusted_ci95), d.adjusted_for.join(", "));
     say!("\n{}", d.verdict);
     let s = &x.same_reps;
     if s.reps > 0 {
         say!("\nThe same {} reps before and after certification:", s.reps);
         say!("{}", group_line("  Before", &s.before, &r.currency));
         say!("{}", group_line("  After", &s.after, &r.currency));
-        say!("  Difference {} points (95% {})", s.difference.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci(s.difference_ci95));
+        say!("  Difference {} points (95% {})", s.difference.map(|v| format!("{:+.1}", v * 100.0)).unwrap_or("—".into()), ci_points(s.difference_ci95));
     }
     if r.other_currency_deals > 0 {
         say!("\n{} won deals in other currencies than {} are left out of the amounts.", r.other_currency_deals, r.currency);
@@ -341,6 +346,10 @@ pub fn results(workspace: &Path, launch: i64, format: Format, per_rep: bool) -> 
     let training: Vec<String> = r.training.iter().filter(|(_, n)| *n > 0).map(|(s, n)| format!("{n} {}", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).collect();
     if !training.is_empty() {
         say!("\nReps on this launch's training today: {}.", training.join(", "));
+        for k in &r.training_by_kit {
+            let states: Vec<String> = k.states.iter().filter(|(_, n)| *n > 0).map(|(s, n)| format!("{n} {}", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).collect();
+            say!("  {}: {}", k.kit, states.join(", "));
+        }
     }
     if !r.unknown_owners.is_empty() {
         say!("\nDeal owners not on the roster (map them with pitchbridge people map):");

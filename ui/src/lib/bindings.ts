@@ -1097,6 +1097,12 @@ export type ImportProgress = { done: number, total: number, };
 
 export type TrainingState = "not-started" | "in-progress" | "passed" | "failed" | "expired";
 
+export type KitTraining = { 
+/**
+ * The kit's audience; 0 for certifications attested for the launch as a whole.
+ */
+audience_id: number, kit: string, states: Array<[TrainingState, number]>, };
+
 export type GroupResult = { deals: number, won: number, win_rate: number | null, ci95: [number, number] | null, 
 /**
  * The mean amount of won deals, with Student's t interval.
@@ -1194,9 +1200,13 @@ per_rep: boolean,
  */
 unknown_owners: Array<[string, number]>, 
 /**
- * Reps by their state on the launch's training today.
+ * Reps by their state on the launch's training today (their best state on any kit).
  */
 training: Array<[TrainingState, number]>, 
+/**
+ * The same for each kit with any result.
+ */
+training_by_kit: Array<KitTraining>, 
 /**
  * Loss reasons of lost deals, with the claims and objections each is about and whether an
  * approved objection-handling pitch answers it; unanswered first.
