@@ -18,6 +18,7 @@ pub mod glossary;
 pub mod import;
 pub mod launch_kit;
 pub mod launches;
+pub mod memory;
 pub mod messages;
 pub mod pitch_editor;
 pub mod pitches;

@@ -12,6 +12,7 @@ mod profile;
 mod review;
 mod kit_review;
 mod results;
+mod memory;
 mod status;
 
 use pitchbridge_app::error::{ApiError, ApiResult, ErrorCode};
@@ -251,6 +252,25 @@ enum Command {
         #[arg(long, value_name = "EMAIL")]
         to: Option<String>,
     },
+    /// The memory of approved wording: TMX export and import, and a concordance search.
+    Tm {
+        #[command(subcommand)]
+        action: memory::TmAction,
+    },
+    /// Approved wordings other pitches used for a claim like this one, graded like a CAT
+    /// tool's matches (context, exact, 95–99 with numbers carried in, 85–94, 75–84).
+    ///
+    /// Example: pitchbridge suggest --workspace team.pitchbridge --audience 2 "Month-end close takes 40% less time."
+    Suggest {
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The audience the wording is for: the same claim for the same audience is a context match.
+        #[arg(long)]
+        audience: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        text: String,
+    },
     /// Your profile (name, email, role) and signing key: the desktop app's own.
     Profile {
         #[command(subcommand)]
@@ -293,6 +313,8 @@ fn main() -> ExitCode {
         Command::Deals { action } => return results::deals(action),
         Command::Results { workspace, launch, format, per_rep } => return results::results(&workspace, launch, format, per_rep),
         Command::Owner { workspace, claim, to } => return results::owner(&workspace, claim, to.as_deref()),
+        Command::Tm { action } => return memory::tm(action),
+        Command::Suggest { workspace, audience, format, text } => return memory::suggest(&workspace, audience, format, &text),
         Command::Market { workspace, launch, product_line, available, forget } => {
             return results::market(&workspace, launch, product_line.as_deref(), &available, &forget)
         }
@@ -486,7 +508,7 @@ fn run(command: Command) -> ApiResult<()> {
                 None => say!("Imported as message {} with {} claims.", outcome.message_id, outcome.claim_count),
             }
         }
-        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } | Command::People { .. } | Command::Training { .. } | Command::Deals { .. } | Command::Results { .. } | Command::Market { .. } | Command::Owner { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Status { .. } | Command::Kit { .. } | Command::LaunchKit { .. } | Command::KitCheck { .. } | Command::People { .. } | Command::Training { .. } | Command::Deals { .. } | Command::Results { .. } | Command::Market { .. } | Command::Owner { .. } | Command::Tm { .. } | Command::Suggest { .. } => unreachable!("handled in main"),
         Command::Report { workspace, launch, at, output } => {
             let app = open(&workspace)?;
             let format = if output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) { ExportFormat::Docx } else { ExportFormat::Pdf };

@@ -12,6 +12,7 @@ mod decisions;
 mod error;
 mod glossary;
 mod launches;
+mod memory;
 mod messages;
 mod pitch_doc;
 mod pitches;
@@ -42,6 +43,7 @@ pub use review::{
 };
 pub use review_copy::{PackageLink, ReviewPackage, META_COPY_LAST_COMMENT, META_COPY_OF, PACKAGE_FORMAT};
 pub use search::{SearchHit, SearchHitKind};
+pub use memory::{ApprovedBlock, NewPair, PairRow};
 pub use results::{CertificationRow, ClosedDeal, ClosedDealRow, OWNER_KEY, DealImportCounts, DealOutcome, DealRow, DealTerms, PersonRow, ResultsScope};
 pub use training::{DEFAULT_CERTIFICATION, ItemState, KitDecisionRecord, KitReview, KitSubmission};
 pub use views::{
@@ -66,6 +68,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_training.sql")),
     (10, include_str!("../migrations/0010_training_review.sql")),
     (11, include_str!("../migrations/0011_results.sql")),
+    (12, include_str!("../migrations/0012_memory.sql")),
 ];
 
 /// The newest workspace format this build reads and writes.
