@@ -15,13 +15,14 @@ apt_install_missing "test tools" "${TEST_PACKAGES[@]}"
 
 # Readers from PyPI the tests check written files with, in a virtual environment of their own:
 # pygiftparser reads the GIFT quizzes training kits write, Anki's own library imports their
-# decks, and statsmodels, scipy and pandas recompute launch results from the same files.
+# decks, statsmodels, scipy and pandas recompute launch results from the same files, and
+# translate-toolkit reads and writes the TMX memories.
 ORACLES="$CACHE/tools/oracles"
-if ! "$ORACLES/bin/python" -c "import pygiftparser, anki, statsmodels, scipy, pandas" 2>/dev/null; then
+if ! "$ORACLES/bin/python" -c "import pygiftparser, anki, statsmodels, scipy, pandas, translate.storage.tmx" 2>/dev/null; then
   echo "==> Installing the Python readers the tests check files with"
   rm -rf "$ORACLES"
   python3 -m venv "$ORACLES"
-  "$ORACLES/bin/pip" install --quiet "pygiftparser==1.1" "anki==26.9.3" "statsmodels==0.14.4" "scipy==1.14.1"
+  "$ORACLES/bin/pip" install --quiet "pygiftparser==1.1" "anki==26.9.3" "statsmodels==0.14.4" "scipy==1.14.1" "translate-toolkit==3.15.2"
 fi
 export PITCHBRIDGE_ORACLE_PYTHON="$ORACLES/bin/python"
 
