@@ -77,6 +77,11 @@ impl App {
             .ok_or_else(|| ApiError::new(ErrorCode::NoWorkspace, "No workspace is open. Open or create one from the File menu."))
     }
 
+    /// The open workspace to write to directly: for benchmarks that fill one quickly.
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        self.workspace.as_mut()
+    }
+
     pub fn workspace(&self) -> Option<&Workspace> {
         self.workspace.as_ref()
     }
