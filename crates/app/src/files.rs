@@ -29,6 +29,8 @@ pub enum Saving {
     ReadinessReport(Id),
     /// A training kit (or launch kit) for a launch and an audience.
     TrainingKit { launch_id: Id, audience_id: Id, what: &'static str },
+    /// The memory of approved wording as TMX.
+    Memory,
 }
 
 /// The name (without extension) and folder a save dialog opens with.
@@ -136,6 +138,10 @@ impl App {
                 let audience = self.ws()?.get_audience(audience_id)?;
                 let stem = format!("{} {} {} {what}", launch, audience.channel, audience.persona);
                 SaveSuggestion { stem: file_stem_for(&stem), folder: self.workspace_folder() }
+            }
+            Saving::Memory => {
+                let name = self.workspace().and_then(|w| w.path().file_stem().map(|s| s.to_string_lossy().into_owned())).unwrap_or_else(|| "Workspace".into());
+                SaveSuggestion { stem: format!("{} memory", file_stem_for(&name)), folder: self.workspace_folder() }
             }
         })
     }

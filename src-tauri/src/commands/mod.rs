@@ -11,6 +11,7 @@ pub mod export;
 pub mod glossary;
 pub mod import;
 pub mod launches;
+pub mod memory;
 pub mod messages;
 pub mod pitch_editor;
 pub mod pitches;

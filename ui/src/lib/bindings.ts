@@ -1249,4 +1249,48 @@ export type PersonRow = { id: number, email: string, name: string, partner: stri
 
 export type ResultsScope = { launch_id: number, launch_name: string, product_line: string, launch_date: string, availability: Array<[string, string]>, };
 
+export type Band = "75-84" | "85-94" | "95-99" | "exact" | "context";
+
+export type Substitution = { from: string, to: string, };
+
+export type SuggestRequest = { 
+/**
+ * The claim's text (several claims' texts, joined, for a paragraph linked to several).
+ */
+text: string, 
+/**
+ * The claims, when known: a pair of the same claim for the same audience is a context match.
+ */
+claimIds: number[], audienceId: number | null, 
+/**
+ * A pitch whose own wording is not offered back to it.
+ */
+excludePitchId: number | null, };
+
+export type Suggestion = { 
+/**
+ * 101 for context, 100 for exact, else the match in percent.
+ */
+score: number, band: Band, 
+/**
+ * The approved sentence, with the claim's numbers carried in.
+ */
+text: string, substitutions: Array<Substitution>, 
+/**
+ * The claim text it was approved for.
+ */
+source: string, claim_ids: number[], pitch_id: number | null, pitch_title: string, audience_id: number | null, audience_name: string, approved_by: string, approved_on: string, 
+/**
+ * "pitch" (approved here) or "tmx" (read from a memory file).
+ */
+origin: string, };
+
+export type ConcordanceHit = { text: string, source: string, claim_ids: number[], pitch_title: string, audience_name: string, approved_by: string, approved_on: string, };
+
+export type TmxImport = { read: number, added: number, 
+/**
+ * Units without both a source and a target.
+ */
+skipped: number, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -20,6 +20,7 @@ import type {
   Claim,
   CollateralType,
   CompareVersionsRequest,
+  ConcordanceHit,
   CreateMessageRequest,
   CreatePitchRequest,
   DateOrder,
@@ -95,6 +96,9 @@ import type {
   StartupSnapshot,
   SubmitKitRequest,
   SubmitRequest,
+  SuggestRequest,
+  Suggestion,
+  TmxImport,
   TrainingImport,
   TrainingItemRequest,
   TrainingKit,
@@ -293,6 +297,26 @@ export function updateLaunch(req: UpdateLaunchRequest): Promise<Launch> {
 
 export function deleteLaunch(id: number): Promise<void> {
   return call<void>("delete_launch", { id });
+}
+
+// ---- memory ------------------------------------------------------------------------------------
+
+export function suggestWording(req: SuggestRequest): Promise<Suggestion[]> {
+  return call<Suggestion[]>("suggest_wording", { req });
+}
+
+export function concordance(phrase: string): Promise<ConcordanceHit[]> {
+  return call<ConcordanceHit[]>("concordance", { phrase });
+}
+
+/** Saves the memory as TMX where the person chooses: how many pairs, or `None` when cancelled. */
+export function exportMemoryTmx(): Promise<number | null> {
+  return call<number | null>("export_memory_tmx");
+}
+
+/** Reads a TMX file the person chooses into the memory; `None` when cancelled. */
+export function importMemoryTmx(): Promise<TmxImport | null> {
+  return call<TmxImport | null>("import_memory_tmx");
 }
 
 // ---- messages ----------------------------------------------------------------------------------
