@@ -41,6 +41,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { combos: [["Ctrl", "Shift", "Enter"]], does: "Stale link: it still holds" },
       { combos: [["←"], ["→"]], does: "On the pane divider: make the claims pane narrower or wider" },
       { combos: [["Ctrl", "Shift", "A"]], does: "Show or hide the audience research" },
+      { combos: [["Alt", "1"], ["Alt", "5"]], does: "Put approved wording 1 … 5 from other pitches in the paragraph (links kept)" },
+      { combos: [["Ctrl", "Shift", "F"]], does: "Approved sentences that use the selected phrase" },
     ],
   },
   {

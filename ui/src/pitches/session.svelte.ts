@@ -21,6 +21,7 @@ import { PitchFormatting } from "./format.svelte";
 import { guide } from "./guide.svelte";
 import { PaneLayout } from "./layout.svelte";
 import { PitchLinking } from "./linking.svelte";
+import { PitchMemory } from "./memory.svelte";
 import { PitchSaving } from "./saving.svelte";
 
 export class PitchSession {
@@ -71,6 +72,7 @@ export class PitchSession {
   readonly format: PitchFormatting = new PitchFormatting(this);
   readonly exports: PitchExport = new PitchExport(this);
   readonly checks: PitchChecks = new PitchChecks(this);
+  readonly memory: PitchMemory = new PitchMemory(this);
 
   #countTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -187,6 +189,7 @@ export class PitchSession {
         if (key !== this.currentKey) {
           this.currentKey = key;
           this.currentSection = this.#sectionNameOf(key);
+          this.memory.schedule();
           // The writer moved the caret (not the editor opening with its caret at the start):
           // the claims pane brings the paragraph's claims into view.
           if (this.controller?.view.hasFocus()) this.follow.follow(key);
@@ -321,6 +324,8 @@ export class PitchSession {
     else if (mod && !event.shiftKey && key === "e") exports.toggleMenu();
     else if (event.key === "Escape" && exports.menuOpen) exports.menuOpen = false;
     else if (mod && key === ".") linking.nextStale();
+    else if (event.altKey && !mod && /^Digit[1-5]$/.test(event.code)) handled = this.memory.insert(Number(event.code.slice(5)) - 1);
+    else if (mod && event.shiftKey && key === "f") void this.memory.concord(this.controller?.selectedText() ?? "");
     else if (event.key === "F6") {
       if (document.activeElement?.closest("[data-testid=claims-pane]")) this.controller?.view.focus();
       else this.claimsPane?.focus();

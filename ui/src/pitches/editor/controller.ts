@@ -247,6 +247,34 @@ export class PitchEditorController {
     return blockKeyAt(this.view, this.view.state.selection.head);
   }
 
+  /** Replaces the text of the block with `key` by `text` (plain), keeping the block itself (its
+   *  key, so its links, and its kind), as one step Ctrl+Z takes back. False when no such block. */
+  replaceBlockText(key: string, text: string): boolean {
+    const state = this.view.state;
+    let at: { pos: number; size: number } | null = null;
+    state.doc.descendants((node, pos) => {
+      if (at) return false;
+      if (node.isTextblock && node.attrs.key === key) {
+        at = { pos, size: node.content.size };
+        return false;
+      }
+      return true;
+    });
+    if (!at) return false;
+    const { pos, size } = at as { pos: number; size: number };
+    const tr = state.tr.replaceWith(pos + 1, pos + 1 + size, text ? schema.text(text) : []);
+    tr.setSelection(TextSelection.create(tr.doc, pos + 1 + text.length));
+    this.view.dispatch(tr.scrollIntoView());
+    this.view.focus();
+    return true;
+  }
+
+  /** The selected text, spaces between blocks. */
+  selectedText(): string {
+    const { from, to } = this.view.state.selection;
+    return this.view.state.doc.textBetween(from, to, " ");
+  }
+
   run(command: Command): boolean {
     const done = command(this.view.state, this.view.dispatch, this.view);
     this.view.focus();
