@@ -73,6 +73,16 @@ pub struct Suggestion {
     pub approved_on: String,
     /// "pitch" (approved here) or "tmx" (read from a memory file).
     pub origin: String,
+    /// How the deals that used the pitch fared, once deals name it.
+    pub fared: Option<Fared>,
+}
+
+/// Closed deals that named a pitch, and how many were won.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct Fared {
+    pub deals: u64,
+    pub won: u64,
+    pub win_rate: f64,
 }
 
 /// An approved sentence holding a phrase, and the claims it says.
@@ -222,6 +232,14 @@ impl App {
             }
         });
         out.truncate(MAX_SUGGESTIONS);
+        for s in out.iter_mut() {
+            if let Some(p) = s.pitch_id {
+                let (deals, won) = ws.pitch_deal_outcomes(p, &s.pitch_title)?;
+                if deals > 0 {
+                    s.fared = Some(Fared { deals, won, win_rate: won as f64 / deals as f64 });
+                }
+            }
+        }
         Ok(out)
     }
 
@@ -328,5 +346,6 @@ fn suggestion(r: PairRow, score: u32, band: Band, text: String, substitutions: V
         approved_by: r.approved_by,
         approved_on: r.approved_on,
         origin: r.origin,
+        fared: None,
     }
 }

@@ -62,6 +62,13 @@ fn a_claim_said_again_gets_the_approved_wording_graded_with_its_numbers() {
     ok(&config, &["suggest", "--workspace", &ws, "--format", "json", &long]);
     assert!(suggestions(&config, &ws, "月末决算缩短四天").is_empty());
 
+    // Once deals name the pitch the wording comes from, how they fared is shown with it.
+    let title: String = rusqlite::Connection::open(&ws).unwrap().query_row("SELECT title FROM pitch WHERE id = ?1", [exact[0]["pitch_id"].as_i64().unwrap()], |r| r.get(0)).unwrap();
+    let deals = _dir.path().join("deals.csv");
+    std::fs::write(&deals, format!("Deal ID,Owner,Stage,Close Date,Pitch\nD1,a@x.example,Closed Won,2027-03-10,{title}\nD2,a@x.example,Closed Lost,2027-03-11,{title}\nD3,a@x.example,Closed Won,2027-03-12,{}\nD4,a@x.example,Closed Won,2027-03-12,\n", exact[0]["pitch_id"])).unwrap();
+    ok(&config, &["deals", "import", "--workspace", &ws, "--mapping", "salesforce", deals.to_str().unwrap()]);
+    assert_eq!(suggestions(&config, &ws, CLAIM_9)[0]["fared"], serde_json::json!({ "deals": 3, "won": 2, "win_rate": 2.0 / 3.0 }));
+
     // Text whose approval has lapsed is not offered: the message's prices and promotions end.
     rusqlite::Connection::open(&ws).unwrap().execute("UPDATE factory_message SET valid_until = '2026-01-01'", []).unwrap();
     assert!(suggestions(&config, &ws, CLAIM_9).is_empty(), "expired wording is withdrawn");

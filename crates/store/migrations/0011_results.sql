@@ -80,6 +80,8 @@ CREATE TABLE deal (
 ) STRICT, WITHOUT ROWID;
 -- A deal is one deal per source, whatever its product line.
 CREATE UNIQUE INDEX deal_identity ON deal (source, deal_id);
+-- The deals that name the pitch or kit they used: how approved wording fared.
+CREATE INDEX deal_pitch ON deal (pitch COLLATE NOCASE) WHERE pitch != '';
 
 CREATE VIEW deal_view AS
 SELECT d.source, d.deal_id, d.product_line, o.text AS owner, d.account,

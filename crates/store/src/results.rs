@@ -411,6 +411,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// How the deals that name a pitch (by its id or its title, as the CRM field holds it)
+    /// fared: (closed deals, won).
+    pub fn pitch_deal_outcomes(&self, pitch_id: Id, title: &str) -> Result<(u64, u64)> {
+        let (n, won): (i64, i64) = self.conn.prepare_cached(
+            "SELECT count(*), coalesce(sum(outcome = 1), 0) FROM deal WHERE pitch IN (?1, ?2) COLLATE NOCASE AND pitch != '' AND outcome != 0",
+        )?
+        .query_row(params![pitch_id.to_string(), title], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((n as u64, won as u64))
+    }
+
     /// Names the workspace's owner by email; audited.
     pub fn set_workspace_owner(&mut self, email: &str, now: &str) -> Result<()> {
         self.in_transaction(|ws| {

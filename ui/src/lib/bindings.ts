@@ -1267,6 +1267,8 @@ claimIds: number[], audienceId: number | null,
  */
 excludePitchId: number | null, };
 
+export type Fared = { deals: number, won: number, win_rate: number, };
+
 export type Suggestion = { 
 /**
  * 101 for context, 100 for exact, else the match in percent.
@@ -1283,7 +1285,11 @@ source: string, claim_ids: number[], pitch_id: number | null, pitch_title: strin
 /**
  * "pitch" (approved here) or "tmx" (read from a memory file).
  */
-origin: string, };
+origin: string, 
+/**
+ * How the deals that used the pitch fared, once deals name it.
+ */
+fared: Fared | null, };
 
 export type ConcordanceHit = { text: string, source: string, claim_ids: number[], pitch_title: string, audience_name: string, approved_by: string, approved_on: string, };
 
