@@ -58,6 +58,9 @@ if ! timeout --kill-after=30 1500 xvfb-run -a -s "-screen 0 1280x800x24" cargo t
   exit 1
 fi
 
+echo "==> The packages: build, install, check as a desktop sees them, remove"
+bash "$ROOT/scripts/test-package.sh" 2>&1 | grep -v '^ *Compiling ' | tee -a "$LOG"
+
 # One line for the whole run: every cargo "test result" line and vitest's "Tests" line added up.
 awk '/^test result:|^ +Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
      END { printf "Total: %d passed, %d failed\n", p, f }' "$LOG"

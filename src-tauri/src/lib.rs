@@ -60,7 +60,26 @@ fn absolute(p: PathBuf) -> PathBuf {
     std::path::absolute(&p).unwrap_or(p)
 }
 
+const USAGE: &str = "Usage: pitchbridge-desktop [WORKSPACE.pitchbridge] [--import FILE]
+
+Opens the Pitchbridge desktop app on a workspace (the one from last time, or the demo on the
+first start). --import FILE imports a Word, Markdown or text file as Factory material once the
+workspace is open. The command line is `pitchbridge`; `pitchbridge help` lists its commands.
+
+Example: pitchbridge-desktop ~/Documents/team.pitchbridge";
+
 pub fn run() {
+    // Answered without a window: package managers and scripts check these.
+    if let Some(a) = std::env::args().nth(1) {
+        if a == "--version" || a == "-V" {
+            println!("pitchbridge-desktop {}", env!("CARGO_PKG_VERSION"));
+            return;
+        }
+        if a == "--help" || a == "-h" {
+            println!("{USAGE}");
+            return;
+        }
+    }
     startup::mark_start();
     painting::choose_painter();
     let workspace = workspace_argument(std::env::args().skip(1)).map(absolute);

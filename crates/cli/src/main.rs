@@ -34,6 +34,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create a new workspace file (with the demo launch when --demo is given).
+    ///
+    /// Example: pitchbridge init --demo team.pitchbridge
     Init {
         /// Fill the new workspace with the demo launch, audiences, glossary and pitches, the
         /// pitches taken through review as on the desktop's first start.
@@ -42,11 +44,17 @@ enum Command {
         workspace: PathBuf,
     },
     /// List launches, Factory messages, audiences and pitches, with their ids.
+    ///
+    /// Example: pitchbridge list team.pitchbridge
     List { workspace: PathBuf },
     /// Full-text search over claims and pitch text.
+    ///
+    /// Example: pitchbridge search team.pitchbridge "month-end"
     Search { workspace: PathBuf, query: String },
     /// Import a Word (.docx), Markdown or text file as a new Factory message, or as a new
     /// version of one (--version-of). Shows what it will do; --dry-run stops there.
+    ///
+    /// Example: pitchbridge import --workspace team.pitchbridge --launch 1 --dry-run brief.docx
     Import {
         #[arg(long)]
         workspace: PathBuf,
@@ -66,6 +74,8 @@ enum Command {
     },
     /// Run the pitch checks on a Markdown or text file, with no workspace. Exits 0 when nothing
     /// of error severity is found, 1 when something is, 2 on bad input.
+    ///
+    /// Example: pitchbridge check --type email --glossary glossary.csv draft.md
     Check {
         /// Check against this collateral type's limits (elevator-pitch, email, one-pager,
         /// battle-card, call-script, objection-handling).
@@ -156,9 +166,13 @@ enum Command {
     },
     /// Check the workspace's audit trail: every event intact and in order. Exits 0 when it is,
     /// 1 with the first broken link when it is not.
+    ///
+    /// Example: pitchbridge verify-audit team.pitchbridge
     VerifyAudit { workspace: PathBuf },
     /// Export a pitch (--workspace and --pitch) or a Markdown file (--markdown) as finished
     /// collateral. Written through a temporary file: a failed export leaves nothing behind.
+    ///
+    /// Example: pitchbridge export --workspace team.pitchbridge --pitch 3 --format pdf -o card.pdf
     Export {
         #[arg(long, requires = "pitch", conflicts_with = "markdown")]
         workspace: Option<PathBuf>,

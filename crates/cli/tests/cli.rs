@@ -102,3 +102,47 @@ fn import_a_file_then_a_new_version_and_refuse_a_bad_one() {
     assert!(!ok);
     assert!(err.contains("not a Word document"), "{err}");
 }
+
+/// Every command's help ends with an example of it: a person reads `pitchbridge help X` once.
+#[test]
+fn every_command_has_an_example_in_its_help() {
+    fn commands(prefix: &[&str]) -> Vec<Vec<String>> {
+        let mut args: Vec<&str> = prefix.to_vec();
+        args.push("--help");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(&args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut found = Vec::new();
+        let mut in_commands = false;
+        for line in text.lines() {
+            if line.starts_with("Commands:") {
+                in_commands = true;
+                continue;
+            }
+            if in_commands {
+                let Some(name) = line.strip_prefix("  ").and_then(|l| l.split_whitespace().next()) else { break };
+                if name != "help" && !line.starts_with("   ") {
+                    let mut path: Vec<String> = prefix.iter().map(|s| s.to_string()).collect();
+                    path.push(name.to_string());
+                    found.push(path);
+                }
+            }
+        }
+        found
+    }
+    let mut missing = Vec::new();
+    let top = commands(&[]);
+    assert!(top.len() > 20, "{top:?}");
+    for cmd in top {
+        let refs: Vec<&str> = cmd.iter().map(String::as_str).collect();
+        let subs = commands(&refs);
+        for path in if subs.is_empty() { vec![cmd.clone()] } else { subs } {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.push("--help");
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_pitchbridge")).args(&args).output().unwrap();
+            if !String::from_utf8_lossy(&out.stdout).contains("Example: pitchbridge") {
+                missing.push(path.join(" "));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no example in the help of: {missing:?}");
+}
