@@ -2,6 +2,7 @@
 //! UI's typed listeners (`ui/src/lib/commands.ts`) are generated from these impls.
 
 use pitchbridge_app::error::ApiError;
+use pitchbridge_app::opened_files::OpenedFile;
 use pitchbridge_app::results::ImportProgress;
 use pitchbridge_app::workspace::WorkspaceInfo;
 use serde::Serialize;
@@ -31,6 +32,13 @@ pub struct ImportRequested;
 impl ShellEvent for ImportRequested {
     const NAME: &'static str = "import-requested";
     type Payload = String;
+}
+
+/// A review package, decision or reviewer card was opened from the desktop while we run.
+pub struct FileOpenRequested;
+impl ShellEvent for FileOpenRequested {
+    const NAME: &'static str = "file-open-requested";
+    type Payload = OpenedFile;
 }
 
 /// Help → Keyboard Shortcuts (F1).

@@ -12,14 +12,14 @@ mod startup;
 mod state;
 mod window;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use pitchbridge_app::App;
 use pitchbridge_core::clock::SystemClock;
 use tauri::Manager;
 
-use state::{PendingImport, Shared};
+use state::{PendingImport, PendingOpen, Shared};
 
 /// The default workspace, in the OS app-data directory.
 const DEFAULT_WORKSPACE: &str = "Workspace.pitchbridge";
@@ -35,11 +35,30 @@ fn workspace_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf>
             return Some(PathBuf::from(p));
         } else if a == "--import" {
             args.next();
-        } else if !a.starts_with('-') && bare.is_none() {
+        } else if !a.starts_with('-') && bare.is_none() && !is_review_file(Path::new(&a)) {
             bare = Some(PathBuf::from(a));
         }
     }
     bare
+}
+
+/// A review package, decision or reviewer card: opened in the workspace, not as one.
+fn is_review_file(path: &Path) -> bool {
+    use pitchbridge_app::opened_files::{opened_kind, OpenedKind};
+    matches!(opened_kind(path), Some(OpenedKind::ReviewPackage | OpenedKind::Decision | OpenedKind::ReviewerCard))
+}
+
+/// The first bare argument that is a review package, decision or reviewer card.
+fn opened_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--workspace" || a == "--import" {
+            args.next();
+        } else if !a.starts_with('-') && is_review_file(Path::new(&a)) {
+            return Some(PathBuf::from(a));
+        }
+    }
+    None
 }
 
 /// `--import FILE`: a Word, Markdown or text file to import once the workspace is open (what
@@ -60,11 +79,12 @@ fn absolute(p: PathBuf) -> PathBuf {
     std::path::absolute(&p).unwrap_or(p)
 }
 
-const USAGE: &str = "Usage: pitchbridge-desktop [WORKSPACE.pitchbridge] [--import FILE]
+const USAGE: &str = "Usage: pitchbridge-desktop [WORKSPACE.pitchbridge | FILE.pbreview | FILE.pbdecision | FILE.pbreviewer] [--import FILE]
 
 Opens the Pitchbridge desktop app on a workspace (the one from last time, or the demo on the
-first start). --import FILE imports a Word, Markdown or text file as Factory material once the
-workspace is open. The command line is `pitchbridge`; `pitchbridge help` lists its commands.
+first start). A review package is opened as a review copy (asked where first), a decision is
+shown before it is applied, a reviewer card offers to add the reviewer. --import FILE imports a
+Word, Markdown or text file as Factory material once the workspace is open. The command line is `pitchbridge`; `pitchbridge help` lists its commands.
 
 Example: pitchbridge-desktop ~/Documents/team.pitchbridge";
 
@@ -84,9 +104,10 @@ pub fn run() {
     painting::choose_painter();
     let workspace = workspace_argument(std::env::args().skip(1)).map(absolute);
     let import = import_argument(std::env::args().skip(1)).map(absolute);
+    let opened = opened_argument(std::env::args().skip(1)).map(absolute);
 
     #[cfg(unix)]
-    let listener = match single_instance::claim(workspace.as_deref(), import.as_deref()) {
+    let listener = match single_instance::claim(workspace.as_deref(), import.as_deref(), opened.as_deref()) {
         single_instance::Claim::Primary(l) => Some(l),
         single_instance::Claim::HandedOver => {
             println!("Pitchbridge is already running; its window was brought to the front.");
@@ -105,6 +126,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)
         .manage(PendingImport(Mutex::new(import.map(|p| p.display().to_string()))))
+        .manage(PendingOpen(Mutex::new(opened.as_deref().and_then(pitchbridge_app::opened_files::opened_file))))
         .menu(|h| menu::build(h))
         .on_menu_event(menu::on_event)
         .on_page_load(|_, payload| startup::mark(&format!("page-{:?}", payload.event())))

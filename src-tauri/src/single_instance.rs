@@ -11,7 +11,7 @@ use pitchbridge_app::workspace::OpenWorkspaceRequest;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 
-use crate::events::{self, ImportRequested};
+use crate::events::{self, FileOpenRequested, ImportRequested};
 use crate::state::Shared;
 use crate::window;
 
@@ -21,6 +21,9 @@ struct Handover {
     /// `--import FILE` given to the later start.
     #[serde(default)]
     import: Option<String>,
+    /// A review package, decision or reviewer card double-clicked while we run.
+    #[serde(default)]
+    opened: Option<String>,
 }
 
 pub enum Claim {
@@ -45,7 +48,7 @@ fn user_id() -> String {
     std::env::var("USER").unwrap_or_else(|_| "user".into())
 }
 
-pub fn claim(workspace: Option<&Path>, import: Option<&Path>) -> Claim {
+pub fn claim(workspace: Option<&Path>, import: Option<&Path>, opened: Option<&Path>) -> Claim {
     let path = socket_path();
     if let Some(dir) = path.parent() {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -56,6 +59,7 @@ pub fn claim(workspace: Option<&Path>, import: Option<&Path>) -> Claim {
         let msg = Handover {
             workspace: workspace.map(|p| p.display().to_string()),
             import: import.map(|p| p.display().to_string()),
+            opened: opened.map(|p| p.display().to_string()),
         };
         let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
         let sent = serde_json::to_string(&msg)
@@ -83,13 +87,16 @@ pub fn serve(listener: UnixListener, handle: AppHandle) {
             if reader.read_line(&mut line).is_err() {
                 continue;
             }
-            let msg: Handover = serde_json::from_str(line.trim()).unwrap_or(Handover { workspace: None, import: None });
+            let msg: Handover = serde_json::from_str(line.trim()).unwrap_or(Handover { workspace: None, import: None, opened: None });
             let _ = (&stream).write_all(b"ok\n");
             let handle = handle.clone();
             tauri::async_runtime::spawn(async move {
                 window::focus(&handle);
                 if let Some(file) = msg.import {
                     events::emit::<ImportRequested>(&handle, file);
+                }
+                if let Some(file) = msg.opened.as_deref().and_then(|p| pitchbridge_app::opened_files::opened_file(Path::new(p))) {
+                    events::emit::<FileOpenRequested>(&handle, file);
                 }
                 let Some(path) = msg.workspace else { return };
                 let shared = handle.state::<Shared>().inner().clone();

@@ -46,3 +46,7 @@ impl Shared {
 
 /// A file named on the command line (`--import FILE`), waiting for the UI to import it.
 pub struct PendingImport(pub Mutex<Option<String>>);
+
+/// A review package, decision or reviewer card named on the command line (what a double-click
+/// does), for the UI to take once the workspace is open.
+pub struct PendingOpen(pub Mutex<Option<pitchbridge_app::opened_files::OpenedFile>>);

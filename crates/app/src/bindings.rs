@@ -37,6 +37,7 @@ use crate::review_files::*;
 use crate::workspace::*;
 use crate::training::{Certification, CertificationRequest, EditTrainingItemRequest, KitFormat, KitSourcePitch, TrainingExportRequest, TrainingItemRequest, TrainingKit, TrainingKitRequest};
 use crate::launch_kit::{LaunchKitOutcome, LaunchKitPlan, LaunchKitRequest};
+use crate::opened_files::{DecisionFilePreview, OpenedFile, OpenedKind, ReviewerCardPreview};
 use crate::memory::{ConcordanceHit, Fared, SuggestRequest, Suggestion, TmxImport};
 use pitchbridge_memory::{Band, Substitution};
 use crate::results::{DealGroup, DealImport, DealPreview, FileReading, ImportProgress, KitTraining, LaunchResults, PeopleImport, ResultDeal, ResultDeals, ResultsAccess, TrainingImport, TrainingState};
@@ -85,7 +86,7 @@ pub fn typescript() -> String {
         TextEncoding, RowProblem, FileReading, PeopleImport, TrainingImport, DateOrder, DecimalMark, DealField, DealMapping,
         DealPreview, DealImportCounts, DealImport, ImportProgress, TrainingState, KitTraining, GroupResult, DifferenceResult, SameRepsResult,
         RepResult, Results, TopicMatch, LossFeedback, LaunchResults, DealGroup, ResultDeal, ResultDeals, ResultsAccess, PersonRow,
-        ResultsScope, Band, Substitution, SuggestRequest, Fared, Suggestion, ConcordanceHit, TmxImport,
+        ResultsScope, Band, Substitution, SuggestRequest, Fared, Suggestion, ConcordanceHit, TmxImport, OpenedKind, OpenedFile, DecisionFilePreview, ReviewerCardPreview,
     );
     let mut out = String::from(
         "// Generated from the Rust types by pitchbridge-app (src/bindings.rs). Do not edit.\n\n",

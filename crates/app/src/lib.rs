@@ -20,6 +20,7 @@ pub mod launch_kit;
 pub mod launches;
 pub mod memory;
 pub mod messages;
+pub mod opened_files;
 pub mod pitch_editor;
 pub mod pitches;
 pub mod profile;

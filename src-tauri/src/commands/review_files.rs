@@ -3,13 +3,15 @@
 
 use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::files::{review_copy_path, Saving};
+use pitchbridge_app::opened_files::{DecisionFilePreview, OpenedFile, ReviewerCardPreview};
 use pitchbridge_app::review_files::DecisionImport;
 use pitchbridge_app::store::Reviewer;
 use pitchbridge_app::workspace::WorkspaceInfo;
 use pitchbridge_core::Id;
-use tauri::AppHandle;
+use tauri::{AppHandle, State};
 
 use super::Cmd;
+use crate::state::PendingOpen;
 
 const REVIEWER_CARD: (&str, &[&str]) = ("Pitchbridge reviewer card", &["pbreviewer"]);
 const REVIEW_PACKAGE: (&str, &[&str]) = ("Pitchbridge review package", &["pbreview"]);
@@ -78,4 +80,51 @@ pub async fn import_decision(handle: AppHandle, s: Cmd<'_>) -> ApiResult<Option<
         return Ok(None);
     };
     s.run(move |a| a.import_decision(&path)).await.map(Some)
+}
+
+/// The review package, decision or reviewer card the app was started with, once.
+#[tauri::command]
+pub fn take_opened_file(pending: State<'_, PendingOpen>) -> Option<OpenedFile> {
+    pending.0.lock().unwrap_or_else(|p| p.into_inner()).take()
+}
+
+/// Opens a review package handed over by the desktop as a review copy: at `copy` (beside the
+/// package), or where the person chooses when `choose` is set (`None` when they cancel).
+#[tauri::command]
+pub async fn open_review_package_file(handle: AppHandle, s: Cmd<'_>, package_path: String, copy: String, choose: bool) -> ApiResult<Option<WorkspaceInfo>> {
+    let package = std::path::PathBuf::from(package_path);
+    let mut copy = std::path::PathBuf::from(copy);
+    if choose {
+        let stem = copy.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let suggestion = pitchbridge_app::files::SaveSuggestion { stem, folder: copy.parent().map(std::path::Path::to_path_buf) };
+        let Some(chosen) = crate::dialogs::save_file(&handle, "Save the review copy", "Pitchbridge workspace", &[pitchbridge_app::store::EXTENSION], suggestion).await else {
+            return Ok(None);
+        };
+        copy = chosen.with_extension(pitchbridge_app::store::EXTENSION);
+    }
+    let info = s.run(move |a| a.open_review_package(&package, &copy)).await?;
+    crate::window::show_workspace(&handle, &info);
+    Ok(Some(info))
+}
+
+#[tauri::command]
+pub async fn preview_decision_file(s: Cmd<'_>, path: String) -> ApiResult<DecisionFilePreview> {
+    s.run(move |a| a.preview_decision_file(std::path::Path::new(&path))).await
+}
+
+/// Applies a decision file the person has seen the preview of.
+#[tauri::command]
+pub async fn apply_decision_file(s: Cmd<'_>, path: String) -> ApiResult<DecisionImport> {
+    s.run(move |a| a.import_decision(std::path::Path::new(&path))).await
+}
+
+#[tauri::command]
+pub async fn preview_reviewer_card(s: Cmd<'_>, path: String) -> ApiResult<ReviewerCardPreview> {
+    s.run(move |a| a.preview_reviewer_card(std::path::Path::new(&path))).await
+}
+
+/// Registers the reviewer of a card the person has seen.
+#[tauri::command]
+pub async fn add_reviewer_from_card(s: Cmd<'_>, path: String) -> ApiResult<Reviewer> {
+    s.run(move |a| a.import_reviewer_card(std::path::Path::new(&path))).await
 }

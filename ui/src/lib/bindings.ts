@@ -1299,4 +1299,28 @@ export type TmxImport = { read: number, added: number,
  */
 skipped: number, };
 
+export type OpenedKind = "workspace" | "review-package" | "decision" | "reviewer-card";
+
+export type OpenedFile = { kind: OpenedKind, path: string, 
+/**
+ * Where a review package's copy goes unless the person chooses: beside the package.
+ */
+reviewCopy: string | null, };
+
+export type DecisionFilePreview = { pitchTitle: string, 
+/**
+ * "approved", "approved-with-edits", "changes-requested".
+ */
+outcome: string, meaning: string, signer: string, signedAt: string, reasons: string, comments: number, 
+/**
+ * Whether it was made for the open workspace (it applies nowhere else).
+ */
+forThisWorkspace: boolean, };
+
+export type ReviewerCardPreview = { name: string, email: string, 
+/**
+ * Already registered here with the same key.
+ */
+alreadyRegistered: boolean, };
+
 export const ERROR_CODES: ReadonlyArray<ErrorCode> = ["no-workspace", "not-a-workspace", "workspace-corrupt", "newer-version", "file-not-found", "read-only", "not-found", "invalid-input", "disk-full", "io", "import-failed", "workspace-busy", "needs-confirmation", "review-refused", "internal"];

@@ -30,6 +30,7 @@ import type {
   DealPreview,
   DecideKitRequest,
   DecideRequest,
+  DecisionFilePreview,
   DecisionImport,
   DiffSpan,
   DismissFindingRequest,
@@ -61,6 +62,7 @@ import type {
   MessageDetail,
   MyExpiring,
   OpenWorkspaceRequest,
+  OpenedFile,
   PassphraseRequest,
   PeopleImport,
   PersonRow,
@@ -85,6 +87,7 @@ import type {
   ReverifyRequest,
   ReviewState,
   Reviewer,
+  ReviewerCardPreview,
   SavePitchDocRequest,
   SavePitchDocResult,
   SavePitchVersionRequest,
@@ -638,6 +641,37 @@ export function importDecision(): Promise<DecisionImport | null> {
   return call<DecisionImport | null>("import_decision");
 }
 
+/** The review package, decision or reviewer card the app was started with, once. */
+export function takeOpenedFile(): Promise<OpenedFile | null> {
+  return call<OpenedFile | null>("take_opened_file");
+}
+
+/**
+ * Opens a review package handed over by the desktop as a review copy: at `copy` (beside the
+ * package), or where the person chooses when `choose` is set (`None` when they cancel).
+ */
+export function openReviewPackageFile(packagePath: string, copy: string, choose: boolean): Promise<WorkspaceInfo | null> {
+  return call<WorkspaceInfo | null>("open_review_package_file", { packagePath, copy, choose });
+}
+
+export function previewDecisionFile(path: string): Promise<DecisionFilePreview> {
+  return call<DecisionFilePreview>("preview_decision_file", { path });
+}
+
+/** Applies a decision file the person has seen the preview of. */
+export function applyDecisionFile(path: string): Promise<DecisionImport> {
+  return call<DecisionImport>("apply_decision_file", { path });
+}
+
+export function previewReviewerCard(path: string): Promise<ReviewerCardPreview> {
+  return call<ReviewerCardPreview>("preview_reviewer_card", { path });
+}
+
+/** Registers the reviewer of a card the person has seen. */
+export function addReviewerFromCard(path: string): Promise<Reviewer> {
+  return call<Reviewer>("add_reviewer_from_card", { path });
+}
+
 // ---- training ----------------------------------------------------------------------------------
 
 export function trainingKit(req: TrainingKitRequest): Promise<TrainingKit> {
@@ -756,6 +790,11 @@ export function onWorkspaceError(handler: (payload: ApiError) => void): Promise<
 /** A second start asked to import a file (`--import FILE`). */
 export function onImportRequested(handler: (payload: string) => void): Promise<UnlistenFn> {
   return on<string>("import-requested", handler);
+}
+
+/** A review package, decision or reviewer card was opened from the desktop while we run. */
+export function onFileOpenRequested(handler: (payload: OpenedFile) => void): Promise<UnlistenFn> {
+  return on<OpenedFile>("file-open-requested", handler);
 }
 
 /** Help → Keyboard Shortcuts (F1). */

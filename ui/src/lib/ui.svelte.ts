@@ -21,6 +21,7 @@ import type {
   ReviewState,
   TrainingKit,
   FileReading,
+  OpenedFile,
   PersonRow,
 } from "./bindings";
 
@@ -71,7 +72,8 @@ export type DialogState =
   | ({ kind: "comment" } & CommentRequest)
   | { kind: "deal-import"; path: string; ondone: (summary: string, reading: FileReading) => void }
   | { kind: "results-scope"; launchId: number; ondone: () => void }
-  | { kind: "attest-certification"; launchId: number; people: PersonRow[]; ondone: () => void };
+  | { kind: "attest-certification"; launchId: number; people: PersonRow[]; ondone: () => void }
+  | { kind: "opened-file"; file: OpenedFile };
 
 /** A new comment on an exact range, or a reply to a thread. */
 export type CommentRequest = {
