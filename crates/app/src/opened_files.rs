@@ -44,6 +44,8 @@ pub struct DecisionFilePreview {
     pub comments: u32,
     /// Whether it was made for the open workspace (it applies nowhere else).
     pub for_this_workspace: bool,
+    /// Where the workspace it was made for is on this machine, when it has been opened here.
+    pub workspace_path: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -87,6 +89,30 @@ pub fn opened_kind(path: &Path) -> Option<OpenedKind> {
     }
 }
 
+/// The file in the person's configuration folder that says where each workspace they opened
+/// is (by its identity), so a decision can find the workspace it belongs to.
+const KNOWN_WORKSPACES: &str = "known-workspaces.json";
+
+/// Notes where a workspace is. Best effort: a folder that cannot be written loses nothing else.
+pub(crate) fn remember_workspace(dir: &Path, id: &str, path: &Path) {
+    let file = dir.join(KNOWN_WORKSPACES);
+    let mut known: std::collections::BTreeMap<String, String> = std::fs::read(&file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string();
+    if known.get(id) == Some(&path) {
+        return;
+    }
+    known.insert(id.to_string(), path);
+    if std::fs::create_dir_all(dir).is_ok() {
+        let _ = pitchbridge_export::write_file(&file, &serde_json::to_vec_pretty(&known).unwrap_or_default());
+    }
+}
+
+/// Where the workspace with this identity was last opened, if the file is still there.
+pub(crate) fn known_workspace(dir: &Path, id: &str) -> Option<std::path::PathBuf> {
+    let known: std::collections::BTreeMap<String, String> = serde_json::from_slice(&std::fs::read(dir.join(KNOWN_WORKSPACES)).ok()?).ok()?;
+    known.get(id).map(std::path::PathBuf::from).filter(|p| p.is_file())
+}
+
 /// The file as the UI is told of it.
 pub fn opened_file(path: &Path) -> Option<OpenedFile> {
     let kind = opened_kind(path)?;
@@ -110,7 +136,20 @@ impl App {
             reasons: d.reasons.clone(),
             comments: d.comments.len() as u32,
             for_this_workspace: here.as_deref() == Some(d.workspace_id.as_str()),
+            workspace_path: self.profile_dir.as_deref().and_then(|dir| known_workspace(dir, &d.workspace_id)).map(|p| p.display().to_string()),
         })
+    }
+
+    /// Opens the workspace a decision was made for (where it was last opened on this machine)
+    /// and applies the decision there.
+    pub fn apply_decision_in_its_workspace(&mut self, path: &Path) -> ApiResult<(crate::workspace::WorkspaceInfo, crate::review_files::DecisionImport)> {
+        let preview = self.preview_decision_file(path)?;
+        let target = preview
+            .workspace_path
+            .ok_or_else(|| ApiError::invalid("The workspace this decision was made for has not been opened on this machine. Open it, then open the decision again."))?;
+        let info = self.open_workspace(crate::workspace::OpenWorkspaceRequest { path: target, create: false })?;
+        let done = self.import_decision(path)?;
+        Ok((info, done))
     }
 
     /// Who a reviewer card names, before they are added.

@@ -120,6 +120,9 @@ impl App {
                 }
                 ws.set_actor(&self.actor());
                 let i = info(&ws);
+                if let (Some(dir), Ok(id)) = (self.profile_dir.as_deref(), ws.workspace_id()) {
+                    crate::opened_files::remember_workspace(dir, &id, ws.path());
+                }
                 self.workspace = Some(ws);
                 self.last_error = None;
                 Ok(i)

@@ -607,3 +607,38 @@ fn open_errors_untranslated_claims_and_own_open_comments_are_passed_only_with_a_
     assert!(event.payload.contains("Positioning is the one-pager"), "{}", event.payload);
     assert!(reviewer.verify_audit().unwrap().first_break.is_none());
 }
+
+/// A decision double-clicked while another workspace is open: the preview says whose it is,
+/// and it is applied in the workspace it was made for, found where it was last opened here.
+#[test]
+fn a_decision_opened_from_the_desktop_finds_its_workspace_and_each_file_is_known_by_content() {
+    use pitchbridge_app::opened_files::{opened_kind, OpenedKind};
+    let mut t = round_trip(PitchOutcome::Approved);
+    let writer_path = t.writer.workspace().unwrap().path().to_path_buf();
+    let other = t._dir.path().join("other.pitchbridge");
+    t.writer.open_or_create(&other, false).unwrap();
+    let preview = t.writer.preview_decision_file(&t.decision).unwrap();
+    assert!(!preview.for_this_workspace);
+    assert_eq!(preview.workspace_path.as_deref(), Some(writer_path.to_str().unwrap()));
+    assert_eq!(preview.outcome, "approved");
+    assert!(preview.signer.starts_with("Priya"));
+    let (info, done) = t.writer.apply_decision_in_its_workspace(&t.decision).unwrap();
+    assert_eq!(info.path, writer_path.display().to_string());
+    assert_eq!(done.pitch_id, t.pitch);
+    assert_eq!(t.writer.review_state(t.pitch).unwrap().status, PitchStatus::Approved);
+
+    // The reviewer's card, offered to a workspace that has them already.
+    let card = t._dir.path().join("priya.pbreviewer");
+    let seen = t.writer.preview_reviewer_card(&card).unwrap();
+    assert!(seen.name.starts_with("Priya") && seen.already_registered, "{seen:?}");
+
+    // Each kind known without its extension, by what it holds.
+    let bare = t._dir.path().join("no-extension");
+    for (file, kind) in [(&t.decision, OpenedKind::Decision), (&t.package, OpenedKind::ReviewPackage), (&writer_path, OpenedKind::Workspace), (&card, OpenedKind::ReviewerCard)] {
+        assert_eq!(opened_kind(file), Some(kind));
+        std::fs::copy(file, &bare).unwrap();
+        assert_eq!(opened_kind(&bare), Some(kind), "{}", file.display());
+    }
+    std::fs::write(&bare, "just text").unwrap();
+    assert_eq!(opened_kind(&bare), None);
+}

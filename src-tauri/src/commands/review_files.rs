@@ -118,6 +118,14 @@ pub async fn apply_decision_file(s: Cmd<'_>, path: String) -> ApiResult<Decision
     s.run(move |a| a.import_decision(std::path::Path::new(&path))).await
 }
 
+/// Opens the workspace a decision was made for and applies it there.
+#[tauri::command]
+pub async fn apply_decision_in_its_workspace(handle: AppHandle, s: Cmd<'_>, path: String) -> ApiResult<DecisionImport> {
+    let (info, done) = s.run(move |a| a.apply_decision_in_its_workspace(std::path::Path::new(&path))).await?;
+    crate::window::show_workspace(&handle, &info);
+    Ok(done)
+}
+
 #[tauri::command]
 pub async fn preview_reviewer_card(s: Cmd<'_>, path: String) -> ApiResult<ReviewerCardPreview> {
     s.run(move |a| a.preview_reviewer_card(std::path::Path::new(&path))).await

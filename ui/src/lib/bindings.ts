@@ -1315,7 +1315,11 @@ outcome: string, meaning: string, signer: string, signedAt: string, reasons: str
 /**
  * Whether it was made for the open workspace (it applies nowhere else).
  */
-forThisWorkspace: boolean, };
+forThisWorkspace: boolean, 
+/**
+ * Where the workspace it was made for is on this machine, when it has been opened here.
+ */
+workspacePath: string | null, };
 
 export type ReviewerCardPreview = { name: string, email: string, 
 /**

@@ -663,6 +663,11 @@ export function applyDecisionFile(path: string): Promise<DecisionImport> {
   return call<DecisionImport>("apply_decision_file", { path });
 }
 
+/** Opens the workspace a decision was made for and applies it there. */
+export function applyDecisionInItsWorkspace(path: string): Promise<DecisionImport> {
+  return call<DecisionImport>("apply_decision_in_its_workspace", { path });
+}
+
 export function previewReviewerCard(path: string): Promise<ReviewerCardPreview> {
   return call<ReviewerCardPreview>("preview_reviewer_card", { path });
 }
