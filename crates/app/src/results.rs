@@ -253,6 +253,13 @@ fn owner_index(people: &[PersonRow], aliases: &[(String, Id)], by_id: &HashMap<I
     index
 }
 
+/// Counted names, the most counted first (then by name).
+fn most_first(m: HashMap<String, u64>) -> Vec<(String, u64)> {
+    let mut v: Vec<_> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
 fn course_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
 }
@@ -333,12 +340,7 @@ impl App {
         }
         let now = self.clock.now();
         let recorded = self.ws_mut()?.record_certifications(&kept, &now)?;
-        let sorted = |m: HashMap<String, u64>| {
-            let mut v: Vec<_> = m.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v
-        };
-        Ok(TrainingImport { reading, recorded, not_started, unknown_people: sorted(unknown_people), unknown_courses: sorted(unknown_courses) })
+        Ok(TrainingImport { reading, recorded, not_started, unknown_people: most_first(unknown_people), unknown_courses: most_first(unknown_courses) })
     }
 
     /// Records by hand that a rep was certified on a launch (a kit, or the launch as a whole)
@@ -697,11 +699,6 @@ impl App {
         if !per_rep {
             results.reps.clear();
         }
-        let sorted = |m: HashMap<String, u64>| {
-            let mut v: Vec<_> = m.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v
-        };
         let product_lines = if results.deals == 0 { ws.deal_product_lines()? } else { Vec::new() };
         Ok(LaunchResults {
             launch_id,
@@ -712,10 +709,10 @@ impl App {
             other_currency_deals,
             results,
             per_rep,
-            unknown_owners: sorted(unknown),
+            unknown_owners: most_first(unknown),
             training,
             training_by_kit,
-            loss_reasons: if losses.is_empty() { Vec::new() } else { self.loss_feedback(launch_id, &sorted(losses))? },
+            loss_reasons: if losses.is_empty() { Vec::new() } else { self.loss_feedback(launch_id, &most_first(losses))? },
             product_lines,
         })
     }

@@ -4,10 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use pitchbridge_app::error::ApiResult;
 use pitchbridge_app::memory::SuggestRequest;
 
-use crate::terminal::{complain, say};
+use crate::terminal::{done, say};
 use crate::{open, Format};
 
 #[derive(Subcommand)]
@@ -42,15 +41,6 @@ pub enum TmAction {
     },
 }
 
-fn done(r: ApiResult<()>, what: &str) -> ExitCode {
-    match r {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            complain!("pitchbridge {what}: {}", e.message);
-            ExitCode::from(2)
-        }
-    }
-}
 
 pub fn tm(action: TmAction) -> ExitCode {
     done(

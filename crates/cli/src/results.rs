@@ -12,7 +12,7 @@ use pitchbridge_results::amount::DecimalMark;
 use pitchbridge_results::day::DateOrder;
 use pitchbridge_results::table::TextEncoding;
 
-use crate::terminal::{complain, say};
+use crate::terminal::{complain, done, say};
 use crate::{open, Format};
 
 fn encoding(s: &str) -> Result<TextEncoding, String> {
@@ -141,15 +141,6 @@ fn reading(r: &FileReading) {
     }
 }
 
-fn done(r: ApiResult<()>, what: &str) -> ExitCode {
-    match r {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            complain!("pitchbridge {what}: {}", e.message);
-            ExitCode::from(2)
-        }
-    }
-}
 
 pub fn people(action: PeopleAction) -> ExitCode {
     done(

@@ -61,3 +61,14 @@ mod tests {
         assert_eq!(escape("Grüße, 東京"), "Grüße, 東京");
     }
 }
+
+/// The exit of a command that either did its work (0) or could not, said why (2).
+pub fn done(r: pitchbridge_app::error::ApiResult<()>, what: &str) -> std::process::ExitCode {
+    match r {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            complain!("pitchbridge {what}: {}", e.message);
+            std::process::ExitCode::from(2)
+        }
+    }
+}
