@@ -11,6 +11,7 @@ mod single_instance;
 mod startup;
 mod state;
 mod window;
+mod zoom;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -163,6 +164,7 @@ pub fn run() {
                 std::thread::sleep(std::time::Duration::from_secs(2));
                 let _ = idle_shared.with(|a| a.checkpoint_when_idle());
             });
+            zoom::restore(app.handle());
             startup::mark("workspace-open");
             Ok(())
         })

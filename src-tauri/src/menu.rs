@@ -1,4 +1,4 @@
-//! The native menu bar: File (new, open, quit), Edit, Help.
+//! The native menu bar: File (new, open, quit), Edit, View (zoom), Help.
 
 use pitchbridge_app::workspace::OpenWorkspaceRequest;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
@@ -6,7 +6,7 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::events::{self, ShowShortcuts};
 use crate::state::Shared;
-use crate::{dialogs, window};
+use crate::{dialogs, window, zoom};
 
 pub fn build<R: Runtime>(handle: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(handle, "File")
@@ -24,10 +24,16 @@ pub fn build<R: Runtime>(handle: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&PredefinedMenuItem::paste(handle, None)?)
         .item(&PredefinedMenuItem::select_all(handle, None)?)
         .build()?;
+    // Ctrl+= as well as Ctrl++: on most keyboards "+" is Shift+=.
+    let view = SubmenuBuilder::new(handle, "View")
+        .item(&MenuItemBuilder::with_id("zoom-in", "Zoom In").accelerator("CmdOrCtrl+=").build(handle)?)
+        .item(&MenuItemBuilder::with_id("zoom-out", "Zoom Out").accelerator("CmdOrCtrl+-").build(handle)?)
+        .item(&MenuItemBuilder::with_id("zoom-reset", "Actual Size").accelerator("CmdOrCtrl+0").build(handle)?)
+        .build()?;
     let help = SubmenuBuilder::new(handle, "Help")
         .item(&MenuItemBuilder::with_id("show-shortcuts", "Keyboard Shortcuts").accelerator("F1").build(handle)?)
         .build()?;
-    MenuBuilder::new(handle).items(&[&file, &edit, &help]).build()
+    MenuBuilder::new(handle).items(&[&file, &edit, &view, &help]).build()
 }
 
 pub fn on_event(handle: &AppHandle, event: MenuEvent) {
@@ -45,6 +51,9 @@ pub fn on_event(handle: &AppHandle, event: MenuEvent) {
             });
         }
         "show-shortcuts" => events::emit::<ShowShortcuts>(handle, ()),
+        "zoom-in" => zoom::change(handle, 1),
+        "zoom-out" => zoom::change(handle, -1),
+        "zoom-reset" => zoom::change(handle, 0),
         _ => {}
     }
 }

@@ -52,6 +52,21 @@ impl Sandbox {
         ]
     }
 
+    /// The desktop's settings as GTK reads them in this sandbox (what a person sets in their
+    /// desktop's appearance and accessibility panels): a dark theme, and animations off, which
+    /// WebKit reports to the page as `prefers-color-scheme: dark` and
+    /// `prefers-reduced-motion: reduce`.
+    pub fn desktop_settings(&self, dark: bool, reduced_motion: bool) {
+        let dir = self.path("config/gtk-3.0");
+        std::fs::create_dir_all(&dir).unwrap();
+        let ini = format!(
+            "[Settings]\ngtk-application-prefer-dark-theme={}\ngtk-enable-animations={}\n",
+            u8::from(dark),
+            u8::from(!reduced_motion)
+        );
+        std::fs::write(dir.join("settings.ini"), ini).unwrap();
+    }
+
     /// Runs the app binary directly (not through WebDriver), as a person would a second time.
     pub fn run_app_directly(&self, args: &[&str]) -> std::process::Output {
         let mut cmd = Command::new(app_binary());
@@ -412,4 +427,56 @@ pub async fn answer_dialog(title: &str, path: &Path, open: bool) {
     }
     let _ = owner.kill();
     let _ = owner.wait();
+}
+
+/// Runs axe-core (the npm package the UI installs as a test-only dependency) over the page as
+/// it is now, once its animations have ended, and returns one line per violation: the rule,
+/// its impact and the elements it found. Every rule axe runs by default is run (WCAG 2.0, 2.1
+/// and 2.2 A and AA, and axe's best practices).
+pub async fn axe_violations(c: &Client) -> Vec<String> {
+    let loaded = c.execute("return typeof window.axe === 'object'", vec![]).await.expect("script");
+    if loaded != json!(true) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run npm ci in ui/)", path.display()));
+        c.execute(&format!("{source}\n;return typeof window.axe;"), vec![]).await.expect("inject axe-core");
+    }
+    // A dialog fading in has text at part opacity, which axe would measure as low contrast.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while c
+        .execute("return document.getAnimations().filter(a => a.playState === 'running').length", vec![])
+        .await
+        .expect("script")
+        .as_i64()
+        .unwrap_or(0)
+        > 0
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(
+               (r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ` +
+                 v.nodes.slice(0, 6).map((n) => n.target.join(' ') + ' [' + (n.failureSummary || '').replace(/\\s+/g, ' ') + ']').join(' | '))),
+               (e) => done(['axe-core did not run: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe-core run");
+    found.as_array().unwrap().iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+}
+
+/// Audits the page with axe-core and adds what it finds, under `place`, to `found`.
+pub async fn audit(c: &Client, place: &str, found: &mut Vec<String>) {
+    for v in axe_violations(c).await {
+        found.push(format!("{place}: {v}"));
+    }
+}
+
+/// Presses a key (a WebDriver key code such as `"\u{e00c}"` for Escape) on whatever has the
+/// focus.
+pub async fn press(c: &Client, keys: &str) {
+    c.active_element().await.expect("focused element").send_keys(keys).await.expect("keys");
 }

@@ -21,6 +21,13 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: "View menu",
+    items: [
+      { combos: [["Ctrl", "="], ["Ctrl", "−"]], does: "Zoom in, zoom out (text and all, up to 300%; remembered)" },
+      { combos: [["Ctrl", "0"]], does: "Actual size" },
+    ],
+  },
+  {
     title: "On a launch",
     items: [
       { combos: [["Ctrl", "Shift", "M"]], does: "Add a Factory message" },

@@ -5,6 +5,7 @@
 
 import type { LinkView } from "../lib/bindings";
 import { claimsToReveal, revealScrollTop, type Span } from "./logic";
+import { scrollBehaviour } from "../lib/motion";
 
 /** After the person scrolls the pane, it is theirs for this long. */
 const HANDS_OFF_MS = 1500;
@@ -79,7 +80,6 @@ export class ClaimsFollow {
     const height = Math.max(pane.clientHeight - covered, inset + 80);
     const top = revealScrollTop(rows, { scrollTop: pane.scrollTop, height, maxScroll: pane.scrollHeight - pane.clientHeight }, inset);
     if (top === null) return;
-    const calm = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
-    pane.scrollTo({ top, behavior: calm ? "auto" : "smooth" });
+    pane.scrollTo({ top, behavior: scrollBehaviour() });
   }
 }

@@ -9,6 +9,7 @@ import type { ApprovedEdits } from "./approval";
 import type { PitchEditorController } from "./editor/controller";
 import { blockLinkMarks, coveragePercent, focusBlock, linkCountsByClaim, linksByBlock, nextStaleBlock, partnerBlockKeys, partnerClaimIds } from "./logic";
 import type { PitchSaving } from "./saving.svelte";
+import { scrollBehaviour } from "../lib/motion";
 
 /** What linking needs of the pitch session. */
 export type LinkingHost = {
@@ -152,7 +153,7 @@ export class PitchLinking {
   }
 
   showClaim(claimId: number): void {
-    this.#host.claimsScroll?.querySelector<HTMLElement>(`[data-claim-id="${claimId}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    this.#host.claimsScroll?.querySelector<HTMLElement>(`[data-claim-id="${claimId}"]`)?.scrollIntoView({ block: "center", behavior: scrollBehaviour() });
     this.selected = new Set([claimId]);
   }
 

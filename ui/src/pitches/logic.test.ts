@@ -10,6 +10,7 @@ import {
   claimsPaneWidth,
   claimsToReveal,
   defaultClaimsWidth,
+  claimSummary,
   groupBySection,
   revealScrollTop,
   SPLITTER_WIDTH,
@@ -328,5 +329,14 @@ describe("gauges and labels", () => {
     for (const change of [{ style: "bullet" as const }, { bold: true }, { italic: true }, { link: true }, { canUndo: false }, { canRedo: true }]) {
       expect(sameToolbar(t, { ...t, ...change })).toBe(false);
     }
+  });
+});
+
+describe("a claim row's summary for screen readers", () => {
+  it("says the number, the kind and how the pitch covers it", () => {
+    expect(claimSummary(14, "Proof", 2, true, false, 0)).toBe("Claim 14, proof, linked to 2 paragraphs");
+    expect(claimSummary(3, "Benefit", 1, true, true, 1)).toBe("Claim 3, benefit, linked to 1 paragraph, changed since it was linked, 1 open comment");
+    expect(claimSummary(7, "Benefit", 0, true, false, 0)).toBe("Claim 7, benefit, a gap: not linked, and this collateral type needs it");
+    expect(claimSummary(8, "Feature", 0, false, false, 3)).toBe("Claim 8, feature, not linked, 3 open comments");
   });
 });

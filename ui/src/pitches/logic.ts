@@ -149,6 +149,17 @@ export function clampClaimsWidth(width: number, workbenchWidth: number, checksWi
 
 export type ClaimGroup = { section: string; claims: Claim[] };
 
+/** What a claim row says to a screen reader before the claim's words: its number, its kind and
+ *  how the pitch covers it, which the row shows with a number, a coloured chip and badges. */
+export function claimSummary(number: number, kind: string, linkedParagraphs: number, required: boolean, changed: boolean, comments: number): string {
+  const parts = [`Claim ${number}`, kind.toLowerCase()];
+  if (linkedParagraphs > 0) parts.push(`linked to ${linkedParagraphs === 1 ? "1 paragraph" : `${linkedParagraphs} paragraphs`}`);
+  else parts.push(required ? "a gap: not linked, and this collateral type needs it" : "not linked");
+  if (changed) parts.push("changed since it was linked");
+  if (comments > 0) parts.push(comments === 1 ? "1 open comment" : `${comments} open comments`);
+  return parts.join(", ");
+}
+
 /** Claims under the message's headings, in order: each run of claims with the same heading is
  *  one group (claims before the first heading have none, ""). */
 export function groupBySection(claims: readonly Claim[]): ClaimGroup[] {

@@ -36,7 +36,12 @@ const PAIRS: [string, string, number][] = [
   ...["text", "text-muted", "text-faint", "accent-soft-text", "danger", "danger-soft-text", "warning-soft-text", "success-soft-text", "info-soft-text"].flatMap((fg) =>
     BACKGROUNDS.map((bg): [string, string, number] => [fg, bg, 4.5]),
   ),
+  // A selected row (a launch in the sidebar) keeps its muted counts readable.
+  ["text-muted", "accent-soft", 4.5],
+  ["text-faint", "accent-soft", 4.5],
   ["accent-text", "accent", 4.5],
+  ["danger-text", "danger", 4.5],
+  ["danger-text", "danger-hover", 4.5],
   ["accent-text", "accent-hover", 4.5],
   ["accent-soft-text", "accent-soft", 4.5],
   ["danger-soft-text", "danger-soft", 4.5],

@@ -197,7 +197,8 @@ describe("link chips", () => {
     );
     const chips = c.view.dom.querySelector("section[data-section=problem] .block-links");
     expect(chips?.textContent).toBe("12");
-    expect(chips?.getAttribute("aria-label")).toBe("Translates claim 1, 2");
+    expect(chips?.getAttribute("aria-label")).toBe("Translates claim 1, 2 (changed since it was linked)");
+    expect(chips?.getAttribute("role")).toBe("note");
     expect(Array.from(chips?.querySelectorAll(".block-link.is-stale") ?? []).map((e) => e.textContent)).toEqual(["2"]);
     const block = c.blockElement("k-problem");
     expect(block?.classList.contains("is-linked")).toBe(true);

@@ -126,7 +126,9 @@ export class PitchEditorController {
     this.view = new EditorView(mount, {
       state,
       editable: () => this.editable,
-      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "false", "aria-label": "Pitch text" },
+      // Focusable even when read-only (a pitch in review), so its text can be scrolled and
+      // read from the keyboard.
+      attributes: { "data-testid": "pitch-editor", class: "pitch-doc", spellcheck: "false", "aria-label": "Pitch text", tabindex: "0" },
       nodeViews: { section: (node) => new SectionView(node, bySection) },
       transformPastedHTML: (html) => {
         const { html: clean, images } = cleanPastedHtml(html);

@@ -90,9 +90,13 @@ function chips(marks: BlockLinkMark[]): HTMLElement {
   const el = document.createElement("span");
   el.className = "block-links";
   el.contentEditable = "false";
-  el.setAttribute("aria-label", `Translates claim ${marks.map((m) => m.number).join(", ")}`);
+  // One name for the group, read where the paragraph starts; the numbers alone would be read
+  // as part of the text.
+  el.setAttribute("role", "note");
+  el.setAttribute("aria-label", `Translates claim ${marks.map((m) => (m.stale ? `${m.number} (changed since it was linked)` : m.number)).join(", ")}`);
   for (const m of marks) {
     const chip = document.createElement("span");
+    chip.setAttribute("aria-hidden", "true");
     chip.className = m.stale ? "block-link is-stale" : "block-link";
     chip.textContent = String(m.number);
     chip.dataset.claimId = String(m.claimId);
@@ -316,9 +320,8 @@ export function editorPlugins(actions: EditorActions): Plugin[] {
     "Shift-Mod-7": toggleList(schema.nodes.ordered_list),
     Enter: splitListItem(schema.nodes.list_item),
     Backspace: liftAtListStart,
-    // Pitch lists are flat: Tab does not nest, and stays in the editor.
-    Tab: () => true,
-    "Shift-Tab": () => true,
+    // Pitch lists are flat, so Tab has nothing to indent: it is left to the browser, which moves
+    // the focus on (Shift+Tab back), so the keyboard never gets stuck in the text.
   };
   const rules = inputRules({
     rules: [
