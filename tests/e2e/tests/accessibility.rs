@@ -216,3 +216,212 @@ async fn every_screen_and_dialog_passes_axe_in_the_dark_theme() {
     let found = walk(&sandbox, "dark").await;
     assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
 }
+
+/// Presses keys on the app's window as a person would (X key events, which reach the native
+/// menu's accelerators), e.g. `ctrl+equal`.
+async fn x_key(keys: &str) {
+    let ok = std::process::Command::new("xdotool").args(["key", keys]).status().map(|s| s.success()).unwrap_or(false);
+    assert!(ok, "xdotool key {keys}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
+async fn css_width(c: &Client) -> f64 {
+    c.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap()
+}
+
+/// Every control on the screen, scrolled into view the way the person could scroll (only
+/// through boxes that scroll), must then be on screen and not covered: what cannot be reached
+/// is listed. The page itself must not be wider than the window (it does not scroll).
+const REACHABLE: &str = r#"
+const problems = [];
+const doc = document.documentElement;
+if (doc.scrollWidth > innerWidth + 1) problems.push(`the page is ${doc.scrollWidth}px wide in a ${innerWidth}px window`);
+const controls = document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"], [role=option], [contenteditable=true]');
+const name = (e) => (e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || e.outerHTML.slice(0, 60)).trim().replace(/\s+/g, ' ').slice(0, 50);
+// Under a modal dialog only the dialog's controls can be used.
+const modal = document.querySelector('[aria-modal=true]');
+for (const e of controls) {
+  if (e.closest('.visually-hidden, [hidden], [inert]')) continue;
+  if (modal && !modal.contains(e)) continue;
+  const style = getComputedStyle(e);
+  if (style.visibility === 'hidden' || style.display === 'none') continue;
+  const r0 = e.getBoundingClientRect();
+  if (r0.width === 0 && r0.height === 0) continue;
+  e.scrollIntoView({ block: 'center', inline: 'center' });
+  // Only boxes that scroll may have moved: a box that hides its overflow has nothing to scroll it with.
+  for (let a = e.parentElement; a; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (a.scrollTop > 0 && !/(auto|scroll)/.test(s.overflowY) && a !== document.scrollingElement) problems.push(`${name(e)}: hidden below the edge of ${a.className || a.tagName}`);
+    if (a.scrollLeft > 0 && !/(auto|scroll)/.test(s.overflowX) && a !== document.scrollingElement) problems.push(`${name(e)}: hidden past the side of ${a.className || a.tagName}`);
+  }
+  const r = e.getBoundingClientRect();
+  // The middle of the part on screen (a control taller than the window shows only a part).
+  const x = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2;
+  const y = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
+  if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) { problems.push(`${name(e)}: off screen`); continue; }
+  const hit = document.elementFromPoint(x, y);
+  if (hit && hit !== e && !e.contains(hit) && !hit.contains(e) && !(e.tagName === 'INPUT' && hit.tagName === 'LABEL' && hit.contains(e))) {
+    const label = hit.closest('label');
+    if (!(label && label.contains(e))) problems.push(`${name(e)}: covered by ${hit.className || hit.tagName}`);
+  }
+}
+// Put every box back where it was.
+for (const a of document.querySelectorAll('*')) { if (a.scrollTop) a.scrollTop = 0; if (a.scrollLeft) a.scrollLeft = 0; }
+return [...new Set(problems)];
+"#;
+
+async fn unreachable(c: &Client, place: &str, found: &mut Vec<String>) {
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let problems = c.execute(REACHABLE, vec![]).await.expect("reachability script");
+    for p in problems.as_array().unwrap() {
+        found.push(format!("{place}: {}", p.as_str().unwrap_or_default()));
+    }
+    screenshot(c, &format!("zoom-200-{}", place.replace(' ', "-"))).await;
+}
+
+/// Opens the sidebar's drawer (a narrow window shows the sidebar only on request).
+async fn menu(c: &Client) {
+    activate(c, "[data-testid=open-nav]", "").await;
+    find(c, ".shell.nav-open").await;
+}
+
+/// Presses Enter on the control matching `css` that contains `text`. (At a page zoom
+/// WebKitWebDriver clicks at unzoomed coordinates, beside the control; keys go to the element.)
+async fn activate(c: &Client, css: &str, text: &str) {
+    find_text(c, css, text).await.send_keys("\u{e007}").await.unwrap_or_else(|e| panic!("Enter on {css}: {e}"));
+}
+
+#[tokio::test]
+async fn at_200_percent_zoom_every_control_can_still_be_reached() {
+    let sandbox = Sandbox::new();
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let actual = css_width(&c).await;
+    // View → Zoom In, five steps: 110, 125, 150, 175, 200%.
+    for _ in 0..5 {
+        x_key("ctrl+equal").await;
+    }
+    let zoomed = css_width(&c).await;
+    assert!((actual / zoomed - 2.0).abs() < 0.05, "the page is {zoomed} CSS px wide at 200% (was {actual})");
+
+    let mut found = Vec::new();
+    unreachable(&c, "home", &mut found).await;
+    // The sidebar is a drawer now, opened from the menu button; what is in it can be reached.
+    menu(&c).await;
+    unreachable(&c, "sidebar drawer", &mut found).await;
+    press(&c, ESCAPE).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=launch-item]", "Ledgerline").await;
+    find(&c, "[data-testid=launch-title]").await;
+    unreachable(&c, "launch", &mut found).await;
+    activate(&c, "main [data-testid=message-item]", "").await;
+    find(&c, "[data-testid=claim]").await;
+    unreachable(&c, "Factory message", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=launch-item]", "Ledgerline").await;
+    find(&c, "[data-testid=launch-title]").await;
+    activate(&c, "main [data-testid=pitch-item]", DRAFT_PITCH).await;
+    find(&c, "[data-testid=pitch-editor] [data-key]").await;
+    unreachable(&c, "pitch", &mut found).await;
+    c.execute("document.querySelector('.claims-pane').scrollIntoView()", vec![]).await.unwrap();
+    screenshot(&c, "zoom-200-pitch-claims").await;
+    c.execute("document.querySelector('.editor-pane').scrollIntoView()", vec![]).await.unwrap();
+    screenshot(&c, "zoom-200-pitch-editor").await;
+    menu(&c).await;
+    activate(&c, "[data-testid=launch-item]", "Ledgerline").await;
+    find(&c, "[data-testid=launch-title]").await;
+    activate(&c, "[data-testid=open-readiness]", "").await;
+    find(&c, "[data-testid=readiness-matrix]").await;
+    unreachable(&c, "readiness", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=launch-item]", "Ledgerline").await;
+    find(&c, "[data-testid=launch-title]").await;
+    activate(&c, "[data-testid=open-training]", "").await;
+    find(&c, "[data-testid=training-audience]").await;
+    c.execute(
+        "const s = document.querySelector('[data-testid=training-audience]');
+         s.value = [...s.options].find((o) => o.text.includes('VAR')).value;
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    find(&c, "[data-testid=training-summary]").await;
+    unreachable(&c, "training", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=launch-item]", "Ledgerline").await;
+    find(&c, "[data-testid=launch-title]").await;
+    activate(&c, "[data-testid=open-results]", "").await;
+    find(&c, "[data-testid=results-scope]").await;
+    unreachable(&c, "results", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=nav-audiences]", "").await;
+    find(&c, "[data-testid=audience-item]").await;
+    unreachable(&c, "audiences", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=nav-glossary]", "").await;
+    find(&c, "[data-testid=glossary-row]").await;
+    unreachable(&c, "glossary", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=nav-audit]", "").await;
+    find(&c, "[data-testid=audit-verdict]").await;
+    unreachable(&c, "audit trail", &mut found).await;
+    menu(&c).await;
+    activate(&c, "[data-testid=nav-profile]", "").await;
+    find(&c, "[data-testid=profile-name]").await;
+    unreachable(&c, "profile dialog", &mut found).await;
+    close_dialog(&c).await;
+    c.close().await.unwrap();
+    assert!(found.is_empty(), "{} controls out of reach at 200%:\n{}", found.len(), found.join("\n"));
+
+    // The zoom is remembered: the next start is at 200% too; Ctrl+0 goes back to actual size.
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let again = css_width(&c).await;
+    assert!((actual / again - 2.0).abs() < 0.05, "after a restart the page is {again} CSS px wide");
+    x_key("ctrl+0").await;
+    assert!((css_width(&c).await - actual).abs() < 2.0, "Ctrl+0 is actual size");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_desktops_reduce_motion_setting_stops_fades_and_glides() {
+    let sandbox = Sandbox::new();
+    sandbox.desktop_settings(false, true);
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    let reduce = c.execute("return matchMedia('(prefers-reduced-motion: reduce)').matches", vec![]).await.unwrap();
+    assert_eq!(reduce, serde_json::json!(true), "the page sees the desktop's setting");
+    // A dialog appears at once instead of fading in.
+    click(&c, "[data-testid=nav-profile]").await;
+    find(&c, "[role=dialog]").await;
+    let fades = c
+        .execute(
+            "return [...document.querySelectorAll('*')].map((e) => getComputedStyle(e))
+               .filter((s) => s.animationName !== 'none' && parseFloat(s.animationDuration) > 0.01 && s.animationIterationCount !== 'infinite').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fades, serde_json::json!(0), "no element animates for longer than a frame");
+    close_dialog(&c).await;
+    c.close().await.unwrap();
+
+    // Without the setting the same dialog fades in: the check above can tell.
+    let sandbox = Sandbox::new();
+    sandbox.desktop_settings(false, false);
+    drop(driver);
+    let driver = Driver::start(&sandbox);
+    let c = driver.launch(&[]).await;
+    assert_eq!(wait_ready(&c).await, "true");
+    click(&c, "[data-testid=nav-profile]").await;
+    find(&c, "[role=dialog]").await;
+    let durations = c
+        .execute("return [...document.querySelectorAll('.backdrop')].map((e) => getComputedStyle(e).animationDuration)", vec![])
+        .await
+        .unwrap();
+    assert_eq!(durations, serde_json::json!(["0.12s"]), "the dialog's backdrop fades in over 120 ms");
+    c.close().await.unwrap();
+}

@@ -132,6 +132,8 @@ class Ui {
   searchFocusRequests = $state(0);
   /** A short message about something that just happened (a decision applied, a file saved). */
   notice = $state<string | null>(null);
+  /** In a narrow window (a large zoom), the sidebar is a drawer: whether it is open. */
+  navOpen = $state(false);
 
   readOnly = $derived(this.workspace?.readOnly ?? false);
 
@@ -140,8 +142,15 @@ class Ui {
   /** A launch fetched ahead (at start-up), handed once to the launch screen that shows it. */
   #preloaded: LaunchDetail | null = null;
 
+  /** Closes the sidebar's drawer and gives the focus back to the button that opens it. */
+  closeNav(): void {
+    this.navOpen = false;
+    document.querySelector<HTMLElement>("[data-testid=open-nav]")?.focus();
+  }
+
   navigate(route: Route): void {
     this.route = route;
+    this.navOpen = false;
     if (route.name === "launch" || route.name === "readiness" || route.name === "training" || route.name === "results") this.activeLaunchId = route.id;
     else if (route.name !== "message" && route.name !== "pitch") this.activeLaunchId = null;
     if (this.error && !this.error.inDialog) this.error = null;
@@ -167,6 +176,9 @@ class Ui {
 
   openDialog(dialog: DialogState): void {
     if (this.error?.inDialog) this.error = null;
+    // A dialog opened from the sidebar's drawer replaces it; closing the dialog then gives
+    // the focus to the drawer's button.
+    if (this.navOpen) this.closeNav();
     this.dialog = dialog;
   }
 
