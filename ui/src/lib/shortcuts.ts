@@ -70,6 +70,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     items: [
       { combos: [["Ctrl", "Shift", "C"]], does: "Open the checklist and comments, or collapse them to a rail" },
       { combos: [["Ctrl", "Alt", "M"]], does: "Comment on the selected words (in the pitch or a claim)" },
+      { combos: [["↓"], ["↑"], ["Home"], ["End"]], does: "In a pitch that cannot be edited (in review): select the next, previous, first or last paragraph, to read or comment on" },
       { combos: [["Ctrl", "E"]], does: "Export as Word or PDF" },
     ],
   },

@@ -12,9 +12,6 @@ function theme(dark: boolean): Map<string, string> {
     [...css.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\b/g)].map((m) => [m[1]!, m[2]!.toLowerCase()]);
   const map = new Map(read(light));
   if (dark) for (const [k, v] of read(darkBlock)) map.set(k, v);
-  // The focus ring's colour is the last colour of its shadow.
-  const ring = (dark ? darkBlock : light).match(/--focus-ring:[^;]*?(#[0-9a-fA-F]{6})\s*;/);
-  if (ring) map.set("focus-ring-colour", ring[1]!.toLowerCase());
   return map;
 }
 

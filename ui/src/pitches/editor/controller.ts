@@ -13,6 +13,7 @@ import { guidanceId, sectionGuidance } from "./guidance";
 import { commentsPlugin, selectComment, selectionAnchor, setActiveComment, setComments } from "./comments";
 import type { PitchFinding } from "../../lib/bindings";
 import { timed } from "../../lib/perf";
+import { readingKeys } from "./reading";
 
 export const CLAIMS_MIME = "application/x-pitchbridge-claims";
 
@@ -213,6 +214,7 @@ export class PitchEditorController {
       // Spelling is one of the checks (with the glossary as its dictionary), not the browser's.
       plugins: [
         ...editorPlugins({ editLink: () => hooks.editLink() }),
+        readingKeys(),
         findingsPlugin((key) => hooks.onFindingClick(key)),
         commentsPlugin((id) => hooks.onCommentClick(id)),
         sectionGuidance(this.guidance),

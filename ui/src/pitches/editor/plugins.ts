@@ -7,7 +7,7 @@ import { InputRule, inputRules, wrappingInputRule } from "prosemirror-inputrules
 import { keymap } from "prosemirror-keymap";
 import type { Node as PMNode, NodeType } from "prosemirror-model";
 import { liftListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
-import { EditorState, Plugin, PluginKey, type Command, type Transaction } from "prosemirror-state";
+import { EditorState, Plugin, PluginKey, Selection, type Command, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { dropCursor } from "prosemirror-dropcursor";
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from "prosemirror-transform";
@@ -320,6 +320,15 @@ export function editorPlugins(actions: EditorActions): Plugin[] {
     "Shift-Mod-7": toggleList(schema.nodes.ordered_list),
     Enter: splitListItem(schema.nodes.list_item),
     Backspace: liftAtListStart,
+    // The start and the end of the whole text, whatever the platform's own bindings do.
+    "Mod-Home": (state, dispatch) => {
+      dispatch?.(state.tr.setSelection(Selection.atStart(state.doc)).scrollIntoView());
+      return true;
+    },
+    "Mod-End": (state, dispatch) => {
+      dispatch?.(state.tr.setSelection(Selection.atEnd(state.doc)).scrollIntoView());
+      return true;
+    },
     // Pitch lists are flat, so Tab has nothing to indent: it is left to the browser, which moves
     // the focus on (Shift+Tab back), so the keyboard never gets stuck in the text.
   };
