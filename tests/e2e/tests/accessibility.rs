@@ -323,6 +323,7 @@ async fn at_200_percent_zoom_every_control_can_still_be_reached() {
     find(&c, "[data-testid=launch-title]").await;
     activate(&c, "main [data-testid=pitch-item]", DRAFT_PITCH).await;
     find(&c, "[data-testid=pitch-editor] [data-key]").await;
+    find(&c, "[data-testid=check-rule]").await;
     unreachable(&c, "pitch", &mut found).await;
     c.execute("document.querySelector('.claims-pane').scrollIntoView()", vec![]).await.unwrap();
     screenshot(&c, "zoom-200-pitch-claims").await;

@@ -14,6 +14,7 @@ vi.mock("../lib/api", () => ({
 const api = await import("../lib/api");
 const { ui } = await import("../lib/ui.svelte");
 const { default: ReviewBar } = await import("./ReviewBar.svelte");
+const { reviewAnnouncement } = await import("./announce");
 
 const review = {
   status: "in-review",
@@ -78,5 +79,25 @@ describe("the review bar's Decide", () => {
     await pressDecide();
     expect(api.checkPitch).not.toHaveBeenCalled();
     expect(ui.dialog).toMatchObject({ items: [{ id: "brand", text: "Brand" }] });
+  });
+});
+
+describe("what a screen reader is told", () => {
+  it("nothing as the pitch opens, from a polite live region", () => {
+    show([]);
+    const live = document.querySelector<HTMLElement>("[data-testid=review-announcement]")!;
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(live.textContent).toBe("");
+  });
+
+  it("a sentence for each state a pitch can come to", () => {
+    const decided = { ...review, decisions: [{ signer: "Priya Raman <priya@example.com>", reasons: "Name the ERPs." }] } as unknown as ReviewState;
+    expect(reviewAnnouncement({ ...decided, status: "changes-requested" })).toBe("Priya Raman requested changes: Name the ERPs.");
+    expect(reviewAnnouncement({ ...decided, status: "approved" })).toBe("Approved by Priya Raman.");
+    const request = { submittedBy: "Wren Alvarez <wren@example.com>", reviewer: { name: "Priya Raman" } };
+    expect(reviewAnnouncement({ ...review, request, isReviewer: false } as unknown as ReviewState)).toBe("Submitted for review to Priya Raman. The pitch is read-only until they decide.");
+    expect(reviewAnnouncement({ ...review, request, isReviewer: true } as unknown as ReviewState)).toBe("Wren Alvarez asks you to review this pitch.");
+    expect(reviewAnnouncement({ ...review, status: "needs-reapproval" })).toContain("needs re-approval");
+    expect(reviewAnnouncement({ ...review, status: "draft" })).toContain("Back to draft");
   });
 });
