@@ -65,7 +65,7 @@ async fn walk(sandbox: &Sandbox, theme: &str) -> Vec<String> {
     find(&c, "[data-testid=save-workspace-copy]").await;
     audit(&c, &at("workspace menu"), &mut found).await;
     press(&c, ESCAPE).await;
-    press(&c, "?").await;
+    press(&c, &format!("{CONTROL}/{RELEASE}")).await;
     find(&c, "[role=dialog]").await;
     audit(&c, &at("keyboard shortcuts"), &mut found).await;
     close_dialog(&c).await;
@@ -94,7 +94,9 @@ async fn walk(sandbox: &Sandbox, theme: &str) -> Vec<String> {
     find(&c, "[data-testid=checklist-panel]").await;
     find(&c, "[data-testid=review-bar]").await;
     audit(&c, &at("pitch"), &mut found).await;
+    screenshot(&c, &format!("{theme}-pitch")).await;
     audit_dialog(&c, "[data-testid=open-versions]", &at("pitch versions dialog"), &mut found).await;
+    audit_dialog(&c, "[data-testid=pitch-verification]", &at("pitch verification dialog"), &mut found).await;
     audit_dialog(&c, "[data-testid=check-settings]", &at("check settings dialog"), &mut found).await;
     click(&c, "[data-testid=export-pitch]").await;
     find(&c, "[data-testid=export-docx]").await;
@@ -149,6 +151,7 @@ async fn walk(sandbox: &Sandbox, theme: &str) -> Vec<String> {
     click(&c, "[data-testid=open-readiness]").await;
     find(&c, "[data-testid=readiness-matrix]").await;
     audit(&c, &at("readiness"), &mut found).await;
+    screenshot(&c, &format!("{theme}-readiness")).await;
     audit_dialog(&c, "[data-testid=edit-targets]", &at("readiness targets dialog"), &mut found).await;
     audit_dialog(&c, "[data-testid=readiness-settings]", &at("readiness settings dialog"), &mut found).await;
     if !c.find_all(Locator::Css("[data-testid=reverify]")).await.unwrap().is_empty() {

@@ -32,6 +32,9 @@ async fn import_a_file_as_a_message_then_as_a_new_version() {
     let title = find(&c, "[data-testid=import-title]").await;
     assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("Beacon 3 brief"));
     screenshot(&c, "import-preview").await;
+    let mut found = Vec::new();
+    audit(&c, "import preview", &mut found).await;
+    assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
     click(&c, "[data-testid=import-apply]").await;
 
     // The message screen with its claims.
@@ -75,6 +78,9 @@ async fn a_file_that_cannot_be_imported_says_why_and_changes_nothing() {
     let apply = find(&c, "[data-testid=import-apply]").await;
     assert_eq!(apply.prop("disabled").await.unwrap().as_deref(), Some("true"));
     screenshot(&c, "import-error").await;
+    let mut found = Vec::new();
+    audit(&c, "import that failed", &mut found).await;
+    assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
     c.close().await.unwrap();
     let conn = rusqlite::Connection::open(&ws).unwrap();
     let messages: i64 = conn.query_row("SELECT count(*) FROM factory_message", [], |r| r.get(0)).unwrap();

@@ -169,8 +169,8 @@ async fn the_main_flow_with_the_keyboard_alone() {
     k.keys("The positioning claims belong in the one-pager's sibling.").await;
     k.keys(&format!("{CONTROL}{ENTER}{RELEASE}")).await;
     k.wait_for("[data-testid=review-bar][data-status=in-review]").await;
-    // Said to a screen reader, once.
-    find_text(&c, "[data-testid=review-announcement]", "Submitted for review to Priya Raman").await;
+    // Said to a screen reader, once (the writer here is also the reviewer it waits for).
+    find_text(&c, "[data-testid=review-announcement]", "Priya Raman asks you to review this pitch").await;
 
     // Comment, as the reviewer: in the text (now read-only) ↓ selects a paragraph whole, and
     // Ctrl+Alt+M comments on it.

@@ -30,6 +30,9 @@ async fn a_review_package_double_clicked_opens_as_a_review_copy_beside_it() {
     assert_eq!(wait_ready(&c).await, "true");
 
     find(&c, "[data-testid=opened-file-dialog]").await;
+    let mut found = Vec::new();
+    audit(&c, "opened file dialog", &mut found).await;
+    assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
     let copy = dir.path().join("Invoices that enter themselves (review copy).pitchbridge");
     find_text(&c, "[data-testid=review-copy-path]", &copy.display().to_string()).await;
     screenshot(&c, "opened-review-package").await;

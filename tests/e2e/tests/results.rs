@@ -65,6 +65,9 @@ async fn a_launch_owner_imports_a_crm_report_and_reads_what_certification_change
     }
     find_text(&c, "[data-testid=deal-import-notes]", "month before day").await;
     screenshot(&c, "results-mapping").await;
+    // Accessible as it stands (axe-core, as in accessibility.rs): the mapping step…
+    let mut found = Vec::new();
+    audit(&c, "deals mapping step", &mut found).await;
     click(&c, "[data-testid=deal-import-submit]").await;
     find_text(&c, "[data-testid=last-import]", "deals added").await;
     wait_db(&sandbox.default_workspace(), "SELECT count(*) FROM deal WHERE product_line = 'Ledgerline' AND outcome != 0", 3000).await;
@@ -82,6 +85,8 @@ async fn a_launch_owner_imports_a_crm_report_and_reads_what_certification_change
     find(&c, "[data-testid=loss-reasons] [data-testid=loss-reason]").await;
     find_text(&c, "[data-testid=training-states]", "Passed").await;
     screenshot(&c, "results").await;
+    // …the results with their charts…
+    audit(&c, "results with deals", &mut found).await;
 
     // The deals behind the certified figure, most recent first.
     click(&c, "[data-testid=drill-certified]").await;
@@ -94,4 +99,7 @@ async fn a_launch_owner_imports_a_crm_report_and_reads_what_certification_change
     click(&c, "[data-testid=show-reps]").await;
     find(&c, "[data-testid=rep-table] tbody tr").await;
     screenshot(&c, "results-per-rep").await;
+    // …the deals behind a figure and the per-rep table.
+    audit(&c, "results drill-down and per-rep table", &mut found).await;
+    assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
 }

@@ -39,4 +39,9 @@ describe("the shortcuts overlay", () => {
     expect(new Set(all.map((s) => s.does)).size).toBe(all.length);
     for (const s of all) expect(s.combos.length).toBeGreaterThan(0);
   });
+
+  it("has no shortcut of a single character key outside a list or a text (WCAG 2.1.4)", () => {
+    const anywhere = SHORTCUT_GROUPS.filter((g) => g.title === "Anywhere").flatMap((g) => g.items.flatMap((s) => s.combos));
+    for (const combo of anywhere) expect(combo.length > 1 || /^F\d+$/.test(combo[0]!), combo.join("+")).toBe(true);
+  });
 });

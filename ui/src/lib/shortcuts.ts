@@ -10,7 +10,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     items: [
       { combos: [["Ctrl", "K"]], does: "Search claims and pitch text" },
       { combos: [["Ctrl", "N"]], does: "New launch" },
-      { combos: [["?"], ["F1"]], does: "Show these shortcuts" },
+      { combos: [["Ctrl", "/"], ["F1"]], does: "Show these shortcuts" },
     ],
   },
   {
@@ -85,7 +85,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   },
 ];
 
-/** True when typing here should not trigger single-key shortcuts such as "?". */
+/** True when keys typed here are text (so Escape there is the field's, not the screen's). */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;

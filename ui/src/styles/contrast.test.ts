@@ -50,6 +50,7 @@ const PAIRS: [string, string, number][] = [
   // Parts of controls: a primary button against the page, the focus ring, the kinds' dots.
   ...BACKGROUNDS.map((bg): [string, string, number] => ["accent", bg, 3]),
   ...BACKGROUNDS.map((bg): [string, string, number] => ["focus-ring-colour", bg, 3]),
+  ...BACKGROUNDS.map((bg): [string, string, number] => ["control-border", bg, 3]),
   ...KINDS.map((k): [string, string, number] => [`kind-${k}-dot`, "surface", 3]),
 ];
 
