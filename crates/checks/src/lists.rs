@@ -139,6 +139,9 @@ struct RawWeasel {
     words: Vec<String>,
     crowd: Vec<String>,
     vague_amounts: Vec<String>,
+    vouch: Vec<String>,
+    vouch_between: Vec<String>,
+    outcomes: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawSpelling {
@@ -236,6 +239,12 @@ pub struct WordLists {
     pub hype_intensifiers: PhraseSet,
     pub weasel_crowd: PhraseSet,
     pub vague_amounts: HashSet<String>,
+    /// What an unnamed crowd does when it vouches: "tell us", "love", "swear by".
+    pub weasel_vouch: PhraseSet,
+    /// Words that may stand between the crowd and its verb ("Shops also see").
+    pub weasel_vouch_between: HashSet<String>,
+    /// After "see", "notice" or "report": an outcome ("Shops see fewer…", "see a drop").
+    pub weasel_outcomes: PhraseSet,
     /// Slip → the word meant.
     pub spelling_slips: HashMap<String, String>,
     pub known_names: Vec<String>,
@@ -295,6 +304,9 @@ impl WordLists {
             hype_intensifiers: PhraseSet::new(&raw.hype.patterns.intensifiers),
             weasel_crowd: PhraseSet::new(&raw.weasel.crowd),
             vague_amounts: lowered(raw.weasel.vague_amounts),
+            weasel_vouch: PhraseSet::new(&raw.weasel.vouch),
+            weasel_vouch_between: lowered(raw.weasel.vouch_between),
+            weasel_outcomes: PhraseSet::new(&raw.weasel.outcomes),
             spelling_slips: raw
                 .spelling
                 .slips

@@ -258,6 +258,25 @@ fn weasel() {
 }
 
 #[test]
+fn unnamed_sources_that_vouch() {
+    assert_eq!(flagged(Rule::Weasel, "Shop owners tell us it pays for itself."), ["Shop owners tell us"]);
+    assert_eq!(flagged(Rule::Weasel, "It sends reminders. Customers love it."), ["Customers love"]);
+    assert_eq!(flagged(Rule::Weasel, "Funeral homes using Ledgerline report fewer late payments."), ["Funeral homes using Ledgerline report"]);
+    assert_eq!(flagged(Rule::Weasel, "Renters absolutely love the gate codes."), ["Renters absolutely love"]);
+    quiet(
+        Rule::Weasel,
+        &[
+            // What people do is not what they vouch for; a named or counted source is a source.
+            "Crews see tomorrow's jobs on their phones.",
+            "Customers say no to work they can't see.",
+            "Harbor & Vale's controllers tell us it pays for itself.",
+            "Forty clinics tell us the reminders work.",
+            "You tell us the volume, and we size the plan.",
+        ],
+    );
+}
+
+#[test]
 fn passive() {
     assert_eq!(
         flagged(Rule::Passive, "Invoices are read automatically. The payment was approved by the controller. It was quickly rebuilt."),

@@ -29,8 +29,9 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         cx.seg.sentences.iter().filter(|s| is_proof_section(s.block) && cx.has_proof(s)).flat_map(|s| topic(s)).collect();
     for (i, s) in cx.prose() {
         let toks = cx.seg.sentence_tokens(s);
-        // A question asks; it promises nothing.
-        if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') {
+        // A question asks; it promises nothing. Nor do quoted words: a customer's objection, or
+        // a customer's praise (which is itself proof).
+        if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') || cx.seg.is_quoted(s) {
             continue;
         }
         let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };

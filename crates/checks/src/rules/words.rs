@@ -300,6 +300,24 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let mut k = 0;
         while k < toks.len() {
+            let opens_clause = k == 0
+                || cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains([',', ';', ':', '—'])
+                || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "that" | "because" | "so" | "while");
+            if opens_clause {
+                if let Some(last) = unnamed_source(cx, s, toks, k) {
+                    let (start, end) = (toks[k].start, toks[last].end);
+                    out.push(cx.finding(
+                        Rule::Weasel,
+                        s.block,
+                        start,
+                        end,
+                        format!("“{}” vouches with no names: say who (a named customer, with their words), or give the figure.", cx.seg.slice(s.block, start, end)),
+                        None,
+                    ));
+                    k = last + 1;
+                    continue;
+                }
+            }
             if let Some(m) = lists.weasel_crowd.match_at(toks, k) {
                 // Up to two words of description, then a plural ("many independent clinics"),
                 // not the reader's own things ("most of your invoices").
@@ -347,6 +365,64 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
             k += 1;
         }
     }
+}
+
+/// A plural with no names opening a clause at `k`, then a verb of vouching: "Shop owners tell
+/// us", "Customers love it", "Shops that use Inkready also see fewer…", "Funeral homes using
+/// Kinward report…". Returns the last token of the phrase. "Crews see tomorrow's jobs" says
+/// what people do, not what they vouch for: seeing and reporting count only with an outcome.
+fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize) -> Option<usize> {
+    let lists = &cx.checker.lists;
+    let is_plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    let first = &toks.get(k)?.lower;
+    if lists.stopwords.contains(first) || lists.we.contains(first) || lists.you.contains(first) || cx.products.match_at(toks, k).is_some() {
+        return None;
+    }
+    // Up to three words, none small, the last a plural: "Owners", "Shop owners", "Independent repair shops".
+    let plural = (k..(k + 3).min(toks.len())).take_while(|&j| !lists.stopwords.contains(&toks[j].lower)).find(|&j| is_plural(&toks[j].lower))?;
+    // A name among them ("Harbor & Vale's controllers", "Maple Ridge vets") is a source.
+    let block = cx.seg.texts[s.block];
+    let words = &block[toks[k].start..toks[plural].end];
+    let capitalised = |t: &crate::text::Token| block[t.start..].starts_with(|c: char| c.is_uppercase());
+    if words.contains("'s") || words.contains('’') || toks[(k + 1).min(plural)..plural].iter().any(capitalised) {
+        return None;
+    }
+    let mut next = plural + 1;
+    // "…that use Inkready", "…who switched to Kinward", "…using Brewlot": users, still unnamed.
+    let users = |j: usize| -> Option<usize> {
+        let t = &toks.get(j)?.lower;
+        let verb_at = match t.as_str() {
+            "using" | "on" | "with" => j,
+            "that" | "who" => {
+                let v = &toks.get(j + 1)?.lower;
+                if !matches!(v.as_str(), "use" | "used" | "run" | "chose" | "switched" | "adopted" | "bought") {
+                    return None;
+                }
+                j + 1
+            }
+            _ => return None,
+        };
+        (verb_at + 1..(verb_at + 3).min(toks.len())).find_map(|p| cx.products.match_at(toks, p).map(|m| m.last + 1))
+    };
+    if let Some(after) = users(next) {
+        next = after;
+    }
+    while toks.get(next).is_some_and(|t| lists.weasel_vouch_between.contains(&t.lower)) {
+        next += 1;
+    }
+    if next >= toks.len() {
+        return None;
+    }
+    let m = lists.weasel_vouch.match_at(toks, next)?;
+    // "Customers say no to work they can't see" refuses; it vouches for nothing.
+    if matches!(toks[m.first].lower.as_str(), "say" | "said") && toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "no" | "yes" | "goodbye" | "hello")) {
+        return None;
+    }
+    let needs_outcome = matches!(toks[m.first].lower.as_str(), "see" | "saw" | "notice" | "noticed" | "report" | "reported");
+    if needs_outcome && (m.last + 1 >= toks.len() || lists.weasel_outcomes.match_at(toks, m.last + 1).is_none()) {
+        return None;
+    }
+    Some(m.last)
 }
 
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
