@@ -153,6 +153,7 @@ struct RawSpelling {
 struct RawCta {
     verbs: Vec<String>,
     self_sufficient: Vec<String>,
+    vague: Vec<String>,
     verb_follows: Vec<String>,
     not_before_to: Vec<String>,
     negators: Vec<String>,
@@ -207,6 +208,8 @@ struct RawStop {
 pub struct WordLists {
     pub cta_verbs: PhraseSet,
     pub cta_self_sufficient: PhraseSet,
+    /// Asks too loose to act on: "Feel free to reach out", "Let me know if you ever want to chat".
+    pub cta_vague: PhraseSet,
     pub cta_verb_follows: HashSet<String>,
     /// "has to", "used to": a verb after these and "to" describes, it does not ask.
     pub cta_not_before_to: HashSet<String>,
@@ -274,6 +277,7 @@ impl WordLists {
         Ok(WordLists {
             cta_verbs: PhraseSet::new(&raw.cta.verbs),
             cta_self_sufficient: PhraseSet::new(&raw.cta.self_sufficient),
+            cta_vague: PhraseSet::new(&raw.cta.vague),
             cta_verb_follows: lowered(raw.cta.verb_follows),
             cta_not_before_to: lowered(raw.cta.not_before_to),
             cta_negators: lowered(raw.cta.negators),

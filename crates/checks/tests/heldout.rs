@@ -184,8 +184,8 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // two are 32- and 33-word sentences (the labels start at 34), two are judgement calls on proof.
 // Unnamed sources that vouch ("Shop owners tell us"), more intensifiers, stock openers and
 // outcomes said as comparatives (tuned on the blind corpus's misses): 0.94, 8, 0; the one
-// more is "Patients love it", a vague source the labels do not list.
-const RECALL_FLOOR: f64 = 0.93;
+// more is "Patients love it", a vague source the labels do not list. Loose asks: 0.95, 8, 0.
+const RECALL_FLOOR: f64 = 0.94;
 const FALSE_POSITIVE_CEILING: usize = 8;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
@@ -220,7 +220,8 @@ fn the_checks_on_a_blind_corpus() {
 }
 
 // First run 0.74, 20, 2; then 0.74, 8, 0 (a trade word said once). Tuned on its misses
-// (so no longer blind): 0.83, 8, 0.
-const BLIND_RECALL_FLOOR: f64 = 0.82;
+// (so no longer blind): 0.83, 8, 0; with asks too loose to act on, more wordy phrases and
+// crowds of "lots of": 0.86, 8, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.85;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 8;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;

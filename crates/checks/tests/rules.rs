@@ -85,6 +85,10 @@ fn call_to_action() {
     assert_eq!(flagged(Rule::CallToAction, "Ledgerline reads invoices.\n\nIt is fast."), ["It is fast."]);
     assert_eq!(flagged(Rule::CallToAction, "Invoices, handled.\n\nContact us to learn more."), ["Contact us to learn more."]);
     assert_eq!(flagged(Rule::CallToAction, "").len(), 1);
+    // An ask too loose to act on, unless a time or a way comes with it.
+    assert_eq!(flagged(Rule::CallToAction, "Invoices, handled.\n\nFeel free to reach out with any questions."), ["Feel free to reach out with any questions."]);
+    assert_eq!(flagged(Rule::CallToAction, "Invoices, handled.\n\nLet me know if you ever want to chat about it."), ["Let me know if you ever want to chat about it."]);
+    quiet(Rule::CallToAction, &["Invoices, handled.\n\nFeel free to call me on Thursday at 555-0142."]);
     quiet(
         Rule::CallToAction,
         &[

@@ -64,14 +64,33 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     let mut asked = false;
     let mut asked_with_way = false;
     let mut cta_asks = false;
+    // The first ask too loose to act on (in the call to action, and anywhere).
+    let mut vague_in_cta: Option<&Sentence> = None;
+    let mut vague: Option<&Sentence> = None;
     let prose: Vec<&Sentence> = cx.prose().map(|(_, s)| s).collect();
     for (i, &s) in prose.iter().enumerate() {
-        if cx.seg.is_quoted(s) && !spoken || !is_ask(cx, s) {
+        if cx.seg.is_quoted(s) && !spoken {
             continue;
         }
         // "Could you send me the report? I'll bring the list back by Friday.": the time may
         // come in the next sentence of the same paragraph.
         let way_next = prose.get(i + 1).is_some_and(|n| n.block == s.block && lists.cta_way_words.any_in(cx.seg.sentence_tokens(n)));
+        // "Feel free to reach out", "Let me know if you ever want to chat": no step to take,
+        // unless a time or a way comes with it.
+        {
+            let toks = cx.seg.sentence_tokens(s);
+            let specific = way_next || lists.cta_way_words.any_in(toks) || !cx.seg.contacts[s.block].is_empty();
+            if lists.cta_vague.any_in(toks) && !specific {
+                vague = vague.or(Some(s));
+                if in_cta(s.block) {
+                    vague_in_cta = vague_in_cta.or(Some(s));
+                }
+                continue;
+            }
+        }
+        if !is_ask(cx, s) {
+            continue;
+        }
         asked = true;
         cta_asks |= in_cta(s.block);
         let toks = cx.seg.sentence_tokens(s);
@@ -89,7 +108,16 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     }
     let cta_sentences: Vec<&Sentence> = cx.prose().map(|(_, s)| s).filter(|s| in_cta(s.block)).collect();
     // A call-to-action section that asks for nothing, whatever the rest of the pitch does.
+    let too_vague = |s: &Sentence| {
+        let words = cx.seg.slice(s.block, s.start, s.end);
+        let shown: String = words.chars().take(60).collect();
+        format!("“{}{}” asks too loosely to act on: say the one next step and when (“Can I call you Thursday at 10?”) or how (a link, a number).", shown.trim_end(), if words.chars().count() > 60 { "…" } else { "" })
+    };
     if !cta_sentences.is_empty() && !cta_asks {
+        if let Some(s) = vague_in_cta {
+            out.push(cx.finding(Rule::CallToAction, s.block, s.start, s.end, too_vague(s), None));
+            return;
+        }
         let s = cta_sentences[0];
         let name = cta_section.map(|c| c.name.as_str()).unwrap_or("The call to action");
         out.push(cx.finding(
@@ -113,6 +141,10 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
+        return;
+    }
+    if let Some(s) = vague {
+        out.push(cx.finding(Rule::CallToAction, s.block, s.start, s.end, too_vague(s), None));
         return;
     }
     let message = "Nothing asks the reader to act. End with one next step (book, call, reply, start…) and how to take it.";
