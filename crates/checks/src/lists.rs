@@ -168,6 +168,9 @@ struct RawFocus {
     feature_verbs: Vec<String>,
     feature_sections: Vec<String>,
     benefit_markers: Vec<String>,
+    sender_openers: Vec<String>,
+    announcers: Vec<String>,
+    headline_sections: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawProof {
@@ -222,6 +225,12 @@ pub struct WordLists {
     pub you: HashSet<String>,
     pub feature_verbs: PhraseSet,
     pub feature_sections: HashSet<String>,
+    /// A sentence about the sender: "My name is…", "I'm reaching out…".
+    pub sender_openers: PhraseSet,
+    /// A headline that announces the product: "Introducing…", "Meet…".
+    pub announcers: PhraseSet,
+    /// Sections that are the reader's first line: a headline, a subject, a hook.
+    pub headline_sections: HashSet<String>,
     pub benefit_markers: PhraseSet,
     pub benefit_words: PhraseSet,
     pub not_names: HashSet<String>,
@@ -289,6 +298,9 @@ impl WordLists {
             you: lowered(raw.focus.you),
             feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),
             feature_sections: raw.focus.feature_sections.into_iter().collect(),
+            sender_openers: PhraseSet::new(&raw.focus.sender_openers),
+            announcers: PhraseSet::new(&raw.focus.announcers),
+            headline_sections: raw.focus.headline_sections.into_iter().collect(),
             benefit_markers: PhraseSet::new(&raw.focus.benefit_markers),
             benefit_words: PhraseSet::new(&raw.proof.benefit_words),
             not_names: raw.proof.not_names.into_iter().collect(),

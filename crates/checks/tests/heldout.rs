@@ -185,8 +185,11 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // Unnamed sources that vouch ("Shop owners tell us"), more intensifiers, stock openers and
 // outcomes said as comparatives (tuned on the blind corpus's misses): 0.94, 8, 0; the one
 // more is "Patients love it", a vague source the labels do not list. Loose asks: 0.95, 8, 0.
+// A subject line that names the product, and an email opening with its sender: 0.95, 9, 0
+// (the one more: "Roomready: housekeeping software for hotels", a subject line the labels
+// count only through the we-count).
 const RECALL_FLOOR: f64 = 0.94;
-const FALSE_POSITIVE_CEILING: usize = 8;
+const FALSE_POSITIVE_CEILING: usize = 9;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
 /// tuned on the two others, by someone who had not read the checks. Its first run is the
@@ -202,9 +205,11 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
 }
 
 // After the blind corpus's misses were tuned on: 0.88, 12 (the one more: a benefit's bold
-// lead-in, "Higher revenue per patient.", found apart from the sentence the label quotes).
+// lead-in, "Higher revenue per patient.", found apart from the sentence the label quotes);
+// an email opening with its sender: 0.88, 13 ("I'm reaching out because we recently launched
+// Labcase 5", which the labels leave to the we-count).
 const FRESH_RECALL_FLOOR: f64 = 0.87;
-const FRESH_FALSE_POSITIVE_CEILING: usize = 12;
+const FRESH_FALSE_POSITIVE_CEILING: usize = 13;
 
 /// The blind corpus in `tests/check-corpus-blind/`, written and labelled by someone who had not
 /// read the checks, after the rules were tuned on the three others. Its first run is the honest
@@ -221,7 +226,8 @@ fn the_checks_on_a_blind_corpus() {
 
 // First run 0.74, 20, 2; then 0.74, 8, 0 (a trade word said once). Tuned on its misses
 // (so no longer blind): 0.83, 8, 0; with asks too loose to act on, more wordy phrases and
-// crowds of "lots of": 0.86, 8, 0.
-const BLIND_RECALL_FLOOR: f64 = 0.85;
+// crowds of "lots of": 0.86, 8, 0; a first line naming the product, a written opening about
+// the sender: 0.88, 8, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.87;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 8;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -262,6 +262,13 @@ fn weasel() {
 }
 
 #[test]
+fn the_reader_first() {
+    assert_eq!(flagged(Rule::CustomerFocus, "My name is Greg and I sell Ledgerline."), ["My name is Greg and I sell Ledgerline."]);
+    assert_eq!(flagged(Rule::CustomerFocus, "I'm reaching out because your close takes nine days."), ["I'm reaching out because your close takes nine days."]);
+    quiet(Rule::CustomerFocus, &["Your close takes nine days. Mine took two."]);
+}
+
+#[test]
 fn unnamed_sources_that_vouch() {
     assert_eq!(flagged(Rule::Weasel, "Shop owners tell us it pays for itself."), ["Shop owners tell us"]);
     assert_eq!(flagged(Rule::Weasel, "It sends reminders. Customers love it."), ["Customers love"]);

@@ -204,6 +204,36 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
                 None,
             ));
         }
+        // The sender first, in writing: "My name is Greg Hollister", "I'm reaching out
+        // because…". On the phone, saying who is calling is manners.
+        let spoken = cx.input.collateral.is_some_and(|c| lists.spoken_types.contains(c.id.as_str()));
+        if !spoken && lists.sender_openers.match_at(toks, 0).is_some() {
+            out.push(cx.finding(
+                Rule::CustomerFocus,
+                s.block,
+                s.start,
+                s.end,
+                "Opens with the sender: start with the reader, their problem or what they get.".into(),
+                None,
+            ));
+            continue;
+        }
+        // A headline or subject line that announces the product ("Introducing Drafthour",
+        // "Brewlot: Brewhouse Intelligence") instead of saying what the reader gets.
+        if lists.headline_sections.contains(&cx.input.blocks[s.block].section) {
+            let names_product = cx.products.match_at(toks, 0).is_some_and(|m| cx.seg.texts[s.block][toks[m.last].end..].trim_start().starts_with(':'));
+            if lists.announcers.match_at(toks, 0).is_some() || names_product {
+                out.push(cx.finding(
+                    Rule::CustomerFocus,
+                    s.block,
+                    s.start,
+                    s.end,
+                    "The first line names the product: say what the reader gets, or the problem it ends.".into(),
+                    None,
+                ));
+                continue;
+            }
+        }
         // About us when we or the product are the subject; "Carriers across the Midwest have
         // chosen Fairclaim" is about customers (social proof), not a feature.
         // "It sounds like…" reflects what the customer said; it is not about us.
