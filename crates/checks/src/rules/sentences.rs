@@ -305,7 +305,8 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
             let p = &toks[k + 1];
-            let w = p.lower.as_str();
+            // "get double-booked": the participle is the compound's last part.
+            let w = p.lower.rsplit('-').next().unwrap_or(&p.lower);
             let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic)) || lists.irregular_participles.contains(w);
             let joined = text[toks[k].end..p.start].trim().is_empty();
             if joined && participle && !lists.get_not.contains(w) && !lists.adjectives.contains(w) {
