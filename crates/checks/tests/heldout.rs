@@ -207,9 +207,9 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
 // After the blind corpus's misses were tuned on: 0.88, 12 (the one more: a benefit's bold
 // lead-in, "Higher revenue per patient.", found apart from the sentence the label quotes);
 // an email opening with its sender: 0.88, 13 ("I'm reaching out because we recently launched
-// Labcase 5", which the labels leave to the we-count).
+// Labcase 5", which the labels leave to the we-count); "have reported" is no feature: 0.88, 12.
 const FRESH_RECALL_FLOOR: f64 = 0.87;
-const FRESH_FALSE_POSITIVE_CEILING: usize = 13;
+const FRESH_FALSE_POSITIVE_CEILING: usize = 12;
 
 /// The blind corpus in `tests/check-corpus-blind/`, written and labelled by someone who had not
 /// read the checks, after the rules were tuned on the three others. Its first run is the honest
@@ -227,7 +227,8 @@ fn the_checks_on_a_blind_corpus() {
 // First run 0.74, 20, 2; then 0.74, 8, 0 (a trade word said once). Tuned on its misses
 // (so no longer blind): 0.83, 8, 0; with asks too loose to act on, more wordy phrases and
 // crowds of "lots of": 0.86, 8, 0; a first line naming the product, a written opening about
-// the sender: 0.88, 8, 0.
+// the sender: 0.88, 8, 0; "has" and "have" as helpers are no feature ("It has been shown"),
+// a word in capitals for emphasis ("reply STOP") no acronym: 0.88, 4, 0.
 const BLIND_RECALL_FLOOR: f64 = 0.87;
-const BLIND_FALSE_POSITIVE_CEILING: usize = 8;
+const BLIND_FALSE_POSITIVE_CEILING: usize = 4;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -262,6 +262,13 @@ fn weasel() {
 }
 
 #[test]
+fn helpers_and_shouting_are_not_features_or_acronyms() {
+    quiet(Rule::CustomerFocus, &["Invoices are on time. It has been shown that matching halves the work.", "Ledgerline has been adopted by controllers."]);
+    quiet(Rule::Acronym, &["Tenants can reply STOP to any text.", "It is FREE for the first month."]);
+    assert_eq!(flagged(Rule::Acronym, "Carriers report to the DOT and file an ELD log."), ["DOT", "ELD"]);
+}
+
+#[test]
 fn the_reader_first() {
     assert_eq!(flagged(Rule::CustomerFocus, "My name is Greg and I sell Ledgerline."), ["My name is Greg and I sell Ledgerline."]);
     assert_eq!(flagged(Rule::CustomerFocus, "I'm reaching out because your close takes nine days."), ["I'm reaching out because your close takes nine days."]);

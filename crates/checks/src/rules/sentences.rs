@@ -247,7 +247,19 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         let to_reader = toks.iter().any(|t| lists.you.contains(&t.lower)) || lists.benefit_markers.any_in(toks);
         let feature_in_linked_block = cx.input.feature_blocks.contains(&s.block);
         let features_belong_here = lists.feature_sections.contains(&cx.input.blocks[s.block].section);
-        if !features_belong_here && !result && (about_us && lists.feature_verbs.any_in(toks) || feature_in_linked_block) && !to_reader {
+        // "has" and "have" are features when they own something, not as helpers ("It has been
+        // shown", "our customers have reported", "it has to").
+        let feature_verb = (0..toks.len()).any(|i| {
+            lists.feature_verbs.match_at(toks, i).is_some_and(|m| {
+                !(m.first == m.last
+                    && matches!(toks[i].lower.as_str(), "has" | "have")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        let w = n.lower.as_str();
+                        matches!(w, "been" | "to" | "got" | "already" | "never") || w.ends_with("ed") || lists.irregular_participles.contains(w)
+                    }))
+            })
+        });
+        if !features_belong_here && !result && (about_us && feature_verb || feature_in_linked_block) && !to_reader {
             out.push(cx.finding(
                 Rule::CustomerFocus,
                 s.block,

@@ -198,7 +198,11 @@ pub(super) fn acronym(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
             let core = raw.strip_suffix('s').unwrap_or(raw);
-            if lists.known_acronyms.contains(raw)
+            // A word set in capitals for emphasis ("reply STOP", "FREE") is a word, not an
+            // acronym; three letters are too often both ("DOT") to tell.
+            let shouted = core.chars().count() >= 4 && core.chars().all(char::is_alphabetic) && cx.checker.speller().is_known(&core.to_lowercase(), &Default::default());
+            if shouted
+                || lists.known_acronyms.contains(raw)
                 || lists.known_acronyms.contains(core)
                 || lists.not_names.contains(core)
                 || cx.glossary_words.contains(&lower_word(core))
