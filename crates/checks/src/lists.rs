@@ -179,6 +179,7 @@ struct RawProof {
     attribution: Vec<String>,
     version_words: Vec<String>,
     number_words: Vec<String>,
+    unsourced: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawPhrases {
@@ -221,6 +222,8 @@ pub struct WordLists {
     pub cta_way_words: PhraseSet,
     pub spoken_types: HashSet<String>,
     pub attribution: PhraseSet,
+    /// A figure from nobody in particular ("Studies show that…") proves nothing.
+    pub unsourced: PhraseSet,
     pub we: HashSet<String>,
     pub you: HashSet<String>,
     pub feature_verbs: PhraseSet,
@@ -294,6 +297,7 @@ impl WordLists {
             cta_way_words: PhraseSet::new(&raw.cta.way_words),
             spoken_types: raw.cta.spoken_types.into_iter().collect(),
             attribution: PhraseSet::new(&raw.proof.attribution),
+            unsourced: PhraseSet::new(&raw.proof.unsourced),
             we: lowered(raw.focus.we),
             you: lowered(raw.focus.you),
             feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),

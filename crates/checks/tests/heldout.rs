@@ -228,7 +228,8 @@ fn the_checks_on_a_blind_corpus() {
 // (so no longer blind): 0.83, 8, 0; with asks too loose to act on, more wordy phrases and
 // crowds of "lots of": 0.86, 8, 0; a first line naming the product, a written opening about
 // the sender: 0.88, 8, 0; "has" and "have" as helpers are no feature ("It has been shown"),
-// a word in capitals for emphasis ("reply STOP") no acronym: 0.88, 4, 0.
-const BLIND_RECALL_FLOOR: f64 = 0.87;
+// a word in capitals for emphasis ("reply STOP") no acronym: 0.88, 4, 0; a figure from
+// nobody in particular ("Studies show… twice as likely") no proof: 0.89, 4, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.88;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 4;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;

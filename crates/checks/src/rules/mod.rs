@@ -89,6 +89,9 @@ impl<'a> Cx<'a> {
         let text = &self.seg.texts[s.block][s.start..s.end];
         let toks = self.seg.sentence_tokens(s);
         let lists = &self.checker.lists;
+        if lists.unsourced.any_in(toks) {
+            return false;
+        }
         // A number proves something; a number that is part of a name or a version ("Relay 5",
         // "Windows 11", "version 4.0") does not.
         let in_name = |k: usize| {
