@@ -44,9 +44,14 @@ pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
     }
     let text = cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', ' ']);
     let question = text.ends_with('?');
+    // A time offered as a question is an ask, with or without "you": "Would Wednesday at 4
+    // work for a ten-minute call?", "Does Tuesday suit?".
+    let offers_time = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "would" | "could" | "does" | "do" | "is" | "can" | "will" | "shall" | "how" | "what"))
+        && lists.cta_way_words.any_in(toks);
     question
-        && toks.iter().any(|t| lists.you.contains(&t.lower) || t.lower == "we")
-        && (lists.cta_way_words.any_in(toks) || cx.seg.has_contact(s) || lists.cta_verbs.any_in(toks))
+        && (offers_time
+            || toks.iter().any(|t| lists.you.contains(&t.lower) || t.lower == "we")
+                && (lists.cta_way_words.any_in(toks) || cx.seg.has_contact(s) || lists.cta_verbs.any_in(toks)))
 }
 
 pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {

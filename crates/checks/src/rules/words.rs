@@ -73,7 +73,10 @@ pub(super) fn jargon(cx: &Cx, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let window = &toks[i..i + n];
-                let hit = window.iter().zip(&term.words).all(|(t, w)| t.lower == *w)
+                // The last word may be plural: "pull sheets" for the term "pull sheet".
+                let hit = window.iter().zip(&term.words).enumerate().all(|(k, (t, w))| {
+                    t.lower == *w || (k == n - 1 && !term.exact_case && (t.lower == format!("{w}s") || t.lower == format!("{w}es")))
+                })
                     && (!term.exact_case || text[window[0].start..window[n - 1].end] == term.entry.term);
                 if !hit || (term.builtin && (i..i + n).any(|k| taken.contains(&k))) {
                     continue;
@@ -379,9 +382,15 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     let lists = &cx.checker.lists;
     let is_plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-');
     let first = &toks.get(k)?.lower;
-    if lists.stopwords.contains(first) || lists.we.contains(first) || lists.you.contains(first) || cx.products.match_at(toks, k).is_some() {
+    if lists.stopwords.contains(first) || lists.we.contains(first) || lists.you.contains(first) {
         return None;
     }
+    // "Limbline customers see…": the product's users, still unnamed. The product alone is no crowd.
+    let k = match cx.products.match_at(toks, k) {
+        Some(m) if toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "customers" | "users" | "clients" | "owners" | "shops" | "teams")) => m.last + 1,
+        Some(_) => return None,
+        None => k,
+    };
     // Up to three words, none small, the last a plural: "Owners", "Shop owners", "Independent repair shops".
     let plural = (k..(k + 3).min(toks.len())).take_while(|&j| !lists.stopwords.contains(&toks[j].lower)).find(|&j| is_plural(&toks[j].lower))?;
     // A name among them ("Harbor & Vale's controllers", "Maple Ridge vets") is a source.
@@ -395,6 +404,10 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     // "…that use Inkready", "…who switched to Kinward", "…using Brewlot": users, still unnamed.
     let users = |j: usize| -> Option<usize> {
         let t = &toks.get(j)?.lower;
+        // "…who switch", "…that switched": users of something unnamed.
+        if matches!(t.as_str(), "who" | "that") && toks.get(j + 1).is_some_and(|v| matches!(v.lower.as_str(), "switch" | "switched" | "made the switch")) {
+            return Some(j + 2);
+        }
         let verb_at = match t.as_str() {
             "using" | "on" | "with" => j,
             "that" | "who" => {
@@ -410,6 +423,11 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     };
     if let Some(after) = users(next) {
         next = after;
+    }
+    // A crowd everywhere and nowhere in particular: "Rental companies nationwide". (A region
+    // is a place: "Carriers across the Midwest" says where the customers are.)
+    if toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "nationwide" | "everywhere" | "worldwide")) {
+        return Some(next);
     }
     while toks.get(next).is_some_and(|t| lists.weasel_vouch_between.contains(&t.lower)) {
         next += 1;
@@ -514,7 +532,10 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                     joiner && cx.text(s.block, n).starts_with(char::is_uppercase)
                 });
             if first.is_uppercase() && !extra.contains(&lower_word(raw)) {
-                if let Some(name) = names.iter().find(|n| one_slip_apart(&n.to_lowercase(), &raw.to_lowercase())) {
+                // A name's plural or possessive ("Tuesdays", "Ledgerline's") is the name.
+                let lower = raw.to_lowercase();
+                let inflected = |n: &str| ["s", "es", "'s", "’s"].iter().any(|end| lower == format!("{n}{end}"));
+                if let Some(name) = names.iter().find(|n| one_slip_apart(&n.to_lowercase(), &lower) && !inflected(&n.to_lowercase())) {
                     out.push(cx.finding(
                         Rule::Spelling,
                         s.block,
