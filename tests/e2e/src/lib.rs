@@ -307,16 +307,36 @@ pub async fn click(c: &Client, css: &str) {
 
 /// Puts the caret at the end of the first block matching `css` inside the editor.
 pub async fn caret_at_end(c: &Client, css: &str) {
-    c.execute(
-        "const el = document.querySelector(arguments[0]);
-         el.closest('[contenteditable]').focus();
-         const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
-        vec![json!(css)],
-    )
-    .await
-    .expect("caret");
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    // On a loaded machine the editor may take the focus after the selection was set, and
+    // move the caret: set it again until both hold.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let placed = c
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 const editor = el.closest('[contenteditable]');
+                 if (document.activeElement !== editor) editor.focus();
+                 const r = document.createRange(); r.selectNodeContents(el); r.collapse(false);
+                 const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+                 return true;",
+                vec![json!(css)],
+            )
+            .await
+            .expect("caret");
+        assert_eq!(placed, json!(true));
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let holds = c
+            .execute(
+                "const el = document.querySelector(arguments[0]); const s = getSelection();
+                 return document.activeElement === el.closest('[contenteditable]') && s.rangeCount > 0 && el.contains(s.anchorNode);",
+                vec![json!(css)],
+            )
+            .await
+            .expect("caret check");
+        if holds == json!(true) || Instant::now() > deadline {
+            return;
+        }
+    }
 }
 
 /// Saves a PNG of the window (for a person to look at when a test fails).
