@@ -460,20 +460,24 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
         let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run npm ci in ui/)", path.display()));
         c.execute(&format!("{source}\n;return typeof window.axe;"), vec![]).await.expect("inject axe-core");
     }
-    // A dialog fading in has text at part opacity, which axe would measure as low contrast.
+    // A dialog fading in has text at part opacity, which axe would measure as low contrast:
+    // wait until nothing has animated for three looks in a row (a dialog that has just been
+    // mounted may not have started its fade at the first look).
     let deadline = Instant::now() + Duration::from_secs(5);
-    while c
-        .execute("return document.getAnimations().filter(a => a.playState === 'running').length", vec![])
-        .await
-        .expect("script")
-        .as_i64()
-        .unwrap_or(0)
-        > 0
-        && Instant::now() < deadline
-    {
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    let mut still = 0;
+    while still < 3 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(80)).await;
+        let running = c
+            .execute(
+                "return document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity).length",
+                vec![],
+            )
+            .await
+            .expect("script")
+            .as_i64()
+            .unwrap_or(0);
+        still = if running == 0 { still + 1 } else { 0 };
     }
-    tokio::time::sleep(Duration::from_millis(100)).await;
     let found = c
         .execute_async(
             "const done = arguments[arguments.length - 1];

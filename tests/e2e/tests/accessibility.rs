@@ -193,6 +193,15 @@ async fn walk(sandbox: &Sandbox, theme: &str) -> Vec<String> {
     audit(&c, &at("audit trail"), &mut found).await;
     c.close().await.unwrap();
 
+    // A file to import, opened with the app: the import preview (its claims, what was skipped).
+    let brief = sandbox.path("brief.md");
+    std::fs::write(&brief, "# Ledgerline brief\n\n## Why now\n\n- Month-end closes four days sooner.\n- Invoices match themselves.\n").unwrap();
+    let c = driver.launch(&["--import".into(), brief.display().to_string()]).await;
+    wait_ready(&c).await;
+    find(&c, "[data-testid=import-claim]").await;
+    audit(&c, &at("import preview"), &mut found).await;
+    c.close().await.unwrap();
+
     // A workspace that cannot be opened: the screen that says so.
     let broken = sandbox.path("broken.pitchbridge");
     std::fs::write(&broken, b"this is not a workspace").unwrap();

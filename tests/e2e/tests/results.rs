@@ -99,7 +99,10 @@ async fn a_launch_owner_imports_a_crm_report_and_reads_what_certification_change
     click(&c, "[data-testid=show-reps]").await;
     find(&c, "[data-testid=rep-table] tbody tr").await;
     screenshot(&c, "results-per-rep").await;
-    // …the deals behind a figure and the per-rep table.
+    // …the deals behind a figure and the per-rep table, and the attestation dialog.
     audit(&c, "results drill-down and per-rep table", &mut found).await;
+    click(&c, "[data-testid=attest]").await;
+    find(&c, "[data-testid=attest-rep]").await;
+    audit(&c, "attest certification dialog", &mut found).await;
     assert!(found.is_empty(), "{} accessibility violations:\n{}", found.len(), found.join("\n"));
 }
