@@ -232,8 +232,9 @@ fn the_checks_on_a_blind_corpus() {
 // a word in capitals for emphasis ("reply STOP") no acronym: 0.88, 4, 0; a figure from
 // nobody in particular ("Studies show… twice as likely") no proof: 0.89, 4, 0. After tuning
 // on the unseen corpus's misses: 0.89, 5, 0 (the one more: "Funeral homes that switch see…",
-// a vague source the labels do not list).
-const BLIND_RECALL_FLOOR: f64 = 0.88;
+// a vague source the labels do not list). More ways of promising an outcome, and a first line
+// with the product as its subject: 0.90, 5, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.89;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 5;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -256,6 +257,7 @@ fn the_checks_on_an_unseen_corpus() {
 // question is an ask; a weekday's plural is no slip on its name; "barcode", "DMV",
 // "thrilled"): 0.66, 6, 0. Tuned on its misses (clichés, intensifiers, unnamed sources,
 // boasts, outcomes, glossary plurals): 0.81, 7, 0 — no longer unseen.
-const UNSEEN_RECALL_FLOOR: f64 = 0.80;
+// More outcomes and first lines about the product: 0.82, 7, 0.
+const UNSEEN_RECALL_FLOOR: f64 = 0.81;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 7;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;

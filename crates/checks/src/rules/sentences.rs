@@ -226,7 +226,12 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         // A headline or subject line that announces the product ("Introducing Drafthour",
         // "Brewlot: Brewhouse Intelligence") instead of saying what the reader gets.
         if lists.headline_sections.contains(&cx.input.blocks[s.block].section) {
-            let names_product = cx.products.match_at(toks, 0).is_some_and(|m| cx.seg.texts[s.block][toks[m.last].end..].trim_start().starts_with(':'));
+            // "Brewlot: Brewhouse Intelligence", or the product as the subject of the first line
+            // ("Baitline is the pest control app…").
+            let names_product = cx.products.match_at(toks, 0).is_some_and(|m| {
+                let after = cx.seg.texts[s.block][toks[m.last].end..].trim_start();
+                after.starts_with(':') || toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "is" | "helps" | "lets" | "gives" | "makes"))
+            });
             if lists.announcers.match_at(toks, 0).is_some() || names_product {
                 out.push(cx.finding(
                     Rule::CustomerFocus,
