@@ -378,6 +378,36 @@ pub async fn make_reviewer_profile(c: &Client, name: &str, email: &str, passphra
     }
 }
 
+/// A reviewer's profile made through the dialog (as `make_reviewer_profile`), registered as a
+/// reviewer in the open workspace; the dialog is left closed.
+pub async fn make_registered_reviewer(c: &Client, name: &str, email: &str, passphrase: &str) {
+    make_reviewer_profile(c, name, email, passphrase).await;
+    click(c, "[data-testid=nav-profile]").await;
+    click(c, "[data-testid=register-reviewer]").await;
+    find(c, "[data-testid=registered-here]").await;
+    c.active_element().await.expect("focused element").send_keys("\u{e00c}").await.expect("Escape");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !c.find_all(Locator::Css("[role=dialog]")).await.unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the profile dialog did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Selects the first ten characters of claim `number`'s words in the claims pane, as a
+/// reviewer would before commenting on them.
+pub async fn select_claim_words(c: &Client, number: u32) {
+    c.execute(
+        "const p = document.querySelector(`[data-testid=claim-row][data-number=\"${arguments[0]}\"] .text`);
+         const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); let t = walker.nextNode();
+         while (t && t.textContent.trim().length < 12) t = walker.nextNode();
+         const start = t.textContent.search(/\\S/); const r = document.createRange(); r.setStart(t, start); r.setEnd(t, start + 10);
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+        vec![json!(number)],
+    )
+    .await
+    .expect("select a claim's words");
+}
+
 /// A writer's profile, as the profile dialog would have saved it in the sandbox.
 pub fn write_writer_profile(sandbox: &Sandbox, name: &str, email: &str) {
     let dir = sandbox.path("config/com.pitchbridge.desktop");

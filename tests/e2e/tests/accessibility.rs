@@ -131,16 +131,7 @@ async fn walk(sandbox: &Sandbox, theme: &str) -> Vec<String> {
     audit(&c, &at("decide dialog"), &mut found).await;
     close_dialog(&c).await;
     // A comment on the first words of claim 1.
-    c.execute(
-        "const p = document.querySelector('[data-testid=claim-row][data-number=\"1\"] .text');
-         const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); let t = walker.nextNode();
-         while (t && t.textContent.trim().length < 12) t = walker.nextNode();
-         const start = t.textContent.search(/\\S/); const r = document.createRange(); r.setStart(t, start); r.setEnd(t, start + 10);
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
-        vec![],
-    )
-    .await
-    .unwrap();
+    select_claim_words(&c, 1).await;
     click(&c, "[data-testid=add-comment]").await;
     find(&c, "[role=dialog]").await;
     audit(&c, &at("comment dialog"), &mut found).await;

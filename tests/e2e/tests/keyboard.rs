@@ -11,7 +11,6 @@ use serde_json::json;
 const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 const SPACE: &str = "\u{e00d}";
-const ESCAPE: &str = "\u{e00c}";
 const DOWN: &str = "\u{e015}";
 const END: &str = "\u{e010}";
 const SHIFT: &str = "\u{e008}";
@@ -103,11 +102,7 @@ async fn the_main_flow_with_the_keyboard_alone() {
     let c = driver.launch(&[]).await;
     assert_eq!(wait_ready(&c).await, "true");
     // The person is writer and reviewer here (the demo's product manager role is theirs).
-    make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
-    click(&c, "[data-testid=nav-profile]").await;
-    click(&c, "[data-testid=register-reviewer]").await;
-    find(&c, "[data-testid=registered-here]").await;
-    press(&c, ESCAPE).await;
+    make_registered_reviewer(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
     c.execute("document.activeElement.blur()", vec![]).await.unwrap();
     let mut k = Keyboard { c: &c, unseen: Vec::new() };
 

@@ -95,10 +95,7 @@ async fn the_verifier_re_verifies_an_expired_pitch_with_their_passphrase_and_its
         let driver = Driver::start(&sandbox);
         let c = driver.launch(&[]).await;
         assert_eq!(wait_ready(&c).await, "true");
-        make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
-        click(&c, "[data-testid=nav-profile]").await;
-        click(&c, "[data-testid=register-reviewer]").await;
-        find(&c, "[data-testid=registered-here]").await;
+        make_registered_reviewer(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
         c.close().await.unwrap();
     }
     wait_db(&ws, "SELECT count(*) FROM reviewer WHERE name = 'Priya Raman'", 1).await;

@@ -72,10 +72,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         let driver = Driver::start(&reviewer);
         let c = driver.launch(&workspace_args(&ws)).await;
         assert_eq!(wait_ready(&c).await, "true");
-        make_reviewer_profile(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
-        click(&c, "[data-testid=nav-profile]").await;
-        click(&c, "[data-testid=register-reviewer]").await;
-        find(&c, "[data-testid=registered-here]").await;
+        make_registered_reviewer(&c, "Priya Raman", "priya@ledgerline.example", PASSPHRASE).await;
         c.close().await.unwrap();
     }
     wait_db(&ws, "SELECT count(*) FROM reviewer WHERE name = 'Priya Raman'", 1).await;
@@ -160,16 +157,7 @@ async fn a_pitch_goes_through_review_twice_and_a_claim_change_calls_for_reapprov
         find_text(&c, "[data-testid=comment-thread]", "Lead with what the controller gains.").await;
         find_text(&c, ".comment-mark", &quote).await;
         // And on the words of a claim, selected in the claims pane.
-        c.execute(
-            "const p = document.querySelector('[data-testid=claim-row][data-number=\"1\"] .text');
-             const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); let t = walker.nextNode();
-             while (t && t.textContent.trim().length < 12) t = walker.nextNode();
-             const start = t.textContent.search(/\\S/); const r = document.createRange(); r.setStart(t, start); r.setEnd(t, start + 10);
-             const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
-            vec![],
-        )
-        .await
-        .unwrap();
+        select_claim_words(&c, 1).await;
         click(&c, "[data-testid=add-comment]").await;
         fill(&c, "[data-testid=comment-body]", "Is this still the positioning?").await;
         click(&c, "[data-testid=comment-submit]").await;
