@@ -162,16 +162,22 @@ fn report(out: &Outcome) -> (f64, usize) {
     (recall, fps)
 }
 
+/// Scores a corpus and holds it to its measured figures: at least `pitches` pitches, recall at
+/// least `recall_floor`, at most `fp_ceiling` false positives and `errors_ceiling` error
+/// findings on clean pitches. A rule change that does worse on it fails here.
+fn hold(name: &str, pitches: usize, recall_floor: f64, fp_ceiling: usize, errors_ceiling: usize) {
+    let out = evaluate(&corpus(name));
+    let (recall, fps) = report(&out);
+    assert!(out.pitches >= pitches, "{name} keeps its {pitches} pitches");
+    assert!(recall >= recall_floor, "{name}: recall {recall:.3} fell below {recall_floor}");
+    assert!(fps <= fp_ceiling, "{name}: {fps} false positives, more than {fp_ceiling}");
+    assert!(out.errors_on_clean.len() <= errors_ceiling, "{name}: error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
+}
+
 #[test]
 fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
-    let out = evaluate(&corpus("check-corpus-heldout"));
-    let (recall, fps) = report(&out);
-    // Floors from the last measurement (docs/BENCHMARKS.md has the figures): a rule change
-    // that loses recall or adds false positives on this corpus fails here.
-    assert!(out.pitches >= 36, "the corpus keeps its 36 pitches");
-    assert!(recall >= RECALL_FLOOR, "recall {recall:.3} fell below {RECALL_FLOOR}");
-    assert!(fps <= FALSE_POSITIVE_CEILING, "{fps} false positives, more than {FALSE_POSITIVE_CEILING}");
-    assert!(out.errors_on_clean.is_empty(), "error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
+    // Floors from the last measurement (docs/BENCHMARKS.md has the figures).
+    hold("check-corpus-heldout", 36, RECALL_FLOOR, FALSE_POSITIVE_CEILING, 0);
 }
 
 // First run, before any rule was changed for it: recall 0.84 (303 of 361), 37 false
@@ -197,12 +203,7 @@ const FALSE_POSITIVE_CEILING: usize = 10;
 /// honest figure; the floors keep whatever later changes do from making it worse.
 #[test]
 fn the_checks_on_a_corpus_written_after_they_were_tuned() {
-    let out = evaluate(&corpus("check-corpus-fresh"));
-    let (recall, fps) = report(&out);
-    assert!(out.pitches >= 24, "the corpus keeps its 24 pitches");
-    assert!(recall >= FRESH_RECALL_FLOOR, "recall {recall:.3} fell below {FRESH_RECALL_FLOOR}");
-    assert!(fps <= FRESH_FALSE_POSITIVE_CEILING, "{fps} false positives, more than {FRESH_FALSE_POSITIVE_CEILING}");
-    assert!(out.errors_on_clean.is_empty(), "error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
+    hold("check-corpus-fresh", 24, FRESH_RECALL_FLOOR, FRESH_FALSE_POSITIVE_CEILING, 0);
 }
 
 // After the blind corpus's misses were tuned on: 0.88, 12 (the one more: a benefit's bold
@@ -217,12 +218,7 @@ const FRESH_FALSE_POSITIVE_CEILING: usize = 12;
 /// figure for pitches nobody has tuned on; the floors keep later changes from making it worse.
 #[test]
 fn the_checks_on_a_blind_corpus() {
-    let out = evaluate(&corpus("check-corpus-blind"));
-    let (recall, fps) = report(&out);
-    assert!(out.pitches >= 24, "the corpus keeps its 24 pitches");
-    assert!(recall >= BLIND_RECALL_FLOOR, "recall {recall:.3} fell below {BLIND_RECALL_FLOOR}");
-    assert!(fps <= BLIND_FALSE_POSITIVE_CEILING, "{fps} false positives, more than {BLIND_FALSE_POSITIVE_CEILING}");
-    assert!(out.errors_on_clean.len() <= BLIND_ERRORS_ON_CLEAN_CEILING, "error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
+    hold("check-corpus-blind", 24, BLIND_RECALL_FLOOR, BLIND_FALSE_POSITIVE_CEILING, BLIND_ERRORS_ON_CLEAN_CEILING);
 }
 
 // First run 0.74, 20, 2; then 0.74, 8, 0 (a trade word said once). Tuned on its misses
@@ -243,12 +239,7 @@ const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 /// tuning above. Its first run is the figure for pitches nobody has seen.
 #[test]
 fn the_checks_on_an_unseen_corpus() {
-    let out = evaluate(&corpus("check-corpus-unseen"));
-    let (recall, fps) = report(&out);
-    assert!(out.pitches >= 30, "the corpus keeps its 30 pitches");
-    assert!(recall >= UNSEEN_RECALL_FLOOR, "recall {recall:.3} fell below {UNSEEN_RECALL_FLOOR}");
-    assert!(fps <= UNSEEN_FALSE_POSITIVE_CEILING, "{fps} false positives, more than {UNSEEN_FALSE_POSITIVE_CEILING}");
-    assert!(out.errors_on_clean.len() <= UNSEEN_ERRORS_ON_CLEAN_CEILING, "error findings on clean pitches:\n{}", out.errors_on_clean.join("\n"));
+    hold("check-corpus-unseen", 30, UNSEEN_RECALL_FLOOR, UNSEEN_FALSE_POSITIVE_CEILING, UNSEEN_ERRORS_ON_CLEAN_CEILING);
 }
 
 // First run (2026-12-06, before any rule was changed for it): recall 0.66 (203 of 308), 13
