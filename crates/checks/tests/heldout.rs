@@ -252,3 +252,19 @@ fn the_checks_on_an_unseen_corpus() {
 const UNSEEN_RECALL_FLOOR: f64 = 0.81;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 7;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
+
+/// The sixth corpus in `tests/check-corpus-sixth/`: 24 pitches (8 clean) in eight more new
+/// industries, written and labelled the same way after all the tuning on the unseen corpus.
+#[test]
+fn the_checks_on_a_sixth_corpus() {
+    hold("check-corpus-sixth", 24, SIXTH_RECALL_FLOOR, SIXTH_FALSE_POSITIVE_CEILING, SIXTH_ERRORS_ON_CLEAN_CEILING);
+}
+
+// First run (2026-12-06, after all the tuning on the unseen corpus): recall 0.59 (136 of
+// 231), 18 false positives, 1 error finding on a clean pitch ("autopay" as a misspelling).
+// Weakest: proof 0.14, cliche 0.17, hype 0.19, wordy 0.44, weasel 0.49. Only what it showed
+// wrong was fixed (everyday words and abbreviations the lists lacked: autopay, rekey,
+// walkie-talkie, RV, DM, IOU): 0.59, 9, 0. Its recall was not tuned on.
+const SIXTH_RECALL_FLOOR: f64 = 0.58;
+const SIXTH_FALSE_POSITIVE_CEILING: usize = 9;
+const SIXTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
