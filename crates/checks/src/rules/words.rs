@@ -294,6 +294,17 @@ fn hype_patterns(lists: &crate::lists::WordLists, toks: &[crate::text::Token]) -
     found
 }
 
+/// A plural common noun: "clinics", "owners" (not "business", "status").
+fn is_plural(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Whether token `k` opens the sentence or a clause: it comes first, after a comma, semicolon,
+/// colon or dash, or after one of `joiners` ("and", "but", "that"…).
+fn opens_clause(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize, joiners: &[&str]) -> bool {
+    k == 0 || cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains([',', ';', ':', '—']) || joiners.contains(&toks[k - 1].lower.as_str())
+}
+
 /// A crowd with no count or names ("Many clinics", "hundreds of pharmacies", "one of our
 /// customers") and amounts that claim size without saying it ("significantly more"), in a
 /// sentence with no number.
@@ -307,10 +318,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let mut k = 0;
         while k < toks.len() {
-            let opens_clause = k == 0
-                || cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains([',', ';', ':', '—'])
-                || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "that" | "because" | "so" | "while");
-            if opens_clause {
+            if opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "so", "while"]) {
                 if let Some(last) = unnamed_source(cx, s, toks, k) {
                     let (start, end) = (toks[k].start, toks[last].end);
                     out.push(cx.finding(
@@ -331,7 +339,6 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 let after = m.last + 1;
                 let yours = toks.get(after).is_some_and(|t| lists.you.contains(&t.lower));
                 let reach = if toks[m.first].lower == "leading" { 1 } else { 3 };
-                let is_plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-');
                 // The words before the plural describe it ("independent", "mid-sized"); a
                 // small word between ("matters most for fleets") means no crowd is named.
                 let plural = (after..(after + reach).min(toks.len()))
@@ -341,9 +348,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // The crowd speaks or vouches: it opens the sentence or a clause ("Many clinics
                 // lose…", "…, and most shippers…") or follows "by", "among" or "like"
                 // ("trusted by hundreds of pharmacies"); "catches many invoices" counts things.
-                let clause_start = k == 0
-                    || cx.seg.texts[s.block][toks[k - 1].end..toks[k].start].contains([',', ';', ':', '—'])
-                    || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "that" | "because" | "by" | "among" | "like" | "why" | "where");
+                let clause_start = opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where"]);
                 if let (Some(j), false, false, true) = (plural, yours, quantifier_only, clause_start) {
                     let (start, end) = (toks[m.first].start, toks[j].end);
                     out.push(cx.finding(
@@ -380,7 +385,6 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
 /// what people do, not what they vouch for: seeing and reporting count only with an outcome.
 fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize) -> Option<usize> {
     let lists = &cx.checker.lists;
-    let is_plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-');
     let first = &toks.get(k)?.lower;
     if lists.stopwords.contains(first) || lists.we.contains(first) || lists.you.contains(first) {
         return None;
