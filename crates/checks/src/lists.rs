@@ -12,12 +12,16 @@ const WORDS_TOML: &str = include_str!("../../../assets/checks/words.toml");
 /// A list of words and phrases, matched as whole words over a token sequence.
 #[derive(Debug, Default)]
 pub struct PhraseSet {
-    by_first: HashMap<String, Vec<Phrase>>,
+    phrases: Vec<Phrase>,
+    /// Indices into `phrases` by each word a phrase may start with, longest phrase first.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
-    pub words: Vec<String>,
+    /// Each position's accepted words: one for a plain word, several for an idiom's slot
+    /// ("{drop}": drop, drops, dropped…; "{your}": your, their, its…).
+    pub words: Vec<Vec<String>>,
     /// Written "up to #": matches only when a number follows.
     pub before_number: bool,
     pub text: String,
@@ -46,34 +50,36 @@ impl PhraseSet {
                 Some(t) => (t.trim(), true),
                 None => (text, false),
             };
-            let words: Vec<String> = tokenize(text).into_iter().map(|t| t.lower).collect();
+            let words = phrase_words(text);
             if words.is_empty() {
                 continue;
             }
-            set.by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push(Phrase { words, before_number, text: text.to_string(), replacement });
+            for first in &words[0] {
+                set.by_first.entry(first.clone()).or_default().push(set.phrases.len());
+            }
+            set.phrases.push(Phrase { words, before_number, text: text.to_string(), replacement });
         }
         // Longest first, so "the most advanced" wins over "the".
+        let phrases = &set.phrases;
         for v in set.by_first.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by(|a, b| phrases[*b].words.len().cmp(&phrases[*a].words.len()));
         }
         set
     }
 
     pub fn contains_word(&self, lower: &str) -> bool {
-        self.by_first.get(lower).is_some_and(|v| v.iter().any(|p| p.words.len() == 1))
+        self.by_first.get(lower).is_some_and(|v| v.iter().any(|&p| self.phrases[p].words.len() == 1))
     }
 
     /// The phrase starting at token `i`, if any (longest wins).
     pub fn match_at<'p>(&'p self, tokens: &[Token], i: usize) -> Option<PhraseMatch<'p>> {
-        let cands = self.by_first.get(tokens[i].lower.as_str())?;
+        let cands = self.by_first.get(tokens.get(i)?.lower.as_str())?;
         cands
             .iter()
+            .map(|&p| &self.phrases[p])
             .find(|p| {
                 p.words.len() <= tokens.len() - i
-                    && p.words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
+                    && p.words.iter().zip(&tokens[i..]).all(|(w, t)| w.contains(&t.lower))
                     && (!p.before_number
                         || tokens.get(i + p.words.len()).is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit())))
             })
@@ -111,7 +117,7 @@ struct RawLists {
     hype: RawHype,
     weasel: RawWeasel,
     wordy: RawPhrases,
-    cliche: RawPhrases,
+    cliche: RawCliche,
     passive: RawPassive,
     acronym: RawAcronym,
     #[serde(rename = "repeated-word")]
@@ -133,6 +139,11 @@ struct RawHypePatterns {
     superlatives: Vec<String>,
     no_other: Vec<String>,
     intensifiers: Vec<String>,
+    offer_things: Vec<String>,
+    plain_superlatives: Vec<String>,
+    distances: Vec<String>,
+    ahead: Vec<String>,
+    everyone: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawWeasel {
@@ -142,6 +153,8 @@ struct RawWeasel {
     vouch: Vec<String>,
     vouch_between: Vec<String>,
     outcomes: Vec<String>,
+    people: Vec<String>,
+    places: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawSpelling {
@@ -180,10 +193,17 @@ struct RawProof {
     version_words: Vec<String>,
     number_words: Vec<String>,
     unsourced: Vec<String>,
+    changes: Vec<String>,
+    measures: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawPhrases {
     phrases: Vec<String>,
+}
+#[derive(Debug, Deserialize)]
+struct RawCliche {
+    phrases: Vec<String>,
+    idioms: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawPassive {
@@ -252,6 +272,11 @@ pub struct WordLists {
     pub hype_superlatives: HashSet<String>,
     pub hype_no_other: HashSet<String>,
     pub hype_intensifiers: PhraseSet,
+    pub hype_offer_things: PhraseSet,
+    pub hype_plain_superlatives: HashSet<String>,
+    pub hype_distances: PhraseSet,
+    pub hype_ahead: PhraseSet,
+    pub hype_everyone: PhraseSet,
     pub weasel_crowd: PhraseSet,
     pub vague_amounts: HashSet<String>,
     /// What an unnamed crowd does when it vouches: "tell us", "love", "swear by".
@@ -260,6 +285,10 @@ pub struct WordLists {
     pub weasel_vouch_between: HashSet<String>,
     /// After "see", "notice" or "report": an outcome ("Shops see fewer…", "see a drop").
     pub weasel_outcomes: PhraseSet,
+    pub weasel_people: HashSet<String>,
+    pub weasel_places: PhraseSet,
+    pub change_verbs: PhraseSet,
+    pub measures: HashSet<String>,
     /// Slip → the word meant.
     pub spelling_slips: HashMap<String, String>,
     pub known_names: Vec<String>,
@@ -273,6 +302,102 @@ pub struct WordLists {
     /// Factory language nobody outside the company says, with the plain words to use: the
     /// jargon check's list when the glossary does not name a term itself.
     pub factory_speak: Vec<crate::GlossaryEntry>,
+}
+
+/// Possessives an idiom's `{your}` stands for: "worth its weight in gold", "worth their weight…".
+const POSSESSIVES: &[&str] = &["your", "their", "our", "his", "her", "its", "my", "one's"];
+
+/// Verbs whose forms are not made by adding -s, -ed and -ing.
+const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
+    ("be", &["is", "are", "was", "were", "been", "being", "'s", "'re"]),
+    ("have", &["has", "had", "having", "'ve"]),
+    ("do", &["does", "did", "done", "doing"]),
+    ("go", &["goes", "went", "gone", "going"]),
+    ("take", &["took", "taken"]),
+    ("make", &["made"]),
+    ("get", &["got", "gotten"]),
+    ("come", &["came"]),
+    ("keep", &["kept"]),
+    ("run", &["ran"]),
+    ("break", &["broke", "broken"]),
+    ("bring", &["brought"]),
+    ("leave", &["left"]),
+    ("hold", &["held"]),
+    ("fall", &["fell", "fallen"]),
+    ("give", &["gave", "given"]),
+    ("throw", &["threw", "thrown"]),
+    ("see", &["saw", "seen"]),
+    ("know", &["knew", "known"]),
+    ("sleep", &["slept"]),
+    ("spin", &["spun"]),
+    ("sell", &["sold"]),
+    ("stand", &["stood"]),
+    ("wear", &["wore", "worn"]),
+    ("beat", &["beaten"]),
+    ("bite", &["bit", "bitten"]),
+    ("blow", &["blew", "blown"]),
+    ("burn", &["burnt"]),
+    ("build", &["built"]),
+    ("catch", &["caught"]),
+    ("drink", &["drank", "drunk"]),
+    ("eat", &["ate", "eaten"]),
+    ("fight", &["fought"]),
+    ("fly", &["flew", "flown"]),
+    ("lead", &["led"]),
+    ("lose", &["lost"]),
+    ("pay", &["paid"]),
+    ("ride", &["rode", "ridden"]),
+    ("say", &["said"]),
+    ("shoot", &["shot"]),
+    ("sink", &["sank", "sunk"]),
+    ("steal", &["stole", "stolen"]),
+    ("strike", &["struck"]),
+    ("sweep", &["swept"]),
+    ("swim", &["swam"]),
+    ("tear", &["tore", "torn"]),
+    ("think", &["thought"]),
+    ("win", &["won"]),
+    ("write", &["wrote", "written"]),
+    ("teach", &["taught"]),
+    ("feel", &["felt"]),
+    ("send", &["sent"]),
+    ("show", &["shown"]),
+    ("spend", &["spent"]),
+];
+
+/// The forms of a verb an idiom may use: "drop" gives drops, dropped, dropping; "take" gives
+/// takes, took, taken, taking. A few spellings that are no word ("droped") come along; they
+/// never occur in text, so they never match.
+fn verb_forms(base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_string(), format!("{base}s"), format!("{base}es"), format!("{base}ed"), format!("{base}d"), format!("{base}ing")];
+    if let Some(stem) = base.strip_suffix('e') {
+        forms.push(format!("{stem}ing"));
+    }
+    if let Some(stem) = base.strip_suffix('y') {
+        forms.extend([format!("{stem}ies"), format!("{stem}ied")]);
+    }
+    if let Some(last) = base.chars().last().filter(|c| !"aeiouwy".contains(*c)) {
+        forms.extend([format!("{base}{last}ed"), format!("{base}{last}ing")]);
+    }
+    if let Some((_, irregular)) = IRREGULAR_VERBS.iter().find(|(b, _)| *b == base) {
+        forms.extend(irregular.iter().map(|f| f.to_string()));
+    }
+    forms
+}
+
+/// A list entry's words, each with the forms it accepts. Plain words are themselves; in an
+/// idiom, `{verb}` stands for any form of the verb and `{your}` for any possessive: "{drop}
+/// like a stone" matches "drops like a stone" and "dropped like a stone".
+fn phrase_words(text: &str) -> Vec<Vec<String>> {
+    let mut words = Vec::new();
+    for part in text.split_whitespace() {
+        match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            Some(slot) if POSSESSIVES.contains(&slot) => words.push(POSSESSIVES.iter().map(|p| p.to_string()).collect()),
+            Some(verb) => words.push(verb_forms(&lower_word(verb))),
+            None => words.extend(tokenize(part).into_iter().map(|t| vec![t.lower])),
+        }
+    }
+    words
 }
 
 fn lowered(v: Vec<String>) -> HashSet<String> {
@@ -312,7 +437,7 @@ impl WordLists {
             hype: PhraseSet::new(&raw.hype.words),
             weasel: PhraseSet::new(&raw.weasel.words),
             wordy: PhraseSet::new(&raw.wordy.phrases),
-            cliche: PhraseSet::new(&raw.cliche.phrases),
+            cliche: PhraseSet::new(&raw.cliche.phrases.iter().chain(&raw.cliche.idioms).collect::<Vec<_>>()),
             number_words: PhraseSet::new(&raw.proof.number_words),
             be: PhraseSet::new(&raw.passive.be),
             be_between: lowered(raw.passive.between),
@@ -322,11 +447,20 @@ impl WordLists {
             hype_superlatives: lowered(raw.hype.patterns.superlatives),
             hype_no_other: lowered(raw.hype.patterns.no_other),
             hype_intensifiers: PhraseSet::new(&raw.hype.patterns.intensifiers),
+            hype_offer_things: PhraseSet::new(&raw.hype.patterns.offer_things),
+            hype_plain_superlatives: lowered(raw.hype.patterns.plain_superlatives),
+            hype_distances: PhraseSet::new(&raw.hype.patterns.distances),
+            hype_ahead: PhraseSet::new(&raw.hype.patterns.ahead),
+            hype_everyone: PhraseSet::new(&raw.hype.patterns.everyone),
             weasel_crowd: PhraseSet::new(&raw.weasel.crowd),
             vague_amounts: lowered(raw.weasel.vague_amounts),
             weasel_vouch: PhraseSet::new(&raw.weasel.vouch),
             weasel_vouch_between: lowered(raw.weasel.vouch_between),
             weasel_outcomes: PhraseSet::new(&raw.weasel.outcomes),
+            weasel_people: lowered(raw.weasel.people),
+            weasel_places: PhraseSet::new(&raw.weasel.places),
+            change_verbs: PhraseSet::new(&raw.proof.changes),
+            measures: lowered(raw.proof.measures),
             spelling_slips: raw
                 .spelling
                 .slips

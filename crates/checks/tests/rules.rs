@@ -278,7 +278,11 @@ fn the_reader_first() {
 #[test]
 fn unnamed_sources_that_vouch() {
     assert_eq!(flagged(Rule::Weasel, "Shop owners tell us it pays for itself."), ["Shop owners tell us"]);
-    assert_eq!(flagged(Rule::Weasel, "It sends reminders. Customers love it."), ["Customers love"]);
+    assert_eq!(flagged(Rule::Weasel, "It sends reminders. Customers love it."), ["Customers love it"]);
+    // The crowd may be somewhere large, or described by a clause, before it vouches.
+    assert_eq!(flagged(Rule::Weasel, "Bakeries across the Southwest tell us it pays for itself."), ["Bakeries across the Southwest tell us"]);
+    assert_eq!(flagged(Rule::Weasel, "Dentists who moved over are seeing fewer gaps."), ["Dentists who moved over are seeing"]);
+    assert_eq!(flagged(Rule::Weasel, "Kennels that switch see cancellations drop."), ["Kennels that switch see"]);
     assert_eq!(flagged(Rule::Weasel, "Funeral homes using Ledgerline report fewer late payments."), ["Funeral homes using Ledgerline report"]);
     assert_eq!(flagged(Rule::Weasel, "Renters absolutely love the gate codes."), ["Renters absolutely love"]);
     quiet(
@@ -290,8 +294,45 @@ fn unnamed_sources_that_vouch() {
             "Harbor & Vale's controllers tell us it pays for itself.",
             "Forty clinics tell us the reminders work.",
             "You tell us the volume, and we size the plan.",
+            // A place alone, or a clause about something else, vouches for nothing.
+            "Carriers across the Midwest use the same forms.",
+            "Fees that nobody agreed to slip through.",
+            "Our customers said the same thing before they switched.",
         ],
     );
+}
+
+#[test]
+fn idioms_in_any_form() {
+    assert_eq!(flagged(Rule::Cliche, "Late fees dropped like a stone."), ["dropped like a stone"]);
+    assert_eq!(flagged(Rule::Cliche, "The scanner is worth its weight in gold."), ["worth its weight in gold"]);
+    assert_eq!(flagged(Rule::Cliche, "It took the county by storm, and crews learned it in a walk in the park."), ["by storm", "a walk in the park"]);
+    quiet(Rule::Cliche, &["Drop the stone at the gate.", "The park has a walking trail."]);
+}
+
+#[test]
+fn superlatives_and_distances_boast() {
+    assert_eq!(flagged(Rule::Hype, "It is genuinely the simplest app for kennels."), ["the simplest app"]);
+    assert_eq!(flagged(Rule::Hype, "This is the most sensible purchase a clinic can make."), ["the most sensible purchase"]);
+    assert_eq!(flagged(Rule::Hype, "Our routing is miles in front of everyone."), ["miles in front of everyone"]);
+    assert_eq!(flagged(Rule::Hype, "Scheduling is easier than anything else you have tried."), ["easier than anything"]);
+    quiet(
+        Rule::Hype,
+        &[
+            // When and where, the reader's own busiest weeks, and other people's size.
+            "Install the latest version before Friday.",
+            "It covers your busiest weeks of the year.",
+            "We serve the largest kennels in the state.",
+            "The most common question is about price.",
+        ],
+    );
+}
+
+#[test]
+fn results_said_as_change() {
+    assert_eq!(flagged(Rule::Proof, "Once the reminders go out, cancellations drop."), ["Once the reminders go out, cancellations drop."]);
+    assert_eq!(flagged(Rule::Proof, "Your overtime takes care of itself."), ["Your overtime takes care of itself."]);
+    quiet(Rule::Proof, &["The truck stops at each house.", "Cancellations dropped 30% at Hillcrest Kennels."]);
 }
 
 #[test]

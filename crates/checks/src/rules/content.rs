@@ -34,7 +34,15 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') || cx.seg.is_quoted(s) {
             continue;
         }
-        let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k)) else { continue };
+        // A benefit word, or something measured that changes: "callbacks drop", "so late
+        // payments dry up", "the month-end count stops".
+        let changes = |k: usize| {
+            let m = lists.change_verbs.match_at(toks, k)?;
+            let subject = &toks[k.checked_sub(1)?].lower;
+            let measured = (super::words::is_plural(subject) && !lists.stopwords.contains(subject) && !lists.we.contains(subject) && !lists.you.contains(subject)) || lists.measures.contains(subject);
+            measured.then_some(m)
+        };
+        let Some(m) = (0..toks.len()).find_map(|k| lists.benefit_words.match_at(toks, k).or_else(|| changes(k))) else { continue };
         // The problem section describes the reader's world ("adjusters are retiring faster
         // than they can be replaced"): it promises nothing unless it speaks of us.
         let section = &cx.input.blocks[s.block].section;

@@ -239,7 +239,7 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let toks = cx.seg.sentence_tokens(s);
         let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
-        let extra: Vec<(usize, usize)> = hype_patterns(&cx.checker.lists, toks).into_iter().filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b)).collect();
+        let extra: Vec<(usize, usize)> = hype_patterns(cx, toks).into_iter().filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b)).collect();
         matches.extend(extra);
         if matches.is_empty() {
             continue;
@@ -249,7 +249,15 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
             continue;
         }
         matches.sort();
+        // One boast, one finding: "miles in front" and "in front of everyone" are one phrase.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
         for (first, last) in matches {
+            match merged.last_mut() {
+                Some((_, end)) if first <= *end => *end = (*end).max(last),
+                _ => merged.push((first, last)),
+            }
+        }
+        for (first, last) in merged {
             let (start, end) = (toks[first].start, toks[last].end);
             out.push(cx.finding(
                 Rule::Hype,
@@ -266,9 +274,10 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
     }
 }
 
-/// Boasts made of parts: "the industry's smartest", "no other vendor", "much faster than". The
-/// token ranges they cover.
-fn hype_patterns(lists: &crate::lists::WordLists, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
+/// Boasts made of parts: "the industry's smartest", "no other vendor", "much faster than",
+/// "the cleverest way", "miles in front of everyone". The token ranges they cover.
+fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
+    let lists = &cx.checker.lists;
     let mut found = Vec::new();
     for k in 0..toks.len() {
         let w = toks[k].lower.as_str();
@@ -290,12 +299,72 @@ fn hype_patterns(lists: &crate::lists::WordLists, toks: &[crate::text::Token]) -
                 found.push((k, c + 1));
             }
         }
+        // "miles in front", "light years beyond", "leagues ahead of"
+        if let Some(m) = lists.hype_distances.match_at(toks, k) {
+            if let Some(a) = toks.get(m.last + 1).and_then(|_| lists.hype_ahead.match_at(toks, m.last + 1)) {
+                found.push((k, a.last));
+            }
+        }
+        // "better than anything", "ahead of everyone", "in front of all the others"
+        if let Some(a) = lists.hype_ahead.match_at(toks, k) {
+            let reach = (a.last + 1)..(a.last + 4).min(toks.len());
+            if let Some(e) = reach.clone().find_map(|j| lists.hype_everyone.match_at(toks, j)) {
+                let small = toks[a.last + 1..e.first].iter().all(|t| matches!(t.lower.as_str(), "than" | "of" | "else" | "out"));
+                if small {
+                    found.push((k, e.last));
+                }
+            }
+        }
+        // "the cleverest way", "genuinely the simplest app", "the most sensible purchase"
+        if w == "the" {
+            if let Some(sup) = superlative_at(cx, toks, k + 1) {
+                // The noun it describes must be the offer ("way", "app", "purchase") or a place
+                // to be best in ("on the market"); a plural first is other people or things
+                // ("the largest storage companies in the country").
+                let mut j = sup + 1;
+                while j < toks.len() && j <= sup + 4 {
+                    if let Some(o) = lists.hype_offer_things.match_at(toks, j) {
+                        found.push((k, o.last));
+                        break;
+                    }
+                    if lists.stopwords.contains(&toks[j].lower) || is_plural(&toks[j].lower) {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+        }
     }
     found
 }
 
+/// A superlative at `k` ("cleverest", "simplest", "most sensible"), after an optional adverb
+/// ("genuinely the", "by far the" are handled by the caller's "the"). Returns its last token.
+fn superlative_at(cx: &Cx, toks: &[crate::text::Token], k: usize) -> Option<usize> {
+    let lists = &cx.checker.lists;
+    let w = toks.get(k)?.lower.as_str();
+    if w == "most" {
+        // "the most sensible", "the most thoughtfully engineered"; not "the most common
+        // question" (how often, not how good) nor "the most of".
+        let next = toks.get(k + 1)?.lower.as_str();
+        if lists.stopwords.contains(next) || matches!(next, "common" | "important" | "likely" | "recent" | "frequent" | "expensive" | "time" | "money" | "work" | "people" | "customers" | "hours") {
+            return None;
+        }
+        let adverb = next.ends_with("ly") && toks.get(k + 2).is_some_and(|t| !lists.stopwords.contains(&t.lower));
+        return Some(k + 1 + usize::from(adverb));
+    }
+    if w.len() < 6 || !w.ends_with("est") || lists.hype_plain_superlatives.contains(w) || lists.hype_superlatives.contains(w) {
+        return None;
+    }
+    let known = |x: &str| x.len() >= 2 && cx.checker.speller().is_known(x, &Default::default());
+    let stem = &w[..w.len() - 3];
+    let from_y = stem.strip_suffix('i').is_some_and(|s| known(&format!("{s}y")));
+    let doubled = stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] && known(&stem[..stem.len() - 1]);
+    (from_y || doubled || known(stem) || known(&format!("{stem}e"))).then_some(k)
+}
+
 /// A plural common noun: "clinics", "owners" (not "business", "status").
-fn is_plural(w: &str) -> bool {
+pub(super) fn is_plural(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
@@ -386,7 +455,10 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
 fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize) -> Option<usize> {
     let lists = &cx.checker.lists;
     let first = &toks.get(k)?.lower;
-    if lists.stopwords.contains(first) || lists.we.contains(first) || lists.you.contains(first) {
+    // "Our clients consistently report…": our customers, still unnamed.
+    let k = if first == "our" && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "customers" | "clients" | "users" | "members")) { k + 1 } else { k };
+    let first = &toks[k].lower;
+    if (lists.stopwords.contains(first) && !lists.weasel_people.contains(first)) || lists.we.contains(first) || lists.you.contains(first) {
         return None;
     }
     // "Limbline customers see…": the product's users, still unnamed. The product alone is no crowd.
@@ -395,8 +467,10 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
         Some(_) => return None,
         None => k,
     };
-    // Up to three words, none small, the last a plural: "Owners", "Shop owners", "Independent repair shops".
-    let plural = (k..(k + 3).min(toks.len())).take_while(|&j| !lists.stopwords.contains(&toks[j].lower)).find(|&j| is_plural(&toks[j].lower))?;
+    // Up to three words, none small, the last a plural: "Owners", "Shop owners", "Independent
+    // repair shops"; or people at large ("People just love…").
+    let crowd = |j: usize| is_plural(&toks[j].lower) || lists.weasel_people.contains(&toks[j].lower);
+    let plural = (k..(k + 3).min(toks.len())).take_while(|&j| crowd(j) || !lists.stopwords.contains(&toks[j].lower)).find(|&j| crowd(j))?;
     // A name among them ("Harbor & Vale's controllers", "Maple Ridge vets") is a source.
     let block = cx.seg.texts[s.block];
     let words = &block[toks[k].start..toks[plural].end];
@@ -427,6 +501,16 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     };
     if let Some(after) = users(next) {
         next = after;
+    } else if let Some(after) = relative_clause(cx, toks, next) {
+        next = after;
+    }
+    // Somewhere large and unnamed: "Studios across the Northwest tell us", "Centers in your
+    // county are seeing…". The place alone is fine ("Carriers across the Midwest use…"): a
+    // verb of vouching must still follow.
+    if let Some(p) = lists.weasel_places.match_at(toks, next) {
+        if let Some(after) = (p.last + 1..(p.last + 5).min(toks.len())).find(|&j| lists.weasel_vouch.match_at(toks, j).is_some() || lists.weasel_vouch_between.contains(&toks[j].lower)) {
+            next = after;
+        }
     }
     // A crowd everywhere and nowhere in particular: "Rental companies nationwide". (A region
     // is a place: "Carriers across the Midwest" says where the customers are.)
@@ -441,14 +525,35 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     }
     let m = lists.weasel_vouch.match_at(toks, next)?;
     // "Customers say no to work they can't see" refuses; it vouches for nothing.
-    if matches!(toks[m.first].lower.as_str(), "say" | "said") && toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "no" | "yes" | "goodbye" | "hello")) {
+    // Nor does "Our customers said the same thing before they switched": an objection retold.
+    if matches!(toks[m.first].lower.as_str(), "say" | "said") && toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "no" | "yes" | "goodbye" | "hello" | "the")) {
         return None;
     }
-    let needs_outcome = matches!(toks[m.first].lower.as_str(), "see" | "saw" | "notice" | "noticed" | "report" | "reported");
-    if needs_outcome && (m.last + 1 >= toks.len() || lists.weasel_outcomes.match_at(toks, m.last + 1).is_none()) {
+    let needs_outcome = matches!(toks[m.first].lower.as_str(), "see" | "saw" | "seeing" | "notice" | "noticed" | "report" | "reported" | "reporting");
+    // An outcome: "see fewer comebacks", or a thing that changes ("see callbacks drop").
+    let outcome = |j: usize| lists.weasel_outcomes.match_at(toks, j).is_some() || (j > m.last + 1 && lists.change_verbs.match_at(toks, j).is_some());
+    if needs_outcome && !(m.last + 1..(m.last + 4).min(toks.len())).any(outcome) {
         return None;
     }
     Some(m.last)
+}
+
+/// A relative clause after a crowd, up to its verb of vouching: "…that switch", "…who've made
+/// the switch", "…that roll out Latchroute", "…we work with". Returns where the vouching verb
+/// should stand; the caller still requires one there.
+fn relative_clause(cx: &Cx, toks: &[crate::text::Token], j: usize) -> Option<usize> {
+    let lists = &cx.checker.lists;
+    let t = toks.get(j)?.lower.as_str();
+    if !matches!(t, "that" | "who" | "who've" | "who'd" | "we") {
+        return None;
+    }
+    // "…that nobody agreed to" is no crowd of users; the clause must open with its verb.
+    let verb = &toks.get(j + 1)?.lower;
+    if t != "we" && (lists.stopwords.contains(verb) || matches!(verb.as_str(), "nobody" | "none")) {
+        return None;
+    }
+    // The clause runs to the first verb of vouching, within five words.
+    (j + 2..(j + 7).min(toks.len())).find(|&v| lists.weasel_vouch.match_at(toks, v).is_some() || lists.weasel_vouch_between.contains(&toks[v].lower))
 }
 
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
