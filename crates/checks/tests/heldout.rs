@@ -197,8 +197,10 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // (the one more: "on the same page", a cliché the labels do not list). Idioms in any form,
 // superlatives and distances that boast, crowds somewhere large or described by a clause, and
 // results said as change ("callbacks drop"): 0.95, 11, 0 (the one more: "Patients love it",
-// found again, now that people at large count as a crowd).
-const RECALL_FLOOR: f64 = 0.94;
+// found again, now that people at large count as a crowd). A boast backed only by the next
+// sentence of its own section, and no proof in the person greeted, the caller's company, a
+// time of day or a title-case line: 0.96, 11, 0.
+const RECALL_FLOOR: f64 = 0.95;
 const FALSE_POSITIVE_CEILING: usize = 11;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
@@ -235,7 +237,8 @@ fn the_checks_on_a_blind_corpus() {
 // with the product as its subject: 0.90, 5, 0. Idioms in any form, superlatives, crowds
 // described by a clause, results said as change: 0.90, 6, 0 (the one more: "Funeral homes
 // that switch see…" again; the sixth corpus's labels count the same words as a weasel).
-const BLIND_RECALL_FLOOR: f64 = 0.89;
+// Boasts backed only within their section, no proof in greetings, times or title case: 0.91, 6, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.90;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 6;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -256,7 +259,8 @@ fn the_checks_on_an_unseen_corpus() {
 // More outcomes and first lines about the product: 0.82, 7, 0. Idioms in any form,
 // superlatives, crowds described by a clause, results said as change: 0.83, 8, 0 (the one
 // more: "pretty" in "I'm pretty flexible", a hedge the labels leave to the vague ask).
-const UNSEEN_RECALL_FLOOR: f64 = 0.82;
+// Boasts backed only within their section, no proof in greetings, times or title case: 0.84, 8, 0.
+const UNSEEN_RECALL_FLOOR: f64 = 0.83;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 

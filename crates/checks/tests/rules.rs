@@ -316,6 +316,10 @@ fn superlatives_and_distances_boast() {
     assert_eq!(flagged(Rule::Hype, "This is the most sensible purchase a clinic can make."), ["the most sensible purchase"]);
     assert_eq!(flagged(Rule::Hype, "Our routing is miles in front of everyone."), ["miles in front of everyone"]);
     assert_eq!(flagged(Rule::Hype, "Scheduling is easier than anything else you have tried."), ["easier than anything"]);
+    // Names and figures that prove nothing: the person greeted, a time of day, a title-case line.
+    assert_eq!(flagged(Rule::Hype, "Dear Mr. Alvarez, Permitline is a state-of-the-art permitting tool."), ["state-of-the-art"]);
+    assert_eq!(flagged(Rule::Hype, "It is a world-class app. Routes reach your phone by 6 a.m."), ["world-class"]);
+    assert_eq!(flagged(Rule::Hype, "Kennelkit: The Industry's Most Advanced Booking Platform For Growing Kennels"), ["Most Advanced"]);
     quiet(
         Rule::Hype,
         &[

@@ -110,7 +110,13 @@ impl<'a> Cx<'a> {
                 && t.lower.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
                 && k.checked_sub(1).is_some_and(|j| matches!(toks[j].lower.as_str(), "since" | "in" | "from" | "founded" | "established" | "until" | "through" | "by" | "of"))
         };
-        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k)) {
+        // A time of day says when ("by 6 a.m.", "at 10:30"), not how much.
+        let clock = |k: usize| {
+            let raw = self.text(s.block, &toks[k]);
+            let after = |n: usize| toks.get(k + n).map(|t| t.lower.trim_end_matches('.'));
+            raw.contains(':') || matches!(after(1), Some("a.m" | "p.m" | "am" | "pm" | "o'clock")) || (matches!(after(1), Some("a" | "p")) && after(2) == Some("m"))
+        };
+        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k) && !clock(k)) {
             return true;
         }
         // A figure in words: "less than half the time", "twice as many".
@@ -134,12 +140,24 @@ impl<'a> Cx<'a> {
         let full = self.seg.texts[s.block];
         // A place ("across North America") or the speaker ("My name is Trevor Lang") is not a
         // customer.
+        // A place ("across North America"), the speaker ("My name is Trevor Lang") or the
+        // person greeted ("Dear Mr. Alvarez", "Hi Dana Cole") is not a customer.
         let not_a_customer = |k: usize| {
             let before = |n: usize| k.checked_sub(n).map(|j| toks[j].lower.as_str());
-            matches!(before(1), Some("in" | "across" | "throughout" | "around" | "all" | "over"))
+            matches!(before(1), Some("in" | "across" | "throughout" | "around" | "all" | "over" | "dear" | "hi" | "hello" | "hey"))
                 || (before(1) == Some("is") && before(2) == Some("name"))
                 || matches!(before(1), Some("i'm" | "i am"))
+                || matches!(toks[k].lower.as_str(), "mr" | "ms" | "mrs" | "dr" | "dear")
+                // "this is Dana from Coastline Business Systems": the caller's own company.
+                || (before(1) == Some("from") && toks.windows(2).any(|p| matches!((p[0].lower.as_str(), p[1].lower.as_str()), ("this", "is") | ("name", "is") | ("i'm", _) | ("i", "am"))))
         };
+        // In a line set in title case ("The Industry's Most Advanced Platform") every word
+        // looks like a name; none of them is a customer.
+        let long: Vec<&Token> = toks.iter().filter(|t| t.lower.len() > 3).collect();
+        let titled = !text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+        if titled && long.len() >= 4 && long.iter().filter(|t| self.text(s.block, t).starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7 {
+            return false;
+        }
         toks.windows(2).enumerate().any(|(k, w)| {
             let between = full[w[0].end..w[1].start].trim();
             (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1]) && !not_a_customer(k)

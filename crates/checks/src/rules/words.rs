@@ -244,7 +244,10 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         if matches.is_empty() {
             continue;
         }
-        let next = cx.seg.sentences.get(i + 1);
+        // The next sentence backs a boast only in the same section: a subject line is not
+        // proven by the email's first line.
+        let section = &cx.input.blocks[s.block].section;
+        let next = cx.seg.sentences.get(i + 1).filter(|n| cx.input.blocks[n.block].section == *section);
         if cx.has_proof(s) || next.is_some_and(|n| cx.has_proof(n)) {
             continue;
         }
