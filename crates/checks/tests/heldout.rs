@@ -199,7 +199,8 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // results said as change ("callbacks drop"): 0.95, 11, 0 (the one more: "Patients love it",
 // found again, now that people at large count as a crowd). A boast backed only by the next
 // sentence of its own section, and no proof in the person greeted, the caller's company, a
-// time of day or a title-case line: 0.96, 11, 0.
+// time of day or a title-case line: 0.96, 11, 0. Passives asked ("How are crews assigned?")
+// and "gets lost", more wordy phrases: 0.96, 11, 0.
 const RECALL_FLOOR: f64 = 0.95;
 const FALSE_POSITIVE_CEILING: usize = 11;
 
@@ -215,7 +216,9 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
 // lead-in, "Higher revenue per patient.", found apart from the sentence the label quotes);
 // an email opening with its sender: 0.88, 13 ("I'm reaching out because we recently launched
 // Labcase 5", which the labels leave to the we-count); "have reported" is no feature: 0.88, 12.
-const FRESH_RECALL_FLOOR: f64 = 0.87;
+// The general rules of 2026-12-06 (idioms in any form, superlatives, crowds described by a
+// clause, results said as change, passives asked, more wordy phrases): 0.90, 11.
+const FRESH_RECALL_FLOOR: f64 = 0.89;
 const FRESH_FALSE_POSITIVE_CEILING: usize = 12;
 
 /// The blind corpus in `tests/check-corpus-blind/`, written and labelled by someone who had not
@@ -260,7 +263,8 @@ fn the_checks_on_an_unseen_corpus() {
 // superlatives, crowds described by a clause, results said as change: 0.83, 8, 0 (the one
 // more: "pretty" in "I'm pretty flexible", a hedge the labels leave to the vague ask).
 // Boasts backed only within their section, no proof in greetings, times or title case: 0.84, 8, 0.
-const UNSEEN_RECALL_FLOOR: f64 = 0.83;
+// Passives asked, "gets lost", more wordy phrases: 0.85, 8, 0.
+const UNSEEN_RECALL_FLOOR: f64 = 0.84;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -278,7 +282,8 @@ fn the_checks_on_a_sixth_corpus() {
 // walkie-talkie, RV, DM, IOU): 0.59, 9, 0. Then the rules were made more general (idioms in
 // any form and a list of about a thousand, superlatives and distances that boast, crowds
 // somewhere large or described by a clause, results said as change), written after its
-// misses had been read, so it is no longer unseen: 0.84, 9, 0.
-const SIXTH_RECALL_FLOOR: f64 = 0.83;
+// misses had been read, so it is no longer unseen: 0.84, 9, 0. Boasts backed only within
+// their section, passives asked, "gets lost", more wordy phrases: 0.87, 9, 0.
+const SIXTH_RECALL_FLOOR: f64 = 0.86;
 const SIXTH_FALSE_POSITIVE_CEILING: usize = 9;
 const SIXTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

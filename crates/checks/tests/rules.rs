@@ -340,6 +340,14 @@ fn results_said_as_change() {
 }
 
 #[test]
+fn passives_asked_and_got() {
+    assert_eq!(flagged(Rule::Passive, "How are refunds approved today?"), ["are refunds approved"]);
+    assert_eq!(flagged(Rule::Passive, "Is billing currently handled by hand?"), ["Is billing currently handled"]);
+    assert_eq!(flagged(Rule::Passive, "Receipts never get lost."), ["get lost"]);
+    quiet(Rule::Passive, &["How are you today?", "Is it true that they switched?", "Are your techs tired by Friday?"]);
+}
+
+#[test]
 fn passive() {
     assert_eq!(
         flagged(Rule::Passive, "Invoices are read automatically. The payment was approved by the controller. It was quickly rebuilt."),

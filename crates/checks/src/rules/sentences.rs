@@ -321,6 +321,13 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
                 i = m.last + 1;
             }
         }
+        // A passive asked: "How are crews assigned?", "Is fraud currently handled by hand?".
+        // The subject stands between the verb and its participle.
+        if let Some((start, end)) = question_passive(cx, s, toks) {
+            if !out.iter().any(|f| f.rule == Rule::Passive && f.block == Some(s.block) && f.start < end && start < f.end) {
+                out.push(cx.finding(Rule::Passive, s.block, start, end, format!("Passive: “{}” hides who acts. Say who does it.", &text[start..end]), None));
+            }
+        }
         // "get paid", "never get booked": a passive made with get.
         for k in 0..toks.len().saturating_sub(1) {
             if !lists.get.contains(&toks[k].lower) {
@@ -331,12 +338,40 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
             let w = p.lower.rsplit('-').next().unwrap_or(&p.lower);
             let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic)) || lists.irregular_participles.contains(w);
             let joined = text[toks[k].end..p.start].trim().is_empty();
-            if joined && participle && !lists.get_not.contains(w) && !lists.adjectives.contains(w) {
+            // States after "is" ("is lost", "is done") are events after "get" ("gets lost").
+            if joined && participle && !lists.get_not.contains(w) && (!lists.adjectives.contains(w) || matches!(w, "lost" | "done" | "missed" | "forgotten")) {
                 let (start, end) = (toks[k].start, p.end);
                 out.push(cx.finding(Rule::Passive, s.block, start, end, format!("Passive: “{}” hides who acts. Say who does it.", &text[start..end]), None));
             }
         }
     }
+}
+
+/// A question whose verb is a passive with the subject inside it: an optional question word,
+/// "is"/"are"/"was"/"were", up to three words of subject, then a participle ("How are crews
+/// assigned?", "Are wire orders handled by the shop?"). The byte range from the verb to the
+/// participle.
+fn question_passive(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token]) -> Option<(usize, usize)> {
+    let lists = &cx.checker.lists;
+    if !cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', '*']).ends_with('?') {
+        return None;
+    }
+    let asks = usize::from(toks.first().is_some_and(|t| matches!(t.lower.as_str(), "how" | "when" | "where" | "why" | "who" | "what" | "which")));
+    let be = toks.get(asks).filter(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "were"))?;
+    // The subject: a few words, not a pronoun that would make it active ("Are you booked…"
+    // is still passive, but "Is it true" has no participle) and no verb of its own.
+    for j in asks + 2..(asks + 5).min(toks.len()) {
+        let w = toks[j].lower.as_str();
+        let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic)) || lists.irregular_participles.contains(w);
+        if participle && !lists.adjectives.contains(w) {
+            return Some((be.start, toks[j].end));
+        }
+        // An adverb may come before the participle ("is fraud currently handled").
+        if lists.stopwords.contains(w) && !matches!(w, "the" | "your" | "their" | "our" | "my" | "his" | "her" | "its") && !(w.ends_with("ly")) {
+            return None;
+        }
+    }
+    None
 }
 
 pub(super) fn sentence_length(cx: &Cx, out: &mut Vec<Finding>) {
