@@ -19,6 +19,12 @@ const RARE_WORDS: &str = include_str!("../../../assets/dictionaries/en_US-rare.t
 /// Every word form the en_US dictionary accepts, expanded from its affix rules at build time
 /// (see build.rs) and sorted: looking a word up is a binary search, with nothing to parse at
 /// start-up.
+/// Prefixes written with a hyphen before a word: "pre-arrival", "co-owner", "non-refundable".
+const HYPHEN_PREFIXES: &[&str] = &[
+    "pre", "re", "co", "non", "post", "anti", "multi", "semi", "sub", "self", "ex", "mid", "mini", "micro", "inter", "intra",
+    "de", "un", "bi", "tri", "e", "pro", "auto", "cross", "mis", "over", "under", "out", "up", "off", "on", "in",
+];
+
 static WORD_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/en_US.words"));
 static WORD_OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_US.offsets"));
 
@@ -172,9 +178,13 @@ impl Speller {
                 return true;
             }
         }
-        // Hyphenated compounds are right when each part is.
+        // Hyphenated compounds are right when each part is, a prefix before a word counting as
+        // a part ("pre-arrival", "co-owner", "non-refundable").
         if word.contains('-') {
-            return word.split('-').all(|p| p.is_empty() || self.is_known(p, extra));
+            let parts: Vec<&str> = word.split('-').collect();
+            return parts.iter().enumerate().all(|(i, p)| {
+                p.is_empty() || self.is_known(p, extra) || (i + 1 < parts.len() && HYPHEN_PREFIXES.contains(&lower_word(p).as_str()))
+            });
         }
         false
     }

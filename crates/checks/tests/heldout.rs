@@ -64,6 +64,8 @@ struct Outcome {
     false_positives: Vec<String>,
     errors_on_clean: Vec<String>,
     pitches: usize,
+    /// False positives on words that a label gives to another rule.
+    other_rule: usize,
 }
 
 fn evaluate(root: &std::path::Path) -> Outcome {
@@ -85,7 +87,7 @@ fn evaluate_against(root: &std::path::Path, labels_root: &std::path::Path) -> Ou
         .filter(|p| p.extension().is_some_and(|x| x == "md") && p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     files.sort();
-    let mut out = Outcome { per_rule: BTreeMap::new(), misses: vec![], false_positives: vec![], errors_on_clean: vec![], pitches: files.len() };
+    let mut out = Outcome { per_rule: BTreeMap::new(), misses: vec![], false_positives: vec![], errors_on_clean: vec![], pitches: files.len(), other_rule: 0 };
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let labels: Labels = read_labels(&labels_root.join(path.with_extension("labels.json").file_name().unwrap()));
@@ -136,6 +138,14 @@ fn evaluate_against(root: &std::path::Path, labels_root: &std::path::Path) -> Ou
                 continue;
             }
             t.false_positives += 1;
+            // Words a label points at under another rule ("Customers love it" as a weasel, where
+            // the label says hype): the problem is seen, its name differs.
+            if labels.findings.iter().any(|l| {
+                let (s, e) = span(l);
+                l.rule != f.rule.to_string() && f.start < e && s < f.end.max(f.start + 1)
+            }) {
+                out.other_rule += 1;
+            }
             let fine = labels.not_findings.iter().any(|l| {
                 let (s, e) = span(l);
                 l.rule == f.rule && f.start < e && s < f.end.max(f.start + 1)
@@ -167,7 +177,7 @@ fn report(out: &Outcome) -> (f64, usize) {
     let recall = found as f64 / labelled as f64;
     let fp_per_24 = fps as f64 * 24.0 / out.pitches as f64;
     println!("{:<16} {labelled:>8} {found:>6} {recall:>7.2} {:>9} {fps:>5}", "all", "");
-    println!("false positives per 24 pitches: {fp_per_24:.1}; error findings on clean pitches: {}", out.errors_on_clean.len());
+    println!("false positives per 24 pitches: {fp_per_24:.1} ({} of them on words labelled under another rule); error findings on clean pitches: {}", out.other_rule, out.errors_on_clean.len());
     println!("\nmissed:\n  {}", out.misses.join("\n  "));
     println!("\nfalse positives:\n  {}", out.false_positives.join("\n  "));
     (recall, fps)
@@ -378,3 +388,20 @@ fn two_readers_of_the_sixth_corpus() {
     assert_eq!(clean_differs, 0);
     assert!(checks_recall >= 0.82 && checks_fps <= 25, "the checks against the second reading: {checks_recall:.2}, {checks_fps}");
 }
+
+/// The seventh corpus in `tests/check-corpus-seventh/`: 24 pitches (8 clean) in eight more new
+/// industries, written as people write (not around the lists) and labelled before any run,
+/// after the rules were made general on 2026-12-06. Its first run is the honest figure.
+#[test]
+fn the_checks_on_a_seventh_corpus() {
+    hold("check-corpus-seventh", 24, SEVENTH_RECALL_FLOOR, SEVENTH_FALSE_POSITIVE_CEILING, SEVENTH_ERRORS_ON_CLEAN_CEILING);
+}
+
+// First run (2026-12-06, before any rule was changed for it): recall 0.77 (128 of 167), 19
+// false positives (9 of them on words a label gives another rule: "Customers love it" is a
+// weasel here, hype there), 0 error findings on clean pitches. Weakest: cliché 0.50, proof
+// 0.50, hype 0.54. Fixing only what it showed wrong (a writer's own dated promise, "I can email
+// you the report today", is a step with a way; "pre-arrival" is a prefix and a word): 0.77, 17, 0.
+const SEVENTH_RECALL_FLOOR: f64 = 0.76;
+const SEVENTH_FALSE_POSITIVE_CEILING: usize = 17;
+const SEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -140,6 +140,12 @@ fn call_to_action() {
 /// The type's call-to-action section must ask, wherever else the pitch asks; a battle card's
 /// imperatives outside it are coaching for the rep.
 #[test]
+fn a_writers_dated_promise_is_a_step() {
+    quiet(Rule::CallToAction, &["Kennels lose bookings.\n\nI can email you the Hillcrest report today."]);
+    assert_eq!(flagged(Rule::CallToAction, "Kennels lose bookings.\n\nEmail us the report."), ["Email us the report."]);
+}
+
+#[test]
 fn call_to_action_in_its_section() {
     let ct = |id: &str| pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/{id}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
     let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
@@ -489,8 +495,11 @@ fn spelling() {
             "Touchless processing, the customer's way.",
             // Real words of the trades, missing from the everyday dictionary.
             "Your uptime rises and the rebar arrives on time.",
+            // A prefix and a word, hyphenated.
+            "Send the pre-arrival note to each co-owner; deposits are non-refundable.",
         ],
     );
+    assert_eq!(flagged(Rule::Spelling, "Send the pre-arival note."), ["pre-arival"]);
     // A misspelled product name is a slip on the name, with the name as the fix.
     assert_eq!(fixes(Rule::Spelling, "Talk to us about Ledgerlne today."), [("Ledgerlne".to_string(), "Ledgerline".to_string())]);
     // A slip with a near correction is an error; an unknown word nothing is near is a warning.

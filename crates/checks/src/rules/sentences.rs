@@ -105,7 +105,11 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
         });
         // (A bare file does not say which section a sentence is in: every ask needs a way.)
         let coaching = internal && !cx.input.blocks[s.block].section.is_empty() && !in_cta(s.block);
-        if spoken || coaching || contact_after || way_next || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
+        // The writer's own dated promise ("I can email you the report today") is a step the
+        // reader need not take: the writer takes it.
+        let writer_promises = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "i" | "we" | "i'll" | "we'll"))
+            && toks.iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "saturday" | "sunday"));
+        if spoken || coaching || writer_promises || contact_after || way_next || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
             asked_with_way = true;
             continue;
         }
