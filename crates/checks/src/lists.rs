@@ -79,7 +79,7 @@ impl PhraseSet {
             .map(|&p| &self.phrases[p])
             .find(|p| {
                 p.words.len() <= tokens.len() - i
-                    && p.words.iter().zip(&tokens[i..]).all(|(w, t)| w.contains(&t.lower))
+                    && p.words.iter().zip(&tokens[i..]).all(|(w, t)| w.is_empty() || w.contains(&t.lower))
                     && (!p.before_number
                         || tokens.get(i + p.words.len()).is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit())))
             })
@@ -386,12 +386,14 @@ fn verb_forms(base: &str) -> Vec<String> {
 }
 
 /// A list entry's words, each with the forms it accepts. Plain words are themselves; in an
-/// idiom, `{verb}` stands for any form of the verb and `{your}` for any possessive: "{drop}
-/// like a stone" matches "drops like a stone" and "dropped like a stone".
+/// idiom, `{verb}` stands for any form of the verb, `{your}` for any possessive and `{*}` for
+/// any one word: "{drop} like a stone" matches "drops like a stone" and "dropped like a stone".
 fn phrase_words(text: &str) -> Vec<Vec<String>> {
     let mut words = Vec::new();
     for part in text.split_whitespace() {
         match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            // "{*}": any one word ("that's where {*} comes in"); never first.
+            Some("*") if !words.is_empty() => words.push(Vec::new()),
             Some(slot) if POSSESSIVES.contains(&slot) => words.push(POSSESSIVES.iter().map(|p| p.to_string()).collect()),
             Some(verb) => words.push(verb_forms(&lower_word(verb))),
             None => words.extend(tokenize(part).into_iter().map(|t| vec![t.lower])),

@@ -162,6 +162,17 @@ fn call_to_action_in_its_section() {
         block("call-to-action", "Register the deal at partners.coldtrace.example/deals before the first meeting."),
     ];
     assert!(run_case(Rule::CallToAction, Case { blocks, collateral: Some(&card), audience: None }).is_empty());
+    // A type with no callout section ends with its ask: a call script's Close must ask, even
+    // when the opener asked permission to talk.
+    let script = ct("call-script");
+    let close = |text: &str| {
+        let blocks = vec![block("opener", "Hi, it's Dana from Northgate. Is now a good time, or should I call back Thursday?"), block("close", text)];
+        run_case(Rule::CallToAction, Case { blocks, collateral: Some(&script), audience: None }).into_iter().map(|(w, _)| w).collect::<Vec<_>>()
+    };
+    assert_eq!(close("Anyway, thanks for your time."), ["Anyway, thanks for your time."]);
+    assert_eq!(close("Would it make sense to meet at some point?"), ["Would it make sense to meet at some point?"]);
+    // Said aloud, an offer put as a question is the ask.
+    assert!(close("Could I put two sensors in your busiest cooler for a month, free?").is_empty());
 }
 
 #[test]
@@ -313,13 +324,15 @@ fn idioms_in_any_form() {
     assert_eq!(flagged(Rule::Cliche, "Late fees dropped like a stone."), ["dropped like a stone"]);
     assert_eq!(flagged(Rule::Cliche, "The scanner is worth its weight in gold."), ["worth its weight in gold"]);
     assert_eq!(flagged(Rule::Cliche, "It took the county by storm, and crews learned it in a walk in the park."), ["by storm", "a walk in the park"]);
-    quiet(Rule::Cliche, &["Drop the stone at the gate.", "The park has a walking trail."]);
+    assert_eq!(flagged(Rule::Cliche, "That's where Kennelkit comes in."), ["That's where Kennelkit comes in"]);
+    quiet(Rule::Cliche, &["Drop the stone at the gate.", "The park has a walking trail.", "That's where the van comes."]);
 }
 
 #[test]
 fn superlatives_and_distances_boast() {
     assert_eq!(flagged(Rule::Hype, "It is genuinely the simplest app for kennels."), ["the simplest app"]);
     assert_eq!(flagged(Rule::Hype, "This is the most sensible purchase a clinic can make."), ["the most sensible purchase"]);
+    assert_eq!(flagged(Rule::Hype, "Kennelkit 4 is our biggest update yet."), ["our biggest update"]);
     assert_eq!(flagged(Rule::Hype, "Our routing is miles in front of everyone."), ["miles in front of everyone"]);
     assert_eq!(flagged(Rule::Hype, "Scheduling is easier than anything else you have tried."), ["easier than anything"]);
     // Names and figures that prove nothing: the person greeted, a time of day, a title-case line.
@@ -350,6 +363,9 @@ fn passives_asked_and_got() {
     assert_eq!(flagged(Rule::Passive, "How are refunds approved today?"), ["are refunds approved"]);
     assert_eq!(flagged(Rule::Passive, "Is billing currently handled by hand?"), ["Is billing currently handled"]);
     assert_eq!(flagged(Rule::Passive, "Receipts never get lost."), ["get lost"]);
+    // A state word is an event when the sentence says how often it happens.
+    assert_eq!(flagged(Rule::Passive, "Bookings are frequently lost at weekends."), ["are frequently lost"]);
+    quiet(Rule::Passive, &["The key is lost."]);
     quiet(Rule::Passive, &["How are you today?", "Is it true that they switched?", "Are your techs tired by Friday?"]);
 }
 

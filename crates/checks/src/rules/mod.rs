@@ -158,10 +158,25 @@ impl<'a> Cx<'a> {
         if titled && long.len() >= 4 && long.iter().filter(|t| self.text(s.block, t).starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7 {
             return false;
         }
-        toks.windows(2).enumerate().any(|(k, w)| {
-            let between = full[w[0].end..w[1].start].trim();
-            (between.is_empty() || between == "&" || between == "and") && is_name_word(&w[0]) && is_name_word(&w[1]) && !not_a_customer(k)
-        })
+        // A run of capitalised words is one name, judged by what comes before its first word:
+        // "from Sidecar Merchant Services" is the caller's company all through.
+        let joins = |k: usize| {
+            let between = full[toks[k].end..toks[k + 1].start].trim();
+            (between.is_empty() || between == "&" || between == "and") && is_name_word(&toks[k]) && is_name_word(&toks[k + 1])
+        };
+        let mut k = 0;
+        while k + 1 < toks.len() {
+            if joins(k) {
+                if !not_a_customer(k) {
+                    return true;
+                }
+                while k + 1 < toks.len() && joins(k) {
+                    k += 1;
+                }
+            }
+            k += 1;
+        }
+        false
     }
 
     /// The sentence before and after `i` in the same block or section.

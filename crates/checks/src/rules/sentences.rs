@@ -63,7 +63,12 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     // conversation carries out; its call to action still needs a way to act.
     let internal = type_id.is_some_and(|id| lists.internal_types.contains(id));
     // The type's call-to-action section, when it has one and the pitch has written it.
-    let cta_section = cx.input.collateral.and_then(|c| c.sections.iter().find(|s| s.role == pitchbridge_core::collateral::SectionRole::Callout));
+    // The section with the callout role; a type without one (an elevator pitch's Ask, a call
+    // script's Close, an answer's Next step) ends with its ask.
+    let cta_section = cx
+        .input
+        .collateral
+        .and_then(|c| c.sections.iter().find(|s| s.role == pitchbridge_core::collateral::SectionRole::Callout).or(c.sections.last()));
     let in_cta = |b: usize| cta_section.is_some_and(|c| cx.input.blocks[b].section == c.id);
     let mut asked_without_way: Option<&Sentence> = None;
     let mut asked = false;
@@ -93,7 +98,14 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        if !is_ask(cx, s) {
+        // Said aloud, a question in the close asks ("Could I put two probes in your driest
+        // block for a month?"): the listener answers it there and then.
+        // An open question ("What does your availability look like?") leaves the step to them.
+        let toks = cx.seg.sentence_tokens(s);
+        let offers = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "could" | "can" | "may" | "shall" | "should" | "would" | "will"))
+            && toks.get(1).is_some_and(|t| matches!(t.lower.as_str(), "i" | "we"));
+        let spoken_question = spoken && in_cta(s.block) && offers && cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', ' ']).ends_with('?');
+        if !is_ask(cx, s) && !spoken_question {
             continue;
         }
         asked = true;
@@ -310,7 +322,9 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
             let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic))
                 || lists.irregular_participles.contains(w);
             let by_agent = toks.get(j + 1).is_some_and(|t| t.lower == "by");
-            if joined && participle && (!lists.adjectives.contains(w) || by_agent) {
+            // "are frequently lost": how often says it happens, so a state word is an event.
+            let how_often = (m.last + 1..j).any(|k| matches!(toks[k].lower.as_str(), "frequently" | "often" | "sometimes" | "always" | "usually" | "rarely" | "routinely" | "regularly" | "constantly" | "never" | "occasionally"));
+            if joined && participle && (!lists.adjectives.contains(w) || by_agent || how_often) {
                 let (start, end) = (toks[m.first].start, p.end);
                 out.push(cx.finding(
                     Rule::Passive,

@@ -318,8 +318,9 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
                 }
             }
         }
-        // "the cleverest way", "genuinely the simplest app", "the most sensible purchase"
-        if w == "the" {
+        // "the cleverest way", "genuinely the simplest app", "the most sensible purchase", "our
+        // biggest update yet"
+        if matches!(w, "the" | "our" | "its") {
             if let Some(sup) = superlative_at(cx, toks, k + 1) {
                 // The noun it describes must be the offer ("way", "app", "purchase") or a place
                 // to be best in ("on the market"); a plural first is other people or things
@@ -356,7 +357,7 @@ fn superlative_at(cx: &Cx, toks: &[crate::text::Token], k: usize) -> Option<usiz
         let adverb = next.ends_with("ly") && toks.get(k + 2).is_some_and(|t| !lists.stopwords.contains(&t.lower));
         return Some(k + 1 + usize::from(adverb));
     }
-    if w.len() < 6 || !w.ends_with("est") || lists.hype_plain_superlatives.contains(w) || lists.hype_superlatives.contains(w) {
+    if w.len() < 6 || !w.ends_with("est") || lists.hype_plain_superlatives.contains(w) {
         return None;
     }
     let known = |x: &str| x.len() >= 2 && cx.checker.speller().is_known(x, &Default::default());
@@ -410,11 +411,12 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // not the reader's own things ("most of your invoices").
                 let after = m.last + 1;
                 let yours = toks.get(after).is_some_and(|t| lists.you.contains(&t.lower));
-                let reach = if toks[m.first].lower == "leading" { 1 } else { 3 };
-                // The words before the plural describe it ("independent", "mid-sized"); a
-                // small word between ("matters most for fleets") means no crowd is named.
+                let reach = if toks[m.first].lower == "leading" { 1 } else { 4 };
+                // The words before the plural describe it ("independent", "mid-sized", "septic
+                // and porta-john"); a small word between ("matters most for fleets") means no
+                // crowd is named.
                 let plural = (after..(after + reach).min(toks.len()))
-                    .take_while(|&j| is_plural(&toks[j].lower) || !lists.stopwords.contains(&toks[j].lower))
+                    .take_while(|&j| is_plural(&toks[j].lower) || !lists.stopwords.contains(&toks[j].lower) || (j > after && toks[j].lower == "and"))
                     .find(|&j| is_plural(&toks[j].lower));
                 let quantifier_only = m.first == m.last && matches!(toks[m.first].lower.as_str(), "most" | "leading") && k > 0 && toks[k - 1].lower == "the";
                 // The crowd speaks or vouches: it opens the sentence or a clause ("Many clinics
@@ -473,7 +475,7 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     // Up to three words, none small, the last a plural: "Owners", "Shop owners", "Independent
     // repair shops"; or people at large ("People just love…").
     let crowd = |j: usize| is_plural(&toks[j].lower) || lists.weasel_people.contains(&toks[j].lower);
-    let plural = (k..(k + 3).min(toks.len())).take_while(|&j| crowd(j) || !lists.stopwords.contains(&toks[j].lower)).find(|&j| crowd(j))?;
+    let plural = (k..(k + 4).min(toks.len())).take_while(|&j| crowd(j) || !lists.stopwords.contains(&toks[j].lower)).find(|&j| crowd(j))?;
     // A name among them ("Harbor & Vale's controllers", "Maple Ridge vets") is a source.
     let block = cx.seg.texts[s.block];
     let words = &block[toks[k].start..toks[plural].end];
