@@ -418,9 +418,10 @@ fn the_checks_on_a_seventh_corpus() {
 // callout; offers put as questions in a spoken close; vague sizes like "huge"; more outcomes,
 // idioms with a free word, "that's where {*} comes in"; passives said with how often; crowds
 // of four words or joined by "and"; superlatives after "our"; a capitalised run judged by its
-// first word) — no longer unseen: 0.87, 17, 0.
+// first word) — no longer unseen: 0.87, 17, 0. Praise of the reader ("you know it better than
+// anyone") is no boast: 0.87, 16, 0.
 const SEVENTH_RECALL_FLOOR: f64 = 0.86;
-const SEVENTH_FALSE_POSITIVE_CEILING: usize = 17;
+const SEVENTH_FALSE_POSITIVE_CEILING: usize = 16;
 const SEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -430,8 +431,8 @@ fn two_readers_of_the_seventh_corpus() {
     // 165 labels, 158 shared each way: recall 0.95 of one reader against the other, 9 labels
     // only the first's and 7 only the second's on 24 pitches; the same 8 clean. Closer than
     // on the sixth corpus, whose cases were written to be off the lists. The checks against
-    // the second reading (after tuning on the first's misses): 0.87, 19.
+    // the second reading (after tuning on the first's misses): 0.87, 18.
     assert_eq!(sum, [167, 158, 165, 158], "the two readings are as measured; update the figures here and in docs/BENCHMARKS.md");
     assert_eq!(clean_differs, 0);
-    assert!(checks_recall >= 0.86 && checks_fps <= 19, "the checks against the second reading: {checks_recall:.2}, {checks_fps}");
+    assert!(checks_recall >= 0.86 && checks_fps <= 18, "the checks against the second reading: {checks_recall:.2}, {checks_fps}");
 }

@@ -347,6 +347,7 @@ fn superlatives_and_distances_boast() {
             "It covers your busiest weeks of the year.",
             "We serve the largest kennels in the state.",
             "The most common question is about price.",
+            "You know your county's forms better than anyone selling software.",
         ],
     );
 }

@@ -309,7 +309,9 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
             }
         }
         // "better than anything", "ahead of everyone", "in front of all the others"
-        if let Some(a) = lists.hype_ahead.match_at(toks, k) {
+        // Not praise of the reader ("you know your county's form better than anyone").
+        let about_reader = toks[k.saturating_sub(6)..k].iter().any(|t| lists.you.contains(&t.lower));
+        if let Some(a) = lists.hype_ahead.match_at(toks, k).filter(|_| !about_reader) {
             let reach = (a.last + 1)..(a.last + 4).min(toks.len());
             if let Some(e) = reach.clone().find_map(|j| lists.hype_everyone.match_at(toks, j)) {
                 let small = toks[a.last + 1..e.first].iter().all(|t| matches!(t.lower.as_str(), "than" | "of" | "else" | "out"));
