@@ -449,7 +449,11 @@ fn the_checks_on_an_eighth_corpus() {
 // First run (2026-12-06, before any rule was changed for it): recall 0.71 (146 of 205), 28
 // false positives (16 of them on words a label gives another rule; 5 are acronyms its readers
 // know, NFPA and ILS, which the labels list as fine), 0 error findings on clean pitches.
-// Weakest: hype 0.37, proof 0.55, weasel 0.56, customer-focus 0.62.
-const EIGHTH_RECALL_FLOOR: f64 = 0.71;
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 28;
+// Weakest: hype 0.37, proof 0.55, weasel 0.56, customer-focus 0.62. Then tuned on its misses
+// in general forms (praise words describing the offer, unless a stock phrase or a glossary term
+// names them; one unnamed person vouching; a crowd's clause opening with "have"; "leading"
+// crowds without an article; the sender after a greeting) and the two acronyms its readers know
+// (NFPA, ILS) — no longer unseen: 0.74, 24, 0.
+const EIGHTH_RECALL_FLOOR: f64 = 0.73;
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 24;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

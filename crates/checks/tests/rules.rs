@@ -289,6 +289,7 @@ fn helpers_and_shouting_are_not_features_or_acronyms() {
 fn the_reader_first() {
     assert_eq!(flagged(Rule::CustomerFocus, "My name is Greg and I sell Ledgerline."), ["My name is Greg and I sell Ledgerline."]);
     assert_eq!(flagged(Rule::CustomerFocus, "I'm reaching out because your close takes nine days."), ["I'm reaching out because your close takes nine days."]);
+    assert_eq!(flagged(Rule::CustomerFocus, "Hi Dana, my name is Greg and I sell Ledgerline."), ["Hi Dana, my name is Greg and I sell Ledgerline."]);
     quiet(Rule::CustomerFocus, &["Your close takes nine days. Mine took two."]);
 }
 
@@ -300,6 +301,9 @@ fn unnamed_sources_that_vouch() {
     assert_eq!(flagged(Rule::Weasel, "Bakeries across the Southwest tell us it pays for itself."), ["Bakeries across the Southwest tell us"]);
     assert_eq!(flagged(Rule::Weasel, "Dentists who moved over are seeing fewer gaps."), ["Dentists who moved over are seeing"]);
     assert_eq!(flagged(Rule::Weasel, "Kennels that switch see cancellations drop."), ["Kennels that switch see"]);
+    assert_eq!(flagged(Rule::Weasel, "Clinics that have moved over report fewer gaps."), ["Clinics that have moved over report"]);
+    // One person with no name vouches no better than a crowd.
+    assert_eq!(flagged(Rule::Weasel, "One kennel owner told us it paid for itself."), ["One kennel owner told us"]);
     assert_eq!(flagged(Rule::Weasel, "Funeral homes using Ledgerline report fewer late payments."), ["Funeral homes using Ledgerline report"]);
     assert_eq!(flagged(Rule::Weasel, "Renters absolutely love the gate codes."), ["Renters absolutely love"]);
     quiet(
@@ -333,6 +337,10 @@ fn superlatives_and_distances_boast() {
     assert_eq!(flagged(Rule::Hype, "It is genuinely the simplest app for kennels."), ["the simplest app"]);
     assert_eq!(flagged(Rule::Hype, "This is the most sensible purchase a clinic can make."), ["the most sensible purchase"]);
     assert_eq!(flagged(Rule::Hype, "Kennelkit 4 is our biggest update yet."), ["our biggest update"]);
+    // Praise words describing the offer, unless a stock phrase or a glossary term names them.
+    assert_eq!(flagged(Rule::Hype, "Kennelkit is a powerful, all-in-one booking platform."), ["powerful, all-in-one booking platform"]);
+    assert_eq!(flagged(Rule::Hype, "It is much more intuitive for your front desk."), ["much more intuitive"]);
+    quiet(Rule::Hype, &["The powerful dryers need a service every spring.", "A robust lock keeps the gate shut."]);
     assert_eq!(flagged(Rule::Hype, "Our routing is miles in front of everyone."), ["miles in front of everyone"]);
     assert_eq!(flagged(Rule::Hype, "Scheduling is easier than anything else you have tried."), ["easier than anything"]);
     // Names and figures that prove nothing: the person greeted, a time of day, a title-case line.

@@ -27,6 +27,8 @@ pub struct Cx<'a> {
     product_words: HashSet<String>,
     /// Every word of every glossary term and its customer phrasing, lower-cased.
     glossary_words: HashSet<String>,
+    /// The terms the jargon rule names: the glossary's to explain or avoid, and Factory language.
+    jargon_terms: PhraseSet,
 }
 
 impl<'a> Cx<'a> {
@@ -39,7 +41,21 @@ impl<'a> Cx<'a> {
             .flat_map(|g| tokenize(&g.term).into_iter().chain(tokenize(&g.customer_phrasing)))
             .map(|t| t.lower)
             .collect();
-        Cx { checker, input, seg, products, product_words, glossary_words }
+        let jargon_terms = PhraseSet::new(
+            &input
+                .glossary
+                .iter()
+                .chain(&checker.lists.factory_speak)
+                .filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred)
+                .map(|g| g.term.as_str())
+                .collect::<Vec<_>>(),
+        );
+        Cx { checker, input, seg, products, product_words, glossary_words, jargon_terms }
+    }
+
+    /// Where a sentence says a term the jargon rule names, as token ranges.
+    fn glossary_spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
+        self.jargon_terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
     }
 
     fn text(&self, block: usize, t: &Token) -> &str {

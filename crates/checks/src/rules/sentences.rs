@@ -228,7 +228,14 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         // The sender first, in writing: "My name is Greg Hollister", "I'm reaching out
         // because…". On the phone, saying who is calling is manners.
         let spoken = cx.input.collateral.is_some_and(|c| lists.spoken_types.contains(c.id.as_str()));
-        if !spoken && lists.sender_openers.match_at(toks, 0).is_some() {
+        // After a greeting ("Hi Mr. Okafor, my name is…"), the first words after its comma.
+        let text = cx.seg.texts[s.block];
+        let opening = if toks.first().is_some_and(|t| matches!(t.lower.as_str(), "hi" | "hello" | "hey" | "dear" | "greetings")) {
+            (1..toks.len()).find(|&k| text[toks[k - 1].end..toks[k].start].contains(',')).unwrap_or(0)
+        } else {
+            0
+        };
+        if !spoken && lists.sender_openers.match_at(toks, opening).is_some() {
             out.push(cx.finding(
                 Rule::CustomerFocus,
                 s.block,

@@ -239,7 +239,14 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         }
         let toks = cx.seg.sentence_tokens(s);
         let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
-        let extra: Vec<(usize, usize)> = hype_patterns(cx, toks).into_iter().filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b)).collect();
+        // A stock phrase ("end-to-end solution") or a glossary term ("all-in-one platform") is
+        // that rule's to name.
+        let named_elsewhere: Vec<(usize, usize)> =
+            cx.checker.lists.cliche.find_all(toks).into_iter().map(|m| (m.first, m.last)).chain(cx.glossary_spans(toks)).collect();
+        let extra: Vec<(usize, usize)> = hype_patterns(cx, toks)
+            .into_iter()
+            .filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b) && !named_elsewhere.iter().any(|(a, b)| a <= l && f <= b))
+            .collect();
         matches.extend(extra);
         if matches.is_empty() {
             continue;
@@ -292,6 +299,31 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
         // "no other vendor"
         if w == "no" && next == Some("other") && toks.get(k + 2).is_some_and(|t| lists.hype_no_other.contains(&t.lower)) {
             found.push((k, k + 2));
+        }
+        // "a powerful, all-in-one platform", "a comprehensive production management solution":
+        // praise words, then within four words the offer they describe.
+        if let Some(p) = lists.hype_puffery.match_at(toks, k).filter(|_| k == 0 || !lists.hype_puffery.contains_word(&toks[k - 1].lower)) {
+            let mut j = p.last + 1;
+            while j < toks.len() && j <= p.last + 4 {
+                if let Some(o) = lists.hype_offer_things.match_at(toks, j) {
+                    found.push((k, o.last));
+                    break;
+                }
+                // Only describing words between: no small word but "and", no other plural, no
+                // verb ("comprehensive functionality encompassing…").
+                let w = toks[j].lower.as_str();
+                let gerund_noun = w.ends_with("ing") && lists.hype_offer_things.match_at(toks, j + 1).is_some();
+                if (lists.stopwords.contains(w) && w != "and") || is_plural(w) || (w.ends_with("ing") && !gerund_noun) || w.ends_with("ly") {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        // "much more modern and user-friendly", "far more robust"
+        if let Some(m) = lists.hype_intensifiers.match_at(toks, k).filter(|m| toks.get(m.last + 1).is_some_and(|t| t.lower == "more")) {
+            if let Some(p) = lists.hype_puffery.match_at(toks, m.last + 2) {
+                found.push((k, p.last));
+            }
         }
         // "much smarter than", "far better than"
         if let Some(m) = lists.hype_intensifiers.match_at(toks, k) {
@@ -413,7 +445,10 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // not the reader's own things ("most of your invoices").
                 let after = m.last + 1;
                 let yours = toks.get(after).is_some_and(|t| lists.you.contains(&t.lower));
-                let reach = if toks[m.first].lower == "leading" { 1 } else { 4 };
+                // "leading" names a crowd only without an article ("leading facility service
+                // providers"); "the leading provider of…" is a boast, the hype rule's.
+                let article = k > 0 && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an" | "our");
+                let reach = if toks[m.first].lower == "leading" && article { 1 } else { 4 };
                 // The words before the plural describe it ("independent", "mid-sized", "septic
                 // and porta-john"); a small word between ("matters most for fleets") means no
                 // crowd is named.
@@ -462,6 +497,13 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
 fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize) -> Option<usize> {
     let lists = &cx.checker.lists;
     let first = &toks.get(k)?.lower;
+    // One unnamed person: "One plant manager told us…", "A librarian said…".
+    if matches!(first.as_str(), "one" | "a" | "an" | "another") {
+        let block = cx.seg.texts[s.block];
+        let said = (k + 2..(k + 5).min(toks.len())).find(|&j| matches!(toks[j].lower.as_str(), "told" | "tells" | "said" | "says" | "swears" | "raves"))?;
+        let plain = toks[k + 1..said].iter().all(|t| !lists.stopwords.contains(&t.lower) && !block[t.start..].starts_with(char::is_uppercase));
+        return plain.then_some(said + usize::from(toks.get(said + 1).is_some_and(|t| matches!(t.lower.as_str(), "us" | "me"))));
+    }
     // "Our clients consistently report…": our customers, still unnamed.
     let k = if first == "our" && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "customers" | "clients" | "users" | "members")) { k + 1 } else { k };
     let first = &toks[k].lower;
@@ -554,9 +596,11 @@ fn relative_clause(cx: &Cx, toks: &[crate::text::Token], j: usize) -> Option<usi
     if !matches!(t, "that" | "who" | "who've" | "who'd" | "we") {
         return None;
     }
-    // "…that nobody agreed to" is no crowd of users; the clause must open with its verb.
+    // "…that nobody agreed to" is no crowd of users; the clause must open with its verb
+    // ("…that have implemented it" opens with its helper).
     let verb = &toks.get(j + 1)?.lower;
-    if t != "we" && (lists.stopwords.contains(verb) || matches!(verb.as_str(), "nobody" | "none")) {
+    let helper = matches!(verb.as_str(), "have" | "has" | "had" | "'ve");
+    if t != "we" && !helper && (lists.stopwords.contains(verb) || matches!(verb.as_str(), "nobody" | "none")) {
         return None;
     }
     // The clause runs to the first verb of vouching, within five words.
