@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use pitchbridge_checks::file::{check_file, FileFinding, FileKind};
 use pitchbridge_checks::{glossary_csv, Checker, GlossaryEntry, Severity};
 use pitchbridge_core::collateral::parse_collateral_type;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, Clone)]
 struct Labels {
     #[serde(rename = "type")]
     collateral_type: String,
@@ -22,7 +22,7 @@ struct Labels {
     not_findings: Vec<Label>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, Clone, PartialEq)]
 struct Label {
     rule: String,
     quote: String,
@@ -266,8 +266,10 @@ fn the_checks_on_a_blind_corpus() {
 // Boasts backed only within their section, no proof in greetings, times or title case: 0.91, 6, 0.
 // The last section asks, and the seventh corpus's misses made general: 0.92, 7, 0 (the one
 // more: "our customers have reported", a vague source on words the labels call a proof).
+// "most" before a plural as a vague share wherever it stands: 0.92, 8, 0 (the one more: "lose
+// money on most projects", in a sentence the labels mark for its unnamed study).
 const BLIND_RECALL_FLOOR: f64 = 0.91;
-const BLIND_FALSE_POSITIVE_CEILING: usize = 7;
+const BLIND_FALSE_POSITIVE_CEILING: usize = 8;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// The unseen corpus in `tests/check-corpus-unseen/`: 30 pitches (10 clean) in ten new
@@ -289,8 +291,8 @@ fn the_checks_on_an_unseen_corpus() {
 // more: "pretty" in "I'm pretty flexible", a hedge the labels leave to the vague ask).
 // Boasts backed only within their section, no proof in greetings, times or title case: 0.84, 8, 0.
 // Passives asked, "gets lost", more wordy phrases: 0.85, 8, 0. The last section asks, and the
-// seventh corpus's misses made general: 0.87, 8, 0.
-const UNSEEN_RECALL_FLOOR: f64 = 0.86;
+// seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0.
+const UNSEEN_RECALL_FLOOR: f64 = 0.87;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -385,6 +387,23 @@ fn two_readers(name: &str) -> ([usize; 4], usize, f64, usize) {
     println!("\nonly the second reader:\n  {}", only_second.join("\n  "));
     println!("\nthe checks against the second reading:");
     let (checks_recall, checks_fps) = report(&evaluate_against(&root, &second));
+    // And against both readings at once: a finding either reader made is no false positive.
+    let union = std::env::temp_dir().join(format!("pitchbridge-two-readers-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&union).unwrap();
+    for path in &files {
+        let file = path.with_extension("labels.json");
+        let file = file.file_name().unwrap();
+        let mut both = read_labels(&root.join(file));
+        let b = read_labels(&second.join(file));
+        let extra: Vec<Label> = b.findings.into_iter().filter(|l| !both.findings.contains(l)).collect();
+        both.findings.extend(extra);
+        both.clean &= b.clean;
+        std::fs::write(union.join(file), serde_json::to_string(&both).unwrap()).unwrap();
+    }
+    println!("\nthe checks against both readings (a finding either reader made counts as true):");
+    let (union_recall, union_fps) = report(&evaluate_against(&root, &union));
+    println!("{name}: against both readings, recall {union_recall:.2}, {union_fps} false positives");
+    std::fs::remove_dir_all(&union).unwrap();
     assert_eq!(files.len(), 24, "the second reading covers every pitch");
     (sum, clean_differs, checks_recall, checks_fps)
 }
@@ -453,7 +472,21 @@ fn the_checks_on_an_eighth_corpus() {
 // in general forms (praise words describing the offer, unless a stock phrase or a glossary term
 // names them; one unnamed person vouching; a crowd's clause opening with "have"; "leading"
 // crowds without an article; the sender after a greeting) and the two acronyms its readers know
-// (NFPA, ILS) — no longer unseen: 0.74, 24, 0.
-const EIGHTH_RECALL_FLOOR: f64 = 0.73;
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 24;
+// (NFPA, ILS) — no longer unseen: 0.74, 24, 0. "most" before a plural wherever it stands,
+// "We" opening a bullet's answer after its label ("Too expensive: We offer…"), the caller's
+// title and company: 0.77, 25, 0.
+const EIGHTH_RECALL_FLOOR: f64 = 0.76;
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 25;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
+
+#[test]
+fn two_readers_of_the_eighth_corpus() {
+    let (sum, clean_differs, checks_recall, checks_fps) = two_readers("check-corpus-eighth");
+    // Measured 2026-12-06: 205 and 194 labels, 182 shared each way: recall 0.89 of one reader
+    // against the other, 23 labels only the first's and 12 only the second's on 24 pitches; the
+    // same 8 clean. The checks against the second reading (after tuning on the first's
+    // misses): 0.78, 33; against both readings at once: 0.76, 20.
+    assert_eq!(sum, [205, 182, 194, 182], "the two readings are as measured; update the figures here and in docs/BENCHMARKS.md");
+    assert_eq!(clean_differs, 0);
+    assert!(checks_recall >= 0.77 && checks_fps <= 33, "the checks against the second reading: {checks_recall:.2}, {checks_fps}");
+}

@@ -164,8 +164,9 @@ impl<'a> Cx<'a> {
                 || (before(1) == Some("is") && before(2) == Some("name"))
                 || matches!(before(1), Some("i'm" | "i am"))
                 || matches!(toks[k].lower.as_str(), "mr" | "ms" | "mrs" | "dr" | "dear")
-                // "this is Dana from Coastline Business Systems": the caller's own company.
-                || (before(1) == Some("from") && toks.windows(2).any(|p| matches!((p[0].lower.as_str(), p[1].lower.as_str()), ("this", "is") | ("name", "is") | ("i'm", _) | ("i", "am"))))
+                // "this is Dana from Coastline Business Systems", "I am a Senior Solutions
+                // Consultant with Lexington Channel Partners": the caller, their title and company.
+                || (matches!(before(1), Some("from" | "with" | "at" | "a" | "an")) && toks.windows(2).any(|p| matches!((p[0].lower.as_str(), p[1].lower.as_str()), ("this", "is") | ("name", "is") | ("i'm", _) | ("i", "am"))))
         };
         // In a line set in title case ("The Industry's Most Advanced Platform") every word
         // looks like a name; none of them is a customer.

@@ -214,7 +214,11 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
     }
     for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
         let toks = cx.seg.sentence_tokens(s);
-        let Some(first) = toks.first() else { continue };
+        // A bullet's answer after its label opens where the label ends: "Too expensive: We
+        // offer flexible pricing…".
+        let text = cx.seg.texts[s.block];
+        let after_label = (1..toks.len().min(8)).find(|&k| text[toks[k - 1].end..toks[k].start].contains(':'));
+        let Some(first) = after_label.map(|k| &toks[k]).filter(|t| lists.we.contains(&t.lower)).or(toks.first()) else { continue };
         if matches!(first.lower.as_str(), "we" | "our" | "we're" | "we've" | "we'll") {
             out.push(cx.finding(
                 Rule::CustomerFocus,

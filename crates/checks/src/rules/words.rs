@@ -459,7 +459,10 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // The crowd speaks or vouches: it opens the sentence or a clause ("Many clinics
                 // lose…", "…, and most shippers…") or follows "by", "among" or "like"
                 // ("trusted by hundreds of pharmacies"); "catches many invoices" counts things.
-                let clause_start = opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where"]);
+                // "most" before a plural is a vague share wherever it stands ("yet most
+                // branches still rely on paper", "with most accounting systems").
+                let share = toks[m.first].lower == "most";
+                let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where"]);
                 if let (Some(j), false, false, true) = (plural, yours, quantifier_only, clause_start) {
                     let (start, end) = (toks[m.first].start, toks[j].end);
                     out.push(cx.finding(
