@@ -335,6 +335,9 @@ fn two_readers(name: &str) -> ([usize; 4], usize, f64, usize) {
     files.sort();
     let mut per_rule: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let mut only_second: Vec<String> = vec![];
+    // Per pitch, the second reader's labels that meet none of the first's: together with the
+    // first's, every problem either reader saw, each once.
+    let mut second_only_labels: BTreeMap<String, Vec<Label>> = BTreeMap::new();
     let mut clean_differs = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -366,6 +369,7 @@ fn two_readers(name: &str) -> ([usize; 4], usize, f64, usize) {
                 t[3] += 1;
             } else {
                 only_second.push(format!("{name}: {} “{}”", l.rule, l.quote));
+                second_only_labels.entry(name.clone()).or_default().push(l.clone());
             }
         }
     }
@@ -394,10 +398,9 @@ fn two_readers(name: &str) -> ([usize; 4], usize, f64, usize) {
         let file = path.with_extension("labels.json");
         let file = file.file_name().unwrap();
         let mut both = read_labels(&root.join(file));
-        let b = read_labels(&second.join(file));
-        let extra: Vec<Label> = b.findings.into_iter().filter(|l| !both.findings.contains(l)).collect();
-        both.findings.extend(extra);
-        both.clean &= b.clean;
+        let md = path.file_name().unwrap().to_string_lossy().to_string();
+        both.findings.extend(second_only_labels.remove(&md).unwrap_or_default());
+        both.clean &= read_labels(&second.join(file)).clean;
         std::fs::write(union.join(file), serde_json::to_string(&both).unwrap()).unwrap();
     }
     println!("\nthe checks against both readings (a finding either reader made counts as true):");
