@@ -365,6 +365,8 @@ fn results_said_as_change() {
     assert_eq!(flagged(Rule::Proof, "Once the reminders go out, cancellations drop."), ["Once the reminders go out, cancellations drop."]);
     assert_eq!(flagged(Rule::Proof, "Your overtime takes care of itself."), ["Your overtime takes care of itself."]);
     quiet(Rule::Proof, &["The truck stops at each house.", "Cancellations dropped 30% at Hillcrest Kennels."]);
+    // A holiday is a date, not a customer who vouches.
+    assert_eq!(flagged(Rule::Proof, "Fill every site from Memorial Day to Labor Day."), ["Fill every site from Memorial Day to Labor Day."]);
 }
 
 #[test]
