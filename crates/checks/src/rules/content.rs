@@ -31,7 +31,7 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         let toks = cx.seg.sentence_tokens(s);
         // A question asks; it promises nothing. Nor do quoted words: a customer's objection, or
         // a customer's praise (which is itself proof).
-        if cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')']).ends_with('?') || cx.seg.is_quoted(s) {
+        if cx.is_question(s) || cx.seg.is_quoted(s) {
             continue;
         }
         // A benefit word, or something measured that changes: "callbacks drop", "so late

@@ -27,8 +27,9 @@ pub struct Cx<'a> {
     product_words: HashSet<String>,
     /// Every word of every glossary term and its customer phrasing, lower-cased.
     glossary_words: HashSet<String>,
-    /// The terms the jargon rule names: the glossary's to explain or avoid, and Factory language.
-    jargon_terms: PhraseSet,
+    /// The terms the jargon rule names: the glossary's to explain or avoid, and Factory
+    /// language. Built only when a boast needs to know (a glossary may hold thousands).
+    jargon_terms: std::cell::OnceCell<PhraseSet>,
 }
 
 impl<'a> Cx<'a> {
@@ -41,21 +42,29 @@ impl<'a> Cx<'a> {
             .flat_map(|g| tokenize(&g.term).into_iter().chain(tokenize(&g.customer_phrasing)))
             .map(|t| t.lower)
             .collect();
-        let jargon_terms = PhraseSet::new(
-            &input
-                .glossary
-                .iter()
-                .chain(&checker.lists.factory_speak)
-                .filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred)
-                .map(|g| g.term.as_str())
-                .collect::<Vec<_>>(),
-        );
-        Cx { checker, input, seg, products, product_words, glossary_words, jargon_terms }
+        Cx { checker, input, seg, products, product_words, glossary_words, jargon_terms: std::cell::OnceCell::new() }
+    }
+
+    /// Whether a sentence asks: it ends with "?" before any closing quote, bracket or bold.
+    fn is_question(&self, s: &Sentence) -> bool {
+        self.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', '*', ' ']).ends_with('?')
     }
 
     /// Where a sentence says a term the jargon rule names, as token ranges.
     fn glossary_spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
-        self.jargon_terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
+        let terms = self.jargon_terms.get_or_init(|| {
+            PhraseSet::new(
+                &self
+                    .input
+                    .glossary
+                    .iter()
+                    .chain(&self.checker.lists.factory_speak)
+                    .filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred)
+                    .map(|g| g.term.as_str())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
     }
 
     fn text(&self, block: usize, t: &Token) -> &str {
@@ -74,7 +83,7 @@ impl<'a> Cx<'a> {
         let Some(ct) = self.input.collateral else { return false };
         let Some(section) = ct.sections.iter().find(|c| c.id == self.input.blocks[s.block].section) else { return false };
         section.voice == Voice::Customer
-            || (section.role == SectionRole::Objections && self.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ' ']).ends_with('?'))
+            || (section.role == SectionRole::Objections && self.is_question(s))
     }
 
     /// The writer's own sentences: not headings (section names), not the customer's words.

@@ -42,8 +42,7 @@ pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
     if verb_ask {
         return true;
     }
-    let text = cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', ' ']);
-    let question = text.ends_with('?');
+    let question = cx.is_question(s);
     // A time offered as a question is an ask, with or without "you": "Would Wednesday at 4
     // work for a ten-minute call?", "Does Tuesday suit?".
     let offers_time = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "would" | "could" | "does" | "do" | "is" | "can" | "will" | "shall" | "how" | "what"))
@@ -104,13 +103,12 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
         let toks = cx.seg.sentence_tokens(s);
         let offers = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "could" | "can" | "may" | "shall" | "should" | "would" | "will"))
             && toks.get(1).is_some_and(|t| matches!(t.lower.as_str(), "i" | "we"));
-        let spoken_question = spoken && in_cta(s.block) && offers && cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', ' ']).ends_with('?');
+        let spoken_question = spoken && in_cta(s.block) && offers && cx.is_question(s);
         if !is_ask(cx, s) && !spoken_question {
             continue;
         }
         asked = true;
         cta_asks |= in_cta(s.block);
-        let toks = cx.seg.sentence_tokens(s);
         // The way to act may follow the ask (a signature with a phone number).
         let contact_after = (s.block..cx.seg.texts.len()).any(|b| {
             cx.seg.contacts[b].iter().any(|r| b > s.block || r.end > s.start)
@@ -382,7 +380,7 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
 /// participle.
 fn question_passive(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token]) -> Option<(usize, usize)> {
     let lists = &cx.checker.lists;
-    if !cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', '*']).ends_with('?') {
+    if !cx.is_question(s) {
         return None;
     }
     let asks = usize::from(toks.first().is_some_and(|t| matches!(t.lower.as_str(), "how" | "when" | "where" | "why" | "who" | "what" | "which")));

@@ -241,9 +241,13 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
         // A stock phrase ("end-to-end solution") or a glossary term ("all-in-one platform") is
         // that rule's to name.
-        let named_elsewhere: Vec<(usize, usize)> =
-            cx.checker.lists.cliche.find_all(toks).into_iter().map(|m| (m.first, m.last)).chain(cx.glossary_spans(toks)).collect();
-        let extra: Vec<(usize, usize)> = hype_patterns(cx, toks)
+        let patterns = hype_patterns(cx, toks);
+        let named_elsewhere: Vec<(usize, usize)> = if patterns.is_empty() {
+            Vec::new()
+        } else {
+            cx.checker.lists.cliche.find_all(toks).into_iter().map(|m| (m.first, m.last)).chain(cx.glossary_spans(toks)).collect()
+        };
+        let extra: Vec<(usize, usize)> = patterns
             .into_iter()
             .filter(|(f, l)| !matches.iter().any(|(a, b)| a <= l && f <= b) && !named_elsewhere.iter().any(|(a, b)| a <= l && f <= b))
             .collect();
@@ -303,20 +307,15 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
         // "a powerful, all-in-one platform", "a comprehensive production management solution":
         // praise words, then within four words the offer they describe.
         if let Some(p) = lists.hype_puffery.match_at(toks, k).filter(|_| k == 0 || !lists.hype_puffery.contains_word(&toks[k - 1].lower)) {
-            let mut j = p.last + 1;
-            while j < toks.len() && j <= p.last + 4 {
-                if let Some(o) = lists.hype_offer_things.match_at(toks, j) {
-                    found.push((k, o.last));
-                    break;
-                }
-                // Only describing words between: no small word but "and", no other plural, no
-                // verb ("comprehensive functionality encompassing…").
+            // Only describing words between: no small word but "and", no other plural, no
+            // verb ("comprehensive functionality encompassing…").
+            let not_describing = |j: usize| {
                 let w = toks[j].lower.as_str();
                 let gerund_noun = w.ends_with("ing") && lists.hype_offer_things.match_at(toks, j + 1).is_some();
-                if (lists.stopwords.contains(w) && w != "and") || is_plural(w) || (w.ends_with("ing") && !gerund_noun) || w.ends_with("ly") {
-                    break;
-                }
-                j += 1;
+                (lists.stopwords.contains(w) && w != "and") || is_plural(w) || (w.ends_with("ing") && !gerund_noun) || w.ends_with("ly")
+            };
+            if let Some(last) = offer_within(lists, toks, p.last + 1, not_describing) {
+                found.push((k, last));
             }
         }
         // "much more modern and user-friendly", "far more robust"
@@ -359,21 +358,27 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
                 // The noun it describes must be the offer ("way", "app", "purchase") or a place
                 // to be best in ("on the market"); a plural first is other people or things
                 // ("the largest storage companies in the country").
-                let mut j = sup + 1;
-                while j < toks.len() && j <= sup + 4 {
-                    if let Some(o) = lists.hype_offer_things.match_at(toks, j) {
-                        found.push((k, o.last));
-                        break;
-                    }
-                    if lists.stopwords.contains(&toks[j].lower) || is_plural(&toks[j].lower) {
-                        break;
-                    }
-                    j += 1;
+                if let Some(last) = offer_within(lists, toks, sup + 1, |j| lists.stopwords.contains(&toks[j].lower) || is_plural(&toks[j].lower)) {
+                    found.push((k, last));
                 }
             }
         }
     }
     found
+}
+
+/// The offer a boast describes ("app", "platform", "on the market"), within four words from
+/// `from`, before a word `stops` says ends the description. Its last token.
+fn offer_within(lists: &crate::lists::WordLists, toks: &[crate::text::Token], from: usize, stops: impl Fn(usize) -> bool) -> Option<usize> {
+    for j in from..toks.len().min(from + 4) {
+        if let Some(o) = lists.hype_offer_things.match_at(toks, j) {
+            return Some(o.last);
+        }
+        if stops(j) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A superlative at `k` ("cleverest", "simplest", "most sensible"), after an optional adverb
@@ -420,7 +425,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
     for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !cx.heading(s.block)) {
         let text = cx.seg.slice(s.block, s.start, s.end);
         let toks = cx.seg.sentence_tokens(s);
-        if text.trim_end_matches(['"', '”', ')', '*']).ends_with('?') || text.chars().any(|c| c.is_ascii_digit()) || lists.number_words.any_in(toks) {
+        if cx.is_question(s) || text.chars().any(|c| c.is_ascii_digit()) || lists.number_words.any_in(toks) {
             continue;
         }
         let mut k = 0;
@@ -613,7 +618,7 @@ fn relative_clause(cx: &Cx, toks: &[crate::text::Token], j: usize) -> Option<usi
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
 pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
     // A question asserts nothing, so it hedges nothing ("How often do your supervisors…?").
-    let asks = |s: &crate::text::Sentence| rule == Rule::Weasel && cx.seg.slice(s.block, s.start, s.end).trim_end_matches(['"', '”', ')', '*']).ends_with('?');
+    let asks = |s: &crate::text::Sentence| rule == Rule::Weasel && cx.is_question(s);
     for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !asks(s)) {
         let toks = cx.seg.sentence_tokens(s);
         for m in set.find_all(toks) {
