@@ -155,6 +155,7 @@ struct RawWeasel {
     vouch_between: Vec<String>,
     outcomes: Vec<String>,
     people: Vec<String>,
+    unnamed_people: Vec<String>,
     places: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
@@ -288,6 +289,8 @@ pub struct WordLists {
     /// After "see", "notice" or "report": an outcome ("Shops see fewer…", "see a drop").
     pub weasel_outcomes: PhraseSet,
     pub weasel_people: HashSet<String>,
+    /// People a claim is sourced to without a name: "according to a customer in the Midwest".
+    pub unnamed_people: HashSet<String>,
     pub weasel_places: PhraseSet,
     pub change_verbs: PhraseSet,
     pub measures: HashSet<String>,
@@ -463,6 +466,7 @@ impl WordLists {
             weasel_vouch_between: lowered(raw.weasel.vouch_between),
             weasel_outcomes: PhraseSet::new(&raw.weasel.outcomes),
             weasel_people: lowered(raw.weasel.people),
+            unnamed_people: lowered(raw.weasel.unnamed_people),
             weasel_places: PhraseSet::new(&raw.weasel.places),
             change_verbs: PhraseSet::new(&raw.proof.changes),
             measures: lowered(raw.proof.measures),

@@ -174,9 +174,14 @@ impl Speller {
         }
         // Possessives of known words ("Ledgerline's", "customers'").
         if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')) {
-            if !stem.is_empty() && (self.check(stem) || extra.contains(&lower_word(stem)) || self.known.contains(&lower_word(stem))) {
+            let british = || british_to_american(&lower_word(stem)).iter().any(|us| self.check(us));
+            if !stem.is_empty() && (self.check(stem) || extra.contains(&lower_word(stem)) || self.known.contains(&lower_word(stem)) || british()) {
                 return true;
             }
+        }
+        // British spelling is English too ("labour", "organise", "centre", "travelled").
+        if british_to_american(&lower).iter().any(|us| self.check(us)) {
+            return true;
         }
         // Hyphenated compounds are right when each part is, a prefix before a word counting as
         // a part ("pre-arrival", "co-owner", "non-refundable").
@@ -359,4 +364,24 @@ mod tests {
         }
         assert!(n > 10_000, "{n} words compared");
     }
+}
+
+/// The American forms a British spelling may stand for, by its ending: "labour" → "labor",
+/// "organised" → "organized", "analyse" → "analyze", "centre" → "center", "catalogue" →
+/// "catalog", "travelled" → "traveled", "licence" → "license", "programme" → "program". Only
+/// endings, so a slip inside a word ("fourm") is not read as British.
+fn british_to_american(word: &str) -> Vec<String> {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("ourites", "orites"),
+        ("ourable", "orable"), ("ourful", "orful"), ("ourhood", "orhood"), ("ourer", "orer"), ("ourers", "orers"),
+        ("ise", "ize"), ("ises", "izes"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"), ("isations", "izations"), ("iser", "izer"), ("isers", "izers"),
+        ("yse", "yze"), ("yses", "yzes"), ("ysed", "yzed"), ("ysing", "yzing"),
+        ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"),
+        ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
+        ("ence", "ense"), ("ences", "enses"), ("mme", "m"), ("mmes", "ms"),
+    ];
+    ENDINGS
+        .iter()
+        .filter_map(|(gb, us)| word.strip_suffix(gb).filter(|stem| stem.len() >= 2).map(|stem| format!("{stem}{us}")))
+        .collect()
 }

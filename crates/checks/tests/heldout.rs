@@ -230,8 +230,11 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // and "gets lost", more wordy phrases: 0.96, 11, 0. A type without a callout section asks in
 // its last (a call script's Close), and the seventh corpus's misses made general: 0.97, 12, 0
 // (the one more: "Front desk staff get their mornings back", a promise the labels leave be).
+// The ninth corpus's misses made general: 0.97, 15, 0. The three more are promises that were
+// skipped only because a verb an ask may use stood in them ("reduce claim cycle times",
+// "clay blocks stop sitting wet", "so you avoid fines"); now only a real ask is let off.
 const RECALL_FLOOR: f64 = 0.96;
-const FALSE_POSITIVE_CEILING: usize = 12;
+const FALSE_POSITIVE_CEILING: usize = 15;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
 /// tuned on the two others, by someone who had not read the checks. Its first run is the
@@ -273,9 +276,11 @@ fn the_checks_on_a_blind_corpus() {
 // The last section asks, and the seventh corpus's misses made general: 0.92, 7, 0 (the one
 // more: "our customers have reported", a vague source on words the labels call a proof).
 // "most" before a plural as a vague share wherever it stands: 0.92, 8, 0 (the one more: "lose
-// money on most projects", in a sentence the labels mark for its unnamed study).
+// money on most projects", in a sentence the labels mark for its unnamed study). The ninth
+// corpus's misses made general: 0.92, 9, 0 (the one more: "Advisors stop playing phone tag",
+// a promise once let off because "stop" can open an ask).
 const BLIND_RECALL_FLOOR: f64 = 0.91;
-const BLIND_FALSE_POSITIVE_CEILING: usize = 8;
+const BLIND_FALSE_POSITIVE_CEILING: usize = 9;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// The unseen corpus in `tests/check-corpus-unseen/`: 30 pitches (10 clean) in ten new
@@ -297,9 +302,10 @@ fn the_checks_on_an_unseen_corpus() {
 // more: "pretty" in "I'm pretty flexible", a hedge the labels leave to the vague ask).
 // Boasts backed only within their section, no proof in greetings, times or title case: 0.84, 8, 0.
 // Passives asked, "gets lost", more wordy phrases: 0.85, 8, 0. The last section asks, and the
-// seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0.
+// seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0. The ninth's:
+// 0.89, 9, 0 (the one more: "transform your", a boast the labels leave be).
 const UNSEEN_RECALL_FLOOR: f64 = 0.87;
-const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
+const UNSEEN_FALSE_POSITIVE_CEILING: usize = 9;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// The sixth corpus in `tests/check-corpus-sixth/`: 24 pitches (8 clean) in eight more new
@@ -481,9 +487,10 @@ fn the_checks_on_an_eighth_corpus() {
 // crowds without an article; the sender after a greeting) and the two acronyms its readers know
 // (NFPA, ILS) — no longer unseen: 0.74, 24, 0. "most" before a plural wherever it stands,
 // "We" opening a bullet's answer after its label ("Too expensive: We offer…"), the caller's
-// title and company: 0.77, 25, 0.
+// title and company: 0.77, 25, 0. The ninth corpus's misses made general: 0.77, 26, 0 (the
+// one more: "can transform your branch operations", which the second reading calls a boast).
 const EIGHTH_RECALL_FLOOR: f64 = 0.76;
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 25;
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 26;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -494,3 +501,26 @@ fn two_readers_of_the_eighth_corpus() {
     // misses): 0.78, 33; against both readings at once: 0.76, 20.
     hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.77, 33);
 }
+
+/// The ninth corpus in `tests/check-corpus-ninth/`: 24 pitches (8 clean) in eight more new
+/// industries, written as people write and labelled before any run, after all the tuning on the
+/// eighth corpus. Its first run is the honest figure.
+#[test]
+fn the_checks_on_a_ninth_corpus() {
+    hold("check-corpus-ninth", 24, NINTH_RECALL_FLOOR, NINTH_FALSE_POSITIVE_CEILING, NINTH_ERRORS_ON_CLEAN_CEILING);
+}
+
+// First run (2026-12-06, before any rule was changed for it): recall 0.73 (163 of 223), 21
+// false positives (8 of them on words a label gives another rule), 2 error findings on clean
+// pitches: "roastery", a real word the dictionary lacks, and "labour", British spelling.
+// Weakest: wordy 0.22, proof 0.46, customer-focus 0.58, hype 0.60, weasel 0.63. Then fixed
+// what it showed wrong (British spellings are English; "roastery"; a capitalised possessive is
+// a name's, "Okafor's") and tuned on its misses in general forms (a rank, "#1", is a boast and
+// no proof, nor are hours of service, "24/7"; "the … Scheduling Platform" is no customer's
+// name; a promise is let off only by a real ask, not by any verb an ask may use, "Reduce claim
+// denials"; "according to a customer in the Midwest"; crowds "from dozens of nurseries";
+// "most of our customers"; "noticeably"; "has been proven"; our answer after a quoted
+// objection and a dash; more wordy phrases and stock phrases) — no longer unseen: 0.83, 15, 0.
+const NINTH_RECALL_FLOOR: f64 = 0.82;
+const NINTH_FALSE_POSITIVE_CEILING: usize = 15;
+const NINTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

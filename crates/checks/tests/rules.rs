@@ -665,3 +665,38 @@ fn what_counts_as_proof() {
     assert_eq!(flagged(Rule::Hype, "It is the leading platform across North America."), ["the leading"]);
     quiet(Rule::Proof, &["Fans are scanned in less than half the time."]);
 }
+
+#[test]
+fn a_rank_is_a_boast_and_hours_of_service_prove_nothing() {
+    assert_eq!(flagged(Rule::Hype, "The #1 NEMT Scheduling Platform"), ["1"]);
+    assert_eq!(flagged(Rule::Hype, "It is the No. 1 choice for clinics."), ["No. 1"]);
+    assert_eq!(flagged(Rule::Hype, "Our award-winning support team is there for you 24/7, 365 days a year."), ["award-winning"]);
+    quiet(Rule::Hype, &["Close ticket #1 before the rest.", "Our award-winning team answered 1,240 calls last month."]);
+}
+
+#[test]
+fn only_a_real_ask_lets_a_promise_off() {
+    // "claim" can open an ask ("Claim your trial"); here it is a noun in a promise.
+    assert_eq!(flagged(Rule::Proof, "Reduce claim denials."), ["Reduce claim denials."]);
+    quiet(Rule::Proof, &["Book a call and see how much you save.", "Call 555-0139 to cut your paperwork."]);
+}
+
+#[test]
+fn unnamed_sources_and_crowds() {
+    assert_eq!(flagged(Rule::Weasel, "“It paid for itself,” according to a customer in the Midwest."), ["a customer"]);
+    quiet(Rule::Weasel, &["“It paid for itself,” according to a customer, Dana Ruiz of Ruiz Surveying."]);
+    assert_eq!(flagged(Rule::Weasel, "It was built with input from dozens of nurseries."), ["dozens of nurseries"]);
+    assert_eq!(flagged(Rule::Weasel, "Most of our customers find that it saves them time."), ["Most of our customers"]);
+}
+
+#[test]
+fn our_answer_after_a_quoted_objection() {
+    assert_eq!(flagged(Rule::CustomerFocus, "\"Too expensive\" - We are actually cheaper when you add it up."), ["We"]);
+    quiet(Rule::CustomerFocus, &["\"We use paper and it works fine\" - Paper works until the state stops taking it."]);
+}
+
+#[test]
+fn british_spelling_and_names_possessive_are_not_misspelt() {
+    quiet(Rule::Spelling, &["Remakes cost labour and glass.", "We organise the centre's catalogue.", "Okafor's crew travelled in the roastery van."]);
+    assert_eq!(flagged(Rule::Spelling, "The fourm is open."), ["fourm"]);
+}

@@ -57,8 +57,9 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         if !is_proof_section(s.block) && topic(s).iter().any(|w| proven.contains(w)) {
             continue;
         }
-        // The call to action promises nothing that needs proof.
-        if lists.cta_verbs.any_in(toks) || cx.seg.has_contact(s) {
+        // The call to action promises nothing that needs proof. (An ask, not any verb an ask
+        // may use: "Reduce claim denials" claims, it does not ask.)
+        if super::sentences::is_ask(cx, s) || cx.seg.has_contact(s) {
             continue;
         }
         let word = cx.seg.slice(s.block, toks[m.first].start, toks[m.last].end);

@@ -141,7 +141,21 @@ impl<'a> Cx<'a> {
             let after = |n: usize| toks.get(k + n).map(|t| t.lower.trim_end_matches('.'));
             raw.contains(':') || matches!(after(1), Some("a.m" | "p.m" | "am" | "pm" | "o'clock")) || (matches!(after(1), Some("a" | "p")) && after(2) == Some("m"))
         };
-        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k) && !clock(k)) {
+        // A rank ("#1", "No. 1") is the boast itself, and hours of service ("24/7", "365 days a
+        // year", "7 days a week") say when, not how much.
+        let block = self.seg.texts[s.block];
+        let rank_or_hours = |k: usize| {
+            let t = &toks[k];
+            let (before, after) = (&block[..t.start], &block[t.end..]);
+            let next = toks.get(k + 1).map(|n| n.lower.as_str());
+            before.ends_with('#')
+                || (t.lower == "1" && k > 0 && toks[k - 1].lower == "no" && block[toks[k - 1].end..t.start].contains('.'))
+                || (t.lower == "24" && after.starts_with("/7"))
+                || (t.lower == "7" && (before.ends_with("24/") || next == Some("days")))
+                || t.lower == "24x7"
+                || (t.lower == "365" && next == Some("days"))
+        };
+        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k) && !clock(k) && !rank_or_hours(k)) {
             return true;
         }
         // A figure in words: "less than half the time", "twice as many".
@@ -193,11 +207,14 @@ impl<'a> Cx<'a> {
         let mut k = 0;
         while k + 1 < toks.len() {
             if joins(k) {
-                if !not_a_customer(k) {
-                    return true;
-                }
+                let first = k;
                 while k + 1 < toks.len() && joins(k) {
                     k += 1;
+                }
+                // "the #1 NEMT Scheduling Platform": a kind of product in capitals, not a customer.
+                let kind_of_offer = matches!(toks[k].lower.as_str(), "platform" | "software" | "solution" | "app" | "system" | "suite" | "tool");
+                if !not_a_customer(first) && !kind_of_offer {
+                    return true;
                 }
             }
             k += 1;

@@ -210,13 +210,20 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    for (_, s) in cx.prose().filter(|(_, s)| !cx.seg.is_quoted(s)) {
+    for (_, s) in cx.prose() {
         let toks = cx.seg.sentence_tokens(s);
         // A bullet's answer after its label opens where the label ends: "Too expensive: We
         // offer flexible pricing…".
         let text = cx.seg.texts[s.block];
-        let after_label = (1..toks.len().min(8)).find(|&k| text[toks[k - 1].end..toks[k].start].contains(':'));
-        let Some(first) = after_label.map(|k| &toks[k]).filter(|t| lists.we.contains(&t.lower)).or(toks.first()) else { continue };
+        // Or after a quoted label and a dash: "\"Too expensive\" - We are actually cheaper".
+        let after_label = (1..toks.len().min(8)).find(|&k| {
+            let between = &text[toks[k - 1].end..toks[k].start];
+            between.contains(':') || (between.contains(['"', '”']) && between.contains(['-', '–', '—']))
+        });
+        // Quoted words are the customer's; only our answer after a quoted label is ours.
+        let quoted = cx.seg.is_quoted(s);
+        let answer = after_label.map(|k| &toks[k]).filter(|t| lists.we.contains(&t.lower) && !(quoted && cx.seg.quoted[s.block].iter().any(|r| r.start <= t.start && t.start < r.end)));
+        let Some(first) = (if quoted { answer } else { answer.or(toks.first()) }) else { continue };
         if matches!(first.lower.as_str(), "we" | "our" | "we're" | "we've" | "we'll") {
             out.push(cx.finding(
                 Rule::CustomerFocus,
@@ -226,6 +233,9 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
                 format!("Opens with “{}”: start with the reader or what they get.", cx.text(s.block, first)),
                 None,
             ));
+        }
+        if quoted {
+            continue;
         }
         // The sender first, in writing: "My name is Greg Hollister", "I'm reaching out
         // because…". On the phone, saying who is calling is manners.
@@ -276,6 +286,7 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         let product_subject = cx.products.match_at(toks, 0).is_some()
             || (toks.len() > 1 && matches!(first.lower.as_str(), "the" | "our" | "with") && cx.products.match_at(toks, 1).is_some());
         let about_us = !reflecting && (matches!(first.lower.as_str(), "it" | "we" | "our") || product_subject);
+
         // A measured result ("Studios using Classloop have seen 40% more bookings") is proof,
         // not a feature.
         let result = cx.has_proof(s) && lists.benefit_words.any_in(toks);

@@ -241,7 +241,7 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
         let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
         // A stock phrase ("end-to-end solution") or a glossary term ("all-in-one platform") is
         // that rule's to name.
-        let patterns = hype_patterns(cx, toks);
+        let patterns = hype_patterns(cx, cx.seg.texts[s.block], toks);
         let named_elsewhere: Vec<(usize, usize)> = if patterns.is_empty() {
             Vec::new()
         } else {
@@ -290,7 +290,7 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
 
 /// Boasts made of parts: "the industry's smartest", "no other vendor", "much faster than",
 /// "the cleverest way", "miles in front of everyone". The token ranges they cover.
-fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
+fn hype_patterns(cx: &Cx, text: &str, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
     let lists = &cx.checker.lists;
     let mut found = Vec::new();
     for k in 0..toks.len() {
@@ -299,6 +299,16 @@ fn hype_patterns(cx: &Cx, toks: &[crate::text::Token]) -> Vec<(usize, usize)> {
         // "the industry's smartest", "the world's top"
         if lists.hype_owners.contains(w) && next.is_some_and(|n| lists.hype_superlatives.contains(n) || (n.len() > 5 && n.ends_with("est"))) {
             found.push((k.saturating_sub(usize::from(k > 0 && toks[k - 1].lower == "the")), k + 1));
+        }
+        // A rank given to the offer: "the #1 platform", "the No. 1 choice" (not "ticket #1").
+        if w == "1" && k > 0 {
+            let hash = text[..toks[k].start].ends_with('#');
+            let no = !hash && toks[k - 1].lower == "no" && text[toks[k - 1].end..toks[k].start].contains('.');
+            let from = k - usize::from(no);
+            let owned = from == 0 || matches!(toks[from - 1].lower.as_str(), "the" | "our" | "its" | "a") || lists.hype_owners.contains(&toks[from - 1].lower);
+            if (hash || no) && owned {
+                found.push((from, k));
+            }
         }
         // "no other vendor"
         if w == "no" && next == Some("other") && toks.get(k + 2).is_some_and(|t| lists.hype_no_other.contains(&t.lower)) {
@@ -445,6 +455,23 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
+            // A source with no name: "according to a customer in the Midwest", "according to
+            // one owner we work with".
+            if toks[k].lower == "according" && toks.get(k + 1).is_some_and(|t| t.lower == "to") {
+                if let Some(last) = unnamed_person(cx, s, toks, k + 2) {
+                    let (start, end) = (toks[k + 2].start, toks[last].end);
+                    out.push(cx.finding(
+                        Rule::Weasel,
+                        s.block,
+                        start,
+                        end,
+                        format!("“{}” is a source with no name: say who, or give the figure.", cx.seg.slice(s.block, start, end)),
+                        None,
+                    ));
+                    k = last + 1;
+                    continue;
+                }
+            }
             if let Some(m) = lists.weasel_crowd.match_at(toks, k) {
                 // Up to two words of description, then a plural ("many independent clinics"),
                 // not the reader's own things ("most of your invoices").
@@ -467,7 +494,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // "most" before a plural is a vague share wherever it stands ("yet most
                 // branches still rely on paper", "with most accounting systems").
                 let share = toks[m.first].lower == "most";
-                let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where"]);
+                let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where", "from"]);
                 if let (Some(j), false, false, true) = (plural, yours, quantifier_only, clause_start) {
                     let (start, end) = (toks[m.first].start, toks[j].end);
                     out.push(cx.finding(
@@ -496,6 +523,26 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
             k += 1;
         }
     }
+}
+
+/// "a customer in the Midwest", "one owner we work with": a person, with no name after them
+/// (a place may follow). Returns the person's token.
+fn unnamed_person(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token], k: usize) -> Option<usize> {
+    let lists = &cx.checker.lists;
+    if !matches!(toks.get(k)?.lower.as_str(), "a" | "an" | "one" | "another") {
+        return None;
+    }
+    let block = cx.seg.texts[s.block];
+    let capital = |j: usize| block[toks[j].start..].starts_with(char::is_uppercase);
+    // Up to two describing words, then the person ("a long-time customer").
+    let person = (k + 1..(k + 4).min(toks.len())).take_while(|&j| !capital(j) && !lists.stopwords.contains(&toks[j].lower)).find(|&j| lists.unnamed_people.contains(&toks[j].lower))?;
+    // A name after them, up to the clause's end, names them ("a customer, Dana Ruiz of…"); a
+    // place after "in", "from" or "across" does not.
+    let end = (person + 1..toks.len()).find(|&j| block[toks[j - 1].end..toks[j].start].contains([',', ';', '—'])).unwrap_or(toks.len());
+    let placed = |j: usize| matches!(toks[j - 1].lower.as_str(), "in" | "from" | "across" | "the" | "of" | "near" | "outside");
+    // Or a name set off after them: "a customer, Dana Ruiz of…".
+    let named = (person + 1..end).any(|j| capital(j) && !placed(j)) || (end < toks.len() && capital(end));
+    (!named).then_some(person)
 }
 
 /// A plural with no names opening a clause at `k`, then a verb of vouching: "Shop owners tell
@@ -703,7 +750,12 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                 // A name's plural or possessive ("Tuesdays", "Ledgerline's") is the name.
                 let lower = raw.to_lowercase();
                 let inflected = |n: &str| ["s", "es", "'s", "’s"].iter().any(|end| lower == format!("{n}{end}"));
-                if let Some(name) = names.iter().find(|n| one_slip_apart(&n.to_lowercase(), &lower) && !inflected(&n.to_lowercase())) {
+                // A slip in a name's possessive is a slip in the name ("Pledgway's").
+                let bare = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
+                if let Some(name) = names.iter().find(|n| {
+                    let n = n.to_lowercase();
+                    (one_slip_apart(&n, &lower) || one_slip_apart(&n, bare)) && !inflected(&n)
+                }) {
                     out.push(cx.finding(
                         Rule::Spelling,
                         s.block,
@@ -732,6 +784,8 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                 || raw.chars().any(|c| c.is_numeric())
                 || rest_has_upper
                 || (first.is_uppercase() && i > 0)
+                // A capitalised possessive is a name's, wherever it stands ("Okafor's crew").
+                || (first.is_uppercase() && (raw.ends_with("'s") || raw.ends_with("’s")))
                 || !raw.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '‑'))
                 || cx.seg.in_contact(s.block, t)
             {
