@@ -233,8 +233,10 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // The ninth corpus's misses made general: 0.97, 15, 0. The three more are promises that were
 // skipped only because a verb an ask may use stood in them ("reduce claim cycle times",
 // "clay blocks stop sitting wet", "so you avoid fines"); now only a real ask is let off.
+// A neighbour in another bullet backs a promise only when it is about the same thing: 0.97,
+// 16, 0 (the one more: "Your supervisors stop chasing paper, and you see the real results").
 const RECALL_FLOOR: f64 = 0.96;
-const FALSE_POSITIVE_CEILING: usize = 15;
+const FALSE_POSITIVE_CEILING: usize = 16;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
 /// tuned on the two others, by someone who had not read the checks. Its first run is the
@@ -324,8 +326,11 @@ fn the_checks_on_a_sixth_corpus() {
 // somewhere large or described by a clause, results said as change), written after its
 // misses had been read, so it is no longer unseen: 0.84, 9, 0. Boasts backed only within
 // their section, passives asked, "gets lost", more wordy phrases: 0.87, 9, 0.
-const SIXTH_RECALL_FLOOR: f64 = 0.86;
-const SIXTH_FALSE_POSITIVE_CEILING: usize = 9;
+// The ninth corpus's misses made general: 0.89, 10, 0 (the one more: "a big jump in retail"
+// from unnamed salons, no longer proven by the bullet beside it, about something else; the
+// second reading calls it a promise with no proof).
+const SIXTH_RECALL_FLOOR: f64 = 0.88;
+const SIXTH_FALSE_POSITIVE_CEILING: usize = 10;
 const SIXTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// How far two careful readers agree, labelling the same pitches apart: a corpus's labels and

@@ -700,3 +700,13 @@ fn british_spelling_and_names_possessive_are_not_misspelt() {
     quiet(Rule::Spelling, &["Remakes cost labour and glass.", "We organise the centre's catalogue.", "Okafor's crew travelled in the roastery van."]);
     assert_eq!(flagged(Rule::Spelling, "The fourm is open."), ["fourm"]);
 }
+
+#[test]
+fn a_bullet_is_not_proven_by_the_bullet_before_it() {
+    assert_eq!(
+        flagged(Rule::Proof, "See every renewal coming: a reminder 90 days before each one.\n\nCut outside counsel spend."),
+        ["Cut outside counsel spend."]
+    );
+    // Within one paragraph, the next sentence backs it.
+    quiet(Rule::Proof, &["Cut outside counsel spend. Orchard Health cut it by 40% in a year."]);
+}

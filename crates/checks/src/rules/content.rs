@@ -51,10 +51,15 @@ pub(super) fn proof(cx: &Cx, out: &mut Vec<Finding>) {
         if describes_problem && !about_us {
             continue;
         }
-        if cx.has_proof(s) || cx.neighbours(i).any(|n| cx.has_proof(n)) {
+        // A neighbour in another bullet or paragraph backs it only when it is about the same
+        // thing: "Cut outside counsel spend" is not proven by the bullet before it, about
+        // renewal reminders 90 days out.
+        let mine = topic(s);
+        let backs = |n: &crate::text::Sentence| cx.has_proof(n) && (n.block == s.block || topic(n).iter().any(|w| mine.contains(w)));
+        if cx.has_proof(s) || cx.neighbours(i).any(backs) {
             continue;
         }
-        if !is_proof_section(s.block) && topic(s).iter().any(|w| proven.contains(w)) {
+        if !is_proof_section(s.block) && mine.iter().any(|w| proven.contains(w)) {
             continue;
         }
         // The call to action promises nothing that needs proof. (An ask, not any verb an ask
