@@ -252,8 +252,9 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
 // Labcase 5", which the labels leave to the we-count); "have reported" is no feature: 0.88, 12.
 // The general rules of 2026-12-06 (idioms in any form, superlatives, crowds described by a
 // clause, results said as change, passives asked, more wordy phrases): 0.90, 11.
-const FRESH_RECALL_FLOOR: f64 = 0.89;
-const FRESH_FALSE_POSITIVE_CEILING: usize = 12;
+// The ninth corpus's misses made general, and "really" meaning "in fact" no hedge: 0.92, 10.
+const FRESH_RECALL_FLOOR: f64 = 0.91;
+const FRESH_FALSE_POSITIVE_CEILING: usize = 10;
 
 /// The blind corpus in `tests/check-corpus-blind/`, written and labelled by someone who had not
 /// read the checks, after the rules were tuned on the three others. Its first run is the honest
@@ -305,9 +306,10 @@ fn the_checks_on_an_unseen_corpus() {
 // Boasts backed only within their section, no proof in greetings, times or title case: 0.84, 8, 0.
 // Passives asked, "gets lost", more wordy phrases: 0.85, 8, 0. The last section asks, and the
 // seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0. The ninth's:
-// 0.89, 9, 0 (the one more: "transform your", a boast the labels leave be).
+// 0.89, 9, 0 (the one more: "transform your", a boast the labels leave be); "really" meaning
+// "in fact" no hedge: 0.89, 8, 0.
 const UNSEEN_RECALL_FLOOR: f64 = 0.87;
-const UNSEEN_FALSE_POSITIVE_CEILING: usize = 9;
+const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// The sixth corpus in `tests/check-corpus-sixth/`: 24 pitches (8 clean) in eight more new
@@ -526,6 +528,8 @@ fn the_checks_on_a_ninth_corpus() {
 // denials"; "according to a customer in the Midwest"; crowds "from dozens of nurseries";
 // "most of our customers"; "noticeably"; "has been proven"; our answer after a quoted
 // objection and a dash; more wordy phrases and stock phrases) — no longer unseen: 0.83, 15, 0.
+// A neighbour in another bullet backs a promise only when about the same thing, and "really"
+// meaning "in fact" ("It really doesn't") is no hedge: 0.83, 14, 0.
 const NINTH_RECALL_FLOOR: f64 = 0.82;
-const NINTH_FALSE_POSITIVE_CEILING: usize = 15;
+const NINTH_FALSE_POSITIVE_CEILING: usize = 14;
 const NINTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -710,3 +710,9 @@ fn a_bullet_is_not_proven_by_the_bullet_before_it() {
     // Within one paragraph, the next sentence backs it.
     quiet(Rule::Proof, &["Cut outside counsel spend. Orchard Health cut it by 40% in a year."]);
 }
+
+#[test]
+fn really_that_means_in_fact_is_no_hedge() {
+    quiet(Rule::Weasel, &["It really doesn't.", "Here is what really happened at Lakeview.", "What you really want is a full class every hour."]);
+    assert_eq!(flagged(Rule::Weasel, "It is really easy. It is not really about the app."), [" really", " really"]);
+}

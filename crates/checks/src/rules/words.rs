@@ -663,12 +663,28 @@ fn relative_clause(cx: &Cx, toks: &[crate::text::Token], j: usize) -> Option<usi
 }
 
 /// Weasel words, wordy phrases and clichés: a list, a message, and the list's fix if any.
+/// "really" that means "in fact", before a verb that states or denies ("It really doesn't",
+/// "what really happened", "what you really want"), not a hedge on a size ("really easy").
+fn in_fact(toks: &[crate::text::Token], first: usize, last: usize) -> bool {
+    if first != last || toks[first].lower != "really" || (first > 0 && toks[first - 1].lower == "not") {
+        return false;
+    }
+    let Some(next) = toks.get(first + 1).map(|t| t.lower.as_str()) else { return false };
+    let states = matches!(next, "is" | "isn't" | "are" | "aren't" | "was" | "wasn't" | "does" | "doesn't" | "do" | "don't" | "did" | "didn't" | "can't" | "won't" | "matters" | "means" | "want" | "wants" | "need" | "needs")
+        || (next.ends_with("ed") && next.len() > 4);
+    let what = toks[first.saturating_sub(3)..first].iter().any(|t| t.lower == "what");
+    states || what
+}
+
 pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSet) {
     // A question asserts nothing, so it hedges nothing ("How often do your supervisors…?").
     let asks = |s: &crate::text::Sentence| rule == Rule::Weasel && cx.is_question(s);
     for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !asks(s)) {
         let toks = cx.seg.sentence_tokens(s);
         for m in set.find_all(toks) {
+            if rule == Rule::Weasel && in_fact(toks, m.first, m.last) {
+                continue;
+            }
             let (start, end) = (toks[m.first].start, toks[m.last].end);
             let raw = cx.seg.slice(s.block, start, end);
             let (message, fix) = match (rule, m.phrase.replacement.as_deref()) {
