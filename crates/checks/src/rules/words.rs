@@ -829,9 +829,10 @@ pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
                 let fix = fixes.entry(raw).or_insert_with(|| speller.quick_suggestion(raw).map(|s| match_case(raw, &s))).clone();
                 // A word one slip from a common word is almost surely that slip: an error. A
                 // word nothing is near is more often a trade word or a name: said, not failed.
+                // A word made of dictionary words ("roastery", "autopay") may be the trade's own.
                 let (severity, message) = match &fix {
-                    Some(_) => (Severity::Error, format!("“{raw}” is not in the dictionary: correct it, or add it to the workspace dictionary.")),
-                    None => (Severity::Warning, format!("“{raw}” is not in the dictionary: check it, or add it to the workspace dictionary if it is right.")),
+                    Some(_) if !speller.looks_formed(raw) => (Severity::Error, format!("“{raw}” is not in the dictionary: correct it, or add it to the workspace dictionary.")),
+                    _ => (Severity::Warning, format!("“{raw}” is not in the dictionary: check it, or add it to the workspace dictionary if it is right.")),
                 };
                 out.push(Finding {
                     severity,
