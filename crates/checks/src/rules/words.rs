@@ -435,9 +435,12 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
     for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !cx.heading(s.block)) {
         let text = cx.seg.slice(s.block, s.start, s.end);
         let toks = cx.seg.sentence_tokens(s);
-        if cx.is_question(s) || text.chars().any(|c| c.is_ascii_digit()) || lists.number_words.any_in(toks) {
+        if cx.is_question(s) {
             continue;
         }
+        // A number makes a crowd or a size specific; it does not name a source ("A mill in
+        // Pennsylvania saved over $100K": which mill?).
+        let numbered = text.chars().any(|c| c.is_ascii_digit()) || lists.number_words.any_in(toks);
         let mut k = 0;
         while k < toks.len() {
             if opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "so", "while"]) {
@@ -471,6 +474,10 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                     k = last + 1;
                     continue;
                 }
+            }
+            if numbered {
+                k += 1;
+                continue;
             }
             if let Some(m) = lists.weasel_crowd.match_at(toks, k) {
                 // Up to two words of description, then a plural ("many independent clinics"),
@@ -555,6 +562,19 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     // One unnamed person: "One plant manager told us…", "A librarian said…".
     if matches!(first.as_str(), "one" | "a" | "an" | "another") {
         let block = cx.seg.texts[s.block];
+        let capital = |j: usize| block[toks[j].start..].starts_with(char::is_uppercase);
+        // One customer placed but not named: "A mill in Pennsylvania saved…", "One shop in Ohio
+        // told us…", "A cleaner outside Tampa…". (One to three plain words, then where.)
+        let place_at = (k + 2..(k + 5).min(toks.len())).find(|&j| matches!(toks[j].lower.as_str(), "in" | "outside" | "near" | "from" | "across"));
+        // Not a name's description: "Big Sky Recovery, a nine-truck shop in Dorrance, cut…".
+        let describes_name = k > 0 && block[toks[k - 1].end..toks[k].start].contains(',') && capital(k - 1);
+        if let Some(p) = place_at.filter(|_| !describes_name) {
+            let plain = toks[k + 1..p].iter().all(|t| !lists.stopwords.contains(&t.lower) && !block[t.start..].starts_with(char::is_uppercase));
+            let placed = (p + 1..(p + 3).min(toks.len())).take_while(|&j| capital(j) || toks[j].lower == "the").filter(|&j| capital(j)).last();
+            if let (true, Some(last)) = (plain, placed) {
+                return Some(last);
+            }
+        }
         let said = (k + 2..(k + 5).min(toks.len())).find(|&j| matches!(toks[j].lower.as_str(), "told" | "tells" | "said" | "says" | "swears" | "raves"))?;
         let plain = toks[k + 1..said].iter().all(|t| !lists.stopwords.contains(&t.lower) && !block[t.start..].starts_with(char::is_uppercase));
         return plain.then_some(said + usize::from(toks.get(said + 1).is_some_and(|t| matches!(t.lower.as_str(), "us" | "me"))));
@@ -563,6 +583,10 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     let k = if first == "our" && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "customers" | "clients" | "users" | "members")) { k + 1 } else { k };
     let first = &toks[k].lower;
     if (lists.stopwords.contains(first) && !lists.weasel_people.contains(first)) || lists.we.contains(first) || lists.you.contains(first) {
+        return None;
+    }
+    // A counted crowd is a source: "Forty clinics tell us", "212 shops report".
+    if first.starts_with(|c: char| c.is_ascii_digit()) || lists.number_words.match_at(toks, k).is_some() {
         return None;
     }
     // "Limbline customers see…": the product's users, still unnamed. The product alone is no crowd.
