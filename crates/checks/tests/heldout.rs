@@ -310,8 +310,9 @@ fn the_checks_on_an_unseen_corpus() {
 // Passives asked, "gets lost", more wordy phrases: 0.85, 8, 0. The last section asks, and the
 // seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0. The ninth's:
 // 0.89, 9, 0 (the one more: "transform your", a boast the labels leave be); "really" meaning
-// "in fact" no hedge: 0.89, 8, 0.
-const UNSEEN_RECALL_FLOOR: f64 = 0.87;
+// "in fact" no hedge: 0.89, 8, 0. Unnamed sources whatever the numbers, ordinals and "the
+// United States" no proof, "much more modern": 0.90, 8, 0.
+const UNSEEN_RECALL_FLOOR: f64 = 0.89;
 const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 

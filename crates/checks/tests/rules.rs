@@ -731,3 +731,13 @@ fn one_customer_placed_but_not_named() {
     // The description of a named customer is not an unnamed one.
     quiet(Rule::Weasel, &["Big Sky Recovery, a nine-truck shop in Dorrance, cut release time from 20 minutes to 6."]);
 }
+
+#[test]
+fn boasts_that_a_date_or_a_place_does_not_back() {
+    // An ordinal says which day, not how much.
+    assert_eq!(flagged(Rule::Hype, "Rent goes out on the 1st by card, which is miles better than anything RentDesk offers."), ["miles better"]);
+    // "the United States" is where, not a customer who vouches.
+    assert_eq!(flagged(Rule::Hype, "It is the leading floral engine for florists across the United States."), ["the leading"]);
+    assert_eq!(flagged(Rule::Hype, "Loopcare is much more modern and user-friendly."), ["much more modern"]);
+    quiet(Rule::Hype, &["Harbor Foods cut waste by 12% on the 1st run, far better than anything they had tried."]);
+}

@@ -155,7 +155,12 @@ impl<'a> Cx<'a> {
                 || t.lower == "24x7"
                 || (t.lower == "365" && next == Some("days"))
         };
-        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k) && !clock(k) && !rank_or_hours(k)) {
+        // An ordinal says which, not how much: "on the 1st", "the 15th of each month".
+        let ordinal = |k: usize| {
+            let w = toks[k].lower.as_str();
+            w.len() > 2 && ["st", "nd", "rd", "th"].iter().any(|e| w.strip_suffix(e).is_some_and(|d| d.chars().all(|c| c.is_ascii_digit())))
+        };
+        if toks.iter().enumerate().any(|(k, t)| !self.seg.in_contact(s.block, t) && t.lower.starts_with(|c: char| c.is_ascii_digit()) && !in_name(k) && !year(k) && !clock(k) && !rank_or_hours(k) && !ordinal(k)) {
             return true;
         }
         // A figure in words: "less than half the time", "twice as many".
@@ -184,6 +189,7 @@ impl<'a> Cx<'a> {
         let not_a_customer = |k: usize| {
             let before = |n: usize| k.checked_sub(n).map(|j| toks[j].lower.as_str());
             matches!(before(1), Some("in" | "across" | "throughout" | "around" | "all" | "over" | "dear" | "hi" | "hello" | "hey"))
+                || (before(1) == Some("the") && matches!(before(2), Some("in" | "across" | "throughout" | "around" | "over")))
                 || (before(1) == Some("is") && before(2) == Some("name"))
                 || matches!(before(1), Some("i'm" | "i am"))
                 || matches!(toks[k].lower.as_str(), "mr" | "ms" | "mrs" | "dr" | "dear")

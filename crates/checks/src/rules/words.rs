@@ -330,8 +330,13 @@ fn hype_patterns(cx: &Cx, text: &str, toks: &[crate::text::Token]) -> Vec<(usize
         }
         // "much more modern and user-friendly", "far more robust"
         if let Some(m) = lists.hype_intensifiers.match_at(toks, k).filter(|m| toks.get(m.last + 1).is_some_and(|t| t.lower == "more")) {
+            // Praise words, or the plain qualities an offer claims over a rival ("much more
+            // modern and user-friendly", "far more reliable").
+            const QUALITIES: &[&str] = &["modern", "reliable", "flexible", "affordable", "accurate", "efficient", "secure", "capable", "complete", "polished", "professional", "sophisticated"];
             if let Some(p) = lists.hype_puffery.match_at(toks, m.last + 2) {
                 found.push((k, p.last));
+            } else if toks.get(m.last + 2).is_some_and(|t| QUALITIES.contains(&t.lower.as_str())) {
+                found.push((k, m.last + 2));
             }
         }
         // "much smarter than", "far better than"
