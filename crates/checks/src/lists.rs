@@ -182,6 +182,8 @@ struct RawFocus {
     you: Vec<String>,
     feature_verbs: Vec<String>,
     feature_sections: Vec<String>,
+    benefit_sections: Vec<String>,
+    benefit_openers: Vec<String>,
     benefit_markers: Vec<String>,
     sender_openers: Vec<String>,
     announcers: Vec<String>,
@@ -250,6 +252,10 @@ pub struct WordLists {
     pub you: HashSet<String>,
     pub feature_verbs: PhraseSet,
     pub feature_sections: HashSet<String>,
+    /// Sections that list what the reader gets: a bare feature there says nothing of it.
+    pub benefit_sections: HashSet<String>,
+    /// Words that open a benefit, as an imperative or an outcome ("Ensure…", "Streamlined…").
+    pub benefit_openers: HashSet<String>,
     /// A sentence about the sender: "My name is…", "I'm reaching out…".
     pub sender_openers: PhraseSet,
     /// A headline that announces the product: "Introducing…", "Meet…".
@@ -434,6 +440,8 @@ impl WordLists {
             you: lowered(raw.focus.you),
             feature_verbs: PhraseSet::new(&raw.focus.feature_verbs),
             feature_sections: raw.focus.feature_sections.into_iter().collect(),
+            benefit_sections: raw.focus.benefit_sections.into_iter().collect(),
+            benefit_openers: lowered(raw.focus.benefit_openers),
             sender_openers: PhraseSet::new(&raw.focus.sender_openers),
             announcers: PhraseSet::new(&raw.focus.announcers),
             headline_sections: raw.focus.headline_sections.into_iter().collect(),

@@ -741,3 +741,20 @@ fn boasts_that_a_date_or_a_place_does_not_back() {
     assert_eq!(flagged(Rule::Hype, "Loopcare is much more modern and user-friendly."), ["much more modern"]);
     quiet(Rule::Hype, &["Harbor Foods cut waste by 12% on the 1st run, far better than anything they had tried."]);
 }
+
+#[test]
+fn a_bare_feature_where_the_readers_gains_are_listed() {
+    let card = pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/battle-card.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
+    let blocks = vec![
+        block("why-we-win", "Mobile app"),
+        block("why-we-win", "GPS route planning"),
+        block("why-we-win", "Reports filed from the rig, so you stop retyping logs at night."),
+        block("why-we-win", "Cut paperwork by half"),
+        block("why-we-win", "Streamlined billing"),
+        block("why-we-win", "Best-in-class inspections"),
+        block("landmines", "Pump service history"),
+    ];
+    let f = run_case(Rule::CustomerFocus, Case { blocks, collateral: Some(&card), audience: None });
+    assert_eq!(f.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(), ["Mobile app", "GPS route planning"]);
+}

@@ -279,6 +279,19 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
                 continue;
             }
         }
+        // A bullet that only names a feature where the reader's gains are listed: "Mobile
+        // app", "GPS route planning", "Seamless integration".
+        if bare_feature(cx, s, toks) {
+            out.push(cx.finding(
+                Rule::CustomerFocus,
+                s.block,
+                s.start,
+                s.end,
+                "Names a feature without saying what the reader gets from it: add the benefit (“so you…”).".into(),
+                None,
+            ));
+            continue;
+        }
         // About us when we or the product are the subject; "Carriers across the Midwest have
         // chosen Fairclaim" is about customers (social proof), not a feature.
         // "It sounds like…" reflects what the customer said; it is not about us.
@@ -316,6 +329,29 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// A short fragment, alone in its block, in a section of what the reader gets, that names a
+/// thing and says nothing it does: no verb of benefit, no reader, no figure, no boast or stock
+/// phrase (those rules speak for it).
+fn bare_feature(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token]) -> bool {
+    let lists = &cx.checker.lists;
+    let block = cx.seg.texts[s.block];
+    if !lists.benefit_sections.contains(&cx.input.blocks[s.block].section) || toks.is_empty() || toks.len() > 6 {
+        return false;
+    }
+    let alone = block[..s.start].trim().is_empty() && block[s.end..].trim().is_empty();
+    let fragment = !block.trim_end().ends_with(['.', '!', '?', ':']) && !block.contains(':');
+    let says_more = toks.iter().any(|t| {
+        lists.you.contains(&t.lower) || lists.we.contains(&t.lower) || t.lower.starts_with(|c: char| c.is_ascii_digit()) || t.lower.ends_with("ly")
+    }) || lists.benefit_words.any_in(toks)
+        || lists.benefit_markers.any_in(toks)
+        || lists.change_verbs.any_in(toks)
+        || lists.hype.any_in(toks)
+        || lists.cliche.any_in(toks)
+        || lists.cta_verbs.match_at(toks, 0).is_some()
+        || lists.benefit_openers.contains(&toks[0].lower);
+    alone && fragment && !says_more
 }
 
 pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
