@@ -217,6 +217,7 @@ struct RawPassive {
     get_not: Vec<String>,
     irregular: Vec<String>,
     adjectives: Vec<String>,
+    feelings: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct RawAcronym {
@@ -305,6 +306,8 @@ pub struct WordLists {
     pub known_names: Vec<String>,
     pub irregular_participles: HashSet<String>,
     pub adjectives: HashSet<String>,
+    /// States of mind or standing that stay adjectives even after "been" ("has been thrilled").
+    pub feelings: HashSet<String>,
     /// Exact spelling, as acronyms are case-sensitive.
     pub known_acronyms: HashSet<String>,
     pub abbreviations: HashSet<String>,
@@ -487,6 +490,7 @@ impl WordLists {
             known_names: raw.spelling.known_names,
             irregular_participles: lowered(raw.passive.irregular),
             adjectives: lowered(raw.passive.adjectives),
+            feelings: lowered(raw.passive.feelings),
             known_acronyms: raw.acronym.known.into_iter().collect(),
             abbreviations: lowered(raw.acronym.abbreviations),
             repeat_allowed: lowered(raw.repeated.allowed),

@@ -237,8 +237,9 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // 16, 0 (the one more: "Your supervisors stop chasing paper, and you see the real results").
 // A number no longer excuses an unnamed source, and one customer placed but not named ("A mill
 // in Pennsylvania") is one: 0.97, 17, 0 (the one more: "We work with over 300 hotels and our
-// customers love us", a vague source the labels leave be).
-const RECALL_FLOOR: f64 = 0.96;
+// customers love us", a vague source the labels leave be). Passives after "been" or "being",
+// and with "pretty much" or "well" between: 0.98, 17, 0.
+const RECALL_FLOOR: f64 = 0.97;
 const FALSE_POSITIVE_CEILING: usize = 17;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
@@ -284,8 +285,8 @@ fn the_checks_on_a_blind_corpus() {
 // "most" before a plural as a vague share wherever it stands: 0.92, 8, 0 (the one more: "lose
 // money on most projects", in a sentence the labels mark for its unnamed study). The ninth
 // corpus's misses made general: 0.92, 9, 0 (the one more: "Advisors stop playing phone tag",
-// a promise once let off because "stop" can open an ask).
-const BLIND_RECALL_FLOOR: f64 = 0.91;
+// a promise once let off because "stop" can open an ask). Passives after "been": 0.93, 9, 0.
+const BLIND_RECALL_FLOOR: f64 = 0.92;
 const BLIND_FALSE_POSITIVE_CEILING: usize = 9;
 const BLIND_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -335,7 +336,7 @@ fn the_checks_on_a_sixth_corpus() {
 // The ninth corpus's misses made general: 0.89, 10, 0 (the one more: "a big jump in retail"
 // from unnamed salons, no longer proven by the bullet beside it, about something else; the
 // second reading calls it a promise with no proof).
-const SIXTH_RECALL_FLOOR: f64 = 0.88;
+const SIXTH_RECALL_FLOOR: f64 = 0.89;
 const SIXTH_FALSE_POSITIVE_CEILING: usize = 10;
 const SIXTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -502,7 +503,8 @@ fn the_checks_on_an_eighth_corpus() {
 // title and company: 0.77, 25, 0. The ninth corpus's misses made general: 0.77, 26, 0 (the
 // one more: "can transform your branch operations", which the second reading calls a boast).
 // Unnamed sources whatever the numbers, and bare features under Benefits: 0.79, 26, 0.
-const EIGHTH_RECALL_FLOOR: f64 = 0.78;
+// Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0.
+const EIGHTH_RECALL_FLOOR: f64 = 0.79;
 const EIGHTH_FALSE_POSITIVE_CEILING: usize = 26;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 

@@ -758,3 +758,13 @@ fn a_bare_feature_where_the_readers_gains_are_listed() {
     let f = run_case(Rule::CustomerFocus, Case { blocks, collateral: Some(&card), audience: None });
     assert_eq!(f.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(), ["Mobile app", "GPS route planning"]);
 }
+
+#[test]
+fn passives_after_been_or_being_and_with_words_between() {
+    assert_eq!(
+        flagged(Rule::Passive, "It has been proven to work. The app is currently being used by crews. Paperwork is pretty much handled."),
+        ["been proven", "is currently being used", "is pretty much handled"]
+    );
+    assert_eq!(flagged(Rule::Passive, "The cost is offset by fewer trips."), ["is offset"]);
+    quiet(Rule::Passive, &["Our owners have been thrilled with it.", "The company has been based in Ohio since 1998.", "Their system is pretty dated."]);
+}

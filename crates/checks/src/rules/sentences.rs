@@ -380,7 +380,10 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
             let by_agent = toks.get(j + 1).is_some_and(|t| t.lower == "by");
             // "are frequently lost": how often says it happens, so a state word is an event.
             let how_often = (m.last + 1..j).any(|k| matches!(toks[k].lower.as_str(), "frequently" | "often" | "sometimes" | "always" | "usually" | "rarely" | "routinely" | "regularly" | "constantly" | "never" | "occasionally"));
-            if joined && participle && (!lists.adjectives.contains(w) || by_agent || how_often) {
+            // After "been" or "being" a participle is an event ("has been proven", "is being
+            // used"), unless it is a state of mind ("has been thrilled").
+            let after_been = (m.first..j).any(|k| matches!(toks[k].lower.as_str(), "been" | "being")) && !lists.feelings.contains(w);
+            if joined && participle && (!lists.adjectives.contains(w) || by_agent || how_often || after_been) {
                 let (start, end) = (toks[m.first].start, p.end);
                 out.push(cx.finding(
                     Rule::Passive,
