@@ -257,8 +257,10 @@ fn the_checks_on_a_corpus_written_after_they_were_tuned() {
 // The general rules of 2026-12-06 (idioms in any form, superlatives, crowds described by a
 // clause, results said as change, passives asked, more wordy phrases): 0.90, 11.
 // The ninth corpus's misses made general, and "really" meaning "in fact" no hedge: 0.92, 10.
+// More stock phrases, and "by X, for X": 0.92, 11 (the one more: "by pharmacists, for
+// pharmacists", a stock claim the labels leave be).
 const FRESH_RECALL_FLOOR: f64 = 0.91;
-const FRESH_FALSE_POSITIVE_CEILING: usize = 10;
+const FRESH_FALSE_POSITIVE_CEILING: usize = 11;
 
 /// The blind corpus in `tests/check-corpus-blind/`, written and labelled by someone who had not
 /// read the checks, after the rules were tuned on the three others. Its first run is the honest
@@ -312,9 +314,11 @@ fn the_checks_on_an_unseen_corpus() {
 // seventh corpus's misses made general: 0.87, 8, 0. The eighth's: 0.88, 8, 0. The ninth's:
 // 0.89, 9, 0 (the one more: "transform your", a boast the labels leave be); "really" meaning
 // "in fact" no hedge: 0.89, 8, 0. Unnamed sources whatever the numbers, ordinals and "the
-// United States" no proof, "much more modern": 0.90, 8, 0.
-const UNSEEN_RECALL_FLOOR: f64 = 0.89;
-const UNSEEN_FALSE_POSITIVE_CEILING: usize = 8;
+// United States" no proof, "much more modern": 0.90, 8, 0. Passives after "been", bare
+// features, more stock and wordy phrases: 0.91, 9, 0 (the one more: "So what Stemday does is",
+// a wordy opener the labels leave be).
+const UNSEEN_RECALL_FLOOR: f64 = 0.90;
+const UNSEEN_FALSE_POSITIVE_CEILING: usize = 9;
 const UNSEEN_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// The sixth corpus in `tests/check-corpus-sixth/`: 24 pitches (8 clean) in eight more new
@@ -335,9 +339,11 @@ fn the_checks_on_a_sixth_corpus() {
 // their section, passives asked, "gets lost", more wordy phrases: 0.87, 9, 0.
 // The ninth corpus's misses made general: 0.89, 10, 0 (the one more: "a big jump in retail"
 // from unnamed salons, no longer proven by the bullet beside it, about something else; the
-// second reading calls it a promise with no proof).
+// second reading calls it a promise with no proof). Passives after "been", bare features, more
+// stock and wordy phrases: 0.90, 13, 0 (the three more, "can't stop talking about", "where
+// you're coming from" and "So what Boxtally does is", are labels of the second reading).
 const SIXTH_RECALL_FLOOR: f64 = 0.89;
-const SIXTH_FALSE_POSITIVE_CEILING: usize = 10;
+const SIXTH_FALSE_POSITIVE_CEILING: usize = 13;
 const SIXTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 /// How far two careful readers agree, labelling the same pitches apart: a corpus's labels and
@@ -445,7 +451,8 @@ fn two_readers_of_the_sixth_corpus() {
     // were also the second's (recall 0.87) and 197 of the second's the first's, so 30 labels
     // were only the first reader's and 21 only the second's, on 24 pitches. Both called the
     // same 8 pitches clean. The checks against the second reading: 0.83, 25 "false positives".
-    hold_two_readers("check-corpus-sixth", [231, 201, 218, 197], 0.82, 25);
+    // After the ninth corpus's tuning: 0.87, 25 against the second reading; 0.85, 7 against both.
+    hold_two_readers("check-corpus-sixth", [231, 201, 218, 197], 0.86, 25);
 }
 
 /// The seventh corpus in `tests/check-corpus-seventh/`: 24 pitches (8 clean) in eight more new
@@ -468,7 +475,7 @@ fn the_checks_on_a_seventh_corpus() {
 // first word) — no longer unseen: 0.87, 17, 0. Praise of the reader ("you know it better than
 // anyone") is no boast: 0.87, 16, 0. The ninth corpus's misses made general, then bare
 // features under Why we win ("GPS route planning"): 0.91, 16, 0.
-const SEVENTH_RECALL_FLOOR: f64 = 0.90;
+const SEVENTH_RECALL_FLOOR: f64 = 0.91;
 const SEVENTH_FALSE_POSITIVE_CEILING: usize = 16;
 const SEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -503,9 +510,10 @@ fn the_checks_on_an_eighth_corpus() {
 // title and company: 0.77, 25, 0. The ninth corpus's misses made general: 0.77, 26, 0 (the
 // one more: "can transform your branch operations", which the second reading calls a boast).
 // Unnamed sources whatever the numbers, and bare features under Benefits: 0.79, 26, 0.
-// Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0.
-const EIGHTH_RECALL_FLOOR: f64 = 0.79;
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 26;
+// Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0. More stock and
+// wordy phrases: 0.82, 27, 0 (the one more: "a single source of truth", labelled as jargon).
+const EIGHTH_RECALL_FLOOR: f64 = 0.81;
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 27;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -514,7 +522,8 @@ fn two_readers_of_the_eighth_corpus() {
     // against the other, 23 labels only the first's and 12 only the second's on 24 pitches; the
     // same 8 clean. The checks against the second reading (after tuning on the first's
     // misses): 0.78, 33; against both readings at once: 0.76, 20.
-    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.77, 33);
+    // After the ninth corpus's tuning: 0.84, 34 against the second reading; 0.81, 21 against both.
+    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.81, 34);
 }
 
 /// The ninth corpus in `tests/check-corpus-ninth/`: 24 pitches (8 clean) in eight more new
@@ -539,8 +548,10 @@ fn the_checks_on_a_ninth_corpus() {
 // A neighbour in another bullet backs a promise only when about the same thing, and "really"
 // meaning "in fact" ("It really doesn't") is no hedge: 0.83, 14, 0. A bullet that only names a
 // feature where the reader's gains are listed ("Mobile app" under Why we win): 0.85, 14, 0.
+// Passives after "been", "by X, for X": 0.85, 15, 0 (the one more: "by roasters for
+// roasters", labelled only as part of a boast).
 const NINTH_RECALL_FLOOR: f64 = 0.84;
-const NINTH_FALSE_POSITIVE_CEILING: usize = 14;
+const NINTH_FALSE_POSITIVE_CEILING: usize = 15;
 const NINTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -550,5 +561,6 @@ fn two_readers_of_the_ninth_corpus() {
     // same 8 clean. The second reading was made after the checks had been tuned on the first's
     // misses, but from the pitches alone. The checks against it: 0.85, 28 (11 of them weasels
     // and 7 wordy phrases the second reader left be); against both readings at once: 0.80, 14.
-    hold_two_readers("check-corpus-ninth", [223, 193, 200, 193], 0.84, 28);
+    // After the stock phrases and passives that followed: 0.88, 29; against both: 0.83, 15.
+    hold_two_readers("check-corpus-ninth", [223, 193, 200, 193], 0.87, 29);
 }

@@ -768,3 +768,10 @@ fn passives_after_been_or_being_and_with_words_between() {
     assert_eq!(flagged(Rule::Passive, "The cost is offset by fewer trips."), ["is offset"]);
     quiet(Rule::Passive, &["Our owners have been thrilled with it.", "The company has been based in Ohio since 1998.", "Their system is pretty dated."]);
 }
+
+#[test]
+fn made_by_its_users_for_its_users() {
+    assert_eq!(flagged(Rule::Cliche, "Designed by roasters, for roasters."), ["by roasters, for roasters"]);
+    assert_eq!(flagged(Rule::Cliche, "Built by rental pros for rental pros."), ["by rental pros for rental pros"]);
+    quiet(Rule::Cliche, &["Reports signed by drillers for the state.", "Paid by the month for the year."]);
+}

@@ -16,7 +16,7 @@ pub(crate) mod words;
 use content::{audience_fit, coverage, proof};
 use sentences::{call_to_action, customer_focus, passive, repeated_word, sentence_length};
 use size::{length, readability_rule};
-use words::{acronym, hype, jargon, listed, spelling, vague_crowds_and_amounts};
+use words::{acronym, by_them_for_them, hype, jargon, listed, spelling, vague_crowds_and_amounts};
 
 pub struct Cx<'a> {
     pub checker: &'a Checker,
@@ -311,7 +311,10 @@ pub fn run(rule: Rule, cx: &Cx, out: &mut Vec<Finding>) {
             vague_crowds_and_amounts(cx, out);
         }
         Rule::Wordy => listed(cx, out, Rule::Wordy, &cx.checker.lists.wordy),
-        Rule::Cliche => listed(cx, out, Rule::Cliche, &cx.checker.lists.cliche),
+        Rule::Cliche => {
+            listed(cx, out, Rule::Cliche, &cx.checker.lists.cliche);
+            by_them_for_them(cx, out);
+        }
         Rule::Passive => passive(cx, out),
         Rule::Proof => proof(cx, out),
         Rule::Coverage => coverage(cx, out),

@@ -732,6 +732,38 @@ pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSe
     }
 }
 
+/// "by roasters, for roasters", "built by rental pros for rental pros": the stock claim of a
+/// product made by its own users, the same one or two words on both sides.
+pub(super) fn by_them_for_them(cx: &Cx, out: &mut Vec<Finding>) {
+    for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s)) {
+        let toks = cx.seg.sentence_tokens(s);
+        for k in 0..toks.len() {
+            if toks[k].lower != "by" {
+                continue;
+            }
+            for n in 1..=2 {
+                let (who, f) = (k + 1..k + 1 + n, k + 1 + n);
+                let again = f + 1..f + 1 + n;
+                if again.end > toks.len() || toks[f].lower != "for" {
+                    continue;
+                }
+                let plain = who.clone().all(|a| !cx.checker.lists.stopwords.contains(&toks[a].lower));
+                if plain && who.clone().zip(again.clone()).all(|(a, b)| toks[a].lower == toks[b].lower) {
+                    let (start, end) = (toks[k].start, toks[again.end - 1].end);
+                    out.push(cx.finding(
+                        Rule::Cliche,
+                        s.block,
+                        start,
+                        end,
+                        format!("“{}” is a cliché readers skim past: say what actually happens.", cx.seg.slice(s.block, start, end)),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn spelling(cx: &Cx, out: &mut Vec<Finding>) {
     let mut extra: HashSet<String> = cx.glossary_words.iter().cloned().collect();
     extra.extend(cx.product_words.iter().cloned());
