@@ -174,6 +174,7 @@ struct RawCta {
     negators: Vec<String>,
     way_words: Vec<String>,
     spoken_types: Vec<String>,
+    conversation_types: Vec<String>,
     internal_types: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
@@ -246,6 +247,8 @@ pub struct WordLists {
     pub internal_types: HashSet<String>,
     pub cta_way_words: PhraseSet,
     pub spoken_types: HashSet<String>,
+    /// Collateral used in a conversation already under way: its next step needs no way to act.
+    pub conversation_types: HashSet<String>,
     pub attribution: PhraseSet,
     /// A figure from nobody in particular ("Studies show that…") proves nothing.
     pub unsourced: PhraseSet,
@@ -437,6 +440,7 @@ impl WordLists {
             internal_types: raw.cta.internal_types.into_iter().collect(),
             cta_way_words: PhraseSet::new(&raw.cta.way_words),
             spoken_types: raw.cta.spoken_types.into_iter().collect(),
+            conversation_types: raw.cta.conversation_types.into_iter().collect(),
             attribution: PhraseSet::new(&raw.proof.attribution),
             unsourced: PhraseSet::new(&raw.proof.unsourced),
             we: lowered(raw.focus.we),

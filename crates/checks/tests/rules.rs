@@ -775,3 +775,32 @@ fn made_by_its_users_for_its_users() {
     assert_eq!(flagged(Rule::Cliche, "Built by rental pros for rental pros."), ["by rental pros for rental pros"]);
     quiet(Rule::Cliche, &["Reports signed by drillers for the state.", "Paid by the month for the year."]);
 }
+
+#[test]
+fn sound_alikes_where_the_words_around_leave_no_doubt() {
+    assert_eq!(flagged(Rule::Spelling, "We text the hunter when there mount is ready."), ["there"]);
+    assert_eq!(flagged(Rule::Spelling, "Beekeepers log hives in there frame counts sheet."), ["there"]);
+    assert_eq!(flagged(Rule::Spelling, "Your stressed too, we know."), ["Your"]);
+    quiet(Rule::Spelling, &["Reports there rose from 9 to 14.", "Crews sit there for hours.", "Your welcome email goes out at once.", "Is there anyone in the office?"]);
+}
+
+#[test]
+fn the_next_step_of_an_answer_to_an_objection() {
+    let answer = pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/objection-handling.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let step = |text: &str| {
+        let blocks = vec![CheckBlock { section: "next-step".into(), text: text.into(), ..CheckBlock::default() }];
+        run_case(Rule::CallToAction, Case { blocks, collateral: Some(&answer), audience: None }).into_iter().map(|(w, _)| w).collect::<Vec<_>>()
+    };
+    // Offered in the conversation, a definite step needs no link.
+    assert!(step("Load your fleet into a free 30-day trial, and call Havel's dispatch lead, Joan Mercer.").is_empty());
+    assert_eq!(step("Please visit our website to learn more."), ["Please visit our website to learn more."]);
+}
+
+#[test]
+fn crowds_pointed_at_and_the_only_thing_that_is_not_the_offer() {
+    quiet(Rule::Weasel, &["That many same-day requests must keep your schedulers busy."]);
+    assert_eq!(flagged(Rule::Weasel, "Drivers who switched have seen a huge drop in missed stops."), ["Drivers who switched have seen", "huge"]);
+    assert_eq!(flagged(Rule::Weasel, "Shredding providers nationwide rely on Shredroute."), ["Shredding providers nationwide"]);
+    quiet(Rule::Hype, &["Dee says the only hard part was the first week."]);
+    assert_eq!(flagged(Rule::Hype, "It is the only app built for shredding routes."), ["the only"]);
+}

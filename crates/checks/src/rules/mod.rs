@@ -16,7 +16,7 @@ pub(crate) mod words;
 use content::{audience_fit, coverage, proof};
 use sentences::{call_to_action, customer_focus, passive, repeated_word, sentence_length};
 use size::{length, readability_rule};
-use words::{acronym, by_them_for_them, hype, jargon, listed, spelling, vague_crowds_and_amounts};
+use words::{acronym, by_them_for_them, hype, jargon, listed, sound_alikes, spelling, vague_crowds_and_amounts};
 
 pub struct Cx<'a> {
     pub checker: &'a Checker,
@@ -321,7 +321,10 @@ pub fn run(rule: Rule, cx: &Cx, out: &mut Vec<Finding>) {
         Rule::AudienceFit => audience_fit(cx, out),
         Rule::Length => length(cx, out),
         Rule::Readability => readability_rule(cx, out),
-        Rule::Spelling => spelling(cx, out),
+        Rule::Spelling => {
+            spelling(cx, out);
+            sound_alikes(cx, out);
+        }
         Rule::SentenceLength => sentence_length(cx, out),
         Rule::RepeatedWord => repeated_word(cx, out),
     }

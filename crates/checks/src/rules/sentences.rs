@@ -61,6 +61,9 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
     // its imperatives are coaching ("Ask who owns the reconciliation"), which the
     // conversation carries out; its call to action still needs a way to act.
     let internal = type_id.is_some_and(|id| lists.internal_types.contains(id));
+    // An answer to an objection is given in the conversation: its next step is offered there,
+    // and needs no link, only something definite ("a free 30-day trial", "call Joan Mercer").
+    let in_conversation = type_id.is_some_and(|id| lists.conversation_types.contains(id));
     // The type's call-to-action section, when it has one and the pitch has written it.
     // The section with the callout role; a type without one (an elevator pitch's Ask, a call
     // script's Close, an answer's Next step) ends with its ask.
@@ -119,7 +122,11 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
         // reader need not take: the writer takes it.
         let writer_promises = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "i" | "we" | "i'll" | "we'll"))
             && toks.iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "saturday" | "sunday"));
-        if spoken || coaching || writer_promises || contact_after || way_next || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
+        let definite = || {
+            let text = cx.seg.texts[s.block];
+            toks.iter().enumerate().any(|(k, t)| t.lower.starts_with(|c: char| c.is_ascii_digit()) || (k > 0 && text[t.start..].starts_with(char::is_uppercase)))
+        };
+        if spoken || (in_conversation && definite()) || coaching || writer_promises || contact_after || way_next || lists.cta_self_sufficient.any_in(toks) || lists.cta_way_words.any_in(toks) {
             asked_with_way = true;
             continue;
         }
@@ -222,7 +229,8 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
         });
         // Quoted words are the customer's; only our answer after a quoted label is ours.
         let quoted = cx.seg.is_quoted(s);
-        let answer = after_label.map(|k| &toks[k]).filter(|t| lists.we.contains(&t.lower) && !(quoted && cx.seg.quoted[s.block].iter().any(|r| r.start <= t.start && t.start < r.end)));
+        // (Not a quotation a colon opens: `Pruitt's logged 212 deer: "We haven't…"`.)
+        let answer = after_label.map(|k| &toks[k]).filter(|t| lists.we.contains(&t.lower) && !cx.seg.quoted[s.block].iter().any(|r| r.start <= t.start && t.start < r.end));
         let Some(first) = (if quoted { answer } else { answer.or(toks.first()) }) else { continue };
         if matches!(first.lower.as_str(), "we" | "our" | "we're" | "we've" | "we'll") {
             out.push(cx.finding(
@@ -378,12 +386,14 @@ pub(super) fn passive(cx: &Cx, out: &mut Vec<Finding>) {
             let participle = (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed") && w.chars().all(char::is_alphabetic))
                 || lists.irregular_participles.contains(w);
             let by_agent = toks.get(j + 1).is_some_and(|t| t.lower == "by");
+            // "is attached" is a state; "are attached to each log" is done by someone.
+            let attached_to = matches!(w, "attached" | "enclosed" | "linked") && toks.get(j + 1).is_some_and(|t| t.lower == "to");
             // "are frequently lost": how often says it happens, so a state word is an event.
             let how_often = (m.last + 1..j).any(|k| matches!(toks[k].lower.as_str(), "frequently" | "often" | "sometimes" | "always" | "usually" | "rarely" | "routinely" | "regularly" | "constantly" | "never" | "occasionally"));
             // After "been" or "being" a participle is an event ("has been proven", "is being
             // used"), unless it is a state of mind ("has been thrilled").
             let after_been = (m.first..j).any(|k| matches!(toks[k].lower.as_str(), "been" | "being")) && !lists.feelings.contains(w);
-            if joined && participle && (!lists.adjectives.contains(w) || by_agent || how_often || after_been) {
+            if joined && participle && (!lists.adjectives.contains(w) || by_agent || how_often || after_been || attached_to) {
                 let (start, end) = (toks[m.first].start, p.end);
                 out.push(cx.finding(
                     Rule::Passive,

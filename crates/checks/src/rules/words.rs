@@ -238,7 +238,14 @@ pub(super) fn hype(cx: &Cx, out: &mut Vec<Finding>) {
             continue;
         }
         let toks = cx.seg.sentence_tokens(s);
-        let mut matches: Vec<(usize, usize)> = cx.checker.lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
+        let lists = &cx.checker.lists;
+        let mut matches: Vec<(usize, usize)> = lists.hype.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect();
+        // "the only" boasts of the offer ("the only app built for…"), not of anything else
+        // ("the only hard part was the first week").
+        matches.retain(|&(f, l)| {
+            !(toks[f].lower == "the" && toks[l].lower == "only")
+                || offer_within(lists, toks, l + 1, |j| lists.stopwords.contains(&toks[j].lower) || is_plural(&toks[j].lower)).is_some()
+        });
         // A stock phrase ("end-to-end solution") or a glossary term ("all-in-one platform") is
         // that rule's to name.
         let patterns = hype_patterns(cx, cx.seg.texts[s.block], toks);
@@ -500,6 +507,8 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                     .take_while(|&j| is_plural(&toks[j].lower) || !lists.stopwords.contains(&toks[j].lower) || (j > after && toks[j].lower == "and"))
                     .find(|&j| is_plural(&toks[j].lower));
                 let quantifier_only = m.first == m.last && matches!(toks[m.first].lower.as_str(), "most" | "leading") && k > 0 && toks[k - 1].lower == "the";
+                // "That many same-day requests", "how many clinics": things already counted or asked.
+                let pointed = k > 0 && (matches!(toks[k - 1].lower.as_str(), "how" | "as" | "too") || (k == 1 && matches!(toks[0].lower.as_str(), "that" | "this")));
                 // The crowd speaks or vouches: it opens the sentence or a clause ("Many clinics
                 // lose…", "…, and most shippers…") or follows "by", "among" or "like"
                 // ("trusted by hundreds of pharmacies"); "catches many invoices" counts things.
@@ -507,7 +516,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // branches still rely on paper", "with most accounting systems").
                 let share = toks[m.first].lower == "most";
                 let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where", "from"]);
-                if let (Some(j), false, false, true) = (plural, yours, quantifier_only, clause_start) {
+                if let (Some(j), false, false, true, false) = (plural, yours, quantifier_only, clause_start, pointed) {
                     let (start, end) = (toks[m.first].start, toks[j].end);
                     out.push(cx.finding(
                         Rule::Weasel,
@@ -632,6 +641,11 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
         };
         (verb_at + 1..(verb_at + 3).min(toks.len())).find_map(|p| cx.products.match_at(toks, p).map(|m| m.last + 1))
     };
+    // A crowd everywhere and nowhere in particular: "Rental companies nationwide". (A region
+    // is a place: "Carriers across the Midwest" says where the customers are.)
+    if toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "nationwide" | "everywhere" | "worldwide")) {
+        return Some(next);
+    }
     if let Some(after) = users(next) {
         next = after;
     } else if let Some(after) = relative_clause(cx, toks, next) {
@@ -662,7 +676,7 @@ fn unnamed_source(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     if matches!(toks[m.first].lower.as_str(), "say" | "said") && toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "no" | "yes" | "goodbye" | "hello" | "the")) {
         return None;
     }
-    let needs_outcome = matches!(toks[m.first].lower.as_str(), "see" | "saw" | "seeing" | "notice" | "noticed" | "report" | "reported" | "reporting");
+    let needs_outcome = matches!(toks[m.first].lower.as_str(), "see" | "saw" | "seen" | "seeing" | "notice" | "noticed" | "report" | "reported" | "reporting");
     // An outcome: "see fewer comebacks", or a thing that changes ("see callbacks drop").
     let outcome = |j: usize| lists.weasel_outcomes.match_at(toks, j).is_some() || (j > m.last + 1 && lists.change_verbs.match_at(toks, j).is_some());
     if needs_outcome && !(m.last + 1..(m.last + 4).min(toks.len())).any(outcome) {
@@ -759,6 +773,50 @@ pub(super) fn by_them_for_them(cx: &Cx, out: &mut Vec<Finding>) {
                         None,
                     ));
                 }
+            }
+        }
+    }
+}
+
+/// Real words in the place of their sound-alikes, where the words around leave no doubt:
+/// "there" owning a thing that then acts ("when there mount is ready", "in there frame
+/// counts"), and "your" before a state with nothing after it ("Your stressed too").
+pub(super) fn sound_alikes(cx: &Cx, out: &mut Vec<Finding>) {
+    let lists = &cx.checker.lists;
+    const AUX: &[&str] = &["is", "are", "was", "were", "will", "has", "have", "had", "can", "gets", "get", "needs", "need", "goes"];
+    const PLACES: &[&str] = &["in", "on", "of", "for", "with", "at", "about", "into", "onto"];
+    for s in cx.seg.sentences.iter().filter(|s| !cx.seg.is_quoted(s)) {
+        let toks = cx.seg.sentence_tokens(s);
+        let block = cx.seg.texts[s.block];
+        let joined = |a: usize, b: usize| (a + 1..=b).all(|k| block[toks[k - 1].end..toks[k].start].trim().is_empty());
+        // A word that can name a thing: not small, not an adverb, not a verb's -ing or -ed form.
+        let thing = |k: usize| toks.get(k).is_some_and(|t| {
+            let w = t.lower.as_str();
+            !lists.stopwords.contains(w) && !w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed") && w.chars().all(char::is_alphabetic)
+        });
+        for k in 0..toks.len() {
+            let w = toks[k].lower.as_str();
+            let meant = if w == "there" {
+                let owns_actor = thing(k + 1)
+                    && ((toks.get(k + 2).is_some_and(|t| AUX.contains(&t.lower.as_str())) && joined(k, k + 2))
+                        || (thing(k + 2) && toks.get(k + 3).is_some_and(|t| AUX.contains(&t.lower.as_str())) && joined(k, k + 3)));
+                let owned_after_place = k > 0 && PLACES.contains(&toks[k - 1].lower.as_str()) && thing(k + 1) && thing(k + 2) && joined(k - 1, k + 2);
+                (owns_actor || owned_after_place).then_some("their")
+            } else if w == "your" {
+                let state = toks.get(k + 1).is_some_and(|t| lists.feelings.contains(&t.lower) || matches!(t.lower.as_str(), "welcome" | "right" | "sure" | "kidding"));
+                let nothing_after = toks.get(k + 2).is_none_or(|t| lists.stopwords.contains(&t.lower)) || !joined(k + 1, (k + 2).min(toks.len() - 1));
+                (state && nothing_after && joined(k, k + 1)).then_some("you're")
+            } else {
+                None
+            };
+            if let Some(m) = meant {
+                let raw = cx.text(s.block, &toks[k]);
+                let fix = super::match_case(raw, m);
+                out.push(Finding {
+                    severity: Severity::Warning,
+                    suggestion: cx.input.suggest_spellings.then(|| fix.clone()),
+                    ..cx.finding(Rule::Spelling, s.block, toks[k].start, toks[k].end, format!("“{raw}” reads as a slip for “{fix}” here: check it."), None)
+                });
             }
         }
     }
