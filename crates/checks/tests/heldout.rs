@@ -238,9 +238,10 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // A number no longer excuses an unnamed source, and one customer placed but not named ("A mill
 // in Pennsylvania") is one: 0.97, 17, 0 (the one more: "We work with over 300 hotels and our
 // customers love us", a vague source the labels leave be). Passives after "been" or "being",
-// and with "pretty much" or "well" between: 0.98, 17, 0.
+// and with "pretty much" or "well" between: 0.98, 17, 0. A stock phrase the glossary lists is
+// the glossary's to name (jargon, with its plain words), not also a cliché: 0.98, 16, 0.
 const RECALL_FLOOR: f64 = 0.97;
-const FALSE_POSITIVE_CEILING: usize = 17;
+const FALSE_POSITIVE_CEILING: usize = 16;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
 /// tuned on the two others, by someone who had not read the checks. Its first run is the
@@ -476,7 +477,8 @@ fn the_checks_on_a_seventh_corpus() {
 // anyone") is no boast: 0.87, 16, 0. The ninth corpus's misses made general, then bare
 // features under Why we win ("GPS route planning"): 0.91, 16, 0.
 const SEVENTH_RECALL_FLOOR: f64 = 0.91;
-const SEVENTH_FALSE_POSITIVE_CEILING: usize = 16;
+// A glossary term is not also a cliché: 0.92, 15, 0.
+const SEVENTH_FALSE_POSITIVE_CEILING: usize = 15;
 const SEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -486,7 +488,8 @@ fn two_readers_of_the_seventh_corpus() {
     // only the first's and 7 only the second's on 24 pitches; the same 8 clean. Closer than
     // on the sixth corpus, whose cases were written to be off the lists. The checks against
     // the second reading (after tuning on the first's misses): 0.88, 18.
-    hold_two_readers("check-corpus-seventh", [167, 158, 165, 158], 0.86, 18);
+    // After the ninth and tenth corpora's tuning, a glossary term not also a cliché: 0.92, 17.
+    hold_two_readers("check-corpus-seventh", [167, 158, 165, 158], 0.91, 17);
 }
 
 /// The eighth corpus in `tests/check-corpus-eighth/`: 24 pitches (8 clean) in eight more new
@@ -513,7 +516,8 @@ fn the_checks_on_an_eighth_corpus() {
 // Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0. More stock and
 // wordy phrases: 0.82, 27, 0 (the one more: "a single source of truth", labelled as jargon).
 const EIGHTH_RECALL_FLOOR: f64 = 0.81;
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 27;
+// A glossary term is not also a cliché: 0.83, 24, 0.
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 24;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -525,7 +529,8 @@ fn two_readers_of_the_eighth_corpus() {
     // After the ninth corpus's tuning: 0.84, 34 against the second reading; 0.81, 21 against both.
     // After the tenth's: 0.84, 35 (the one more: "Agencies that have implemented Depobook have
     // seen", which the first reading labels).
-    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.81, 35);
+    // A glossary term not also a cliché: 0.84, 32.
+    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.81, 32);
 }
 
 /// The ninth corpus in `tests/check-corpus-ninth/`: 24 pitches (8 clean) in eight more new
@@ -553,7 +558,9 @@ fn the_checks_on_a_ninth_corpus() {
 // Passives after "been", "by X, for X": 0.85, 15, 0 (the one more: "by roasters for
 // roasters", labelled only as part of a boast).
 const NINTH_RECALL_FLOOR: f64 = 0.84;
-const NINTH_FALSE_POSITIVE_CEILING: usize = 15;
+// A glossary term is not also a cliché ("seamless integration", "single pane of glass"):
+// 0.85, 12, 0.
+const NINTH_FALSE_POSITIVE_CEILING: usize = 12;
 const NINTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -564,7 +571,8 @@ fn two_readers_of_the_ninth_corpus() {
     // misses, but from the pitches alone. The checks against it: 0.85, 28 (11 of them weasels
     // and 7 wordy phrases the second reader left be); against both readings at once: 0.80, 14.
     // After the stock phrases and passives that followed: 0.88, 29; against both: 0.83, 15.
-    hold_two_readers("check-corpus-ninth", [223, 193, 200, 193], 0.87, 29);
+    // A glossary term not also a cliché: 0.88, 26.
+    hold_two_readers("check-corpus-ninth", [223, 193, 200, 193], 0.87, 26);
 }
 
 /// The tenth corpus in `tests/check-corpus-tenth/`: 24 pitches (8 clean) in eight more new
@@ -588,5 +596,6 @@ fn the_checks_on_a_tenth_corpus() {
 // attached" is a state, "attached to" is not; crowds "nationwide" before a product, "have
 // seen" a result: 0.79, 26, 0.
 const TENTH_RECALL_FLOOR: f64 = 0.78;
-const TENTH_FALSE_POSITIVE_CEILING: usize = 26;
+// A glossary term is not also a cliché ("data-driven decisions"): 0.79, 25, 0.
+const TENTH_FALSE_POSITIVE_CEILING: usize = 25;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

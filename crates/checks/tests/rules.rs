@@ -19,6 +19,7 @@ fn glossary() -> Vec<GlossaryEntry> {
         e("touchless", "hands-off", GlossaryRule::Avoid),
         e("tolerance bands", "allowed price differences", GlossaryRule::Avoid),
         e("AP", "", GlossaryRule::Preferred),
+        e("single pane of glass", "one screen", GlossaryRule::Avoid),
     ]
 }
 
@@ -803,4 +804,12 @@ fn crowds_pointed_at_and_the_only_thing_that_is_not_the_offer() {
     assert_eq!(flagged(Rule::Weasel, "Shredding providers nationwide rely on Shredroute."), ["Shredding providers nationwide"]);
     quiet(Rule::Hype, &["Dee says the only hard part was the first week."]);
     assert_eq!(flagged(Rule::Hype, "It is the only app built for shredding routes."), ["the only"]);
+}
+
+#[test]
+fn a_glossary_term_is_the_glossarys_to_name() {
+    // Listed to avoid, "single pane of glass" is jargon with its plain words, not also a cliché.
+    quiet(Rule::Cliche, &["It gives you a single pane of glass for every invoice."]);
+    assert_eq!(flagged(Rule::Jargon, "It gives you a single pane of glass for every invoice."), ["single pane of glass"]);
+    assert_eq!(flagged(Rule::Cliche, "It is a game changer for every invoice."), ["game changer"]);
 }

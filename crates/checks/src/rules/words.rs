@@ -724,8 +724,14 @@ pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSe
     let asks = |s: &crate::text::Sentence| rule == Rule::Weasel && cx.is_question(s);
     for s in cx.seg.sentences.iter().filter(|s| !cx.customer_voice(s) && !asks(s)) {
         let toks = cx.seg.sentence_tokens(s);
+        // A glossary term is the glossary's to name, with its plain words ("data-driven
+        // decisions" listed to avoid is jargon, not also a cliché).
+        let glossary: Vec<(usize, usize)> = if rule == Rule::Cliche { cx.glossary_spans(toks) } else { Vec::new() };
         for m in set.find_all(toks) {
             if rule == Rule::Weasel && in_fact(toks, m.first, m.last) {
+                continue;
+            }
+            if glossary.iter().any(|&(a, b)| a <= m.last && m.first <= b) {
                 continue;
             }
             let (start, end) = (toks[m.first].start, toks[m.last].end);
