@@ -813,3 +813,9 @@ fn a_glossary_term_is_the_glossarys_to_name() {
     assert_eq!(flagged(Rule::Jargon, "It gives you a single pane of glass for every invoice."), ["single pane of glass"]);
     assert_eq!(flagged(Rule::Cliche, "It is a game changer for every invoice."), ["game changer"]);
 }
+
+#[test]
+fn a_built_in_factory_word_gives_way_to_the_stock_phrase_it_is_part_of() {
+    // "paradigm" is built-in Factory language; "paradigm shift" stays a cliché.
+    assert_eq!(flagged(Rule::Cliche, "It is a paradigm shift for finance teams."), ["paradigm shift"]);
+}

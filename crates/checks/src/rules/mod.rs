@@ -30,6 +30,8 @@ pub struct Cx<'a> {
     /// The terms the jargon rule names: the glossary's to explain or avoid, and Factory
     /// language. Built only when a boast needs to know (a glossary may hold thousands).
     jargon_terms: std::cell::OnceCell<PhraseSet>,
+    /// The workspace glossary's terms to explain or avoid alone, built on first need.
+    workspace_terms: std::cell::OnceCell<PhraseSet>,
 }
 
 impl<'a> Cx<'a> {
@@ -42,7 +44,7 @@ impl<'a> Cx<'a> {
             .flat_map(|g| tokenize(&g.term).into_iter().chain(tokenize(&g.customer_phrasing)))
             .map(|t| t.lower)
             .collect();
-        Cx { checker, input, seg, products, product_words, glossary_words, jargon_terms: std::cell::OnceCell::new() }
+        Cx { checker, input, seg, products, product_words, glossary_words, jargon_terms: std::cell::OnceCell::new(), workspace_terms: std::cell::OnceCell::new() }
     }
 
     /// Whether a sentence asks: it ends with "?" before any closing quote, bracket or bold.
@@ -63,6 +65,16 @@ impl<'a> Cx<'a> {
                     .map(|g| g.term.as_str())
                     .collect::<Vec<_>>(),
             )
+        });
+        terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
+    }
+
+    /// Where a sentence says a term the workspace's glossary explains or avoids. (A stock
+    /// phrase the glossary lists is the glossary's to name; the built-in Factory words give
+    /// way to the stock phrases instead.)
+    fn workspace_glossary_spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
+        let terms = self.workspace_terms.get_or_init(|| {
+            PhraseSet::new(&self.input.glossary.iter().filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred).map(|g| g.term.as_str()).collect::<Vec<_>>())
         });
         terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
     }

@@ -726,7 +726,7 @@ pub(super) fn listed(cx: &Cx, out: &mut Vec<Finding>, rule: Rule, set: &PhraseSe
         let toks = cx.seg.sentence_tokens(s);
         // A glossary term is the glossary's to name, with its plain words ("data-driven
         // decisions" listed to avoid is jargon, not also a cliché).
-        let glossary: Vec<(usize, usize)> = if rule == Rule::Cliche { cx.glossary_spans(toks) } else { Vec::new() };
+        let glossary: Vec<(usize, usize)> = if rule == Rule::Cliche { cx.workspace_glossary_spans(toks) } else { Vec::new() };
         for m in set.find_all(toks) {
             if rule == Rule::Weasel && in_fact(toks, m.first, m.last) {
                 continue;
