@@ -516,8 +516,9 @@ fn the_checks_on_an_eighth_corpus() {
 // Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0. More stock and
 // wordy phrases: 0.82, 27, 0 (the one more: "a single source of truth", labelled as jargon).
 const EIGHTH_RECALL_FLOOR: f64 = 0.81;
-// A glossary term is not also a cliché: 0.83, 24, 0.
-const EIGHTH_FALSE_POSITIVE_CEILING: usize = 24;
+// A glossary term is not also a cliché: 0.83, 24, 0. More boasts from the tenth's misses: 0.83,
+// 25, 0 (the one more: "handles everything", which the labels leave be).
+const EIGHTH_FALSE_POSITIVE_CEILING: usize = 25;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
 #[test]
@@ -529,8 +530,8 @@ fn two_readers_of_the_eighth_corpus() {
     // After the ninth corpus's tuning: 0.84, 34 against the second reading; 0.81, 21 against both.
     // After the tenth's: 0.84, 35 (the one more: "Agencies that have implemented Depobook have
     // seen", which the first reading labels).
-    // A glossary term not also a cliché: 0.84, 32.
-    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.81, 32);
+    // A glossary term not also a cliché: 0.84, 32; then more boasts: 0.84, 33.
+    hold_two_readers("check-corpus-eighth", [205, 182, 194, 182], 0.81, 33);
 }
 
 /// The ninth corpus in `tests/check-corpus-ninth/`: 24 pitches (8 clean) in eight more new
@@ -594,8 +595,10 @@ fn the_checks_on_a_tenth_corpus() {
 // doubt ("when there mount is ready", "Your stressed too"); "jobsites"; a quotation a colon
 // opens is not our voice; "the only" boasts only of the offer; "that many" points back; "is
 // attached" is a state, "attached to" is not; crowds "nationwide" before a product, "have
-// seen" a result: 0.79, 26, 0.
-const TENTH_RECALL_FLOOR: f64 = 0.78;
-// A glossary term is not also a cliché ("data-driven decisions"): 0.79, 25, 0.
+// seen" a result: 0.79, 26, 0. A glossary term is not also a cliché ("data-driven decisions"):
+// 0.79, 25, 0. Its other misses made general (a quotation is attributed by a dash only to a
+// name, not to our answer after it; a kind of product after capitals is no customer; more
+// boasts, stock and wordy phrases): 0.86, 25, 0.
+const TENTH_RECALL_FLOOR: f64 = 0.85;
 const TENTH_FALSE_POSITIVE_CEILING: usize = 25;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -819,3 +819,12 @@ fn a_built_in_factory_word_gives_way_to_the_stock_phrase_it_is_part_of() {
     // "paradigm" is built-in Factory language; "paradigm shift" stays a cliché.
     assert_eq!(flagged(Rule::Cliche, "It is a paradigm shift for finance teams."), ["paradigm shift"]);
 }
+
+#[test]
+fn a_dash_after_a_quotation_attributes_it_only_to_a_name() {
+    // Our answer after the customer's quoted objection is no attributed quotation.
+    assert_eq!(flagged(Rule::Hype, "\"We already use SnowLedger\" - Ours is better, honestly."), ["Ours is better"]);
+    quiet(Rule::Hype, &["“The best plow app we've used” - Dale Rusk, Rusk Snow Services."]);
+    // A kind of product after capitals is no customer, even where a glossary word splits them.
+    assert_eq!(flagged(Rule::Hype, "Gownbook - The Ultimate Bridal Shop Software!!"), ["The Ultimate"]);
+}

@@ -179,8 +179,19 @@ impl<'a> Cx<'a> {
         if lists.number_words.any_in(toks) {
             return true;
         }
+        // A quotation proves when someone is named as saying it: "says Dale Rusk", or a dash
+        // and a name after it ("— Dale Rusk, owner"); not a dash before our own answer
+        // ("\"We already use SnowLedger\" - Ours is better").
         let quoted = text.contains(['“', '”', '"', '«', '»']);
-        if quoted && (lists.attribution.any_in(toks) || text.contains("— ") || text.contains(" - ")) {
+        let dash_then_name = ["— ", " - ", "– "].iter().any(|d| {
+            text.match_indices(d).any(|(i, _)| {
+                let after = text[i + d.len()..].trim_start();
+                let word: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’').collect();
+                let w = word.to_lowercase();
+                after.starts_with(char::is_uppercase) && !lists.we.contains(&w) && !lists.you.contains(&w) && !lists.stopwords.contains(&w)
+            })
+        });
+        if quoted && (lists.attribution.any_in(toks) || dash_then_name) {
             return true;
         }
         let is_name_word = |t: &Token| {
@@ -230,7 +241,8 @@ impl<'a> Cx<'a> {
                     k += 1;
                 }
                 // "the #1 NEMT Scheduling Platform": a kind of product in capitals, not a customer.
-                let kind_of_offer = matches!(toks[k].lower.as_str(), "platform" | "software" | "solution" | "app" | "system" | "suite" | "tool");
+                // (The kind may end the run or follow it, when a glossary word stops the run.)
+                let kind_of_offer = (k..(k + 3).min(toks.len())).any(|j| matches!(toks[j].lower.as_str(), "platform" | "software" | "solution" | "app" | "system" | "suite" | "tool"));
                 if !not_a_customer(first) && !kind_of_offer {
                     return true;
                 }

@@ -273,7 +273,7 @@ pub(super) fn customer_focus(cx: &Cx, out: &mut Vec<Finding>) {
             // ("Baitline is the pest control app…").
             let names_product = cx.products.match_at(toks, 0).is_some_and(|m| {
                 let after = cx.seg.texts[s.block][toks[m.last].end..].trim_start();
-                after.starts_with(':') || toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "is" | "helps" | "lets" | "gives" | "makes"))
+                after.starts_with([':', '-', '–', '—']) || toks.get(m.last + 1).is_some_and(|t| matches!(t.lower.as_str(), "is" | "helps" | "lets" | "gives" | "makes"))
             });
             if lists.announcers.match_at(toks, 0).is_some() || names_product {
                 out.push(cx.finding(
