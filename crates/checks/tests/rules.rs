@@ -828,3 +828,12 @@ fn a_dash_after_a_quotation_attributes_it_only_to_a_name() {
     // A kind of product after capitals is no customer, even where a glossary word splits them.
     assert_eq!(flagged(Rule::Hype, "Gownbook - The Ultimate Bridal Shop Software!!"), ["The Ultimate"]);
 }
+
+#[test]
+fn participles_that_are_done_by_someone() {
+    assert_eq!(
+        flagged(Rule::Passive, "Deposits are recorded at the counter. Bookings are managed online. Permits are distributed by email."),
+        ["are recorded", "are managed", "are distributed"]
+    );
+    quiet(Rule::Passive, &["The shop is closed on Sundays.", "Our crews are based in Toledo."]);
+}
