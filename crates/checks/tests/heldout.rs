@@ -240,7 +240,8 @@ fn the_checks_find_what_reviewers_would_on_pitches_they_were_not_written_for() {
 // customers love us", a vague source the labels leave be). Passives after "been" or "being",
 // and with "pretty much" or "well" between: 0.98, 17, 0. A stock phrase the glossary lists is
 // the glossary's to name (jargon, with its plain words), not also a cliché: 0.98, 16, 0.
-const RECALL_FLOOR: f64 = 0.97;
+// "recorded", "managed", "opened", "distributed" after "is" are done by someone: 0.99, 16, 0.
+const RECALL_FLOOR: f64 = 0.98;
 const FALSE_POSITIVE_CEILING: usize = 16;
 
 /// The fresh corpus in `tests/check-corpus-fresh/`, written and labelled after the rules were
@@ -515,9 +516,10 @@ fn the_checks_on_an_eighth_corpus() {
 // Unnamed sources whatever the numbers, and bare features under Benefits: 0.79, 26, 0.
 // Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0. More stock and
 // wordy phrases: 0.82, 27, 0 (the one more: "a single source of truth", labelled as jargon).
-const EIGHTH_RECALL_FLOOR: f64 = 0.81;
+const EIGHTH_RECALL_FLOOR: f64 = 0.83;
 // A glossary term is not also a cliché: 0.83, 24, 0. More boasts from the tenth's misses: 0.83,
-// 25, 0 (the one more: "handles everything", which the labels leave be).
+// 25, 0 (the one more: "handles everything", which the labels leave be). "are distributed" is
+// a passive: 0.84, 25, 0.
 const EIGHTH_FALSE_POSITIVE_CEILING: usize = 25;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -598,7 +600,8 @@ fn the_checks_on_a_tenth_corpus() {
 // seen" a result: 0.79, 26, 0. A glossary term is not also a cliché ("data-driven decisions"):
 // 0.79, 25, 0. Its other misses made general (a quotation is attributed by a dash only to a
 // name, not to our answer after it; a kind of product after capitals is no customer; more
-// boasts, stock and wordy phrases): 0.86, 25, 0.
-const TENTH_RECALL_FLOOR: f64 = 0.85;
+// boasts, stock and wordy phrases): 0.86, 25, 0. "are recorded", "are managed" are passives:
+// 0.87, 25, 0.
+const TENTH_RECALL_FLOOR: f64 = 0.86;
 const TENTH_FALSE_POSITIVE_CEILING: usize = 25;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
