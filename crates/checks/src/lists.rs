@@ -169,6 +169,7 @@ struct RawCta {
     verbs: Vec<String>,
     self_sufficient: Vec<String>,
     vague: Vec<String>,
+    open_ended: Vec<String>,
     verb_follows: Vec<String>,
     not_before_to: Vec<String>,
     negators: Vec<String>,
@@ -240,6 +241,8 @@ pub struct WordLists {
     pub cta_self_sufficient: PhraseSet,
     /// Asks too loose to act on: "Feel free to reach out", "Let me know if you ever want to chat".
     pub cta_vague: PhraseSet,
+    /// Words that leave an ask open whatever day comes with them ("sometime next week").
+    pub cta_open_ended: PhraseSet,
     pub cta_verb_follows: HashSet<String>,
     /// "has to", "used to": a verb after these and "to" describes, it does not ask.
     pub cta_not_before_to: HashSet<String>,
@@ -434,6 +437,7 @@ impl WordLists {
             cta_verbs: PhraseSet::new(&raw.cta.verbs),
             cta_self_sufficient: PhraseSet::new(&raw.cta.self_sufficient),
             cta_vague: PhraseSet::new(&raw.cta.vague),
+            cta_open_ended: PhraseSet::new(&raw.cta.open_ended),
             cta_verb_follows: lowered(raw.cta.verb_follows),
             cta_not_before_to: lowered(raw.cta.not_before_to),
             cta_negators: lowered(raw.cta.negators),

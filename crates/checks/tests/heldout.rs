@@ -516,10 +516,11 @@ fn the_checks_on_an_eighth_corpus() {
 // Unnamed sources whatever the numbers, and bare features under Benefits: 0.79, 26, 0.
 // Passives after "been" or "being" ("has been proven to work"): 0.80, 26, 0. More stock and
 // wordy phrases: 0.82, 27, 0 (the one more: "a single source of truth", labelled as jargon).
-const EIGHTH_RECALL_FLOOR: f64 = 0.83;
+const EIGHTH_RECALL_FLOOR: f64 = 0.84;
 // A glossary term is not also a cliché: 0.83, 24, 0. More boasts from the tenth's misses: 0.83,
 // 25, 0 (the one more: "handles everything", which the labels leave be). "are distributed" is
-// a passive: 0.84, 25, 0.
+// a passive: 0.84, 25, 0. Open-ended asks ("Let me know if you'd ever…", "touch base sometime
+// next week"): 0.85, 25, 0.
 const EIGHTH_FALSE_POSITIVE_CEILING: usize = 25;
 const EIGHTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
 
@@ -601,7 +602,7 @@ fn the_checks_on_a_tenth_corpus() {
 // 0.79, 25, 0. Its other misses made general (a quotation is attributed by a dash only to a
 // name, not to our answer after it; a kind of product after capitals is no customer; more
 // boasts, stock and wordy phrases): 0.86, 25, 0. "are recorded", "are managed" are passives:
-// 0.87, 25, 0.
+// 0.87, 25, 0. Open-ended asks ("Reach out today", "sometime next week"): 0.87, 25, 0.
 const TENTH_RECALL_FLOOR: f64 = 0.86;
 const TENTH_FALSE_POSITIVE_CEILING: usize = 25;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

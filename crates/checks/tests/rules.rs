@@ -837,3 +837,10 @@ fn participles_that_are_done_by_someone() {
     );
     quiet(Rule::Passive, &["The shop is closed on Sundays.", "Our crews are based in Toledo."]);
 }
+
+#[test]
+fn an_open_ended_ask_stays_open_whatever_day_comes_with_it() {
+    assert_eq!(flagged(Rule::CallToAction, "Let's touch base sometime next week and see where things are at."), ["Let's touch base sometime next week and see where things are at."]);
+    assert_eq!(flagged(Rule::CallToAction, "Let me know if you'd ever want to see it in action."), ["Let me know if you'd ever want to see it in action."]);
+    quiet(Rule::CallToAction, &["Please visit permitline.example.com/cities to schedule a demonstration at your convenience.", "Could we talk Thursday at 10 for 15 minutes?"]);
+}

@@ -91,7 +91,8 @@ pub(super) fn call_to_action(cx: &Cx, out: &mut Vec<Finding>) {
         // unless a time or a way comes with it.
         {
             let toks = cx.seg.sentence_tokens(s);
-            let specific = way_next || lists.cta_way_words.any_in(toks) || !cx.seg.contacts[s.block].is_empty();
+            // A day does not close an open-ended ask: "Let's touch base sometime next week".
+            let specific = !cx.seg.contacts[s.block].is_empty() || ((way_next || lists.cta_way_words.any_in(toks)) && !lists.cta_open_ended.any_in(toks));
             if lists.cta_vague.any_in(toks) && !specific {
                 vague = vague.or(Some(s));
                 if in_cta(s.block) {
