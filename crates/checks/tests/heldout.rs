@@ -602,7 +602,9 @@ fn the_checks_on_a_tenth_corpus() {
 // 0.79, 25, 0. Its other misses made general (a quotation is attributed by a dash only to a
 // name, not to our answer after it; a kind of product after capitals is no customer; more
 // boasts, stock and wordy phrases): 0.86, 25, 0. "are recorded", "are managed" are passives:
-// 0.87, 25, 0. Open-ended asks ("Reach out today", "sometime next week"): 0.87, 25, 0.
+// 0.87, 25, 0. Open-ended asks ("Reach out today", "sometime next week"): 0.87, 25, 0. A
+// fragment with a verb is no bare feature ("Brides will be wowed"), and features belong in an
+// answer's Evidence ("It has a 4.8 rating."): 0.87, 23, 0.
 const TENTH_RECALL_FLOOR: f64 = 0.86;
-const TENTH_FALSE_POSITIVE_CEILING: usize = 25;
+const TENTH_FALSE_POSITIVE_CEILING: usize = 23;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

@@ -755,6 +755,7 @@ fn a_bare_feature_where_the_readers_gains_are_listed() {
         block("why-we-win", "Streamlined billing"),
         block("why-we-win", "Best-in-class inspections"),
         block("landmines", "Pump service history"),
+        block("why-we-win", "Crews will be home sooner"),
     ];
     let f = run_case(Rule::CustomerFocus, Case { blocks, collateral: Some(&card), audience: None });
     assert_eq!(f.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>(), ["Mobile app", "GPS route planning"]);

@@ -351,8 +351,10 @@ fn bare_feature(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token])
     }
     let alone = block[..s.start].trim().is_empty() && block[s.end..].trim().is_empty();
     let fragment = !block.trim_end().ends_with(['.', '!', '?', ':']) && !block.contains(':');
+    // A verb makes it a statement, not a name ("Brides will be wowed").
+    let verb = |w: &str| matches!(w, "will" | "can" | "could" | "would" | "may" | "might" | "should" | "must" | "is" | "are" | "was" | "were" | "be" | "get" | "gets");
     let says_more = toks.iter().any(|t| {
-        lists.you.contains(&t.lower) || lists.we.contains(&t.lower) || t.lower.starts_with(|c: char| c.is_ascii_digit()) || t.lower.ends_with("ly")
+        lists.you.contains(&t.lower) || lists.we.contains(&t.lower) || t.lower.starts_with(|c: char| c.is_ascii_digit()) || t.lower.ends_with("ly") || verb(&t.lower)
     }) || lists.benefit_words.any_in(toks)
         || lists.benefit_markers.any_in(toks)
         || lists.change_verbs.any_in(toks)
