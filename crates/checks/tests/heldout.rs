@@ -608,3 +608,13 @@ fn the_checks_on_a_tenth_corpus() {
 const TENTH_RECALL_FLOOR: f64 = 0.86;
 const TENTH_FALSE_POSITIVE_CEILING: usize = 23;
 const TENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;
+
+#[test]
+fn two_readers_of_the_tenth_corpus() {
+    // Measured 2026-12-06: 229 and 220 labels, 207 of the first's met by the second and 205 of
+    // the second's by the first: recall 0.90 of one reader against the other, 22 labels only
+    // the first's and 15 only the second's on 24 pitches; the same 8 clean. The second reading
+    // was made after the checks had been tuned on the first's misses, from the pitches alone.
+    // The checks against it: 0.89, 24; against both readings at once: 0.85, 15.
+    hold_two_readers("check-corpus-tenth", [229, 207, 220, 205], 0.88, 24);
+}
