@@ -209,7 +209,9 @@ impl Speller {
         let derived = ENDINGS.iter().any(|e| {
             w.strip_suffix(e).filter(|stem| stem.len() >= 4).is_some_and(|stem| self.check(stem) || self.check(&format!("{stem}e")))
         });
-        compound || derived
+        // The doer of a verb in -ize: "rasterizer", "sanitizers".
+        let doer = ["izer", "izers", "iser", "isers"].iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.len() >= 3 && (self.check(&format!("{stem}ize")) || self.check(&format!("{stem}ise")))));
+        compound || derived || doer
     }
 
     /// One likely correction, found fast (a few hundred look-ups): the dictionary
