@@ -571,7 +571,8 @@ fn cliche() {
 #[test]
 fn repeated_word() {
     assert_eq!(fixes(Rule::RepeatedWord, "Send the the invoice."), [(" the".to_string(), "".to_string())]);
-    quiet(Rule::RepeatedWord, &["I know that that works.", "The end. The start.", "It had had its day.", "the\n\nthe"]);
+    quiet(Rule::RepeatedWord, &["I know that that works.", "The end. The start.", "It had had its day.", "the\n\nthe", "Our crews fly to Bora Bora and Walla Walla."]);
+    assert_eq!(flagged(Rule::RepeatedWord, "The the invoice is late."), [" the"]);
 }
 
 #[test]

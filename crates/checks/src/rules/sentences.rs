@@ -492,6 +492,9 @@ pub(super) fn repeated_word(cx: &Cx, out: &mut Vec<Finding>) {
                 && a.lower.chars().all(char::is_alphabetic)
                 && !lists.repeat_allowed.contains(&a.lower)
                 && text[a.end..b.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+                // A name said twice is the name ("Bora Bora", "Walla Walla"); a slip repeats a
+                // word as it was ("the the", "The the").
+                && !text[b.start..].starts_with(char::is_uppercase)
             {
                 out.push(cx.finding(
                     Rule::RepeatedWord,
