@@ -846,3 +846,23 @@ fn an_open_ended_ask_stays_open_whatever_day_comes_with_it() {
     assert_eq!(flagged(Rule::CallToAction, "Let me know if you'd ever want to see it in action."), ["Let me know if you'd ever want to see it in action."]);
     quiet(Rule::CallToAction, &["Please visit permitline.example.com/cities to schedule a demonstration at your convenience.", "Could we talk Thursday at 10 for 15 minutes?"]);
 }
+
+#[test]
+fn asks_people_write_and_asks_too_loose_to_act_on() {
+    let pitch = |ask: &str| format!("Your crews lose two hours a day to paper forms.\n\n{ask}");
+    for ask in [
+        "If Thursday at 10 works, I'll send the invite; if not, suggest another time.",
+        "Scan the QR code on the back to see your own yard on the map.",
+        "Forward this to whoever runs dispatch, and I'll set up a call with them.",
+        "Drop by our booth, #412 at the Snow Expo in Novi, on March 3 or 4.",
+        "Which works better for a 15-minute call: Wednesday morning or Friday afternoon?",
+        "Write back \"yes\" and I'll send the contract for your signature today.",
+        "Text DEMO to 555-0199 and Priya will call you back within the hour.",
+        "Pick a time on my calendar: example.com/meet/dana.",
+    ] {
+        assert_eq!(flagged(Rule::CallToAction, &pitch(ask)), Vec::<String>::new(), "a clear ask: {ask}");
+    }
+    for ask in ["Let me know if you have any questions.", "Contact us to learn more.", "Interested? Let's connect sometime.", "Give us a call.", "We look forward to working with you."] {
+        assert_eq!(flagged(Rule::CallToAction, &pitch(ask)).len(), 1, "too loose or no ask: {ask}");
+    }
+}

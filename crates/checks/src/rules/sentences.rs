@@ -36,8 +36,11 @@ pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
         {
             return false;
         }
-        // A denial before the verb: "Nobody has to call", "You won't need to email".
-        !toks[..k].iter().any(|t| lists.cta_negators.contains(&t.lower) || t.lower.ends_with("n't"))
+        // A denial before the verb in its clause: "Nobody has to call", "You won't need to
+        // email" (not "if not, suggest another time").
+        let text = cx.seg.texts[s.block];
+        let clause = (1..=k).rev().find(|&j| text[toks[j - 1].end..toks[j].start].contains([',', ';'])).unwrap_or(0);
+        !toks[clause..k].iter().any(|t| lists.cta_negators.contains(&t.lower) || t.lower.ends_with("n't"))
     });
     if verb_ask {
         return true;
@@ -45,7 +48,7 @@ pub(super) fn is_ask(cx: &Cx, s: &Sentence) -> bool {
     let question = cx.is_question(s);
     // A time offered as a question is an ask, with or without "you": "Would Wednesday at 4
     // work for a ten-minute call?", "Does Tuesday suit?".
-    let offers_time = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "would" | "could" | "does" | "do" | "is" | "can" | "will" | "shall" | "how" | "what"))
+    let offers_time = toks.first().is_some_and(|t| matches!(t.lower.as_str(), "would" | "could" | "does" | "do" | "is" | "can" | "will" | "shall" | "how" | "what" | "which" | "when"))
         && lists.cta_way_words.any_in(toks);
     question
         && (offers_time
