@@ -205,7 +205,11 @@ impl Speller {
         if !w.chars().all(|c| c.is_ascii_lowercase()) {
             return false;
         }
-        let compound = (4..=w.len().saturating_sub(4)).any(|i| self.check(&w[..i]) && self.check(&w[i..]));
+        let compound = (4..=w.len().saturating_sub(4)).any(|i| self.check(&w[..i]) && self.check(&w[i..]))
+            // A short verb and its particle: "putaway", "layover", "runaround".
+            || ["away", "back", "down", "over", "about", "around", "through", "off", "out"].iter().any(|p| w.strip_suffix(p).is_some_and(|v| v.len() == 3 && self.check(v)))
+            // A prefix before a word: "reroof", "prebook", "nonbillable".
+            || ["re", "pre", "un", "non", "co", "sub", "over", "under", "out", "multi", "mis", "de"].iter().any(|p| w.strip_prefix(p).is_some_and(|rest| rest.len() >= 4 && self.check(rest)));
         let derived = ENDINGS.iter().any(|e| {
             w.strip_suffix(e).filter(|stem| stem.len() >= 4).is_some_and(|stem| self.check(stem) || self.check(&format!("{stem}e")))
         });

@@ -537,9 +537,9 @@ fn spelling() {
     assert_eq!(severities, [Severity::Error, Severity::Warning]);
     // A word made of dictionary words may be the trade's own ("smokery", one slip from
     // "smoker"): checked, not failed, though a correction is near.
-    let input = CheckInput { blocks: paras("We recieve the smokery order and a rasterizer."), glossary: &glossary, ..CheckInput::default() };
+    let input = CheckInput { blocks: paras("We recieve the smokery order and a rasterizer, quote a reroof and confirm the putaway."), glossary: &glossary, ..CheckInput::default() };
     let found: Vec<_> = Checker::new().check(&input, &RuleSettings::default()).into_iter().filter(|f| f.rule == Rule::Spelling).map(|f| f.severity).collect();
-    assert_eq!(found, [Severity::Error, Severity::Warning, Severity::Warning]);
+    assert_eq!(found, [Severity::Error, Severity::Warning, Severity::Warning, Severity::Warning, Severity::Warning]);
 }
 
 #[test]
