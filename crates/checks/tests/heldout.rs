@@ -631,7 +631,11 @@ fn the_checks_on_an_eleventh_corpus() {
 // false positives (19 of them on words a label gives another rule), 1 error finding on a clean
 // pitch ("offcut", a real word the dictionary lacks). Weakest: spelling 0.38 (grammar slips
 // the labels file there: "in you yard", "Its a total", "loose your"), wordy 0.50, cliche 0.55,
-// hype 0.64, weasel 0.64; acronyms its readers know (FBO, SPD, GM) were 7 of the 33.
-const ELEVENTH_RECALL_FLOOR: f64 = 0.0;
-const ELEVENTH_FALSE_POSITIVE_CEILING: usize = 1000;
-const ELEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 1000;
+// hype 0.64, weasel 0.64; acronyms its readers know (FBO, SPD, GM) were 7 of the 33. Then
+// fixed what it showed wrong ("offcut", "drive-bys"; HOA and PTO known) and tuned on its misses
+// in general forms — no longer unseen: a quantity of people wherever it stands ("a lot of our
+// customers"); more sound-alikes ("there next cleaning", "Its a", "loose your", "in you yard"):
+// 0.80, 31, 0. (GM, EHR and ACH stay to spell out: other corpora's readers asked for that.)
+const ELEVENTH_RECALL_FLOOR: f64 = 0.79;
+const ELEVENTH_FALSE_POSITIVE_CEILING: usize = 31;
+const ELEVENTH_ERRORS_ON_CLEAN_CEILING: usize = 0;

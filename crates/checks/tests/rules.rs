@@ -866,3 +866,18 @@ fn asks_people_write_and_asks_too_loose_to_act_on() {
         assert_eq!(flagged(Rule::CallToAction, &pitch(ask)).len(), 1, "too loose or no ask: {ask}");
     }
 }
+
+#[test]
+fn more_sound_alikes() {
+    assert_eq!(flagged(Rule::Spelling, "We remind them before there next cleaning."), ["there"]);
+    assert_eq!(flagged(Rule::Spelling, "Its a total game changer."), ["Its"]);
+    assert_eq!(flagged(Rule::Spelling, "Don't loose your best customers."), ["loose"]);
+    assert_eq!(flagged(Rule::Spelling, "The stone in you yard can earn money."), ["you"]);
+    quiet(Rule::Spelling, &["The bolts work loose over time.", "Its crews start at six.", "We believe in you and your team.", "It gets there first."]);
+}
+
+#[test]
+fn a_lot_of_people_is_a_crowd_wherever_it_stands() {
+    assert_eq!(flagged(Rule::Weasel, "Actually a lot of our customers switched last year."), ["a lot of our customers"]);
+    quiet(Rule::Weasel, &["It saves a lot of paperwork at month end, about 6 hours."]);
+}

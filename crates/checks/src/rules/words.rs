@@ -503,6 +503,8 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // The words before the plural describe it ("independent", "mid-sized", "septic
                 // and porta-john"); a small word between ("matters most for fleets") means no
                 // crowd is named.
+                // ("our" or "their" may come first: "a lot of our customers".)
+                let after = after + usize::from(toks.get(after).is_some_and(|t| matches!(t.lower.as_str(), "our" | "their")));
                 let plural = (after..(after + reach).min(toks.len()))
                     .take_while(|&j| is_plural(&toks[j].lower) || !lists.stopwords.contains(&toks[j].lower) || (j > after && toks[j].lower == "and"))
                     .find(|&j| is_plural(&toks[j].lower));
@@ -514,7 +516,9 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 // ("trusted by hundreds of pharmacies"); "catches many invoices" counts things.
                 // "most" before a plural is a vague share wherever it stands ("yet most
                 // branches still rely on paper", "with most accounting systems").
-                let share = toks[m.first].lower == "most";
+                // "a lot of" people is a crowd wherever it stands ("Actually a lot of older
+                // clients…"); a lot of things is the wordy rule's.
+                let share = toks[m.first].lower == "most" || (matches!(toks[m.first].lower.as_str(), "a" | "lots") && crowd_of_people(cx, toks, after).is_some());
                 let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where", "from"]);
                 if let (Some(j), false, false, true, false) = (plural, yours, quantifier_only, clause_start, pointed) {
                     let (start, end) = (toks[m.first].start, toks[j].end);
@@ -564,6 +568,17 @@ fn unnamed_person(cx: &Cx, s: &crate::text::Sentence, toks: &[crate::text::Token
     // Or a name set off after them: "a customer, Dana Ruiz of…".
     let named = (person + 1..end).any(|j| capital(j) && !placed(j)) || (end < toks.len() && capital(end));
     (!named).then_some(person)
+}
+
+/// People after a quantity ("a lot of [our] [older] clients"): a possessive, up to two words,
+/// then people at large or a kind of customer in the plural. Returns the people's token.
+fn crowd_of_people(cx: &Cx, toks: &[crate::text::Token], from: usize) -> Option<usize> {
+    let lists = &cx.checker.lists;
+    let from = from + usize::from(toks.get(from).is_some_and(|t| matches!(t.lower.as_str(), "our" | "their" | "the" | "your")));
+    (from..(from + 3).min(toks.len())).find(|&j| {
+        let w = toks[j].lower.as_str();
+        lists.weasel_people.contains(w) || w.strip_suffix('s').is_some_and(|one| lists.unnamed_people.contains(one))
+    })
 }
 
 /// A plural with no names opening a clause at `k`, then a verb of vouching: "Shop owners tell
@@ -807,7 +822,21 @@ pub(super) fn sound_alikes(cx: &Cx, out: &mut Vec<Finding>) {
                     && ((toks.get(k + 2).is_some_and(|t| AUX.contains(&t.lower.as_str())) && joined(k, k + 2))
                         || (thing(k + 2) && toks.get(k + 3).is_some_and(|t| AUX.contains(&t.lower.as_str())) && joined(k, k + 3)));
                 let owned_after_place = k > 0 && PLACES.contains(&toks[k - 1].lower.as_str()) && thing(k + 1) && thing(k + 2) && joined(k - 1, k + 2);
-                (owns_actor || owned_after_place).then_some("their")
+                // "there next cleaning", "there own crews": a word that only describes what
+                // someone owns.
+                let owns_described = toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "own" | "next" | "current" | "entire" | "whole" | "usual" | "existing"))
+                    && toks.get(k + 2).is_some_and(|t| !lists.stopwords.contains(&t.lower) && t.lower.chars().all(char::is_alphabetic))
+                    && joined(k, k + 2);
+                (owns_actor || owned_after_place || owns_described).then_some("their")
+            } else if w == "its" {
+                // "Its a total game changer", "Its not hard": "it is".
+                toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "not" | "been" | "going" | "really" | "very" | "so" | "just" | "true")).then_some("it's")
+            } else if w == "loose" {
+                // "loose your customers", "loose track": to lose.
+                toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "your" | "their" | "our" | "my" | "his" | "her" | "track" | "money" | "sleep" | "customers" | "business" | "time" | "out" | "sight")).then_some("lose")
+            } else if w == "you" && k > 0 && matches!(toks[k - 1].lower.as_str(), "in" | "on" | "at" | "into" | "onto" | "of") {
+                // "in you yard", "on you phone": after a place word, a thing follows "your".
+                (thing(k + 1) && joined(k, k + 1) && toks.get(k + 2).is_none_or(|t| !matches!(t.lower.as_str(), "to" | "and"))).then_some("your")
             } else if w == "your" {
                 let state = toks.get(k + 1).is_some_and(|t| lists.feelings.contains(&t.lower) || matches!(t.lower.as_str(), "welcome" | "right" | "sure" | "kidding"));
                 let nothing_after = toks.get(k + 2).is_none_or(|t| lists.stopwords.contains(&t.lower)) || !joined(k + 1, (k + 2).min(toks.len() - 1));
