@@ -35,6 +35,11 @@ struct Case<'a> {
     audience: Option<&'a Research>,
 }
 
+/// A shipped collateral type, as the app reads it.
+fn ct(id: &str) -> CollateralType {
+    pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/{id}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap()
+}
+
 fn paras(text: &str) -> Vec<CheckBlock> {
     text.split("\n\n")
         .map(|p| match p.strip_prefix("# ") {
@@ -148,7 +153,6 @@ fn a_writers_dated_promise_is_a_step() {
 
 #[test]
 fn call_to_action_in_its_section() {
-    let ct = |id: &str| pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/{id}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
     let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
     let one_pager = ct("one-pager");
     let blocks = vec![
@@ -746,7 +750,7 @@ fn boasts_that_a_date_or_a_place_does_not_back() {
 
 #[test]
 fn a_bare_feature_where_the_readers_gains_are_listed() {
-    let card = pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/battle-card.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let card = ct("battle-card");
     let block = |section: &str, text: &str| CheckBlock { section: section.into(), text: text.into(), ..CheckBlock::default() };
     let blocks = vec![
         block("why-we-win", "Mobile app"),
@@ -789,7 +793,7 @@ fn sound_alikes_where_the_words_around_leave_no_doubt() {
 
 #[test]
 fn the_next_step_of_an_answer_to_an_objection() {
-    let answer = pitchbridge_core::collateral::parse_collateral_type(&std::fs::read_to_string(format!("{}/../../assets/collateral-types/objection-handling.toml", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let answer = ct("objection-handling");
     let step = |text: &str| {
         let blocks = vec![CheckBlock { section: "next-step".into(), text: text.into(), ..CheckBlock::default() }];
         run_case(Rule::CallToAction, Case { blocks, collateral: Some(&answer), audience: None }).into_iter().map(|(w, _)| w).collect::<Vec<_>>()

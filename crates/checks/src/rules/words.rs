@@ -457,15 +457,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
         while k < toks.len() {
             if opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "so", "while"]) {
                 if let Some(last) = unnamed_source(cx, s, toks, k) {
-                    let (start, end) = (toks[k].start, toks[last].end);
-                    out.push(cx.finding(
-                        Rule::Weasel,
-                        s.block,
-                        start,
-                        end,
-                        format!("“{}” vouches with no names: say who (a named customer, with their words), or give the figure.", cx.seg.slice(s.block, start, end)),
-                        None,
-                    ));
+                    out.push(weasel_span(cx, s, toks[k].start, toks[last].end, |w| format!("“{w}” vouches with no names: say who (a named customer, with their words), or give the figure.")));
                     k = last + 1;
                     continue;
                 }
@@ -474,15 +466,7 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
             // one owner we work with".
             if toks[k].lower == "according" && toks.get(k + 1).is_some_and(|t| t.lower == "to") {
                 if let Some(last) = unnamed_person(cx, s, toks, k + 2) {
-                    let (start, end) = (toks[k + 2].start, toks[last].end);
-                    out.push(cx.finding(
-                        Rule::Weasel,
-                        s.block,
-                        start,
-                        end,
-                        format!("“{}” is a source with no name: say who, or give the figure.", cx.seg.slice(s.block, start, end)),
-                        None,
-                    ));
+                    out.push(weasel_span(cx, s, toks[k + 2].start, toks[last].end, |w| format!("“{w}” is a source with no name: say who, or give the figure.")));
                     k = last + 1;
                     continue;
                 }
@@ -521,33 +505,22 @@ pub(super) fn vague_crowds_and_amounts(cx: &Cx, out: &mut Vec<Finding>) {
                 let share = toks[m.first].lower == "most" || (matches!(toks[m.first].lower.as_str(), "a" | "lots") && crowd_of_people(cx, toks, after).is_some());
                 let clause_start = share || opens_clause(cx, s, toks, k, &["and", "but", "that", "because", "by", "among", "like", "why", "where", "from"]);
                 if let (Some(j), false, false, true, false) = (plural, yours, quantifier_only, clause_start, pointed) {
-                    let (start, end) = (toks[m.first].start, toks[j].end);
-                    out.push(cx.finding(
-                        Rule::Weasel,
-                        s.block,
-                        start,
-                        end,
-                        format!("“{}” is a crowd with no count or names: say how many, or name them.", cx.seg.slice(s.block, start, end)),
-                        None,
-                    ));
+                    out.push(weasel_span(cx, s, toks[m.first].start, toks[j].end, |w| format!("“{w}” is a crowd with no count or names: say how many, or name them.")));
                     k = j + 1;
                     continue;
                 }
             }
             if lists.vague_amounts.contains(&toks[k].lower) {
-                let t = &toks[k];
-                out.push(cx.finding(
-                    Rule::Weasel,
-                    s.block,
-                    t.start,
-                    t.end,
-                    format!("“{}” claims a size without giving it: give the figure.", cx.seg.slice(s.block, t.start, t.end)),
-                    None,
-                ));
+                out.push(weasel_span(cx, s, toks[k].start, toks[k].end, |w| format!("“{w}” claims a size without giving it: give the figure.")));
             }
             k += 1;
         }
     }
+}
+
+/// A weasel finding on a sentence's words, its message saying them.
+fn weasel_span(cx: &Cx, s: &crate::text::Sentence, start: usize, end: usize, say: impl Fn(&str) -> String) -> Finding {
+    cx.finding(Rule::Weasel, s.block, start, end, say(cx.seg.slice(s.block, start, end)), None)
 }
 
 /// "a customer in the Midwest", "one owner we work with": a person, with no name after them
