@@ -54,29 +54,14 @@ impl<'a> Cx<'a> {
 
     /// Where a sentence says a term the jargon rule names, as token ranges.
     fn glossary_spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
-        let terms = self.jargon_terms.get_or_init(|| {
-            PhraseSet::new(
-                &self
-                    .input
-                    .glossary
-                    .iter()
-                    .chain(&self.checker.lists.factory_speak)
-                    .filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred)
-                    .map(|g| g.term.as_str())
-                    .collect::<Vec<_>>(),
-            )
-        });
-        terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
+        spans_of(&self.jargon_terms, self.input.glossary.iter().chain(&self.checker.lists.factory_speak), toks)
     }
 
     /// Where a sentence says a term the workspace's glossary explains or avoids. (A stock
     /// phrase the glossary lists is the glossary's to name; the built-in Factory words give
     /// way to the stock phrases instead.)
     fn workspace_glossary_spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
-        let terms = self.workspace_terms.get_or_init(|| {
-            PhraseSet::new(&self.input.glossary.iter().filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred).map(|g| g.term.as_str()).collect::<Vec<_>>())
-        });
-        terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
+        spans_of(&self.workspace_terms, self.input.glossary.iter(), toks)
     }
 
     fn text(&self, block: usize, t: &Token) -> &str {
@@ -292,6 +277,15 @@ impl<'a> Cx<'a> {
         let (start, end) = (toks[m.first].start, toks[m.last].end);
         (start, end, match_case(&text[start..end], with))
     }
+}
+
+/// The token ranges where a sentence says one of the entries' terms to explain or avoid, the
+/// matcher built once on first need.
+fn spans_of<'g>(set: &std::cell::OnceCell<PhraseSet>, entries: impl Iterator<Item = &'g crate::GlossaryEntry>, toks: &[Token]) -> Vec<(usize, usize)> {
+    let terms = set.get_or_init(|| {
+        PhraseSet::new(&entries.filter(|g| g.rule != pitchbridge_core::GlossaryRule::Preferred).map(|g| g.term.as_str()).collect::<Vec<_>>())
+    });
+    terms.find_all(toks).into_iter().map(|m| (m.first, m.last)).collect()
 }
 
 pub fn capitalise(w: &str) -> String {
